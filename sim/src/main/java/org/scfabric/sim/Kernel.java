@@ -1,0 +1,596 @@
+package org.scfabric.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.scfabric.sim.fault.Fault;
+import org.scfabric.sim.fault.FaultKind;
+import org.scfabric.sim.fault.FaultSites;
+import org.scfabric.sim.record.Recorder;
+
+/**
+ * The single-threaded discrete-event kernel. Events are ordered by (time, phase, sequence); at one
+ * time the phases run in this order:
+ * <ol>
+ *   <li>{@link #PHASE_EDGE}: every clock with an edge now: all its components compute next values,
+ *       then the kernel commits them all at once (two-phase, like non-blocking assignment);</li>
+ *   <li>{@link #PHASE_FAULT}: faults of this cycle: stuck-at masks are set and forced, bits flipped;</li>
+ *   <li>{@link #PHASE_ACTION}: test-bench actions.</li>
+ * </ol>
+ * After each phase, combinational components whose inputs changed are evaluated in delta cycles
+ * until every net is stable. A clock whose components are all idle is not scheduled until one of
+ * their inputs changes, so idle time costs nothing.
+ */
+public final class Kernel
+{
+    public static final int PHASE_EDGE = 0;
+    public static final int PHASE_FAULT = 1;
+    public static final int PHASE_ACTION = 2;
+
+    private static final int KIND_EDGE = 0;
+    private static final int KIND_FAULT_ON = 1;
+    private static final int KIND_FLIP = 2;
+    private static final int KIND_ACTION = 3;
+
+    private final Design design;
+    private final Signals signals;
+    private final EventQueue queue = new EventQueue(256);
+    private final Clock[] clocks;
+    private final int[] clockInstStart;
+    private final int[] clockInst;
+    private final boolean[] clockScheduled;
+    private final ClockedComponent[] clocked;
+    private final CombinationalComponent[] comb;
+    private final int[] combStamp;
+    private int combEpoch = 1;
+    private int[] pending;
+    private final int deltaLimit;
+    private int lastDeltaCount;
+    private long deltaTotal;
+    private int[] edgeClocks;
+    private final FaultSites sites;
+    private final List<Fault> faults = new ArrayList<>();
+    private final List<Action> actions = new ArrayList<>();
+    private long processedUpTo = -1;
+    private long edgeCount;
+
+    private Recorder recorder;
+    private boolean[] probed;
+    private int[] probeNoted;
+    private int probeNotedCount;
+    private long[] lastEmitted;
+
+    public Kernel(final Design design)
+    {
+        this.design = design;
+        this.signals = new Signals(design);
+        this.sites = design.faultSites();
+        final int nInst = design.instanceCount();
+        clocked = new ClockedComponent[nInst];
+        comb = new CombinationalComponent[nInst];
+        int nComb = 0;
+        for (int i = 0; i < nInst; i++)
+        {
+            final Component c = design.component(i);
+            if (design.instanceClock(i) >= 0)
+            {
+                clocked[i] = (ClockedComponent)c;
+            }
+            else
+            {
+                comb[i] = (CombinationalComponent)c;
+                nComb++;
+            }
+        }
+        combStamp = new int[nInst];
+        pending = new int[Math.max(16, nInst)];
+        // an acyclic network settles in at most (number of combinational instances) deltas
+        deltaLimit = 2 * nComb + 16;
+
+        clocks = design.clocks().toArray(new Clock[0]);
+        clockInstStart = new int[clocks.length + 1];
+        for (int i = 0; i < nInst; i++)
+        {
+            if (design.instanceClock(i) >= 0)
+            {
+                clockInstStart[design.instanceClock(i) + 1]++;
+            }
+        }
+        for (int c = 0; c < clocks.length; c++)
+        {
+            clockInstStart[c + 1] += clockInstStart[c];
+        }
+        clockInst = new int[clockInstStart[clocks.length]];
+        final int[] fill = Arrays.copyOf(clockInstStart, clocks.length);
+        for (int i = 0; i < nInst; i++)
+        {
+            if (design.instanceClock(i) >= 0)
+            {
+                clockInst[fill[design.instanceClock(i)]++] = i;
+            }
+        }
+        clockScheduled = new boolean[clocks.length];
+        edgeClocks = new int[Math.max(4, clocks.length)];
+
+        signals.now = 0;
+        // time-zero evaluation of all combinational logic, like Verilog's initial settle
+        for (int i = 0; i < nInst; i++)
+        {
+            if (comb[i] != null)
+            {
+                comb[i].evaluate(signals);
+            }
+        }
+        settle();
+        for (int c = 0; c < clocks.length; c++)
+        {
+            if (clockInstStart[c + 1] > clockInstStart[c])
+            {
+                scheduleEdge(c, clocks[c].phase());
+            }
+        }
+    }
+
+    public Design design()
+    {
+        return design;
+    }
+
+    public Signals signals()
+    {
+        return signals;
+    }
+
+    public EventBus bus()
+    {
+        return design.bus();
+    }
+
+    /** Time of the last processed event (0 before the run starts). */
+    public long now()
+    {
+        return signals.now;
+    }
+
+    /** Everything at or before this time has been simulated (-1 before the first run). */
+    public long simulatedUpTo()
+    {
+        return processedUpTo;
+    }
+
+    /** Edges of {@code clock} simulated so far, skipped idle edges included. */
+    public long cycles(final Clock clock)
+    {
+        return processedUpTo < 0 ? 0 : clock.edgesUpTo(processedUpTo);
+    }
+
+    /** Edges actually evaluated (a measure of the work done; idle edges are not counted). */
+    public long evaluatedEdges()
+    {
+        return edgeCount;
+    }
+
+    /** Delta cycles of the last settle. */
+    public int lastDeltaCount()
+    {
+        return lastDeltaCount;
+    }
+
+    public long deltaCycles()
+    {
+        return deltaTotal;
+    }
+
+    public long peek(final int signal)
+    {
+        return signals.cur[signal];
+    }
+
+    public long peek(final String signal)
+    {
+        return signals.cur[design.signal(signal)];
+    }
+
+    /** Drive a primary input from the test bench; the logic it feeds settles at once. */
+    public void poke(final int input, final long value)
+    {
+        if (design.kind(input) != SignalKind.INPUT)
+        {
+            throw new SimulationException("poke: '" + design.signalName(input) + "' is a " + design.kind(input)
+                .name().toLowerCase(java.util.Locale.ROOT) + ", only primary inputs can be poked");
+        }
+        if (signals.now < processedUpTo)
+        {
+            signals.now = processedUpTo; // between runs the test bench acts at the end of simulated time
+        }
+        signals.drive(input, value);
+        settle();
+    }
+
+    public void poke(final String input, final long value)
+    {
+        poke(design.signal(input), value);
+    }
+
+    /** Register an action once; schedule it as often as needed without allocating. */
+    public int registerAction(final Action action)
+    {
+        actions.add(action);
+        return actions.size() - 1;
+    }
+
+    /** Run action {@code id} at {@code time} (phase {@link #PHASE_ACTION}). */
+    public void schedule(final long time, final int actionId)
+    {
+        if (time <= processedUpTo)
+        {
+            throw new SimulationException("cannot schedule at time " + time + ": already simulated up to "
+                + processedUpTo);
+        }
+        if (actionId < 0 || actionId >= actions.size())
+        {
+            throw new SimulationException("no action with id " + actionId);
+        }
+        queue.schedule(time, PHASE_ACTION, KIND_ACTION, actionId);
+    }
+
+    /** Inject a fault; it takes effect at its cycle of the design's first clock. */
+    public void inject(final Fault fault)
+    {
+        if (clocks.length == 0)
+        {
+            throw new SimulationException("faults are timed in cycles of the first clock; the design has none");
+        }
+        if (fault.site() >= sites.size())
+        {
+            throw new SimulationException("fault site " + fault.site() + " is out of range 0.." + (sites.size() - 1));
+        }
+        final long time = clocks[0].edgeTime(fault.cycle());
+        if (time <= processedUpTo)
+        {
+            throw new SimulationException("fault at cycle " + fault.cycle() + " is in the past (simulated up to time "
+                + processedUpTo + ")");
+        }
+        faults.add(fault);
+        final int id = faults.size() - 1;
+        queue.schedule(time, PHASE_FAULT, fault.kind() == FaultKind.FLIP ? KIND_FLIP : KIND_FAULT_ON, id);
+    }
+
+    /** Attach a recorder: probed signals and spikes go to it. Call before probing. */
+    public void attach(final Recorder r)
+    {
+        this.recorder = r;
+        probed = new boolean[design.signalCount()];
+        probeNoted = new int[16];
+        lastEmitted = new long[design.signalCount()];
+        r.begin(this);
+    }
+
+    public Recorder recorder()
+    {
+        return recorder;
+    }
+
+    /** Record every change of a signal (needs a recorder); the initial value is recorded at once. */
+    public void probe(final int signal)
+    {
+        if (recorder == null)
+        {
+            throw new SimulationException("probe needs a recorder: call attach(recorder) first");
+        }
+        if (!probed[signal])
+        {
+            probed[signal] = true;
+            lastEmitted[signal] = signals.cur[signal];
+            recorder.valueChange(Math.max(0, processedUpTo), signal, signals.cur[signal]);
+        }
+    }
+
+    public boolean isProbed(final int signal)
+    {
+        return probed != null && probed[signal];
+    }
+
+    /** Simulate every event at or before {@code endTime}. */
+    public void runUntil(final long endTime)
+    {
+        final EventQueue q = queue;
+        while (!q.isEmpty() && q.peekTime() <= endTime)
+        {
+            final long t = q.peekTime();
+            if (t != signals.now)
+            {
+                flushProbes();
+                signals.now = t;
+            }
+            if (q.peekPhase() == PHASE_EDGE)
+            {
+                processEdges(t);
+            }
+            else
+            {
+                q.pop();
+                dispatch(q.kind(), q.arg());
+            }
+            settle();
+        }
+        flushProbes();
+        if (endTime > processedUpTo)
+        {
+            processedUpTo = endTime;
+        }
+    }
+
+    /** Simulate the next {@code n} edges of {@code clock} (and everything before them). */
+    public void runCycles(final Clock clock, final long n)
+    {
+        if (n <= 0)
+        {
+            return;
+        }
+        final long first = clock.nextEdgeAfter(processedUpTo);
+        runUntil(first + (n - 1) * clock.period());
+    }
+
+    private void processEdges(final long t)
+    {
+        final EventQueue q = queue;
+        int nClocks = 0;
+        while (!q.isEmpty() && q.peekTime() == t && q.peekPhase() == PHASE_EDGE)
+        {
+            q.pop();
+            final int c = q.arg();
+            clockScheduled[c] = false;
+            edgeClocks[nClocks++] = c;
+        }
+        final Signals s = signals;
+        for (int k = 0; k < nClocks; k++)
+        {
+            final int c = edgeClocks[k];
+            for (int j = clockInstStart[c], end = clockInstStart[c + 1]; j < end; j++)
+            {
+                clocked[clockInst[j]].edge(s);
+            }
+        }
+        edgeCount += nClocks;
+        s.commit();
+        for (int k = 0; k < nClocks; k++)
+        {
+            final int c = edgeClocks[k];
+            boolean allIdle = true;
+            for (int j = clockInstStart[c], end = clockInstStart[c + 1]; j < end && allIdle; j++)
+            {
+                allIdle = clocked[clockInst[j]].idle(s);
+            }
+            // idle() sees the committed state; inputs that change later wake the clock through the fan-out
+            if (!allIdle)
+            {
+                scheduleEdge(c, t + clocks[c].period());
+            }
+        }
+    }
+
+    private void scheduleEdge(final int c, final long at)
+    {
+        if (!clockScheduled[c])
+        {
+            clockScheduled[c] = true;
+            queue.schedule(at, PHASE_EDGE, KIND_EDGE, c);
+        }
+    }
+
+    private void wake(final int c)
+    {
+        if (!clockScheduled[c])
+        {
+            // edges at the current time have run (every other phase comes after PHASE_EDGE)
+            scheduleEdge(c, clocks[c].nextEdgeAfter(signals.now));
+        }
+    }
+
+    private void dispatch(final int kind, final int arg)
+    {
+        switch (kind)
+        {
+            case KIND_FAULT_ON -> applyStuckAt(faults.get(arg));
+            case KIND_FLIP -> applyFlip(faults.get(arg));
+            case KIND_ACTION -> actions.get(arg).run(this);
+            default -> throw new IllegalStateException("unknown event kind " + kind);
+        }
+    }
+
+    private void applyStuckAt(final Fault f)
+    {
+        final long bitMask = 1L << sites.bit(f.site());
+        final Signals s = signals;
+        final int t = sites.target(f.site());
+        if (sites.isMemory(f.site()))
+        {
+            final int idx = s.memBase[t] + sites.word(f.site());
+            if (f.kind() == FaultKind.STUCK_AT_0)
+            {
+                s.memAnd[idx] &= ~bitMask;
+            }
+            else
+            {
+                s.memOr[idx] |= bitMask;
+            }
+            s.mem[idx] = (s.mem[idx] & s.memAnd[idx]) | s.memOr[idx];
+            wakeOwner(design.memoryInstance(t));
+        }
+        else
+        {
+            if (f.kind() == FaultKind.STUCK_AT_0)
+            {
+                s.faultAnd[t] &= ~bitMask;
+            }
+            else
+            {
+                s.faultOr[t] |= bitMask;
+            }
+            forceSignal(t, (s.cur[t] & s.faultAnd[t]) | s.faultOr[t]);
+        }
+    }
+
+    private void applyFlip(final Fault f)
+    {
+        final long bitMask = 1L << sites.bit(f.site());
+        final Signals s = signals;
+        final int t = sites.target(f.site());
+        if (sites.isMemory(f.site()))
+        {
+            final int idx = s.memBase[t] + sites.word(f.site());
+            s.mem[idx] = ((s.mem[idx] ^ bitMask) & s.memAnd[idx]) | s.memOr[idx];
+            wakeOwner(design.memoryInstance(t));
+        }
+        else
+        {
+            forceSignal(t, ((s.cur[t] ^ bitMask) & s.faultAnd[t]) | s.faultOr[t]);
+        }
+    }
+
+    private void forceSignal(final int signal, final long value)
+    {
+        final Signals s = signals;
+        if (value != s.cur[signal])
+        {
+            s.cur[signal] = value;
+            s.next[signal] = value;
+            s.markChanged(signal);
+        }
+        final int owner = design.driver(signal);
+        if (owner >= 0)
+        {
+            wakeOwner(owner);
+        }
+    }
+
+    private void wakeOwner(final int instance)
+    {
+        final int c = design.instanceClock(instance);
+        if (c >= 0)
+        {
+            wake(c);
+        }
+    }
+
+    /** Evaluate combinational logic in delta cycles until no net changes. */
+    private void settle()
+    {
+        final Signals s = signals;
+        final Design d = design;
+        final int[] combFanout = d.combFanout();
+        final int[] clockedFanout = d.clockedFanout();
+        int deltas = 0;
+        while (s.changedCount > 0)
+        {
+            final int epoch = ++combEpoch;
+            int nPending = 0;
+            final int nChanged = s.changedCount;
+            for (int i = 0; i < nChanged; i++)
+            {
+                final int sig = s.changed[i];
+                if (probed != null && probed[sig])
+                {
+                    noteProbe(sig);
+                }
+                for (int j = d.combFanoutStart(sig), end = d.combFanoutEnd(sig); j < end; j++)
+                {
+                    final int c = combFanout[j];
+                    if (combStamp[c] != epoch)
+                    {
+                        combStamp[c] = epoch;
+                        if (nPending == pending.length)
+                        {
+                            pending = Arrays.copyOf(pending, nPending * 2);
+                        }
+                        pending[nPending++] = c;
+                    }
+                }
+                for (int j = d.clockedFanoutStart(sig), end = d.clockedFanoutEnd(sig); j < end; j++)
+                {
+                    final int clock = d.instanceClock(clockedFanout[j]);
+                    if (!clockScheduled[clock])
+                    {
+                        wake(clock);
+                    }
+                }
+            }
+            if (nPending == 0)
+            {
+                s.changedCount = 0;
+                s.changedEpoch++;
+                break;
+            }
+            if (++deltas > deltaLimit)
+            {
+                throw loopError(nChanged);
+            }
+            s.changedCount = 0;
+            s.changedEpoch++;
+            if (nPending > 1)
+            {
+                Arrays.sort(pending, 0, nPending); // instance order: deterministic whatever the wiring order
+            }
+            for (int i = 0; i < nPending; i++)
+            {
+                comb[pending[i]].evaluate(s);
+            }
+        }
+        lastDeltaCount = deltas;
+        deltaTotal += deltas;
+    }
+
+    private SimulationException loopError(final int nChanged)
+    {
+        final StringBuilder names = new StringBuilder();
+        final int shown = Math.min(nChanged, 8);
+        for (int i = 0; i < shown; i++)
+        {
+            names.append(i == 0 ? "" : ", ").append(design.signalName(signals.changed[i]));
+        }
+        if (nChanged > shown)
+        {
+            names.append(", … (").append(nChanged - shown).append(" more)");
+        }
+        return new SimulationException("combinational loop does not settle after " + deltaLimit
+            + " delta cycles at time " + signals.now + "; nets still changing: " + names);
+    }
+
+    private void noteProbe(final int sig)
+    {
+        if (probeNotedCount == probeNoted.length)
+        {
+            probeNoted = Arrays.copyOf(probeNoted, probeNotedCount * 2);
+        }
+        probeNoted[probeNotedCount++] = sig;
+    }
+
+    private void flushProbes()
+    {
+        if (probeNotedCount == 0)
+        {
+            return;
+        }
+        // in signal order, each once, only if the settled value differs from the last one recorded
+        Arrays.sort(probeNoted, 0, probeNotedCount);
+        int prev = -1;
+        for (int i = 0; i < probeNotedCount; i++)
+        {
+            final int sig = probeNoted[i];
+            if (sig == prev)
+            {
+                continue;
+            }
+            prev = sig;
+            final long v = signals.cur[sig];
+            if (v != lastEmitted[sig])
+            {
+                lastEmitted[sig] = v;
+                recorder.valueChange(signals.now, sig, v);
+            }
+        }
+        probeNotedCount = 0;
+    }
+}

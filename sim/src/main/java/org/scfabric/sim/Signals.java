@@ -1,0 +1,198 @@
+package org.scfabric.sim;
+
+/**
+ * The values of a running design: every signal in flat {@code long} arrays (current and next), every
+ * memory word in one flat array, and the fault masks applied where values are written. Components
+ * see the design through this class only: {@link #get} reads a current value, {@link #setNext}
+ * writes a register's next value (committed by the kernel after the edge), {@link #drive} drives a
+ * combinational net.
+ *
+ * <p>A fault is a pair of masks per signal (and per memory word): the written value becomes
+ * {@code (v & and) | or}. A fault-free design has {@code and = -1, or = 0}, so it pays one AND and
+ * one OR per write and no branch.
+ */
+public final class Signals
+{
+    final long[] cur;
+    final long[] next;
+    final long[] widthMask;
+    final long[] faultAnd;
+    final long[] faultOr;
+    final int[] width;
+
+    final long[] mem;
+    final long[] memAnd;
+    final long[] memOr;
+    final int[] memBase;
+    final int[] memDepth;
+    final long[] memMask;
+
+    int[] dirty;
+    int dirtyCount;
+    final int[] dirtyStamp;
+    int dirtyEpoch = 1;
+
+    int[] memWriteIndex = new int[64];
+    long[] memWriteValue = new long[64];
+    int memWriteCount;
+
+    int[] changed;
+    int changedCount;
+    final int[] changedStamp;
+    int changedEpoch = 1;
+
+    long now;
+
+    Signals(final Design d)
+    {
+        final int n = d.signalCount();
+        cur = new long[n];
+        next = new long[n];
+        widthMask = new long[n];
+        faultAnd = new long[n];
+        faultOr = new long[n];
+        width = new int[n];
+        for (int s = 0; s < n; s++)
+        {
+            width[s] = d.width(s);
+            widthMask[s] = Design.mask(d.width(s));
+            faultAnd[s] = -1L;
+            cur[s] = d.resetValue(s);
+            next[s] = cur[s];
+        }
+        mem = new long[d.memoryWords()];
+        memAnd = new long[d.memoryWords()];
+        java.util.Arrays.fill(memAnd, -1L);
+        memOr = new long[d.memoryWords()];
+        memBase = new int[d.memoryCount()];
+        memDepth = new int[d.memoryCount()];
+        memMask = new long[d.memoryCount()];
+        for (int m = 0; m < d.memoryCount(); m++)
+        {
+            memBase[m] = d.memoryBase(m);
+            memDepth[m] = d.memoryDepth(m);
+            memMask[m] = Design.mask(d.memoryWidth(m));
+        }
+        dirty = new int[Math.max(16, n)];
+        dirtyStamp = new int[n];
+        changed = new int[Math.max(16, n)];
+        changedStamp = new int[n];
+    }
+
+    /** Current time in base ticks. */
+    public long now()
+    {
+        return now;
+    }
+
+    /** Current value of a signal, zero-extended. */
+    public long get(final int signal)
+    {
+        return cur[signal];
+    }
+
+    /** Current value of a signal read as signed two's complement of its width. */
+    public long getSigned(final int signal)
+    {
+        final int shift = 64 - width[signal];
+        return (cur[signal] << shift) >> shift;
+    }
+
+    /** Bit {@code bit} of a signal, 0 or 1. */
+    public int bit(final int signal, final int bit)
+    {
+        return (int)(cur[signal] >>> bit) & 1;
+    }
+
+    /** The next value of a register, committed after every component on this edge has run. */
+    public void setNext(final int register, final long value)
+    {
+        next[register] = value & widthMask[register];
+        if (dirtyStamp[register] != dirtyEpoch)
+        {
+            dirtyStamp[register] = dirtyEpoch;
+            dirty[dirtyCount++] = register;
+        }
+    }
+
+    /** Drive a combinational net now; a change wakes its readers in the next delta cycle. */
+    public void drive(final int net, final long value)
+    {
+        final long v = (value & widthMask[net] & faultAnd[net]) | faultOr[net];
+        if (v != cur[net])
+        {
+            cur[net] = v;
+            markChanged(net);
+        }
+    }
+
+    /** A memory word as stored (synchronous designs read memories at the edge). */
+    public long readMemory(final int memory, final int address)
+    {
+        return mem[memIndex(memory, address)];
+    }
+
+    /** Write a memory word at this edge's commit, like a register. */
+    public void writeMemory(final int memory, final int address, final long value)
+    {
+        final int idx = memIndex(memory, address);
+        if (memWriteCount == memWriteIndex.length)
+        {
+            memWriteIndex = java.util.Arrays.copyOf(memWriteIndex, memWriteCount * 2);
+            memWriteValue = java.util.Arrays.copyOf(memWriteValue, memWriteCount * 2);
+        }
+        memWriteIndex[memWriteCount] = idx;
+        memWriteValue[memWriteCount++] = value & memMask[memory];
+    }
+
+    /** Initial memory contents (before the run, or from a test bench between runs); fault masks apply. */
+    public void loadMemory(final int memory, final int address, final long value)
+    {
+        final int idx = memIndex(memory, address);
+        mem[idx] = (value & memMask[memory] & memAnd[idx]) | memOr[idx];
+    }
+
+    private int memIndex(final int memory, final int address)
+    {
+        if (address < 0 || address >= memDepth[memory])
+        {
+            throw new SimulationException("memory access out of range: address " + address + " of a memory with "
+                + memDepth[memory] + " words (memory id " + memory + ")");
+        }
+        return memBase[memory] + address;
+    }
+
+    void markChanged(final int signal)
+    {
+        if (changedStamp[signal] != changedEpoch)
+        {
+            changedStamp[signal] = changedEpoch;
+            changed[changedCount++] = signal;
+        }
+    }
+
+    /** Commit every written register and memory word; returns nothing, changes go to the changed list. */
+    void commit()
+    {
+        final int n = dirtyCount;
+        for (int i = 0; i < n; i++)
+        {
+            final int r = dirty[i];
+            final long v = (next[r] & faultAnd[r]) | faultOr[r];
+            if (v != cur[r])
+            {
+                cur[r] = v;
+                markChanged(r);
+            }
+        }
+        dirtyCount = 0;
+        dirtyEpoch++;
+        final int m = memWriteCount;
+        for (int i = 0; i < m; i++)
+        {
+            final int idx = memWriteIndex[i];
+            mem[idx] = (memWriteValue[i] & memAnd[idx]) | memOr[idx];
+        }
+        memWriteCount = 0;
+    }
+}

@@ -1,0 +1,48 @@
+package org.scfabric.sim;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds external tools (iverilog, yosys, vcd2fst) for the tests that need them. */
+public final class ExternalTool
+{
+    private ExternalTool()
+    {
+    }
+
+    public static boolean onPath(final String tool)
+    {
+        final String path = System.getenv("PATH");
+        if (path == null)
+        {
+            return false;
+        }
+        for (final String dir : path.split(File.pathSeparator))
+        {
+            final Path p = Path.of(dir, tool);
+            if (Files.isRegularFile(p) && Files.isExecutable(p))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Skips the calling test when the tool is missing, except under CI ({@code CI=true}), where a
+     * missing tool fails the test: CI installs every tool the tests need.
+     */
+    public static void require(final String tool, final String debianPackage)
+    {
+        if (onPath(tool))
+        {
+            return;
+        }
+        if ("true".equals(System.getenv("CI")))
+        {
+            throw new AssertionError(tool + " is not installed (Debian package " + debianPackage + "); CI needs it");
+        }
+        org.junit.jupiter.api.Assumptions.abort(tool + " not installed (apt-get install " + debianPackage + ")");
+    }
+}
