@@ -1,0 +1,115 @@
+package org.scfabric.bench.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+import org.scfabric.sim.NetlistException;
+import org.scfabric.sim.SimulationException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code scfabric} command line. */
+@Command(name = "scfabric",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Cycle-accurate simulator of stochastic-computing spiking-neuron hardware.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable
+{
+    /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(final String[] args)
+    {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of main). */
+    public static int execute(final String[] args, final PrintWriter out, final PrintWriter err)
+    {
+        final CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine()
+    {
+        final CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, args) ->
+        {
+            final CommandLine c = ex.getCommandLine();
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())
+                + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) ->
+        {
+            final String where = c.getCommandSpec().qualifiedName() + ": ";
+            final Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+            if (cause instanceof BadInputException || cause instanceof NetlistException)
+            {
+                c.getErr().println(where + oneLine(cause.getMessage()));
+                return EXIT_BAD_INPUT;
+            }
+            if (cause instanceof NoSuchFileException f)
+            {
+                c.getErr().println(where + "no such file or folder: " + f.getFile());
+                return EXIT_BAD_INPUT;
+            }
+            if (cause instanceof AccessDeniedException f)
+            {
+                c.getErr().println(where + "permission denied: " + f.getFile());
+                return EXIT_BAD_INPUT;
+            }
+            if (cause instanceof FileSystemException f)
+            {
+                c.getErr().println(where + "cannot use " + f.getFile() + ": " + oneLine(f.getReason()));
+                return EXIT_BAD_INPUT;
+            }
+            if (cause instanceof SimulationException)
+            {
+                c.getErr().println(where + "simulation stopped: " + oneLine(cause.getMessage()));
+                return 1;
+            }
+            if (System.getenv("SCFABRIC_DEBUG") != null)
+            {
+                ex.printStackTrace(c.getErr());
+            }
+            c.getErr().println(where + "internal error: " + oneLine(String.valueOf(cause))
+                + " (set SCFABRIC_DEBUG=1 for the stack trace)");
+            return 1;
+        });
+        return cl;
+    }
+
+    static String oneLine(final String s)
+    {
+        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').trim();
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            final String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"scfabric " + (v == null ? "(development build)" : v),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}
