@@ -6,6 +6,9 @@ public interface Binding
     /** Id of the signal behind a port or register of this instance. */
     int signal(String localName);
 
+    /** Id of a register bank of this instance (its registers are {@link #signal}(name + "[0]") onward). */
+    int bank(String localName);
+
     /** Id of a memory of this instance. */
     int memory(String localName);
 

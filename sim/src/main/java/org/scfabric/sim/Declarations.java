@@ -18,6 +18,14 @@ public interface Declarations
     /** Internal state: a named register of 1..64 bits, a fault site like any other. */
     void register(String name, int width, long resetValue);
 
+    /**
+     * A bank of {@code count} registers of one width, named {@code name[0]} .. {@code name[count-1]},
+     * for components that hold many registers (a million counters, an array of LIF membranes).
+     * They get consecutive signal ids; write them with {@link Signals#openBank} and
+     * {@link Signals#putNext}, which track the bank once per edge instead of each register.
+     */
+    void registerBank(String name, int width, int count, long resetValue);
+
     /** A memory of {@code depth} words of {@code width} bits, every bit a fault site. */
     void memory(String name, int width, int depth);
 }

@@ -39,6 +39,9 @@ public final class Design
     private final int[] memoryBase;
     private final int[] memoryInstance;
     private final int memoryWords;
+    private final int[] bankBase;
+    private final int[] bankCount;
+    private final int[] bankInstance;
     private final EventBus bus = new EventBus();
     private FaultSites faultSites;
 
@@ -79,6 +82,30 @@ public final class Design
                 + " are supported");
         }
         memoryWords = (int)words;
+        bankBase = b.bankBases.stream().mapToInt(Integer::intValue).toArray();
+        bankCount = b.bankCounts.stream().mapToInt(Integer::intValue).toArray();
+        bankInstance = b.bankInstances.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public int bankCount()
+    {
+        return bankBase.length;
+    }
+
+    /** Signal id of the first register of a bank; the others follow consecutively. */
+    public int bankBase(final int bank)
+    {
+        return bankBase[bank];
+    }
+
+    public int bankSize(final int bank)
+    {
+        return bankCount[bank];
+    }
+
+    public int bankInstance(final int bank)
+    {
+        return bankInstance[bank];
     }
 
     private static int[][] csr(final List<long[]> pairs, final int n)
@@ -335,6 +362,9 @@ public final class Design
         private final List<Integer> memWidths = new ArrayList<>();
         private final List<Integer> memDepths = new ArrayList<>();
         private final List<Integer> memInstances = new ArrayList<>();
+        private final List<Integer> bankBases = new ArrayList<>();
+        private final List<Integer> bankCounts = new ArrayList<>();
+        private final List<Integer> bankInstances = new ArrayList<>();
 
         Builder(final List<Clock> clocks)
         {
@@ -360,6 +390,19 @@ public final class Design
             drivers[id] = driver;
             clockOf[id] = clock;
             return id;
+        }
+
+        int signalCount()
+        {
+            return names.size();
+        }
+
+        int addBank(final int base, final int count, final int instance)
+        {
+            bankBases.add(base);
+            bankCounts.add(count);
+            bankInstances.add(instance);
+            return bankBases.size() - 1;
         }
 
         void setDriverName(final int id, final String driver)

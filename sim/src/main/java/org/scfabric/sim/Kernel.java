@@ -88,6 +88,18 @@ public final class Kernel
         // an acyclic network settles in at most (number of combinational instances) deltas
         deltaLimit = 2 * nComb + 16;
 
+        for (int k = 0; k < design.bankCount(); k++)
+        {
+            for (int r = design.bankBase(k), end = r + design.bankSize(k); r < end; r++)
+            {
+                if (design.combFanoutEnd(r) > design.combFanoutStart(r)
+                    || design.clockedFanoutEnd(r) > design.clockedFanoutStart(r))
+                {
+                    signals.bankTracked[k] = true;
+                }
+            }
+        }
+
         clocks = design.clocks().toArray(new Clock[0]);
         clockInstStart = new int[clocks.length + 1];
         for (int i = 0; i < nInst; i++)
@@ -282,6 +294,13 @@ public final class Kernel
         if (!probed[signal])
         {
             probed[signal] = true;
+            for (int k = 0; k < design.bankCount(); k++)
+            {
+                if (signal >= design.bankBase(k) && signal < design.bankBase(k) + design.bankSize(k))
+                {
+                    signals.bankTracked[k] = true;
+                }
+            }
             lastEmitted[signal] = signals.cur[signal];
             recorder.valueChange(Math.max(0, processedUpTo), signal, signals.cur[signal]);
         }

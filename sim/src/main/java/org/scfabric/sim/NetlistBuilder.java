@@ -26,6 +26,7 @@ public final class NetlistBuilder
     static final int DIR_IN = 0;
     static final int DIR_OUT = 1;
     static final int DIR_REG = 2;
+    static final int DIR_BANK = 3;
 
     public Clock clock(final String name, final long period, final long phase)
     {
@@ -142,6 +143,30 @@ public final class NetlistBuilder
                 {
                     continue;
                 }
+                if (p.dir == DIR_BANK)
+                {
+                    if (!clocked)
+                    {
+                        throw new NetlistException("instance '" + inst.name + "' declares register bank '" + p.name
+                            + "' but is not clocked");
+                    }
+                    final int base = d.signalCount();
+                    for (int i = 0; i < p.count; i++)
+                    {
+                        final String regName = inst.name + "." + p.name + "[" + i + "]";
+                        if (signalIds.containsKey(regName) || nets.containsKey(regName))
+                        {
+                            throw new NetlistException("net '" + regName + "' has two drivers");
+                        }
+                        final int id = d.addSignal(regName, p.width, SignalKind.REGISTER, p.reset, inst.index,
+                            inst.clock.id());
+                        signalIds.put(regName, id);
+                        inst.bound.put(p.name + "[" + i + "]", id);
+                    }
+                    inst.bound.put(p.name, base);
+                    inst.boundBanks.put(p.name, d.addBank(base, p.count, inst.index));
+                    continue;
+                }
                 final String netName = p.dir == DIR_REG ? inst.name + "." + p.name
                     : inst.connections.getOrDefault(p.name, inst.name + "." + p.name);
                 final NetDecl declared = nets.get(netName);
@@ -243,7 +268,7 @@ public final class NetlistBuilder
         final StringBuilder known = new StringBuilder();
         for (final PortDecl p : inst.ports.values())
         {
-            if (p.dir != DIR_REG)
+            if (p.dir < DIR_REG)
             {
                 known.append(known.length() == 0 ? "" : ", ").append(p.name);
             }
@@ -255,8 +280,12 @@ public final class NetlistBuilder
     {
     }
 
-    private record PortDecl(String name, int dir, int width, long reset)
+    private record PortDecl(String name, int dir, int width, long reset, int count)
     {
+        PortDecl(final String name, final int dir, final int width, final long reset)
+        {
+            this(name, dir, width, reset, 1);
+        }
     }
 
     private record MemDecl(String name, int width, int depth)
@@ -274,6 +303,7 @@ public final class NetlistBuilder
         private final Map<String, String> connections = new LinkedHashMap<>();
         private final Map<String, Integer> bound = new LinkedHashMap<>();
         private final Map<String, Integer> boundMemories = new LinkedHashMap<>();
+        private final Map<String, Integer> boundBanks = new LinkedHashMap<>();
         private Clock clock;
 
         Instance(final String name, final Component component, final int index)
@@ -286,7 +316,7 @@ public final class NetlistBuilder
         public Instance connect(final String port, final String net)
         {
             final PortDecl p = ports.get(port);
-            if (p == null || p.dir == DIR_REG)
+            if (p == null || p.dir >= DIR_REG)
             {
                 throw unknownPort(this, port);
             }
@@ -338,6 +368,16 @@ public final class NetlistBuilder
         }
 
         @Override
+        public void registerBank(final String bank, final int width, final int count, final long resetValue)
+        {
+            if (count < 1)
+            {
+                throw new NetlistException("register bank " + name + "." + bank + ": count must be >= 1, was " + count);
+            }
+            addPort(new PortDecl(bank, DIR_BANK, width, resetValue, count));
+        }
+
+        @Override
         public void memory(final String mem, final int width, final int depth)
         {
             checkWidth("memory " + name + "." + mem, width);
@@ -367,7 +407,7 @@ public final class NetlistBuilder
             final List<Design.PortInfo> out = new ArrayList<>();
             for (final PortDecl p : ports.values())
             {
-                out.add(new Design.PortInfo(p.name, p.dir, p.width, bound.get(p.name)));
+                out.add(new Design.PortInfo(p.name, Math.min(p.dir, DIR_REG), p.width, bound.get(p.name)));
             }
             return out;
         }
@@ -403,6 +443,18 @@ public final class NetlistBuilder
             if (id == null)
             {
                 throw new NetlistException("instance '" + inst.name + "' binds memory '" + localName
+                    + "', which it did not declare");
+            }
+            return id;
+        }
+
+        @Override
+        public int bank(final String localName)
+        {
+            final Integer id = inst.boundBanks.get(localName);
+            if (id == null)
+            {
+                throw new NetlistException("instance '" + inst.name + "' binds bank '" + localName
                     + "', which it did not declare");
             }
             return id;

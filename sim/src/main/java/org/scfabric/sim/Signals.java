@@ -41,6 +41,14 @@ public final class Signals
     final int[] changedStamp;
     int changedEpoch = 1;
 
+    final int[] bankBase;
+    final int[] bankEnd;
+    /** A bank whose registers are read by other logic or probed must report changes; others need not. */
+    final boolean[] bankTracked;
+    int[] dirtyBanks;
+    int dirtyBankCount;
+    final int[] bankStamp;
+
     long now;
 
     Signals(final Design d)
@@ -73,6 +81,17 @@ public final class Signals
             memDepth[m] = d.memoryDepth(m);
             memMask[m] = Design.mask(d.memoryWidth(m));
         }
+        final int nBanks = d.bankCount();
+        bankBase = new int[nBanks];
+        bankEnd = new int[nBanks];
+        bankTracked = new boolean[nBanks];
+        for (int k = 0; k < nBanks; k++)
+        {
+            bankBase[k] = d.bankBase(k);
+            bankEnd[k] = d.bankBase(k) + d.bankSize(k);
+        }
+        dirtyBanks = new int[Math.max(4, nBanks)];
+        bankStamp = new int[nBanks];
         dirty = new int[Math.max(16, n)];
         dirtyStamp = new int[n];
         changed = new int[Math.max(16, n)];
@@ -115,6 +134,22 @@ public final class Signals
         }
     }
 
+    /** Announce that this edge writes registers of a bank with {@link #putNext}; once per edge is enough. */
+    public void openBank(final int bank)
+    {
+        if (bankStamp[bank] != dirtyEpoch)
+        {
+            bankStamp[bank] = dirtyEpoch;
+            dirtyBanks[dirtyBankCount++] = bank;
+        }
+    }
+
+    /** The next value of a register of a bank opened at this edge ({@link #openBank}). */
+    public void putNext(final int register, final long value)
+    {
+        next[register] = value & widthMask[register];
+    }
+
     /** Drive a combinational net now; a change wakes its readers in the next delta cycle. */
     public void drive(final int net, final long value)
     {
@@ -152,6 +187,34 @@ public final class Signals
         mem[idx] = (value & memMask[memory] & memAnd[idx]) | memOr[idx];
     }
 
+    private void commitBank(final int bank)
+    {
+        final long[] c = cur;
+        final long[] nx = next;
+        final long[] and = faultAnd;
+        final long[] or = faultOr;
+        final int end = bankEnd[bank];
+        if (bankTracked[bank])
+        {
+            for (int r = bankBase[bank]; r < end; r++)
+            {
+                final long v = (nx[r] & and[r]) | or[r];
+                if (v != c[r])
+                {
+                    c[r] = v;
+                    markChanged(r);
+                }
+            }
+        }
+        else
+        {
+            for (int r = bankBase[bank]; r < end; r++)
+            {
+                c[r] = (nx[r] & and[r]) | or[r];
+            }
+        }
+    }
+
     private int memIndex(final int memory, final int address)
     {
         if (address < 0 || address >= memDepth[memory])
@@ -186,6 +249,12 @@ public final class Signals
             }
         }
         dirtyCount = 0;
+        final int nb = dirtyBankCount;
+        for (int i = 0; i < nb; i++)
+        {
+            commitBank(dirtyBanks[i]);
+        }
+        dirtyBankCount = 0;
         dirtyEpoch++;
         final int m = memWriteCount;
         for (int i = 0; i < m; i++)

@@ -1,0 +1,33 @@
+package org.scfabric.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.scfabric.sim.fault.Fault;
+import org.scfabric.sim.parts.CounterBank;
+import org.scfabric.sim.parts.DFlipFlop;
+
+class RegisterBankTest
+{
+    @Test
+    void bankRegistersAreNamedSignalsAndFaultSitesAndTheirReadersSeeChanges()
+    {
+        final NetlistBuilder b = new NetlistBuilder();
+        final Clock clk = b.clock("clk", 1, 0);
+        b.add("cnt", new CounterBank(4, 8)).clock(clk);
+        b.add("follow", new DFlipFlop(4, 0)).clock(clk).connect("d", "cnt.c[5]").connect("q", "f");
+        final Design d = b.build();
+        assertEquals("cnt.c[5]", d.signalName(d.signal("cnt.c[0]") + 5));
+        final Kernel k = new Kernel(d);
+        k.inject(Fault.stuckAt1(d.faultSites().select("cnt.c[2][3]")[0], 1));
+        k.runCycles(clk, 6);
+        assertEquals(6, k.peek("cnt.c[0]"));
+        assertEquals(6, k.peek("cnt.c[5]"));
+        assertEquals(5, k.peek("f"), "the follower samples the counter one edge late");
+        // counter 2: 1 after edge 0, then bit 3 stuck at 1 after edge 1: 2|8 = 10, 11, 12, 13, 14
+        assertEquals(14, k.peek("cnt.c[2]"));
+        k.runCycles(clk, 2);
+        assertEquals(8, k.peek("cnt.c[2]") & 8);
+        assertEquals((14 + 2) & 0xF | 8, k.peek("cnt.c[2]"));
+    }
+}
