@@ -3,21 +3,33 @@ package org.scfabric.sim;
 import java.util.Arrays;
 
 /**
- * Pending events ordered by (time, phase, insertion sequence): a 4-ary min-heap over flat primitive
- * arrays. Ties in time and phase pop in insertion order, so a run is deterministic on every JVM.
+ * Pending events ordered by (time, phase, insertion sequence). Ties in time and phase pop in
+ * insertion order, so a run is deterministic on every JVM.
  *
- * <p>Each event carries an {@code int kind} and an {@code int arg}; the heap grows by doubling and
- * never shrinks, so a queue that has reached its working size allocates nothing per event.
+ * <p>A calendar queue: events within {@code slots} ticks of the last popped time sit in a wheel of
+ * per-tick FIFO lists (flat int links, an occupancy bitmap to find the next busy tick); events
+ * further out wait in an {@link EventHeap} and move into the wheel as time reaches them. Clock edges
+ * and near-future events, nearly all of a simulation's, cost O(1). Nodes are recycled through a free
+ * list: a queue at its working size allocates nothing per event.
  */
 public final class EventQueue
 {
-    private static final int ARITY_SHIFT = 2; // 4-ary: shallower than binary, sibling keys share cache lines
+    private final int slotMask;
+    private final int[] head;
+    private final int[] tail;
+    private final long[] busy; // one bit per slot
 
-    private long[] time;
-    private long[] order; // phase in the top 8 bits, sequence in the low 56
-    private int[] kind;
-    private int[] arg;
-    private int size;
+    private long[] nodeTime;
+    private long[] nodeOrder; // phase in the top 8 bits, sequence in the low 56
+    private int[] nodeKind;
+    private int[] nodeArg;
+    private int[] nodeNext;
+    private int freeList = -1;
+    private int nodesUsed;
+
+    private final EventHeap far;
+    private long base; // the wheel holds times in [base, base + slots)
+    private int wheelCount;
     private long nextSequence;
 
     private long topTime;
@@ -25,13 +37,33 @@ public final class EventQueue
     private int topKind;
     private int topArg;
 
+    /**
+     * @param initialCapacity events held before the first growth
+     * @param slots width of the wheel in ticks, a power of two
+     */
+    public EventQueue(final int initialCapacity, final int slots)
+    {
+        if (Integer.bitCount(slots) != 1 || slots < 64)
+        {
+            throw new IllegalArgumentException("slots must be a power of two >= 64, was " + slots);
+        }
+        slotMask = slots - 1;
+        head = new int[slots];
+        tail = new int[slots];
+        Arrays.fill(head, -1);
+        busy = new long[slots >>> 6];
+        final int capacity = Math.max(16, initialCapacity);
+        nodeTime = new long[capacity];
+        nodeOrder = new long[capacity];
+        nodeKind = new int[capacity];
+        nodeArg = new int[capacity];
+        nodeNext = new int[capacity];
+        far = new EventHeap(16);
+    }
+
     public EventQueue(final int initialCapacity)
     {
-        final int capacity = Math.max(16, initialCapacity);
-        time = new long[capacity];
-        order = new long[capacity];
-        kind = new int[capacity];
-        arg = new int[capacity];
+        this(initialCapacity, 1 << 14);
     }
 
     public EventQueue()
@@ -41,56 +73,81 @@ public final class EventQueue
 
     public int size()
     {
-        return size;
+        return wheelCount + far.size();
     }
 
     public boolean isEmpty()
     {
-        return size == 0;
+        return size() == 0;
     }
 
     /** Enqueue an event; {@code phase} is 0..255 and orders events of equal time. */
     public void schedule(final long at, final int phase, final int eventKind, final int eventArg)
     {
-        if (at < 0)
+        if (at < base)
         {
-            throw new IllegalArgumentException("event time must be >= 0, was " + at);
+            throw new IllegalArgumentException("event time " + at + " is before the last popped time " + base);
         }
         if ((phase & ~0xFF) != 0)
         {
             throw new IllegalArgumentException("event phase must be 0..255, was " + phase);
         }
-        if (size == time.length)
-        {
-            grow();
-        }
         final long ord = ((long)phase << 56) | (nextSequence++ & 0x00FF_FFFF_FFFF_FFFFL);
-        siftUp(size++, at, ord, eventKind, eventArg);
+        if (at - base <= slotMask)
+        {
+            insert(at, ord, eventKind, eventArg);
+        }
+        else
+        {
+            far.push(at, ord, eventKind, eventArg);
+        }
     }
 
     /** Time of the earliest event; only valid when not empty. */
     public long peekTime()
     {
-        return time[0];
+        if (wheelCount == 0)
+        {
+            return far.peekTime();
+        }
+        return nodeTime[head[firstBusySlot()]];
     }
 
     /** Phase of the earliest event; only valid when not empty. */
     public int peekPhase()
     {
-        return (int)(order[0] >>> 56);
+        if (wheelCount == 0)
+        {
+            return far.peekPhase();
+        }
+        return (int)(nodeOrder[head[firstBusySlot()]] >>> 56);
     }
 
     /** Remove the earliest event; read it with {@link #time()}, {@link #phase()}, {@link #kind()}, {@link #arg()}. */
     public void pop()
     {
-        topTime = time[0];
-        topPhase = (int)(order[0] >>> 56);
-        topKind = kind[0];
-        topArg = arg[0];
-        final int last = --size;
-        if (last > 0)
+        if (wheelCount == 0)
         {
-            siftDown(0, time[last], order[last], kind[last], arg[last]);
+            advanceTo(far.peekTime());
+        }
+        final int slot = firstBusySlot();
+        final int n = head[slot];
+        topTime = nodeTime[n];
+        topPhase = (int)(nodeOrder[n] >>> 56);
+        topKind = nodeKind[n];
+        topArg = nodeArg[n];
+        final int next = nodeNext[n];
+        head[slot] = next;
+        if (next < 0)
+        {
+            busy[slot >>> 6] &= ~(1L << slot);
+        }
+        nodeNext[n] = freeList;
+        freeList = n;
+        wheelCount--;
+        if (topTime != base)
+        {
+            advanceTo(topTime);
         }
     }
 
@@ -114,100 +171,119 @@ public final class EventQueue
         return topArg;
     }
 
-    public void clear()
-    {
-        size = 0;
-        nextSequence = 0;
-    }
-
     /** A copy with the same pending events and sequence counter (for snapshots). */
     public EventQueue copy()
     {
-        final EventQueue q = new EventQueue(time.length);
-        System.arraycopy(time, 0, q.time, 0, size);
-        System.arraycopy(order, 0, q.order, 0, size);
-        System.arraycopy(kind, 0, q.kind, 0, size);
-        System.arraycopy(arg, 0, q.arg, 0, size);
-        q.size = size;
-        q.nextSequence = nextSequence;
-        return q;
+        final EventQueue c = new EventQueue(16, slotMask + 1);
+        System.arraycopy(head, 0, c.head, 0, head.length);
+        System.arraycopy(tail, 0, c.tail, 0, tail.length);
+        System.arraycopy(busy, 0, c.busy, 0, busy.length);
+        c.nodeTime = nodeTime.clone();
+        c.nodeOrder = nodeOrder.clone();
+        c.nodeKind = nodeKind.clone();
+        c.nodeArg = nodeArg.clone();
+        c.nodeNext = nodeNext.clone();
+        c.freeList = freeList;
+        c.nodesUsed = nodesUsed;
+        c.far.copyFrom(far);
+        c.base = base;
+        c.wheelCount = wheelCount;
+        c.nextSequence = nextSequence;
+        return c;
     }
 
-    private static boolean before(final long t1, final long o1, final long t2, final long o2)
+    /** Move the wheel's window to start at {@code time} and pull in far events that now fall inside. */
+    private void advanceTo(final long time)
     {
-        return t1 < t2 || (t1 == t2 && o1 < o2);
-    }
-
-    private void siftUp(int i, final long t, final long o, final int k, final int a)
-    {
-        while (i > 0)
+        base = time;
+        final EventHeap f = far;
+        while (!f.isEmpty() && f.peekTime() - base <= slotMask)
         {
-            final int parent = (i - 1) >>> ARITY_SHIFT;
-            if (!before(t, o, time[parent], order[parent]))
-            {
-                break;
-            }
-            move(parent, i);
-            i = parent;
+            f.pop();
+            insert(f.time(), f.order(), f.kind(), f.arg());
         }
-        set(i, t, o, k, a);
     }
 
-    private void siftDown(int i, final long t, final long o, final int k, final int a)
+    private void insert(final long at, final long ord, final int eventKind, final int eventArg)
     {
-        final int n = size;
-        while (true)
+        int n = freeList;
+        if (n >= 0)
         {
-            final int first = (i << ARITY_SHIFT) + 1;
-            if (first >= n)
-            {
-                break;
-            }
-            int best = first;
-            long bestTime = time[first];
-            long bestOrder = order[first];
-            final int end = Math.min(first + (1 << ARITY_SHIFT), n);
-            for (int c = first + 1; c < end; c++)
-            {
-                if (before(time[c], order[c], bestTime, bestOrder))
-                {
-                    best = c;
-                    bestTime = time[c];
-                    bestOrder = order[c];
-                }
-            }
-            if (!before(bestTime, bestOrder, t, o))
-            {
-                break;
-            }
-            move(best, i);
-            i = best;
+            freeList = nodeNext[n];
         }
-        set(i, t, o, k, a);
+        else
+        {
+            if (nodesUsed == nodeTime.length)
+            {
+                growNodes();
+            }
+            n = nodesUsed++;
+        }
+        nodeTime[n] = at;
+        nodeOrder[n] = ord;
+        nodeKind[n] = eventKind;
+        nodeArg[n] = eventArg;
+        final int slot = (int)at & slotMask;
+        final int h = head[slot];
+        if (h < 0)
+        {
+            nodeNext[n] = -1;
+            head[slot] = n;
+            tail[slot] = n;
+            busy[slot >>> 6] |= 1L << slot;
+        }
+        else if (nodeOrder[tail[slot]] <= ord)
+        {
+            // the common case: same or later phase, later sequence
+            nodeNext[n] = -1;
+            nodeNext[tail[slot]] = n;
+            tail[slot] = n;
+        }
+        else if (ord < nodeOrder[h])
+        {
+            nodeNext[n] = h;
+            head[slot] = n;
+        }
+        else
+        {
+            int p = h;
+            while (nodeOrder[nodeNext[p]] <= ord)
+            {
+                p = nodeNext[p];
+            }
+            nodeNext[n] = nodeNext[p];
+            nodeNext[p] = n;
+        }
+        wheelCount++;
     }
 
-    private void move(final int from, final int to)
+    /** The first busy slot at or after the window start, wrapping once around the wheel. */
+    private int firstBusySlot()
     {
-        time[to] = time[from];
-        order[to] = order[from];
-        kind[to] = kind[from];
-        arg[to] = arg[from];
+        final long[] b = busy;
+        final int start = (int)base & slotMask;
+        int w = start >>> 6;
+        long bits = b[w] & (-1L << start);
+        final int words = b.length;
+        for (int i = 0; i <= words; i++)
+        {
+            if (bits != 0)
+            {
+                return (w << 6) + Long.numberOfTrailingZeros(bits);
+            }
+            w = w + 1 == words ? 0 : w + 1;
+            bits = b[w];
+        }
+        throw new IllegalStateException("event wheel is empty");
     }
 
-    private void set(final int i, final long t, final long o, final int k, final int a)
+    private void growNodes()
     {
-        time[i] = t;
-        order[i] = o;
-        kind[i] = k;
-        arg[i] = a;
-    }
-
-    private void grow()
-    {
-        final int capacity = time.length << 1;
-        time = Arrays.copyOf(time, capacity);
-        order = Arrays.copyOf(order, capacity);
-        kind = Arrays.copyOf(kind, capacity);
-        arg = Arrays.copyOf(arg, capacity);
+        final int capacity = nodeTime.length << 1;
+        nodeTime = Arrays.copyOf(nodeTime, capacity);
+        nodeOrder = Arrays.copyOf(nodeOrder, capacity);
+        nodeKind = Arrays.copyOf(nodeKind, capacity);
+        nodeArg = Arrays.copyOf(nodeArg, capacity);
+        nodeNext = Arrays.copyOf(nodeNext, capacity);
     }
 }

@@ -45,6 +45,66 @@ class EventQueueTest
     }
 
     @Test
+    void eventsFarBeyondTheWheelComeBackInOrderWithNearOnes()
+    {
+        // a 64-slot wheel: most of these times go to the far heap and migrate as time advances
+        qt().withFixedSeed(11L).withExamples(200)
+            .forAll(lists().of(integers().between(0, 5_000)).ofSizeBetween(1, 200), integers().between(0, 3))
+            .checkAssert((delays, phaseSeed) ->
+            {
+                final EventQueue q = new EventQueue(4, 64);
+                final java.util.PriorityQueue<long[]> model = new java.util.PriorityQueue<>(
+                    Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1])
+                        .thenComparingLong(e -> e[2]));
+                long now = 0;
+                int seq = 0;
+                for (int i = 0; i < delays.size(); i++)
+                {
+                    final int phase = (i + phaseSeed) % 3;
+                    q.schedule(now + delays.get(i), phase, 0, seq);
+                    model.add(new long[] {now + delays.get(i), phase, seq++});
+                    if (i % 3 == 2)
+                    {
+                        // pop one, then keep scheduling relative to the popped time
+                        final long[] e = model.poll();
+                        q.pop();
+                        assertEquals(e[0], q.time());
+                        assertEquals(e[1], q.phase());
+                        assertEquals(e[2], q.arg());
+                        now = q.time();
+                        // a copy pops the same sequence as the original
+                        final EventQueue copy = q.copy();
+                        if (!model.isEmpty())
+                        {
+                            copy.pop();
+                            assertEquals(model.peek()[2], copy.arg());
+                        }
+                    }
+                }
+                while (!model.isEmpty())
+                {
+                    final long[] e = model.poll();
+                    q.pop();
+                    assertEquals(e[0], q.time());
+                    assertEquals(e[1], q.phase());
+                    assertEquals(e[2], q.arg());
+                }
+                assertTrue(q.isEmpty());
+            });
+    }
+
+    @Test
+    void schedulingBeforeTheLastPoppedTimeIsRefused()
+    {
+        final EventQueue q = new EventQueue(4, 64);
+        q.schedule(100, 0, 0, 0);
+        q.pop();
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> q.schedule(99, 0, 0, 1));
+        assertEquals("event time 99 is before the last popped time 100", e.getMessage());
+    }
+
+    @Test
     void interleavedScheduleAndPopStaysOrdered()
     {
         final EventQueue q = new EventQueue(4);
