@@ -19,8 +19,10 @@ public interface Declarations
     void register(String name, int width, long resetValue);
 
     /**
-     * A bank of {@code count} registers of one width, named {@code name[0]} .. {@code name[count-1]},
-     * for components that hold many registers (a million counters, an array of LIF membranes).
+     * A bank of {@code count} registers of one width, named {@code name[0]} .. {@code name[count-1]}
+     * or, where the name holds {@code %d}, with the index put there ({@code lif[%d].v} gives
+     * {@code lif[0].v}, {@code lif[1].v}, ...), for components that hold many registers (a million
+     * counters, an array of LIF membranes).
      * They get consecutive signal ids; write them with {@link Signals#openBank} and
      * {@link Signals#putNext}, which track the bank once per edge instead of each register.
      */

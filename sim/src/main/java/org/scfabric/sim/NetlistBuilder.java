@@ -153,7 +153,8 @@ public final class NetlistBuilder
                     final int base = d.signalCount();
                     for (int i = 0; i < p.count; i++)
                     {
-                        final String regName = inst.name + "." + p.name + "[" + i + "]";
+                        final String local = bankRegisterName(p.name, i);
+                        final String regName = inst.name + "." + local;
                         if (signalIds.containsKey(regName) || nets.containsKey(regName))
                         {
                             throw new NetlistException("net '" + regName + "' has two drivers");
@@ -161,7 +162,7 @@ public final class NetlistBuilder
                         final int id = d.addSignal(regName, p.width, SignalKind.REGISTER, p.reset, inst.index,
                             inst.clock.id());
                         signalIds.put(regName, id);
-                        inst.bound.put(p.name + "[" + i + "]", id);
+                        inst.bound.put(local, id);
                     }
                     inst.bound.put(p.name, base);
                     inst.boundBanks.put(p.name, d.addBank(base, p.count, inst.index));
@@ -254,6 +255,12 @@ public final class NetlistBuilder
             inst.component.bind(new InstanceBinding(inst, design));
         }
         return design;
+    }
+
+    /** Register i of a bank: {@code name[i]}, or the name with {@code %d} replaced by i ({@code lif[%d].v}). */
+    public static String bankRegisterName(final String bank, final int i)
+    {
+        return bank.contains("%d") ? bank.replace("%d", Integer.toString(i)) : bank + "[" + i + "]";
     }
 
     private static NetlistException widthMismatch(final String net, final int netWidth, final String port,

@@ -10,6 +10,18 @@ import org.scfabric.sim.parts.DFlipFlop;
 class RegisterBankTest
 {
     @Test
+    void aBankNameWithPercentDPutsTheIndexInsideTheName()
+    {
+        final NetlistBuilder b = new NetlistBuilder();
+        final Clock clk = b.clock("clk", 1, 0);
+        b.add("core0", new org.scfabric.sim.parts.CounterBank(16, 3, "lif[%d].v")).clock(clk);
+        final Design d = b.build();
+        assertEquals(d.signal("core0.lif[0].v") + 2, d.signal("core0.lif[2].v"));
+        assertEquals(3, d.faultSites().select("core0.lif[*].v[15]").length);
+        assertEquals("core0.lif[1].v[15]", d.faultSites().name(d.faultSites().select("core0.lif[1].v[1?]")[5]));
+    }
+
+    @Test
     void bankRegistersAreNamedSignalsAndFaultSitesAndTheirReadersSeeChanges()
     {
         final NetlistBuilder b = new NetlistBuilder();

@@ -10,26 +10,33 @@ public final class CounterBank implements ClockedComponent
 {
     private final int width;
     private final int count;
+    private final String name;
     private int bank;
     private int base;
 
     public CounterBank(final int width, final int count)
     {
+        this(width, count, "c");
+    }
+
+    public CounterBank(final int width, final int count, final String name)
+    {
         this.width = width;
         this.count = count;
+        this.name = name;
     }
 
     @Override
     public void declare(final Declarations d)
     {
-        d.registerBank("c", width, count, 0);
+        d.registerBank(name, width, count, 0);
     }
 
     @Override
     public void bind(final Binding b)
     {
-        bank = b.bank("c");
-        base = b.signal("c");
+        bank = b.bank(name);
+        base = b.signal(name);
     }
 
     @Override
