@@ -35,7 +35,7 @@ public final class Kernel
 
     private final Design design;
     private final Signals signals;
-    private final EventQueue queue = new EventQueue(256);
+    private EventQueue queue = new EventQueue(256);
     private final Clock[] clocks;
     private final int[] clockInstStart;
     private final int[] clockInst;
@@ -309,6 +309,71 @@ public final class Kernel
     public boolean isProbed(final int signal)
     {
         return probed != null && probed[signal];
+    }
+
+    /**
+     * The kernel's whole state, between runs. Probes and the recorder are not part of it: a
+     * restored kernel records into whatever recorder is attached then.
+     */
+    public Snapshot snapshot()
+    {
+        final Object[] state = new Object[design.instanceCount()];
+        for (int i = 0; i < state.length; i++)
+        {
+            if (design.component(i) instanceof StatefulComponent sc)
+            {
+                state[i] = sc.saveState();
+            }
+        }
+        return new Snapshot(design, signals, queue, clockScheduled, processedUpTo, edgeCount, faults.size(), state);
+    }
+
+    /** Go back to a snapshot of this kernel's design; faults injected after it are forgotten. */
+    public void restore(final Snapshot snap)
+    {
+        if (snap.design != design)
+        {
+            throw new SimulationException("snapshot belongs to another design");
+        }
+        final Signals s = signals;
+        System.arraycopy(snap.cur, 0, s.cur, 0, s.cur.length);
+        System.arraycopy(snap.next, 0, s.next, 0, s.next.length);
+        System.arraycopy(snap.faultAnd, 0, s.faultAnd, 0, s.faultAnd.length);
+        System.arraycopy(snap.faultOr, 0, s.faultOr, 0, s.faultOr.length);
+        System.arraycopy(snap.mem, 0, s.mem, 0, s.mem.length);
+        System.arraycopy(snap.memAnd, 0, s.memAnd, 0, s.memAnd.length);
+        System.arraycopy(snap.memOr, 0, s.memOr, 0, s.memOr.length);
+        s.now = snap.now;
+        s.dirtyCount = 0;
+        s.dirtyBankCount = 0;
+        s.memWriteCount = 0;
+        s.changedCount = 0;
+        queue = snap.queue.copy();
+        System.arraycopy(snap.clockScheduled, 0, clockScheduled, 0, clockScheduled.length);
+        processedUpTo = snap.processedUpTo;
+        edgeCount = snap.edgeCount;
+        while (faults.size() > snap.faultCount)
+        {
+            faults.remove(faults.size() - 1);
+        }
+        for (int i = 0; i < snap.componentState.length; i++)
+        {
+            if (snap.componentState[i] != null)
+            {
+                ((StatefulComponent)design.component(i)).restoreState(snap.componentState[i]);
+            }
+        }
+        if (probed != null)
+        {
+            for (int sig = 0; sig < probed.length; sig++)
+            {
+                if (probed[sig] && lastEmitted[sig] != s.cur[sig])
+                {
+                    lastEmitted[sig] = s.cur[sig];
+                    recorder.valueChange(Math.max(0, processedUpTo), sig, s.cur[sig]);
+                }
+            }
+        }
     }
 
     /** Simulate every event at or before {@code endTime}. */
