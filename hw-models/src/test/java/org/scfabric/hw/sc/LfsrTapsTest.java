@@ -35,12 +35,24 @@ class LfsrTapsTest
     }
 
     @Test
-    void maximalTapsWalkAFullPeriodForWidthsUpTo24()
+    void maximalTapsWalkAFullPeriodForEveryWidthUpTo24()
     {
-        qt().withFixedSeed(0x5CFAB01L).withExamples(22).forAll(integers().between(3, 24))
-            .checkAssert(w -> assertEquals((1L << w) - 1, walkPeriod(w, LfsrTaps.maximal(w), 1), "width " + w));
-        // and the property also holds from another start state, as it must on a single cycle
-        assertEquals((1L << 24) - 1, walkPeriod(24, LfsrTaps.maximal(24), 0xABCDEF));
+        for (int w = LfsrTaps.MIN_WIDTH; w <= 24; w++)
+        {
+            assertEquals((1L << w) - 1, walkPeriod(w, LfsrTaps.maximal(w), 1), "width " + w);
+        }
+    }
+
+    @Test
+    void periodIsTheSameFromAnyNonZeroSeed()
+    {
+        qt().withFixedSeed(0x5CFAB01L).withExamples(40)
+            .forAll(integers().between(3, 20), integers().all())
+            .checkAssert((w, seed) ->
+            {
+                final int s = (seed & Bits.mask(w)) == 0 ? 1 : seed & Bits.mask(w);
+                assertEquals((1L << w) - 1, walkPeriod(w, LfsrTaps.maximal(w), s), "width " + w + " seed " + s);
+            });
     }
 
     @Test
