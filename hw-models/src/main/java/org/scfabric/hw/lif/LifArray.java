@@ -46,6 +46,10 @@ public final class LifArray
         {
             return step16(current, leak, gain, noise, spikes);
         }
+        if (p.dataWidth() == 32)
+        {
+            return step32(current, leak, gain, noise, spikes);
+        }
         return stepWide(current, leak, gain, noise, spikes);
     }
 
@@ -88,7 +92,45 @@ public final class LifArray
         return count;
     }
 
-    // Any other width, W = 32 included: differences and products exact in a long.
+    // W = 32: products in a long (a 33-bit difference times 32 bits < 2^63); int arithmetic wraps as low_32.
+    private int step32(final int[] current, final int leak, final int gain, final int noise, final int[] spikes)
+    {
+        final int[] v = this.v;
+        final int[] rc = this.rc;
+        final int f = p.fraction();
+        final int vRest = p.vRest();
+        final int vReset = p.vReset();
+        final int vTh = p.vThreshold();
+        final int refractory = p.refractoryPeriod();
+        final long lk = leak;
+        final long gn = gain;
+        int count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            final int r = rc[i];
+            if (r != 0)
+            {
+                rc[i] = r - 1;
+                v[i] = vRest;
+                continue;
+            }
+            final int vi = v[i];
+            final int next = vi + (int)((((long)vRest - vi) * lk) >> f) + (int)((current[i] * gn) >> f) + noise;
+            if (next >= vTh)
+            {
+                v[i] = vReset;
+                rc[i] = refractory;
+                spikes[count++] = i;
+            }
+            else
+            {
+                v[i] = next;
+            }
+        }
+        return count;
+    }
+
+    // Any other width: differences and products exact in a long.
     private int stepWide(final int[] current, final int leak, final int gain, final int noise, final int[] spikes)
     {
         final int[] v = this.v;
