@@ -12,11 +12,12 @@ import java.math.BigInteger;
  * {@code PCG64.advance}.
  *
  * <p>Bulk methods ({@link #nextLongs}, {@link #nextDoubles}) compute the stream in {@value #LANES}
- * interleaved lanes (lane j steps by M^{@value #LANES} with the matching increment), which breaks
- * the serial multiply chain; they produce exactly the same values as repeated scalar calls and leave
- * the generator at the same position. The bulk Poisson path of {@link NumpyGenerator} reads outputs
+ * interleaved lanes (lane j steps by M^{@value #LANES} with the matching increment, so outputs come
+ * out in stream order); they produce exactly the values of repeated scalar calls and leave the
+ * generator at the same position. The bulk Poisson path of {@link NumpyGenerator} reads outputs
  * from an internal buffer filled the same way; outputs buffered but not yet consumed are handed out
- * by the next scalar call, so the logical stream position is always exact.
+ * by the next scalar call, and state queries step the LCG back over them, so the logical stream
+ * position is always exact.
  *
  * <p>Not thread-safe.
  */
@@ -70,13 +71,15 @@ public final class Pcg64 {
     private boolean hasUint32;
     private int uinteger;
 
-    /** Buffered outputs: buf[bufPos..bufLen) are the next outputs of the logical stream. */
+    /**
+     * Buffered outputs: buf[bufPos..bufLen) are the next outputs of the logical stream, already
+     * generated (the LCG state st is past them).
+     */
     long[] buf;
+    /** dbuf[j] = (buf[j] >>> 11) * 2^-53 for j in [bufPos, bufLen): the same outputs as doubles. */
+    double[] dbuf;
     int bufPos;
     int bufLen;
-    /** Logical state at buffer position 0 (valid while bufLen > 0). */
-    private long baseHi;
-    private long baseLo;
 
     /**
      * {@code PCG64(seed)}, i.e. the bit generator of {@code numpy.random.default_rng(seed)}.
@@ -122,10 +125,9 @@ public final class Pcg64 {
         this.hasUint32 = other.hasUint32;
         this.uinteger = other.uinteger;
         this.buf = other.buf == null ? null : other.buf.clone();
+        this.dbuf = other.dbuf == null ? null : other.dbuf.clone();
         this.bufPos = other.bufPos;
         this.bufLen = other.bufLen;
-        this.baseHi = other.baseHi;
-        this.baseLo = other.baseLo;
     }
 
     private Pcg64() {
@@ -198,6 +200,15 @@ public final class Pcg64 {
         return umulh(aLo, bLo) + aLo * bHi + aHi * bLo;
     }
 
+    /**
+     * Carry out of the 64-bit addition a + b, computed without a compare: C2 turns
+     * {@code Long.compareUnsigned(..) < 0 ? 1 : 0} into a branch, which mispredicts half the time
+     * here and costs about 3 ns per draw.
+     */
+    static long carry(long a, long b) {
+        return ((a >>> 1) + (b >>> 1) + (a & b & 1)) >>> 63;
+    }
+
     static long output(long hi, long lo) {
         return Long.rotateRight(hi ^ lo, (int) (hi >>> 58));
     }
@@ -206,7 +217,7 @@ public final class Pcg64 {
         long lo = stLo * MUL_LO;
         long hi = mulHi(stHi, stLo, MUL_HI, MUL_LO);
         long nlo = lo + incLo;
-        stHi = hi + incHi + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
+        stHi = hi + incHi + carry(lo, incLo);
         stLo = nlo;
     }
 
@@ -221,10 +232,15 @@ public final class Pcg64 {
         if (bufPos < bufLen) {
             return buf[bufPos++];
         }
+        return stepOutput();
+    }
+
+    /** One LCG step and its output, bypassing the buffer. */
+    private long stepOutput() {
         long lo = stLo * MUL_LO;
         long hi = mulHi(stHi, stLo, MUL_HI, MUL_LO);
         long nlo = lo + incLo;
-        long nhi = hi + incHi + (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0);
+        long nhi = hi + incHi + carry(lo, incLo);
         stHi = nhi;
         stLo = nlo;
         return output(nhi, nlo);
@@ -289,12 +305,12 @@ public final class Pcg64 {
         java.util.Objects.checkFromToIndex(from, to, out.length);
         int i = from;
         while (i < to && bufPos < bufLen) {
-            out[i++] = (buf[bufPos++] >>> 11) * 0x1.0p-53;
+            out[i++] = dbuf[bufPos++];
         }
         int n = to - i;
         if (n < 2 * LANES) {
             for (; i < to; i++) {
-                out[i] = nextDouble();
+                out[i] = (stepOutput() >>> 11) * 0x1.0p-53;
             }
             return;
         }
@@ -311,19 +327,19 @@ public final class Pcg64 {
         long lo;
         lo = l0 * MUL_LO;
         t = lo + incLo;
-        h0 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+        h0 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
         l0 = t;
         lo = l0 * MUL_LO;
         t = lo + incLo;
-        h1 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+        h1 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
         l1 = t;
         lo = l1 * MUL_LO;
         t = lo + incLo;
-        h2 = mulHi(h1, l1, MUL_HI, MUL_LO) + incHi + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+        h2 = mulHi(h1, l1, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
         l2 = t;
         lo = l2 * MUL_LO;
         t = lo + incLo;
-        h3 = mulHi(h2, l2, MUL_HI, MUL_LO) + incHi + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+        h3 = mulHi(h2, l2, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
         l3 = t;
         final long mkH = MK_HI;
         final long mkL = MK_LO;
@@ -342,35 +358,35 @@ public final class Pcg64 {
             }
             lo = l0 * mkL;
             t = lo + ckL;
-            h0 = mulHi(h0, l0, mkH, mkL) + ckH + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+            h0 = mulHi(h0, l0, mkH, mkL) + ckH + carry(lo, ckL);
             l0 = t;
             lo = l1 * mkL;
             t = lo + ckL;
-            h1 = mulHi(h1, l1, mkH, mkL) + ckH + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+            h1 = mulHi(h1, l1, mkH, mkL) + ckH + carry(lo, ckL);
             l1 = t;
             lo = l2 * mkL;
             t = lo + ckL;
-            h2 = mulHi(h2, l2, mkH, mkL) + ckH + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+            h2 = mulHi(h2, l2, mkH, mkL) + ckH + carry(lo, ckL);
             l2 = t;
             lo = l3 * mkL;
             t = lo + ckL;
-            h3 = mulHi(h3, l3, mkH, mkL) + ckH + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+            h3 = mulHi(h3, l3, mkH, mkL) + ckH + carry(lo, ckL);
             l3 = t;
         }
         stHi = h3;
         stLo = l3;
         for (; i < to; i++) {
-            out[i] = nextDouble();
+            out[i] = (stepOutput() >>> 11) * 0x1.0p-53;
         }
     }
 
-    /** Generates n >= 0 fresh outputs (no buffered outputs pending) into out[off..off+n). */
+    /** Generates the next n >= 0 outputs after the LCG state st into out[off..off+n). */
     private void generate(long[] out, int off, int n) {
         int i = off;
         int to = off + n;
         if (n < 2 * LANES) {
             for (; i < to; i++) {
-                out[i] = nextLong();
+                out[i] = stepOutput();
             }
             return;
         }
@@ -386,19 +402,19 @@ public final class Pcg64 {
         long lo;
         lo = l0 * MUL_LO;
         t = lo + incLo;
-        h0 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+        h0 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
         l0 = t;
         lo = l0 * MUL_LO;
         t = lo + incLo;
-        h1 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+        h1 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
         l1 = t;
         lo = l1 * MUL_LO;
         t = lo + incLo;
-        h2 = mulHi(h1, l1, MUL_HI, MUL_LO) + incHi + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+        h2 = mulHi(h1, l1, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
         l2 = t;
         lo = l2 * MUL_LO;
         t = lo + incLo;
-        h3 = mulHi(h2, l2, MUL_HI, MUL_LO) + incHi + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+        h3 = mulHi(h2, l2, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
         l3 = t;
         final long mkH = MK_HI;
         final long mkL = MK_LO;
@@ -417,52 +433,61 @@ public final class Pcg64 {
             }
             lo = l0 * mkL;
             t = lo + ckL;
-            h0 = mulHi(h0, l0, mkH, mkL) + ckH + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+            h0 = mulHi(h0, l0, mkH, mkL) + ckH + carry(lo, ckL);
             l0 = t;
             lo = l1 * mkL;
             t = lo + ckL;
-            h1 = mulHi(h1, l1, mkH, mkL) + ckH + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+            h1 = mulHi(h1, l1, mkH, mkL) + ckH + carry(lo, ckL);
             l1 = t;
             lo = l2 * mkL;
             t = lo + ckL;
-            h2 = mulHi(h2, l2, mkH, mkL) + ckH + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+            h2 = mulHi(h2, l2, mkH, mkL) + ckH + carry(lo, ckL);
             l2 = t;
             lo = l3 * mkL;
             t = lo + ckL;
-            h3 = mulHi(h3, l3, mkH, mkL) + ckH + (Long.compareUnsigned(t, lo) < 0 ? 1 : 0);
+            h3 = mulHi(h3, l3, mkH, mkL) + ckH + carry(lo, ckL);
             l3 = t;
         }
         stHi = h3;
         stLo = l3;
         for (; i < to; i++) {
-            out[i] = nextLong();
+            out[i] = stepOutput();
         }
     }
 
     /**
-     * Refills the internal buffer with {@link #BUFFER_SIZE} fresh outputs. Only valid when no
-     * buffered output is pending (bufPos == bufLen); afterwards bufPos = 0, bufLen = BUFFER_SIZE.
+     * Tops the internal buffer up to {@link #BUFFER_SIZE} outputs: the pending outputs
+     * buf[bufPos..bufLen) move to the front and fresh outputs follow them. Afterwards bufPos = 0 and
+     * bufLen = BUFFER_SIZE; the logical stream is unchanged.
      */
     void refill() {
-        if (bufPos != bufLen) {
-            throw new IllegalStateException("buffered outputs still pending");
-        }
         if (buf == null) {
             buf = new long[BUFFER_SIZE];
+            dbuf = new double[BUFFER_SIZE];
         }
-        baseHi = stHi;
-        baseLo = stLo;
-        generate(buf, 0, BUFFER_SIZE);
+        int pending = bufLen - bufPos;
+        if (pending > 0) {
+            System.arraycopy(buf, bufPos, buf, 0, pending);
+            System.arraycopy(dbuf, bufPos, dbuf, 0, pending);
+        }
         bufPos = 0;
+        bufLen = 0;
+        generate(buf, pending, BUFFER_SIZE - pending);
+        final long[] b = buf;
+        final double[] d = dbuf;
+        for (int j = pending; j < BUFFER_SIZE; j++) {
+            d[j] = (b[j] >>> 11) * 0x1.0p-53;
+        }
         bufLen = BUFFER_SIZE;
     }
 
-    /** Folds pending buffered outputs back into the LCG state (stream position unchanged). */
+    /** Drops the buffer, stepping the LCG state back over the pending outputs (position unchanged). */
     private void sync() {
-        if (bufPos < bufLen) {
-            long[] s = jumpFrom(baseHi, baseLo, 0, bufPos);
-            stHi = s[0];
-            stLo = s[1];
+        int pending = bufLen - bufPos;
+        if (pending > 0) {
+            long[] st = jumpFrom(stHi, stLo, -1L, -pending); // delta = -pending mod 2^128
+            stHi = st[0];
+            stLo = st[1];
         }
         bufPos = 0;
         bufLen = 0;
