@@ -26,8 +26,8 @@ public final class Pcg64 {
     static final long MUL_HI = 0x2360ED051FC65DA4L;
     static final long MUL_LO = 0x4385DF649FCCF645L;
 
-    /** Number of interleaved LCG lanes used by the bulk paths. */
-    public static final int LANES = 4;
+    /** Number of interleaved LCG lanes used by the bulk paths (the kernels are unrolled for 2). */
+    public static final int LANES = 2;
 
     /** Size of the internal output buffer used by bulk consumers. */
     static final int BUFFER_SIZE = 512;
@@ -307,74 +307,38 @@ public final class Pcg64 {
         while (i < to && bufPos < bufLen) {
             out[i++] = dbuf[bufPos++];
         }
-        int n = to - i;
-        if (n < 2 * LANES) {
-            for (; i < to; i++) {
-                out[i] = (stepOutput() >>> 11) * 0x1.0p-53;
+        int pairs = (to - i) / LANES;
+        if (pairs > 1) {
+            // lane 0 holds the state of output i + 2r, lane 1 that of output i + 2r + 1
+            long h0 = stHi;
+            long l0 = stLo;
+            long lo = l0 * MUL_LO;
+            h0 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
+            l0 = lo + incLo;
+            lo = l0 * MUL_LO;
+            long h1 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
+            long l1 = lo + incLo;
+            final long mkH = MK_HI;
+            final long mkL = MK_LO;
+            final long ckH = ckHi;
+            final long ckL = ckLo;
+            int last = i + (pairs - 1) * LANES;
+            for (; i < last; i += LANES) {
+                out[i] = (output(h0, l0) >>> 11) * 0x1.0p-53;
+                out[i + 1] = (output(h1, l1) >>> 11) * 0x1.0p-53;
+                lo = l0 * mkL;
+                h0 = mulHi(h0, l0, mkH, mkL) + ckH + carry(lo, ckL);
+                l0 = lo + ckL;
+                lo = l1 * mkL;
+                h1 = mulHi(h1, l1, mkH, mkL) + ckH + carry(lo, ckL);
+                l1 = lo + ckL;
             }
-            return;
-        }
-        // prime the lanes: lane j holds the state of output i + j
-        long h0 = stHi;
-        long l0 = stLo;
-        long h1;
-        long l1;
-        long h2;
-        long l2;
-        long h3;
-        long l3;
-        long t;
-        long lo;
-        lo = l0 * MUL_LO;
-        t = lo + incLo;
-        h0 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
-        l0 = t;
-        lo = l0 * MUL_LO;
-        t = lo + incLo;
-        h1 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
-        l1 = t;
-        lo = l1 * MUL_LO;
-        t = lo + incLo;
-        h2 = mulHi(h1, l1, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
-        l2 = t;
-        lo = l2 * MUL_LO;
-        t = lo + incLo;
-        h3 = mulHi(h2, l2, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
-        l3 = t;
-        final long mkH = MK_HI;
-        final long mkL = MK_LO;
-        final long ckH = ckHi;
-        final long ckL = ckLo;
-        int rounds = n / LANES;
-        int end = i + rounds * LANES;
-        for (;;) {
             out[i] = (output(h0, l0) >>> 11) * 0x1.0p-53;
             out[i + 1] = (output(h1, l1) >>> 11) * 0x1.0p-53;
-            out[i + 2] = (output(h2, l2) >>> 11) * 0x1.0p-53;
-            out[i + 3] = (output(h3, l3) >>> 11) * 0x1.0p-53;
             i += LANES;
-            if (i == end) {
-                break;
-            }
-            lo = l0 * mkL;
-            t = lo + ckL;
-            h0 = mulHi(h0, l0, mkH, mkL) + ckH + carry(lo, ckL);
-            l0 = t;
-            lo = l1 * mkL;
-            t = lo + ckL;
-            h1 = mulHi(h1, l1, mkH, mkL) + ckH + carry(lo, ckL);
-            l1 = t;
-            lo = l2 * mkL;
-            t = lo + ckL;
-            h2 = mulHi(h2, l2, mkH, mkL) + ckH + carry(lo, ckL);
-            l2 = t;
-            lo = l3 * mkL;
-            t = lo + ckL;
-            h3 = mulHi(h3, l3, mkH, mkL) + ckH + carry(lo, ckL);
-            l3 = t;
+            stHi = h1;
+            stLo = l1;
         }
-        stHi = h3;
-        stLo = l3;
         for (; i < to; i++) {
             out[i] = (stepOutput() >>> 11) * 0x1.0p-53;
         }
@@ -384,72 +348,37 @@ public final class Pcg64 {
     private void generate(long[] out, int off, int n) {
         int i = off;
         int to = off + n;
-        if (n < 2 * LANES) {
-            for (; i < to; i++) {
-                out[i] = stepOutput();
+        int pairs = n / LANES;
+        if (pairs > 1) {
+            long h0 = stHi;
+            long l0 = stLo;
+            long lo = l0 * MUL_LO;
+            h0 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
+            l0 = lo + incLo;
+            lo = l0 * MUL_LO;
+            long h1 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
+            long l1 = lo + incLo;
+            final long mkH = MK_HI;
+            final long mkL = MK_LO;
+            final long ckH = ckHi;
+            final long ckL = ckLo;
+            int last = i + (pairs - 1) * LANES;
+            for (; i < last; i += LANES) {
+                out[i] = output(h0, l0);
+                out[i + 1] = output(h1, l1);
+                lo = l0 * mkL;
+                h0 = mulHi(h0, l0, mkH, mkL) + ckH + carry(lo, ckL);
+                l0 = lo + ckL;
+                lo = l1 * mkL;
+                h1 = mulHi(h1, l1, mkH, mkL) + ckH + carry(lo, ckL);
+                l1 = lo + ckL;
             }
-            return;
-        }
-        long h0 = stHi;
-        long l0 = stLo;
-        long h1;
-        long l1;
-        long h2;
-        long l2;
-        long h3;
-        long l3;
-        long t;
-        long lo;
-        lo = l0 * MUL_LO;
-        t = lo + incLo;
-        h0 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
-        l0 = t;
-        lo = l0 * MUL_LO;
-        t = lo + incLo;
-        h1 = mulHi(h0, l0, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
-        l1 = t;
-        lo = l1 * MUL_LO;
-        t = lo + incLo;
-        h2 = mulHi(h1, l1, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
-        l2 = t;
-        lo = l2 * MUL_LO;
-        t = lo + incLo;
-        h3 = mulHi(h2, l2, MUL_HI, MUL_LO) + incHi + carry(lo, incLo);
-        l3 = t;
-        final long mkH = MK_HI;
-        final long mkL = MK_LO;
-        final long ckH = ckHi;
-        final long ckL = ckLo;
-        int rounds = n / LANES;
-        int end = i + rounds * LANES;
-        for (;;) {
             out[i] = output(h0, l0);
             out[i + 1] = output(h1, l1);
-            out[i + 2] = output(h2, l2);
-            out[i + 3] = output(h3, l3);
             i += LANES;
-            if (i == end) {
-                break;
-            }
-            lo = l0 * mkL;
-            t = lo + ckL;
-            h0 = mulHi(h0, l0, mkH, mkL) + ckH + carry(lo, ckL);
-            l0 = t;
-            lo = l1 * mkL;
-            t = lo + ckL;
-            h1 = mulHi(h1, l1, mkH, mkL) + ckH + carry(lo, ckL);
-            l1 = t;
-            lo = l2 * mkL;
-            t = lo + ckL;
-            h2 = mulHi(h2, l2, mkH, mkL) + ckH + carry(lo, ckL);
-            l2 = t;
-            lo = l3 * mkL;
-            t = lo + ckL;
-            h3 = mulHi(h3, l3, mkH, mkL) + ckH + carry(lo, ckL);
-            l3 = t;
+            stHi = h1;
+            stLo = l1;
         }
-        stHi = h3;
-        stLo = l3;
         for (; i < to; i++) {
             out[i] = stepOutput();
         }
