@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Cycle-accurate simulator of stochastic-computing spiking-neuron hardware.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, BrunelCommand.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */
@@ -40,7 +40,14 @@ public final class Main implements Runnable
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int execute(final String[] args, final PrintWriter out, final PrintWriter err)
     {
-        final CommandLine cl = commandLine();
+        return execute(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** Runs the command line with commands made by {@code factory} (tests supply a fake variant runner). */
+    public static int execute(final String[] args, final PrintWriter out, final PrintWriter err,
+        final CommandLine.IFactory factory)
+    {
+        final CommandLine cl = commandLine(factory);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
@@ -48,7 +55,12 @@ public final class Main implements Runnable
 
     public static CommandLine commandLine()
     {
-        final CommandLine cl = new CommandLine(new Main());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    public static CommandLine commandLine(final CommandLine.IFactory factory)
+    {
+        final CommandLine cl = new CommandLine(new Main(), factory);
         cl.setParameterExceptionHandler((ex, args) ->
         {
             final CommandLine c = ex.getCommandLine();

@@ -1,0 +1,371 @@
+package org.scfabric.bench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.scfabric.bench.brunel.BrunelParams;
+import org.scfabric.bench.brunel.RunResult;
+import org.scfabric.bench.brunel.Variant;
+import org.scfabric.bench.brunel.VariantRunner;
+import org.scfabric.bench.report.Brian2Row;
+import org.scfabric.bench.report.Brian2Runner;
+import org.scfabric.bench.report.BrunelPlots;
+import org.scfabric.bench.report.BrunelReport;
+import org.scfabric.bench.report.Raster;
+import org.scfabric.bench.report.RunRow;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scfabric brunel}: runs the Brunel network in some variants and writes the report. */
+@Command(name = "brunel", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run the Brunel (2000) balanced network in one or more of the 20 variants and write",
+        "results.json, results.md and PNG plots (raster, rates, ISI and rate distributions) into --out.",
+        "Prints the Markdown report on stdout, a progress bar on stderr when it is a terminal."},
+    footer = {"", "Example: scfabric brunel --variants V1,V3,V18 --neurons 1000 --duration-ms 1000 --brian2",
+        "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (nothing written)."})
+public final class BrunelCommand implements Callable<Integer>
+{
+    static final String ACCEPTED_VARIANTS = "V1..V20 separated by commas, or all";
+
+    @Option(names = "--variants", defaultValue = "all", paramLabel = "LIST",
+        description = "variants to run: V1,V3,... or all (default: ${DEFAULT-VALUE})")
+    String variants;
+
+    @Option(names = "--neurons", defaultValue = "1000", paramLabel = "N",
+        description = "network size N >= 2 (0.8 N excitatory; default: ${DEFAULT-VALUE})")
+    String neurons;
+
+    @Option(names = "--duration-ms", defaultValue = "1000", paramLabel = "T",
+        description = "simulated time in ms, > 0 (default: ${DEFAULT-VALUE})")
+    String durationMs;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+        description = "seed of the numpy-compatible random stream, 0..2^63-1 (default: ${DEFAULT-VALUE})")
+    String seed;
+
+    @Option(names = "--out", defaultValue = "out/brunel", paramLabel = "DIR",
+        description = "output folder, created or updated in one piece (default: ${DEFAULT-VALUE})")
+    String out;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the JSON report to FILE")
+    String json;
+
+    @Option(names = "--brian2", description = "also run Brian2 (runtime and cpp_standalone modes) on the same N,"
+        + " duration and seed, and compare")
+    boolean brian2;
+
+    @Option(names = "--brian2-modes", defaultValue = "runtime,cpp_standalone", paramLabel = "LIST",
+        description = "Brian2 modes for --brian2: runtime, cpp_standalone or both (default: ${DEFAULT-VALUE})")
+    String brian2Modes;
+
+    @Option(names = "--python", paramLabel = "PYTHON",
+        description = "Python interpreter with Brian2 (default: /usr/bin/python3 when present, else python3)")
+    String python;
+
+    @Option(names = "--no-plots", description = "skip the PNG plots")
+    boolean noPlots;
+
+    @Option(names = "--raster", defaultValue = "all", paramLabel = "LIST",
+        description = "variants to draw a raster for: V1,V3,..., all or none (default: ${DEFAULT-VALUE})")
+    String raster;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final VariantRunner runner;
+
+    /** With the real variant runner. */
+    public BrunelCommand()
+    {
+        this(null);
+    }
+
+    /** With a given runner (tests); null means the real one. */
+    public BrunelCommand(final VariantRunner runner)
+    {
+        this.runner = runner;
+    }
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final PrintWriter stdout = spec.commandLine().getOut();
+        final PrintWriter stderr = spec.commandLine().getErr();
+
+        // 1. everything the user typed, checked before any work
+        final List<Variant> list = parseVariants(variants, "--variants");
+        final int n = parseInt(neurons, "--neurons", "an integer N >= 2");
+        if (n < 2)
+        {
+            throw new BadInputException("--neurons " + n + ": the network needs N >= 2 neurons (0.8 N excitatory)");
+        }
+        final double t = parseDouble(durationMs, "--duration-ms", "a number of milliseconds > 0");
+        final long s = parseSeed(seed);
+        BrunelParams p;
+        try
+        {
+            p = BrunelParams.ofSize(n).withSeed(s).withDuration(t);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException(e.getMessage());
+        }
+        if (p.steps() < 1)
+        {
+            throw new BadInputException("--duration-ms " + durationMs + " is shorter than one step (dt = " + p.dt()
+                + " ms); give a duration >= " + p.dt());
+        }
+        final List<String> modes = brian2 ? parseModes(brian2Modes) : List.of();
+        final List<Variant> rasterFor = "none".equalsIgnoreCase(raster.trim()) ? List.of()
+            : parseVariants(raster, "--raster");
+        final VariantRunner r = runner != null ? runner : DefaultRunner.get();
+
+        try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
+        {
+            final Path jsonCopy = json == null ? null : staged.extraFile(json, "--json");
+            final ProgressBar bar = new ProgressBar(stderr, System.console() != null);
+
+            // 2. the variants
+            final List<RunRow> rows = new ArrayList<>();
+            final Map<String, Raster> rasters = new LinkedHashMap<>();
+            for (int k = 0; k < list.size(); k++)
+            {
+                final Variant v = list.get(k);
+                bar.start(String.format(Locale.ROOT, "%s (%d/%d)", v.name(), k + 1, list.size()));
+                final RunResult res = r.run(v, p, bar::update);
+                final Raster ras = Raster.of(res);
+                final RunRow row = RunRow.of(res, ras);
+                rows.add(row);
+                rasters.put(v.name(), ras);
+                bar.done(String.format(Locale.ROOT, "%8d spikes %8.2f Hz  build %.2f s  run %.2f s", res.spikes(),
+                    row.metrics().rateHz(), res.buildSeconds(), res.runSeconds()));
+            }
+
+            // 3. Brian2 beside them
+            final List<Brian2Row> b2 = new ArrayList<>();
+            final Map<String, Raster> b2Rasters = new LinkedHashMap<>();
+            if (!modes.isEmpty())
+            {
+                final Brian2Runner br = new Brian2Runner(python != null ? python : Brian2Runner.defaultPython(), 3600);
+                for (final String m : modes)
+                {
+                    bar.start("Brian2 " + m);
+                    final Thread ticker = bar.enabled() ? ticker(bar) : null;
+                    final Brian2Runner.Outcome o;
+                    try
+                    {
+                        o = br.run(m, p);
+                    }
+                    finally
+                    {
+                        if (ticker != null)
+                        {
+                            ticker.interrupt();
+                        }
+                    }
+                    b2.add(o.row());
+                    if (o.raster() != null)
+                    {
+                        b2Rasters.put("Brian2 " + m, o.raster());
+                        bar.done(String.format(Locale.ROOT, "%8d spikes %8.2f Hz  build %.2f s  run %.2f s",
+                            o.row().metrics().spikes(), o.row().metrics().rateHz(), o.row().buildS(), o.row().wallS()));
+                    }
+                    else
+                    {
+                        bar.done("failed");
+                        stderr.println("brunel: Brian2 " + m + " did not run: " + o.row().error());
+                        stderr.flush();
+                    }
+                }
+            }
+
+            // 4. the report, into the staging folder, then into place
+            final BrunelReport report = new BrunelReport(p, rows, b2, BrunelReport.currentEnv());
+            final Path dir = staged.staging();
+            report.writeJson(dir.resolve("results.json"));
+            Files.writeString(dir.resolve("results.md"), report.toMarkdown());
+            int plots = 0;
+            if (!noPlots)
+            {
+                plots = writePlots(dir.resolve("plots"), p, rows, rasters, rasterFor, b2, b2Rasters);
+            }
+            if (jsonCopy != null)
+            {
+                report.writeJson(jsonCopy);
+            }
+            staged.commit();
+
+            stdout.print(report.toMarkdown());
+            stdout.flush();
+            stderr.println("brunel: wrote " + displayPath(staged.target()) + "/results.json, results.md"
+                + (plots > 0 ? " and " + plots + " plots in plots/" : "")
+                + (json != null ? "; JSON copy in " + json : ""));
+            stderr.flush();
+        }
+        return 0;
+    }
+
+    private static Thread ticker(final ProgressBar bar)
+    {
+        final Thread th = new Thread(() ->
+        {
+            try
+            {
+                while (true)
+                {
+                    bar.update(Double.NaN);
+                    Thread.sleep(200);
+                }
+            }
+            catch (final InterruptedException e)
+            {
+                // done
+            }
+        }, "scfabric-progress");
+        th.setDaemon(true);
+        th.start();
+        return th;
+    }
+
+    private static int writePlots(final Path dir, final BrunelParams p, final List<RunRow> rows,
+        final Map<String, Raster> rasters, final List<Variant> rasterFor, final List<Brian2Row> b2,
+        final Map<String, Raster> b2Rasters) throws IOException
+    {
+        Files.createDirectories(dir);
+        int count = 0;
+        final String window = String.format(Locale.ROOT, "first %d neurons, first %d ms",
+            Math.min(BrunelPlots.RASTER_NEURONS, p.nTotal()), (int)BrunelPlots.RASTER_MS);
+        for (final RunRow r : rows)
+        {
+            if (rasterFor.contains(r.variant()))
+            {
+                BrunelPlots.raster(dir.resolve("raster-" + r.variant().name() + ".png"),
+                    r.variant().name() + " " + r.variant().title() + ": spike raster (" + window + ")",
+                    rasters.get(r.variant().name()));
+                count++;
+            }
+        }
+        for (final Map.Entry<String, Raster> e : b2Rasters.entrySet())
+        {
+            BrunelPlots.raster(dir.resolve("raster-" + e.getKey().replace(' ', '-') + ".png"),
+                e.getKey() + ": spike raster (" + window + ")", e.getValue());
+            count++;
+        }
+        final Map<String, Double> rates = new LinkedHashMap<>();
+        rows.forEach(r -> rates.put(r.variant().name(), r.metrics().rateHz()));
+        final Map<String, Double> brates = new LinkedHashMap<>();
+        b2.stream().filter(Brian2Row::ok).forEach(b -> brates.put("Brian2 " + b.mode(), b.metrics().rateHz()));
+        BrunelPlots.rates(dir.resolve("rates.png"), rates, brates,
+            String.format(Locale.ROOT, "N = %d, %s ms, seed %d", p.nTotal(), trim(p.durationMs()), p.seed()));
+        count++;
+        // overlaid plots: a few runs stay readable; Brian2 (one mode: both give the same spikes) as reference
+        final List<BrunelPlots.Labelled> chosen = new ArrayList<>(
+            BrunelPlots.choose(rasters, List.of("V1", "V3", "V4", "V11", "V14", "V18"), 6));
+        b2Rasters.entrySet().stream().findFirst()
+            .ifPresent(e -> chosen.add(new BrunelPlots.Labelled(e.getKey(), e.getValue())));
+        BrunelPlots.isi(dir.resolve("isi.png"), chosen);
+        count++;
+        BrunelPlots.rateDistribution(dir.resolve("rate-distribution.png"), chosen);
+        count++;
+        return count;
+    }
+
+    static List<Variant> parseVariants(final String s, final String option)
+    {
+        try
+        {
+            return Variant.parseList(s);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> parseModes(final String s)
+    {
+        final List<String> out = new ArrayList<>();
+        for (final String part : s.split(","))
+        {
+            final String m = part.trim().toLowerCase(Locale.ROOT);
+            if (!Brian2Runner.MODES.contains(m))
+            {
+                throw new BadInputException("--brian2-modes: unknown mode '" + part.trim()
+                    + "' (accepted: runtime, cpp_standalone, separated by commas)");
+            }
+            if (!out.contains(m))
+            {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    static int parseInt(final String s, final String option, final String accepted)
+    {
+        try
+        {
+            return Integer.parseInt(s.trim().replace("_", ""));
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException(option + " '" + s + "' is not " + accepted);
+        }
+    }
+
+    private static double parseDouble(final String s, final String option, final String accepted)
+    {
+        final double d;
+        try
+        {
+            d = Double.parseDouble(s.trim());
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException(option + " '" + s + "' is not " + accepted);
+        }
+        if (!(d > 0) || Double.isInfinite(d))
+        {
+            throw new BadInputException(option + " " + s + ": give " + accepted);
+        }
+        return d;
+    }
+
+    private static long parseSeed(final String s)
+    {
+        try
+        {
+            final long v = Long.parseLong(s.trim());
+            if (v < 0)
+            {
+                throw new NumberFormatException();
+            }
+            return v;
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException("--seed '" + s + "' is not accepted (give an integer 0..9223372036854775807)");
+        }
+    }
+
+    private static String trim(final double v)
+    {
+        return v == Math.rint(v) ? Long.toString((long)v) : Double.toString(v);
+    }
+
+    private static String displayPath(final Path p)
+    {
+        final Path cwd = Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) && !p.equals(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+}
