@@ -1,0 +1,411 @@
+package org.scfabric.hw.fabric;
+
+import org.scfabric.sim.Binding;
+import org.scfabric.sim.ClockedComponent;
+import org.scfabric.sim.Declarations;
+import org.scfabric.sim.Signals;
+import org.scfabric.sim.record.Recorder;
+
+/**
+ * The spike FIFOs and the synapse router. Each core c has a FIFO {@code fifo<c>} of D address events
+ * (a spike registered on the core's {@code push_valid} is written at the next edge if the FIFO holds
+ * fewer than D; otherwise it is dropped and counted). The router, when idle, pops the first non-empty
+ * FIFO in round-robin order from the last one served, reads the spike's row {@code (start, length)}
+ * from {@code row} (latency R), then streams its fan-out from {@code fanout}: P consecutive synapses
+ * per cycle (one beat), each beat reaching the {@code dlv_*} outputs R edges after it was issued;
+ * the cores add the weights at the next edge. After the last beat the router is idle again.
+ * Per spike: 1 + R + ceil(len / P) cycles of router time.
+ *
+ * <p>The pop returns a credit to the core ({@code credit<c>}, one-cycle pulse). {@code busy} is high
+ * while a FIFO holds a spike, a spike arrives, a row or beat is in flight or a delivery is on the outputs.
+ */
+public final class SynapseRouter implements ClockedComponent
+{
+    static final int IDLE = 0;
+    static final int ROW = 1;
+    static final int STREAM = 2;
+
+    private final FabricParams fp;
+    private final FabricNetwork net;
+    private final int k;
+    private final int depth;
+    private final int ports;
+    private final int lat;
+    private final int rowLenBits;
+
+    private int[] sPushValid;
+    private int[] sPushId;
+    private int[] rCredit;
+    private int[] rRd;
+    private int[] rWr;
+    private int[] rCnt;
+    private int[] mFifo;
+    private int rDlvValid;
+    private int[] rDlvTgt;
+    private int[] rDlvW;
+    private int rBusy;
+    private int rState;
+    private int rWait;
+    private int rRr;
+    private int rSrc;
+    private int rPtr;
+    private int rEnd;
+    private int rFirst;
+    private int rBeatMask0;
+    private int rBeatPtr0;
+    private int rBeatSrc0;
+    private int rBeatFlags0;
+    private int mRow;
+    private int mFanout;
+
+    // instrumentation (not hardware)
+    private Recorder recorder;
+    final long[] spikeCycle;
+    long dropped;
+    long firstDropCycle = -1;
+    long spikesPushed;
+    long spikesRouted;
+    long synapseReads;
+    long[] occupancy;
+    long firstFullCycle = -1;
+    long lastLatencyFirst;
+
+    public SynapseRouter(final FabricParams fp, final FabricNetwork net)
+    {
+        this.fp = fp;
+        this.net = net;
+        this.k = fp.cores();
+        this.depth = fp.fifoDepth();
+        this.ports = fp.ports();
+        this.lat = fp.csrLatency();
+        this.rowLenBits = FabricParams.bitsFor(Math.max(1, net.maxRowLength()));
+        this.spikeCycle = new long[fp.neurons()];
+        this.occupancy = new long[depth + 1];
+    }
+
+    void recordTo(final Recorder r)
+    {
+        this.recorder = r;
+    }
+
+    static int entryBits(final FabricParams fp, final FabricNetwork net)
+    {
+        return fp.idBits() + net.lif().dataWidth();
+    }
+
+    int synapseBits()
+    {
+        return FabricParams.bitsFor(Math.max(1, net.synapses()));
+    }
+
+    @Override
+    public void declare(final Declarations d)
+    {
+        final int idb = fp.idBits();
+        final int eb = synapseBits();
+        final int fb = FabricParams.bitsFor(depth);
+        final int pb = FabricParams.bitsFor(Math.max(0, depth - 1));
+        for (int c = 0; c < k; c++)
+        {
+            d.input("push_valid" + c, 1);
+            d.input("push_id" + c, idb);
+            d.output("credit" + c, 1);
+            d.register("rd" + c, pb, 0);
+            d.register("wr" + c, pb, 0);
+            d.register("cnt" + c, fb, 0);
+            d.memory("fifo" + c, idb, depth);
+        }
+        d.output("dlv_valid", ports);
+        for (int p = 0; p < ports; p++)
+        {
+            d.output("dlv_tgt" + p, idb);
+            d.output("dlv_w" + p, net.lif().dataWidth());
+        }
+        d.output("busy", 1);
+        d.register("state", 2, IDLE);
+        d.register("wait", FabricParams.bitsFor(lat), 0);
+        d.register("rr", FabricParams.bitsFor(Math.max(0, k - 1)), 0);
+        d.register("src", idb, 0);
+        d.register("ptr", eb, 0);
+        d.register("end", eb, 0);
+        d.register("first", 1, 0);
+        d.registerBank("beat_mask", ports, lat, 0);
+        d.registerBank("beat_ptr", eb, lat, 0);
+        d.registerBank("beat_src", idb, lat, 0);
+        d.registerBank("beat_flags", 2, lat, 0);
+        final int rowBits = eb + rowLenBits;
+        if (rowBits > 64)
+        {
+            throw new IllegalArgumentException("row words of " + rowBits + " bits do not fit 64");
+        }
+        d.memory("row", rowBits, fp.neurons());
+        d.memory("fanout", entryBits(fp, net), Math.max(1, net.synapses()));
+    }
+
+    @Override
+    public void bind(final Binding b)
+    {
+        sPushValid = new int[k];
+        sPushId = new int[k];
+        rCredit = new int[k];
+        rRd = new int[k];
+        rWr = new int[k];
+        rCnt = new int[k];
+        mFifo = new int[k];
+        for (int c = 0; c < k; c++)
+        {
+            sPushValid[c] = b.signal("push_valid" + c);
+            sPushId[c] = b.signal("push_id" + c);
+            rCredit[c] = b.signal("credit" + c);
+            rRd[c] = b.signal("rd" + c);
+            rWr[c] = b.signal("wr" + c);
+            rCnt[c] = b.signal("cnt" + c);
+            mFifo[c] = b.memory("fifo" + c);
+        }
+        rDlvValid = b.signal("dlv_valid");
+        rDlvTgt = new int[ports];
+        rDlvW = new int[ports];
+        for (int p = 0; p < ports; p++)
+        {
+            rDlvTgt[p] = b.signal("dlv_tgt" + p);
+            rDlvW[p] = b.signal("dlv_w" + p);
+        }
+        rBusy = b.signal("busy");
+        rState = b.signal("state");
+        rWait = b.signal("wait");
+        rRr = b.signal("rr");
+        rSrc = b.signal("src");
+        rPtr = b.signal("ptr");
+        rEnd = b.signal("end");
+        rFirst = b.signal("first");
+        rBeatMask0 = b.signal("beat_mask[0]");
+        rBeatPtr0 = b.signal("beat_ptr[0]");
+        rBeatSrc0 = b.signal("beat_src[0]");
+        rBeatFlags0 = b.signal("beat_flags[0]");
+        mRow = b.memory("row");
+        mFanout = b.memory("fanout");
+    }
+
+    /** Row and fan-out memory contents from the network. */
+    void load(final Signals s)
+    {
+        final int eb = synapseBits();
+        final int w = net.lif().dataWidth();
+        final long wMask = (1L << w) - 1;
+        for (int i = 0; i < fp.neurons(); i++)
+        {
+            s.loadMemory(mRow, i, ((long)net.rowLength(i) << eb) | net.rowStart(i));
+        }
+        for (int e = 0; e < net.synapses(); e++)
+        {
+            s.loadMemory(mFanout, e, ((long)net.target(e) << w) | (net.weight(e) & wMask));
+        }
+    }
+
+    @Override
+    public void edge(final Signals s)
+    {
+        final long now = s.now();
+        final int eb = synapseBits();
+        boolean anyCount = false;
+        // FIFO pushes (count before this edge's pop decides), occupancy statistics
+        final int[] cnt = counts;
+        for (int c = 0; c < k; c++)
+        {
+            final int n = (int)s.get(rCnt[c]);
+            cnt[c] = n;
+            occupancy[n]++;
+            if (s.get(rCredit[c]) != 0)
+            {
+                s.setNext(rCredit[c], 0);
+            }
+        }
+        final int[] cntNext = countsNext;
+        System.arraycopy(cnt, 0, cntNext, 0, k);
+        for (int c = 0; c < k; c++)
+        {
+            if (s.get(sPushValid[c]) != 0)
+            {
+                final int id = (int)s.get(sPushId[c]);
+                spikesPushed++;
+                if (cnt[c] < depth)
+                {
+                    final int wr = (int)s.get(rWr[c]);
+                    s.writeMemory(mFifo[c], wr, id);
+                    s.setNext(rWr[c], wr + 1 == depth ? 0 : wr + 1);
+                    cntNext[c]++;
+                    spikeCycle[id] = now - 1;
+                    if (cntNext[c] == depth && firstFullCycle < 0)
+                    {
+                        firstFullCycle = now;
+                    }
+                }
+                else
+                {
+                    dropped++;
+                    if (firstDropCycle < 0)
+                    {
+                        firstDropCycle = now;
+                    }
+                }
+            }
+        }
+
+        // the delivery pipeline: the beat leaving the last stage is read and registered on dlv_*
+        final int last = lat - 1;
+        final long outMask = s.get(rBeatMask0 + last);
+        if (outMask != 0)
+        {
+            final int bptr = (int)s.get(rBeatPtr0 + last);
+            final int w = net.lif().dataWidth();
+            final long wMask = (1L << w) - 1;
+            for (int p = 0; p < ports; p++)
+            {
+                if ((outMask >>> p & 1) != 0)
+                {
+                    final long word = s.readMemory(mFanout, bptr + p);
+                    s.setNext(rDlvTgt[p], word >>> w);
+                    s.setNext(rDlvW[p], word & wMask);
+                    synapseReads++;
+                }
+            }
+            final int flags = (int)s.get(rBeatFlags0 + last);
+            if (flags != 0 && recorder != null)
+            {
+                final int src = (int)s.get(rBeatSrc0 + last);
+                final long lat1 = now + 1 - spikeCycle[src];
+                if ((flags & 1) != 0)
+                {
+                    recorder.latency(now + 1, 0, lat1);
+                }
+                if ((flags & 2) != 0)
+                {
+                    recorder.latency(now + 1, 1, lat1);
+                }
+            }
+        }
+        if (outMask != s.get(rDlvValid))
+        {
+            s.setNext(rDlvValid, outMask);
+        }
+
+        // the router FSM
+        final int state = (int)s.get(rState);
+        int stateNext = state;
+        long beatMask = 0;
+        int beatFlags = 0;
+        final int ptr = (int)s.get(rPtr);
+        switch (state)
+        {
+            case IDLE ->
+            {
+                final int rr = (int)s.get(rRr);
+                for (int i = 0; i < k; i++)
+                {
+                    final int c = rr + i >= k ? rr + i - k : rr + i;
+                    if (cnt[c] > 0)
+                    {
+                        final int rd = (int)s.get(rRd[c]);
+                        final int id = (int)s.readMemory(mFifo[c], rd);
+                        s.setNext(rRd[c], rd + 1 == depth ? 0 : rd + 1);
+                        cntNext[c]--;
+                        s.setNext(rCredit[c], 1);
+                        s.setNext(rRr, c + 1 == k ? 0 : c + 1);
+                        s.setNext(rSrc, id);
+                        s.setNext(rWait, lat);
+                        stateNext = ROW;
+                        spikesRouted++;
+                        break;
+                    }
+                }
+            }
+            case ROW ->
+            {
+                final int wait = (int)s.get(rWait);
+                if (wait == 1)
+                {
+                    final long row = s.readMemory(mRow, (int)s.get(rSrc));
+                    final int start = (int)(row & ((1L << eb) - 1));
+                    final int len = (int)(row >>> eb);
+                    s.setNext(rPtr, start);
+                    s.setNext(rEnd, start + len);
+                    s.setNext(rFirst, 1);
+                    stateNext = len == 0 ? IDLE : STREAM;
+                }
+                s.setNext(rWait, wait - 1);
+            }
+            default ->
+            {
+                final int end = (int)s.get(rEnd);
+                final int n = Math.min(ports, end - ptr);
+                beatMask = n == 64 ? -1L : (1L << n) - 1;
+                final boolean lastBeat = ptr + ports >= end;
+                beatFlags = (int)s.get(rFirst) | (lastBeat ? 2 : 0);
+                s.setNext(rFirst, 0);
+                s.setNext(rPtr, ptr + ports);
+                if (lastBeat)
+                {
+                    stateNext = IDLE;
+                }
+            }
+        }
+        if (stateNext != state)
+        {
+            s.setNext(rState, stateNext);
+        }
+        // shift the beat pipeline
+        boolean inFlight = beatMask != 0;
+        for (int st = last; st > 0; st--)
+        {
+            final long m = s.get(rBeatMask0 + st - 1);
+            if (m != 0 || s.get(rBeatMask0 + st) != 0)
+            {
+                s.setNext(rBeatMask0 + st, m);
+                s.setNext(rBeatPtr0 + st, s.get(rBeatPtr0 + st - 1));
+                s.setNext(rBeatSrc0 + st, s.get(rBeatSrc0 + st - 1));
+                s.setNext(rBeatFlags0 + st, s.get(rBeatFlags0 + st - 1));
+            }
+            inFlight |= m != 0;
+        }
+        if (beatMask != 0 || s.get(rBeatMask0) != 0)
+        {
+            s.setNext(rBeatMask0, beatMask);
+            s.setNext(rBeatPtr0, ptr);
+            s.setNext(rBeatSrc0, s.get(rSrc));
+            s.setNext(rBeatFlags0, beatFlags);
+        }
+        for (int c = 0; c < k; c++)
+        {
+            if (cntNext[c] != cnt[c])
+            {
+                s.setNext(rCnt[c], cntNext[c]);
+            }
+            anyCount |= cntNext[c] > 0;
+        }
+        final int busy = anyCount || stateNext != IDLE || inFlight || outMask != 0 ? 1 : 0;
+        if (busy != s.get(rBusy))
+        {
+            s.setNext(rBusy, busy);
+        }
+    }
+
+    private final int[] counts = new int[64];
+    private final int[] countsNext = new int[64];
+
+    @Override
+    public boolean idle(final Signals s)
+    {
+        if (s.get(rBusy) != 0 || s.get(rDlvValid) != 0)
+        {
+            return false;
+        }
+        for (int c = 0; c < k; c++)
+        {
+            if (s.get(sPushValid[c]) != 0 || s.get(rCredit[c]) != 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,130 @@
+package org.scfabric.hw.fabric;
+
+import org.scfabric.sim.Binding;
+import org.scfabric.sim.ClockedComponent;
+import org.scfabric.sim.Declarations;
+import org.scfabric.sim.Signals;
+
+/**
+ * The timestep controller. On the first edge after reset it raises {@code start} (a one-cycle pulse)
+ * for step 0 with {@code par} = 0. From the edge after a start on, at every edge at which every core's
+ * and the router's {@code busy} are low, the step is over: it starts the next one at that same edge
+ * (start again, parity flipped), or after the last step sets {@code finished}. A step's cycles are the
+ * edges from its start to the next start (or to the finish).
+ */
+public final class TimestepController implements ClockedComponent
+{
+    private final int k;
+    private final int steps;
+    private int[] sCoreBusy;
+    private int sRouterBusy;
+    private int rStart;
+    private int rPar;
+    private int rStep;
+    private int rRun;
+
+    /** Instrumentation: the edge (cycle) at which each step started, and the finish edge at index steps. */
+    final long[] startCycle;
+
+    public TimestepController(final int cores, final int steps)
+    {
+        if (steps < 1)
+        {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        this.k = cores;
+        this.steps = steps;
+        this.startCycle = new long[steps + 1];
+    }
+
+    @Override
+    public void declare(final Declarations d)
+    {
+        for (int c = 0; c < k; c++)
+        {
+            d.input("core_busy" + c, 1);
+        }
+        d.input("router_busy", 1);
+        d.output("start", 1);
+        d.output("par", 1);
+        d.register("step", 32, 0);
+        d.register("run", 2, 0);
+    }
+
+    @Override
+    public void bind(final Binding b)
+    {
+        sCoreBusy = new int[k];
+        for (int c = 0; c < k; c++)
+        {
+            sCoreBusy[c] = b.signal("core_busy" + c);
+        }
+        sRouterBusy = b.signal("router_busy");
+        rStart = b.signal("start");
+        rPar = b.signal("par");
+        rStep = b.signal("step");
+        rRun = b.signal("run");
+    }
+
+    @Override
+    public void edge(final Signals s)
+    {
+        final int run = (int)s.get(rRun);
+        if (run == 0)
+        {
+            s.setNext(rStart, 1);
+            s.setNext(rPar, 0);
+            s.setNext(rRun, 1);
+            startCycle[0] = s.now();
+            return;
+        }
+        if (run != 1)
+        {
+            return;
+        }
+        if (s.get(rStart) != 0)
+        {
+            s.setNext(rStart, 0);
+            return;
+        }
+        if (s.get(sRouterBusy) != 0)
+        {
+            return;
+        }
+        for (int c = 0; c < k; c++)
+        {
+            if (s.get(sCoreBusy[c]) != 0)
+            {
+                return;
+            }
+        }
+        final int step = (int)s.get(rStep);
+        startCycle[step + 1] = s.now();
+        if (step + 1 == steps)
+        {
+            s.setNext(rRun, 2);
+        }
+        else
+        {
+            s.setNext(rStart, 1);
+            s.setNext(rPar, 1 - s.get(rPar));
+            s.setNext(rStep, step + 1);
+        }
+    }
+
+    @Override
+    public boolean idle(final Signals s)
+    {
+        return s.get(rRun) == 2;
+    }
+
+    public int step(final Signals s)
+    {
+        return (int)s.get(rStep);
+    }
+
+    public boolean finished(final Signals s)
+    {
+        return s.get(rRun) == 2;
+    }
+}
