@@ -128,11 +128,11 @@ public final class BrunelCommand implements Callable<Integer>
         final List<String> modes = brian2 ? parseModes(brian2Modes) : List.of();
         final List<Variant> rasterFor = "none".equalsIgnoreCase(raster.trim()) ? List.of()
             : parseVariants(raster, "--raster");
-        final VariantRunner r = runner != null ? runner : DefaultRunner.get();
 
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
             final Path jsonCopy = json == null ? null : staged.extraFile(json, "--json");
+            final VariantRunner r = runner != null ? runner : DefaultRunner.get();
             final ProgressBar bar = new ProgressBar(stderr, System.console() != null);
 
             // 2. the variants
