@@ -193,12 +193,26 @@ public final class BrunelCommand implements Callable<Integer>
             final BrunelReport report = new BrunelReport(p, rows, b2, BrunelReport.currentEnv());
             final Path dir = staged.staging();
             report.writeJson(dir.resolve("results.json"));
-            Files.writeString(dir.resolve("results.md"), report.toMarkdown());
             int plots = 0;
+            final StringBuilder md = new StringBuilder(report.toMarkdown());
             if (!noPlots)
             {
                 plots = writePlots(dir.resolve("plots"), p, rows, rasters, rasterFor, b2, b2Rasters);
+                md.append("\n## Plots\n\n");
+                for (final String f : List.of("rates", "isi", "rate-distribution"))
+                {
+                    md.append("![").append(f).append("](plots/").append(f).append(".png)\n\n");
+                }
+                try (var ls = Files.list(dir.resolve("plots")))
+                {
+                    final List<String> rs = ls.map(x -> x.getFileName().toString()).filter(x -> x.startsWith("raster-"))
+                        .sorted(BrunelCommand::naturalOrder).toList();
+                    md.append("Rasters: ");
+                    md.append(String.join(", ", rs.stream().map(x -> "[" + x.substring(7, x.length() - 4) + "](plots/"
+                        + x + ")").toList())).append("\n");
+                }
             }
+            Files.writeString(dir.resolve("results.md"), md.toString());
             if (jsonCopy != null)
             {
                 report.writeJson(jsonCopy);
@@ -213,6 +227,18 @@ public final class BrunelCommand implements Callable<Integer>
             stderr.flush();
         }
         return 0;
+    }
+
+    /** raster-V2 before raster-V10, Brian2 last. */
+    private static int naturalOrder(final String a, final String b)
+    {
+        return key(a).compareTo(key(b));
+    }
+
+    private static String key(final String f)
+    {
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("raster-V(\\d+)\\.png").matcher(f);
+        return m.matches() ? String.format(Locale.ROOT, "0%04d", Integer.parseInt(m.group(1))) : "1" + f;
     }
 
     private static Thread ticker(final ProgressBar bar)

@@ -84,6 +84,7 @@ class BrunelCommandTest
         final String md = Files.readString(out.resolve("results.md"));
         assertTrue(md.contains("| variant |"), md);
         assertTrue(md.contains("CV ISI") && md.contains("10 ms bins"), "footer defines the metrics");
+        assertTrue(md.contains("![rates](plots/rates.png)") && md.contains("[V3](plots/raster-V3.png)"), md);
         assertTrue(r.out().contains("| V3 ") && r.out().contains("FixedPointLIF Q8.8"), r.out());
         for (final String png : List.of("raster-V1.png", "raster-V3.png", "rates.png", "isi.png",
             "rate-distribution.png"))
