@@ -28,7 +28,9 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
         + " spikes of (population std / mean) of that neuron's inter-spike intervals";
     public static final String FANO_DEFINITION = "variance / mean (population variance) of the whole network's spike"
         + " count in consecutive " + (int)SpikeMetrics.FANO_BIN_MS + " ms bins from t = 0 (a last partial bin dropped)";
-    public static final String RATE_DEFINITION = "spikes / simulated seconds / neurons (exc, inh: of that population)";
+    public static final String RATE_DEFINITION = "spikes / simulated seconds / neurons (exc, inh: of that population;"
+        + " a variant whose spiking layer is not the N-neuron network, with extras.neurons, counts that layer's"
+        + " neurons as one population)";
     public static final String WALL_DEFINITION = "run phase alone (network built before the clock starts); build_s is"
         + " building the network (connectivity, components, for Brian2 also code generation and compiling)";
 

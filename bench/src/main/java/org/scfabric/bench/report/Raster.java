@@ -36,8 +36,20 @@ public record Raster(int[] steps, int[] neurons, int nExc, int nInh, int totalSt
             s[k] = r.spikeStep(k);
             i[k] = r.spikeNeuron(k);
         }
+        final Double own = r.extras().get(NEURONS_EXTRA);
+        if (own != null && own >= 1 && own.intValue() != r.params().nTotal())
+        {
+            // a layer of its own size (e.g. a 100-unit SC layer): one population, no exc/inh split
+            return new Raster(s, i, own.intValue(), 0, r.params().steps(), r.params().dt());
+        }
         return new Raster(s, i, r.params().nExc(), r.params().nInh(), r.params().steps(), r.params().dt());
     }
+
+    /**
+     * A run whose spiking population is not the N-neuron network (an SC layer, a reservoir) says its
+     * size in {@code extras().get("neurons")}; rates are per neuron of that population.
+     */
+    public static final String NEURONS_EXTRA = "neurons";
 
     public int spikes()
     {

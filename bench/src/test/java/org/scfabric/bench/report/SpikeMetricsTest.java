@@ -78,4 +78,23 @@ class SpikeMetricsTest
         assertArrayEquals(new double[] {1.0, 0.5, 2.0},
             SpikeMetrics.isisMs(raster(new int[] {0, 5, 10, 10, 30}, new int[] {0, 1, 0, 1, 0})), 1e-12);
     }
+
+    @Test
+    void aLayerOfItsOwnSizeIsRatedPerNeuronOfThatLayer()
+    {
+        final org.scfabric.bench.brunel.BrunelParams p = org.scfabric.bench.brunel.BrunelParams.ofSize(1000)
+            .withDuration(100);
+        final org.scfabric.bench.brunel.RunResult r = new org.scfabric.bench.brunel.RunResult(
+            org.scfabric.bench.brunel.Variant.V13, p, new int[] {1, 2, 3, 4, 5}, new int[] {0, 1, 2, 3, 49}, 5, 0, 0, 0, 0,
+            null, java.util.Map.of("neurons", 50.0));
+        final SpikeMetrics m = SpikeMetrics.of(Raster.of(r));
+        assertEquals(5 / 0.1 / 50, m.rateHz(), 1e-12);
+        assertEquals(5 / 0.1 / 50, m.rateExcHz(), 1e-12);
+        assertTrue(Double.isNaN(m.rateInhHz()));
+        final org.scfabric.bench.brunel.RunResult whole = new org.scfabric.bench.brunel.RunResult(
+            org.scfabric.bench.brunel.Variant.V1, p, new int[] {1}, new int[] {999}, 1, 0, 0, 0, 0, null,
+            java.util.Map.of());
+        assertEquals(1 / 0.1 / 1000, SpikeMetrics.of(Raster.of(whole)).rateHz(), 1e-12);
+        assertEquals(1 / 0.1 / 200, SpikeMetrics.of(Raster.of(whole)).rateInhHz(), 1e-12);
+    }
 }
