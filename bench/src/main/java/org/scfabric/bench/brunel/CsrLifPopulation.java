@@ -1,0 +1,259 @@
+package org.scfabric.bench.brunel;
+
+import java.util.Arrays;
+
+import org.scfabric.sim.Signals;
+import org.scfabric.sim.random.GlibcMath;
+import org.scfabric.sim.random.NumpyGenerator;
+
+/**
+ * The CPU fast path (V18) and the V1 modifications V6–V10: flat primitive arrays, the spikes of the
+ * previous step scattered along their CSR rows, one pass over the neurons; nothing allocated per
+ * step. Each flavour is its own loop, so the plain one carries no test for the others.
+ */
+final class CsrLifPopulation extends Population
+{
+    enum Flavor
+    {
+        /** V18: V1 arithmetic. */
+        PLAIN,
+        /** V6: adaptive threshold, trace = 0.95·trace + 0.05·spike, v_th += 0.001·(trace − 0.003), clamped. */
+        HOMEOSTATIC,
+        /** V7: after the leak, v += σ·√dt·z, z a standard normal per neuron and step (σ = 1 mV). */
+        NOISE,
+        /** V8: five steps after a spike the input is ignored and v held at v_rest. */
+        REFRACTORY,
+        /** V9: leak and threshold first, then the kicks (Brian2's order). */
+        POST_KICK,
+        /** V10: v = v_rest + (v − v_rest)·exp(−dt/τ) instead of the Euler leak. */
+        EXACT_LEAK
+    }
+
+    static final double HOMEO_TARGET = 0.003;
+    static final double HOMEO_RATE = 0.001;
+    static final double HOMEO_MIN = 0.1;
+    static final double NOISE_STD = 1.0;
+    static final int REFRACTORY_STEPS = 5;
+
+    private final Flavor flavor;
+    private final FloatLif m;
+    private final Connectivity c;
+    private final double[] v;
+    private final double[] syn;
+    private int[] prev;
+    private int prevCount;
+    private int[] cur;
+
+    private final double[] vth;
+    private final double[] trace;
+    private final double vthMax;
+    private final int[] rc;
+    private NumpyGenerator noise;
+    private final double[] z;
+    private final double noiseScale;
+    private final double leakFactor;
+
+    CsrLifPopulation(final BrunelNetwork net, final Flavor flavor, final SpikeRaster raster, final int population)
+    {
+        super(net.size(), raster, population);
+        this.flavor = flavor;
+        this.m = new FloatLif(net.params());
+        this.c = net.connectivity();
+        final int n = net.size();
+        v = new double[n];
+        Arrays.fill(v, m.vRest);
+        syn = new double[n];
+        prev = new int[n];
+        cur = new int[n];
+        final boolean homeo = flavor == Flavor.HOMEOSTATIC;
+        vth = homeo ? new double[n] : null;
+        trace = homeo ? new double[n] : null;
+        if (homeo)
+        {
+            Arrays.fill(vth, m.vTh);
+        }
+        vthMax = 10 * m.vTh;
+        rc = flavor == Flavor.REFRACTORY ? new int[n] : null;
+        noise = flavor == Flavor.NOISE ? net.stream(Variant.V7.ordinal() + 1) : null;
+        z = flavor == Flavor.NOISE ? new double[n] : null;
+        noiseScale = NOISE_STD * Math.sqrt(net.params().dt());
+        leakFactor = GlibcMath.exp(-net.params().dt() / net.params().tauMem());
+    }
+
+    @Override
+    void update(final Signals s, final int step)
+    {
+        m.accumulate(c, prev, prevCount, syn);
+        final int count = switch (flavor)
+        {
+            case PLAIN -> plain();
+            case HOMEOSTATIC -> homeostatic();
+            case NOISE -> noisy();
+            case REFRACTORY -> refractory();
+            case POST_KICK -> postKick();
+            case EXACT_LEAK -> exactLeak();
+        };
+        for (int k = 0; k < count; k++)
+        {
+            spike(s, step, cur[k]);
+        }
+        final int[] t = prev;
+        prev = cur;
+        cur = t;
+        prevCount = count;
+    }
+
+    private int plain()
+    {
+        final double[] v = this.v;
+        final double[] syn = this.syn;
+        final int[] e = ext;
+        final int[] out = cur;
+        final double j = m.j;
+        final double a = m.alpha;
+        final double rest = m.vRest;
+        final double th = m.vTh;
+        final double reset = m.vReset;
+        int count = 0;
+        for (int i = 0; i < v.length; i++)
+        {
+            double x = v[i] + (e[i] * j + syn[i]);
+            x += a * (rest - x);
+            if (x >= th)
+            {
+                x = reset;
+                out[count++] = i;
+            }
+            v[i] = x;
+        }
+        return count;
+    }
+
+    private int homeostatic()
+    {
+        int count = 0;
+        for (int i = 0; i < v.length; i++)
+        {
+            double x = v[i] + (ext[i] * m.j + syn[i]);
+            x += m.alpha * (m.vRest - x);
+            final boolean fired = x >= vth[i];
+            if (fired)
+            {
+                x = m.vReset;
+                cur[count++] = i;
+            }
+            v[i] = x;
+            trace[i] = 0.95 * trace[i] + 0.05 * (fired ? 1.0 : 0.0);
+            vth[i] = Math.min(vthMax, Math.max(HOMEO_MIN, vth[i] + HOMEO_RATE * (trace[i] - HOMEO_TARGET)));
+        }
+        return count;
+    }
+
+    private int noisy()
+    {
+        noise.standardNormal(z, 0, v.length);
+        int count = 0;
+        for (int i = 0; i < v.length; i++)
+        {
+            double x = v[i] + (ext[i] * m.j + syn[i]);
+            x += m.alpha * (m.vRest - x);
+            x += noiseScale * z[i];
+            if (x >= m.vTh)
+            {
+                x = m.vReset;
+                cur[count++] = i;
+            }
+            v[i] = x;
+        }
+        return count;
+    }
+
+    private int refractory()
+    {
+        int count = 0;
+        for (int i = 0; i < v.length; i++)
+        {
+            if (rc[i] > 0)
+            {
+                rc[i]--;
+                v[i] = m.vRest;
+                continue;
+            }
+            double x = v[i] + (ext[i] * m.j + syn[i]);
+            x += m.alpha * (m.vRest - x);
+            if (x >= m.vTh)
+            {
+                x = m.vReset;
+                rc[i] = REFRACTORY_STEPS;
+                cur[count++] = i;
+            }
+            v[i] = x;
+        }
+        return count;
+    }
+
+    private int postKick()
+    {
+        int count = 0;
+        for (int i = 0; i < v.length; i++)
+        {
+            double x = v[i];
+            x += m.alpha * (m.vRest - x);
+            if (x >= m.vTh)
+            {
+                x = m.vReset;
+                cur[count++] = i;
+            }
+            v[i] = x + (ext[i] * m.j + syn[i]);
+        }
+        return count;
+    }
+
+    private int exactLeak()
+    {
+        int count = 0;
+        for (int i = 0; i < v.length; i++)
+        {
+            double x = v[i] + (ext[i] * m.j + syn[i]);
+            x = m.vRest + (x - m.vRest) * leakFactor;
+            if (x >= m.vTh)
+            {
+                x = m.vReset;
+                cur[count++] = i;
+            }
+            v[i] = x;
+        }
+        return count;
+    }
+
+    @Override
+    Object saveModel()
+    {
+        return new Object[] {v.clone(), Arrays.copyOf(prev, prevCount), vth == null ? null : vth.clone(),
+            trace == null ? null : trace.clone(), rc == null ? null : rc.clone(),
+            noise == null ? null : noise.bitGenerator().copy()};
+    }
+
+    @Override
+    void restoreModel(final Object state)
+    {
+        final Object[] st = (Object[])state;
+        System.arraycopy((double[])st[0], 0, v, 0, v.length);
+        final int[] p = (int[])st[1];
+        System.arraycopy(p, 0, prev, 0, p.length);
+        prevCount = p.length;
+        if (vth != null)
+        {
+            System.arraycopy((double[])st[2], 0, vth, 0, vth.length);
+            System.arraycopy((double[])st[3], 0, trace, 0, trace.length);
+        }
+        if (rc != null)
+        {
+            System.arraycopy((int[])st[4], 0, rc, 0, rc.length);
+        }
+        if (noise != null)
+        {
+            noise = new NumpyGenerator(((org.scfabric.sim.random.Pcg64)st[5]).copy());
+        }
+    }
+}

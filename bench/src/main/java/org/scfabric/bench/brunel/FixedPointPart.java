@@ -1,0 +1,270 @@
+package org.scfabric.bench.brunel;
+
+import java.util.Arrays;
+
+import org.scfabric.hw.area.Area;
+import org.scfabric.hw.kernel.LifBank;
+import org.scfabric.hw.lif.LifParams;
+import org.scfabric.sim.Binding;
+import org.scfabric.sim.ClockedComponent;
+import org.scfabric.sim.Declarations;
+import org.scfabric.sim.Kernel;
+import org.scfabric.sim.Signals;
+
+/**
+ * V3 (Q8.8) and V11 (Q16.12): the Brunel network as an unrolled fixed-point core, N bit-true
+ * {@code sc_lif_neuron}s (spec/hardware.md §1) behind a synapse unit, two clock cycles per step.
+ *
+ * <pre>
+ *  cycle 0  drive      drive.ext[j]      &lt;= kicks of neuron j in this step          (8 bits)
+ *           core0.syn  core0.syn.acc[j]  &lt;= Σ wmem[i] over i with lif[i].spike = 1
+ *                                          and xbar bit (i, j) set                   (W bits, wraps)
+ *  cycle 1  core0      lif[j] edge with I_t = acc[j] + ext[j] · j_ext, leak_k, gain_k, noise 0
+ * </pre>
+ *
+ * State, all in the kernel: {@code core0.lif[j].v} (W), {@code .rc} (32), {@code .spike} (1);
+ * {@code core0.syn.acc[j]} (W); the crossbar {@code core0.syn.xbar} (64-bit words, row i at words
+ * i·⌈N/64⌉.., bit j mod 64 of word j/64 = synapse i → j; the bits of the last word past N are not
+ * wired); the axon weights {@code core0.syn.wmem[i]} (W bits: +J_exc_q for i < n_exc, −J_inh_q
+ * after); the constants {@code core0.leak_k}, {@code core0.gain_k}, {@code core0.j_ext} (W-bit
+ * registers, so they are fault sites too). The synapse unit is modelled as reading every spiking
+ * row of the crossbar within its cycle (an unrolled design); {@code serial_synapse_cycles} in the
+ * extras counts what a spike-serial reader of one 64-bit crossbar word per cycle would take instead.
+ */
+final class FixedPointPart extends Part
+{
+    static final String CORE = "core0";
+
+    private final LifParams lif;
+    private final int leak;
+    private final int gain;
+    private final int jExc;
+    private final int jInh;
+    private SynapseUnit unit;
+
+    FixedPointPart(final Variant variant, final BrunelNetwork net)
+    {
+        super(variant, net);
+        final BrunelParams p = net.params();
+        final int frac = variant == Variant.V11 ? 12 : 8;
+        final int width = variant == Variant.V11 ? 32 : 16;
+        final double scale = 1 << frac;
+        lif = new LifParams(width, frac, 0, (int)(p.vReset() * scale), (int)(p.vThreshold() * scale),
+            BrunelTranslator.FIXED_REFRACTORY);
+        leak = Math.max(1, (int)((p.dt() / p.tauMem()) * scale));
+        gain = 1 << frac;
+        jExc = (int)(p.weightExc() * scale);
+        jInh = (int)(p.weightInh() * scale);
+    }
+
+    LifParams lifParams()
+    {
+        return lif;
+    }
+
+    @Override
+    int clocksPerStep()
+    {
+        return 2;
+    }
+
+    @Override
+    void build(final DesignContext ctx)
+    {
+        final int n = net.size();
+        final String pre = ctx.prefix();
+        unit = new SynapseUnit();
+        DesignContext.connect(ctx.add(CORE + ".syn", unit, 0), "spike[%d]", pre + CORE + ".lif[%d].spike", n);
+        final Core core = new Core(ctx.population());
+        final var ci = ctx.add(CORE, core, 1);
+        DesignContext.connect(ci, "ext[%d]", DesignContext.driveNet(), n);
+        DesignContext.connect(ci, "acc[%d]", pre + CORE + ".syn.acc[%d]", n);
+    }
+
+    @Override
+    void initialize(final Kernel k)
+    {
+        unit.load(k.signals());
+    }
+
+    @Override
+    Area area()
+    {
+        return AreaModel.fixedPointCore(net.size(), lif.dataWidth());
+    }
+
+    /**
+     * Cycles a spike-serial synapse unit would need: one crossbar word per cycle for every row of a
+     * neuron that spiked in the step before, plus one cycle per step for the LIF edge.
+     */
+    @Override
+    java.util.Map<String, Double> extras()
+    {
+        final long spikesRead = raster.count() == 0 ? 0 : raster.count() - lastStepSpikes();
+        return java.util.Map.of("serial_synapse_cycles",
+            (double)(spikesRead * net.connectivity().wordsPerRow() + 2L * steps()));
+    }
+
+    private int lastStepSpikes()
+    {
+        int k = 0;
+        for (int i = raster.count() - 1; i >= 0 && raster.step(i) == steps() - 1; i--)
+        {
+            k++;
+        }
+        return k;
+    }
+
+    /** The synapse unit: crossbar, axon weights and one accumulator per neuron. */
+    final class SynapseUnit implements ClockedComponent
+    {
+        private final int n = net.size();
+        private final int words = net.connectivity().wordsPerRow();
+        private final long lastMask = (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
+        private final int w = lif.dataWidth();
+        private final int shift = 64 - w;
+        private final long[] acc = new long[n];
+        private int spikeBase;
+        private int accBank;
+        private int accBase;
+        private int xbar;
+        private int wmem;
+
+        @Override
+        public void declare(final Declarations d)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                d.input("spike[" + i + "]", 1);
+            }
+            d.memory("xbar", 64, n * words);
+            d.memory("wmem", w, n);
+            d.registerBank("acc[%d]", w, n, 0);
+        }
+
+        @Override
+        public void bind(final Binding b)
+        {
+            spikeBase = b.signal("spike[0]");
+            accBank = b.bank("acc[%d]");
+            accBase = b.signal("acc[%d]");
+            xbar = b.memory("xbar");
+            wmem = b.memory("wmem");
+        }
+
+        void load(final Signals s)
+        {
+            final long[] bits = net.connectivity().crossbar();
+            for (int a = 0; a < bits.length; a++)
+            {
+                s.loadMemory(xbar, a, bits[a]);
+            }
+            for (int i = 0; i < n; i++)
+            {
+                s.loadMemory(wmem, i, net.excitatory(i) ? jExc : -jInh);
+            }
+        }
+
+        @Override
+        public void edge(final Signals s)
+        {
+            final long[] a = acc;
+            Arrays.fill(a, 0);
+            for (int i = 0; i < n; i++)
+            {
+                if (s.get(spikeBase + i) == 0)
+                {
+                    continue;
+                }
+                final long weight = (s.readMemory(wmem, i) << shift) >> shift;
+                final int row = i * words;
+                for (int k = 0; k < words; k++)
+                {
+                    long bits = s.readMemory(xbar, row + k);
+                    if (k == words - 1)
+                    {
+                        bits &= lastMask;
+                    }
+                    final int base = k << 6;
+                    while (bits != 0)
+                    {
+                        a[base + Long.numberOfTrailingZeros(bits)] += weight;
+                        bits &= bits - 1;
+                    }
+                }
+            }
+            s.openBank(accBank);
+            for (int j = 0; j < n; j++)
+            {
+                s.putNext(accBase + j, a[j]);
+            }
+        }
+    }
+
+    /** The LIF array with its input adders {@code I_t = acc + ext · j_ext} and constant registers. */
+    final class Core extends Population
+    {
+        private final LifBank bank;
+        private final int[] current;
+        private final int[] spikes;
+        private final int w = lif.dataWidth();
+        private final int shift = 64 - w;
+        private int accBase;
+        private int leakSig;
+        private int gainSig;
+        private int jExtSig;
+
+        Core(final int population)
+        {
+            super(net.size(), raster, population);
+            bank = new LifBank(lif, net.size(), "lif[%d]");
+            current = new int[net.size()];
+            spikes = new int[net.size()];
+        }
+
+        @Override
+        void declareState(final Declarations d)
+        {
+            for (int j = 0; j < current.length; j++)
+            {
+                d.input("acc[" + j + "]", w);
+            }
+            bank.declare(d);
+            d.register("leak_k", w, leak);
+            d.register("gain_k", w, gain);
+            d.register("j_ext", w, jExc);
+        }
+
+        @Override
+        void bindState(final Binding b)
+        {
+            bank.bind(b);
+            accBase = b.signal("acc[0]");
+            leakSig = b.signal("leak_k");
+            gainSig = b.signal("gain_k");
+            jExtSig = b.signal("j_ext");
+        }
+
+        @Override
+        void update(final Signals s, final int step)
+        {
+            final long jExt = signed(s.get(jExtSig));
+            final int[] c = current;
+            final int[] e = ext;
+            for (int j = 0; j < c.length; j++)
+            {
+                c[j] = (int)(signed(s.get(accBase + j)) + e[j] * jExt);
+            }
+            final int count = bank.edge(s, c, (int)signed(s.get(leakSig)), (int)signed(s.get(gainSig)), 0, spikes);
+            for (int k = 0; k < count; k++)
+            {
+                spike(s, step, spikes[k]);
+            }
+        }
+
+        private long signed(final long raw)
+        {
+            return (raw << shift) >> shift;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.scfabric.bench.brunel;
+
+import org.scfabric.sim.random.Pcg64;
+
+/**
+ * The drive drawn as the simulation goes, on the calling thread, from the network's generator
+ * position after the connectivity ({@link PoissonStream}, exact). Steps must be read in order.
+ */
+public final class LiveDrive implements DriveStream
+{
+    private final PoissonStream poisson;
+    private final int n;
+    private final int steps;
+    private int next;
+
+    public LiveDrive(final Pcg64 bits, final double lambda, final int n, final int steps)
+    {
+        this.poisson = new PoissonStream(bits, lambda);
+        this.n = n;
+        this.steps = steps;
+    }
+
+    @Override
+    public int size()
+    {
+        return n;
+    }
+
+    @Override
+    public int steps()
+    {
+        return steps;
+    }
+
+    @Override
+    public void fill(final int step, final int[] out)
+    {
+        if (step != next)
+        {
+            throw new IllegalStateException("a live drive is read in step order: step " + next + " is next, "
+                + step + " was asked for (record the drive with RecordedDrive to replay it or to restore snapshots)");
+        }
+        if (step >= steps)
+        {
+            throw new IllegalStateException("the drive has " + steps + " steps; step " + step + " was asked for");
+        }
+        poisson.next(out, 0, n);
+        next++;
+    }
+}

@@ -1,0 +1,127 @@
+package org.scfabric.bench.brunel;
+
+import org.scfabric.sim.Binding;
+import org.scfabric.sim.ClockedComponent;
+import org.scfabric.sim.Declarations;
+import org.scfabric.sim.EventBus;
+import org.scfabric.sim.NetlistException;
+import org.scfabric.sim.Signals;
+import org.scfabric.sim.StatefulComponent;
+
+/**
+ * A clocked component that updates a population once per network step: it reads the step's kicks
+ * from its ports {@code ext[j]} (wired to the drive registers), calls {@link #update}, and reports
+ * each spike to the raster and on the event bus ({@code SPIKE}, source = the part's population id,
+ * value = neuron). Model state outside the kernel's registers is saved and restored with kernel
+ * snapshots ({@link #saveModel}, {@link #restoreModel}); the raster is cut back with it.
+ */
+abstract class Population implements ClockedComponent, StatefulComponent
+{
+    protected final int driveInputs;
+    protected final int[] ext;
+    private final SpikeRaster raster;
+    private final int population;
+    private EventBus bus;
+    private int extBase;
+    private long period;
+    private long phase;
+
+    Population(final int driveInputs, final SpikeRaster raster, final int population)
+    {
+        this.driveInputs = driveInputs;
+        this.ext = new int[driveInputs];
+        this.raster = raster;
+        this.population = population;
+    }
+
+    @Override
+    public final void declare(final Declarations d)
+    {
+        for (int j = 0; j < driveInputs; j++)
+        {
+            d.input("ext[" + j + "]", DriveSource.WIDTH);
+        }
+        declareState(d);
+    }
+
+    @Override
+    public final void bind(final Binding b)
+    {
+        if (driveInputs > 0)
+        {
+            extBase = b.signal("ext[0]");
+            if (b.signal("ext[" + (driveInputs - 1) + "]") != extBase + driveInputs - 1)
+            {
+                throw new NetlistException(b.instanceName() + ": ext[0.." + (driveInputs - 1)
+                    + "] must be wired to consecutive drive registers");
+            }
+        }
+        bus = b.bus();
+        period = b.clock().period();
+        phase = b.clock().phase();
+        bindState(b);
+    }
+
+    @Override
+    public final void edge(final Signals s)
+    {
+        final int[] e = ext;
+        for (int j = 0; j < driveInputs; j++)
+        {
+            e[j] = (int)s.get(extBase + j);
+        }
+        update(s, (int)((s.now() - phase) / period));
+    }
+
+    /** Registers and memories of the population (none for a software model). */
+    void declareState(final Declarations d)
+    {
+    }
+
+    void bindState(final Binding b)
+    {
+    }
+
+    /** One network step: {@link #ext} holds the kicks; report spikes with {@link #spike}, ascending. */
+    abstract void update(Signals s, int step);
+
+    final void spike(final Signals s, final int step, final int neuron)
+    {
+        raster.add(step, neuron);
+        bus.publish(EventBus.SPIKE, s.now(), population, neuron);
+    }
+
+    final EventBus bus()
+    {
+        return bus;
+    }
+
+    final int population()
+    {
+        return population;
+    }
+
+    /** A deep copy of the model's state outside registers, or null. */
+    Object saveModel()
+    {
+        return null;
+    }
+
+    void restoreModel(final Object state)
+    {
+    }
+
+    @Override
+    public final Object saveState()
+    {
+        return new Object[] {raster.count(), saveModel()};
+    }
+
+    @Override
+    public final void restoreState(final Object state)
+    {
+        final Object[] s = (Object[])state;
+        raster.truncate((Integer)s[0]);
+        restoreModel(s[1]);
+    }
+}

@@ -1,0 +1,105 @@
+package org.scfabric.bench.brunel;
+
+import java.util.Arrays;
+
+import org.scfabric.sim.Signals;
+
+/**
+ * V20, the vectorised NumPy loop: whole-array passes, each one NumPy statement of the reference
+ * ({@code I = ext·J + syn}, {@code v += I}, {@code v += α·(v_rest − v)}, {@code fired = v >= v_th},
+ * {@code v[fired] = v_reset}), written as straight loops without branches that the JIT compiles to
+ * SIMD where the CPU has it. Same arithmetic in the same order as V1, so the same spikes.
+ */
+final class VectorLifPopulation extends Population
+{
+    private final FloatLif m;
+    private final Connectivity c;
+    private final double[] v;
+    private final double[] syn;
+    private final double[] current;
+    private final boolean[] fired;
+    private int[] prev;
+    private int prevCount;
+    private int[] cur;
+
+    VectorLifPopulation(final BrunelNetwork net, final SpikeRaster raster, final int population)
+    {
+        super(net.size(), raster, population);
+        this.m = new FloatLif(net.params());
+        this.c = net.connectivity();
+        final int n = net.size();
+        v = new double[n];
+        Arrays.fill(v, m.vRest);
+        syn = new double[n];
+        current = new double[n];
+        fired = new boolean[n];
+        prev = new int[n];
+        cur = new int[n];
+    }
+
+    @Override
+    void update(final Signals s, final int step)
+    {
+        m.accumulate(c, prev, prevCount, syn);
+        final int n = v.length;
+        final double[] v = this.v;
+        final double[] cu = current;
+        final boolean[] f = fired;
+        final int[] e = ext;
+        final double j = m.j;
+        for (int i = 0; i < n; i++)
+        {
+            cu[i] = e[i] * j + syn[i];
+        }
+        for (int i = 0; i < n; i++)
+        {
+            v[i] += cu[i];
+        }
+        final double a = m.alpha;
+        final double rest = m.vRest;
+        for (int i = 0; i < n; i++)
+        {
+            v[i] += a * (rest - v[i]);
+        }
+        final double th = m.vTh;
+        for (int i = 0; i < n; i++)
+        {
+            f[i] = v[i] >= th;
+        }
+        final double reset = m.vReset;
+        for (int i = 0; i < n; i++)
+        {
+            v[i] = f[i] ? reset : v[i];
+        }
+        int count = 0;
+        final int[] out = cur;
+        for (int i = 0; i < n; i++)
+        {
+            out[count] = i;
+            count += f[i] ? 1 : 0;
+        }
+        for (int k = 0; k < count; k++)
+        {
+            spike(s, step, out[k]);
+        }
+        cur = prev;
+        prev = out;
+        prevCount = count;
+    }
+
+    @Override
+    Object saveModel()
+    {
+        return new Object[] {v.clone(), Arrays.copyOf(prev, prevCount)};
+    }
+
+    @Override
+    void restoreModel(final Object state)
+    {
+        final Object[] st = (Object[])state;
+        System.arraycopy((double[])st[0], 0, v, 0, v.length);
+        final int[] p = (int[])st[1];
+        System.arraycopy(p, 0, prev, 0, p.length);
+        prevCount = p.length;
+    }
+}
