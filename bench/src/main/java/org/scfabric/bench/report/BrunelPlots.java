@@ -32,9 +32,8 @@ public final class BrunelPlots
     public static final int RASTER_NEURONS = 200;
     /** ... over the first this many milliseconds. */
     public static final double RASTER_MS = 200.0;
-    /** ISI histogram range and bin width. */
+    /** ISI histogram: the range adapts to the data, within 10 ms .. 10 × this. */
     static final double ISI_MAX_MS = 150.0;
-    static final double ISI_BIN_MS = 1.0;
 
     private static final Color EXC = new Color(0x1f, 0x5f, 0xb4);
     private static final Color INH = new Color(0xc8, 0x32, 0x32);
@@ -171,24 +170,42 @@ public final class BrunelPlots
         style(c);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         c.getStyler().setXAxisMin(0.0);
-        c.getStyler().setXAxisMax(ISI_MAX_MS);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         c.getStyler().setYAxisDecimalPattern("0.000");
-        int k = 0;
+        final List<double[]> all = new ArrayList<>();
+        double p99 = 0;
         for (final Labelled l : runs)
         {
             final double[] isis = SpikeMetrics.isisMs(l.raster());
-            final int bins = (int)Math.round(ISI_MAX_MS / ISI_BIN_MS);
+            all.add(isis);
+            if (isis.length > 0)
+            {
+                final double[] sorted = isis.clone();
+                java.util.Arrays.sort(sorted);
+                p99 = Math.max(p99, sorted[(int)Math.floor(0.99 * (sorted.length - 1))]);
+            }
+        }
+        // range: up to the largest 99th percentile, on a 1-2-5 step; bins of 1/100 of it (0.1 ms at least)
+        final double range = niceCeil(Math.max(10.0, Math.min(ISI_MAX_MS * 10, p99 * 1.1)));
+        final double binMs = Math.max(0.1, range / 100.0);
+        final int bins = (int)Math.round(range / binMs);
+        c.getStyler().setXAxisMax(range);
+        unevenX(c, range);
+        c.setYAxisTitle("fraction of intervals per ms (bins of " + trimNum(binMs) + " ms)");
+        int k = 0;
+        for (final Labelled l : runs)
+        {
+            final double[] isis = all.get(k);
             final double[] x = new double[bins];
             final double[] y = new double[bins];
             for (int b = 0; b < bins; b++)
             {
-                x[b] = b * ISI_BIN_MS;
+                x[b] = b * binMs;
             }
             for (final double v : isis)
             {
-                final int b = (int)(v / ISI_BIN_MS);
+                final int b = (int)(v / binMs);
                 if (b < bins)
                 {
                     y[b]++;
@@ -198,7 +215,7 @@ public final class BrunelPlots
             {
                 for (int b = 0; b < bins; b++)
                 {
-                    y[b] /= isis.length * ISI_BIN_MS;
+                    y[b] /= isis.length * binMs;
                 }
             }
             final XYSeries s = c.addSeries(String.format(Locale.ROOT, "%s (%d ISIs)", l.label(), isis.length), x, y);
@@ -247,6 +264,7 @@ public final class BrunelPlots
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         c.getStyler().setYAxisDecimalPattern("0.00");
+        unevenX(c, bins * bin);
         for (int k = 0; k < runs.size(); k++)
         {
             final double[] rates = perRun.get(k);
@@ -272,27 +290,68 @@ public final class BrunelPlots
         save(c, png);
     }
 
-    /** Picks at most {@code max} runs for the overlaid plots: the listed favourites first, then in order. */
+    /**
+     * Picks at most {@code max} runs for the overlaid plots. Runs with identical spikes are drawn once,
+     * labelled "V1 = V18 = V20" (otherwise the last one hides the others); groups holding one of the
+     * favourites come first, the rest in order.
+     */
     public static List<Labelled> choose(final Map<String, Raster> runs, final List<String> favourites, final int max)
     {
-        final Map<String, Raster> picked = new LinkedHashMap<>();
+        final Map<Raster, List<String>> groups = new LinkedHashMap<>();
+        runs.forEach((k, v) -> groups.computeIfAbsent(v, x -> new ArrayList<>()).add(k));
+        final List<Map.Entry<Raster, List<String>>> order = new ArrayList<>();
         for (final String f : favourites)
         {
-            if (runs.containsKey(f) && picked.size() < max)
+            for (final Map.Entry<Raster, List<String>> e : groups.entrySet())
             {
-                picked.put(f, runs.get(f));
+                if (e.getValue().contains(f) && !order.contains(e))
+                {
+                    order.add(e);
+                }
             }
         }
-        for (final Map.Entry<String, Raster> e : runs.entrySet())
+        for (final Map.Entry<Raster, List<String>> e : groups.entrySet())
         {
-            if (picked.size() < max)
+            if (!order.contains(e))
             {
-                picked.putIfAbsent(e.getKey(), e.getValue());
+                order.add(e);
             }
         }
         final List<Labelled> out = new ArrayList<>();
-        picked.forEach((k, v) -> out.add(new Labelled(k, v)));
+        for (final Map.Entry<Raster, List<String>> e : order.subList(0, Math.min(max, order.size())))
+        {
+            out.add(new Labelled(String.join(" = ", e.getValue()), e.getKey()));
+        }
         return out;
+    }
+
+    /**
+     * XChart puts a tick on every x value when all series share equally spaced x values (a
+     * histogram's bins): a hidden series with one off-grid x value makes it choose round ticks.
+     */
+    private static void unevenX(final XYChart c, final double range)
+    {
+        final XYSeries s = c.addSeries(" ", new double[] {0, range * 0.3719}, new double[] {Double.NaN, Double.NaN});
+        s.setShowInLegend(false);
+        s.setMarker(SeriesMarkers.NONE);
+    }
+
+    static double niceCeil(final double v)
+    {
+        final double mag = Math.pow(10, Math.floor(Math.log10(v)));
+        for (final double m : new double[] {1, 2, 5, 10})
+        {
+            if (m * mag >= v)
+            {
+                return m * mag;
+            }
+        }
+        return 10 * mag;
+    }
+
+    private static String trimNum(final double v)
+    {
+        return v == Math.rint(v) ? Long.toString((long)v) : String.format(Locale.ROOT, "%.2g", v);
     }
 
     private static void style(final Chart<?, ?> c)
@@ -308,6 +367,7 @@ public final class BrunelPlots
         s.setAntiAlias(true);
         if (s instanceof org.knowm.xchart.style.AxesChartStyler a)
         {
+            a.setXAxisTickMarkSpacingHint(90);
             a.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
             a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             a.setPlotGridLinesColor(new Color(0xe4, 0xe4, 0xe4));
