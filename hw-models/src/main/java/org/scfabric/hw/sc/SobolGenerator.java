@@ -49,10 +49,20 @@ public final class SobolGenerator
         point = pointAt(directions, counter);
     }
 
-    public void eval()
+    /**
+     * The point after one edge: {@code point ^ V[c]} with c the lowest zero bit of {@code counter},
+     * or 0 when the counter is all ones (it wraps to 0 with the point). Pure, shared with the kernel
+     * component.
+     */
+    public static int nextPoint(final int[] directions, final int counter, final int point)
     {
         final int c = lowestZeroBit(counter);
-        pointNext = c == 16 ? 0 : point ^ directions[c];
+        return c == 16 ? 0 : point ^ directions[c];
+    }
+
+    public void eval()
+    {
+        pointNext = nextPoint(directions, counter, point);
         counterNext = (counter + 1) & MASK;
     }
 
