@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Cycle-accurate simulator of stochastic-computing spiking-neuron hardware.",
-    subcommands = {CommandLine.HelpCommand.class, BrunelCommand.class, TranslateCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, BrunelCommand.class, TranslateCommand.class,
+        VectorsCommand.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */

@@ -1,0 +1,184 @@
+package org.scfabric.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VectorsCommandTest
+{
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err)
+    {
+    }
+
+    static Run run(final String... args)
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(final String name, final String... lines) throws IOException
+    {
+        final Path p = dir.resolve(name);
+        Files.write(p, List.of(lines), StandardCharsets.US_ASCII);
+        return p;
+    }
+
+    /** {@code n} identical stimulus lines. */
+    private Path constant(final String line, final int n) throws IOException
+    {
+        final String[] lines = new String[n];
+        java.util.Arrays.fill(lines, line);
+        return file("stim-" + line.replace(' ', '_') + ".txt", lines);
+    }
+
+    /** Output lines "spike v" joined as "(spike,v)" pairs. */
+    private static String pairs(final String out)
+    {
+        final StringBuilder sb = new StringBuilder();
+        for (final String l : out.strip().split("\n"))
+        {
+            final String[] f = l.split(" ");
+            sb.append(sb.length() == 0 ? "" : " ").append('(').append(f[0]).append(',').append(f[1]).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static void assertBad(final Run r, final String... fragments)
+    {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line on stderr: " + r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        for (final String f : fragments)
+        {
+            assertTrue(r.err().contains(f), "'" + f + "' in " + r.err());
+        }
+    }
+
+    @Test
+    void goldenTracesOfSpecSection1() throws IOException
+    {
+        Run r = run("vectors", "lif", "--stimuli", constant("20 256 200 0", 8).toString(), "--refractory", "2");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("(0,200) (1,0) (0,0) (0,0) (0,200) (1,0) (0,0) (0,0)", pairs(r.out()));
+        r = run("vectors", "lif", "--stimuli", constant("20 256 128 0", 8).toString(), "--refractory", "2");
+        assertEquals("(0,128) (0,246) (1,0) (0,0) (0,0) (0,128) (0,246) (1,0)", pairs(r.out()));
+        r = run("vectors", "lif", "--stimuli", constant("16 256 85 0", 8).toString());
+        assertEquals("(0,85) (0,164) (0,238) (1,0) (0,85) (0,164) (0,238) (1,0)", pairs(r.out()));
+        r = run("vectors", "lif", "--stimuli", constant("240 16 100 0", 4).toString());
+        assertEquals("(0,6) (0,6) (0,6) (0,6)", pairs(r.out()));
+        r = run("vectors", "lif", "--stimuli", constant("-32 256 10 0", 8).toString());
+        assertEquals("(0,10) (0,21) (0,33) (0,47) (0,62) (0,79) (0,98) (0,120)", pairs(r.out()));
+    }
+
+    @Test
+    void commentsBlankLinesAndALoadedStartValue() throws IOException
+    {
+        final Path stim = file("decay.txt", "# load v = -100, then leak 64 with no input", "", "0 256 -100 0",
+            "64 0 0 0   # 75", "64 0 0 0", "  64   0 0 0", "64 0 0 0", "64 0 0 0", "");
+        final Run r = run("vectors", "lif", "--stimuli", stim.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("0 -100\n0 -75\n0 -57\n0 -43\n0 -33\n0 -25\n", r.out());
+        final Path wrap = file("wrap.txt", "0 256 32000 0", "0 256 1000 0");
+        assertEquals("0 32000\n0 -32536\n", run("vectors", "lif", "--stimuli", wrap.toString(), "--v-th", "32767").out());
+    }
+
+    @Test
+    void q16_12AndParameterOptions() throws IOException
+    {
+        // W 32, F 12: 1.0 = 4096; 3000 per cycle with no leak crosses the default threshold 4096 on cycle 2
+        final Path stim = file("q16.txt", "0 4096 3000 0", "0 4096 3000 0", "0 4096 3000 0", "0 4096 3000 0");
+        Run r = run("vectors", "lif", "--stimuli", stim.toString(), "--width", "32");
+        assertEquals("0 3000\n1 0\n0 3000\n1 0\n", r.out(), r.err());
+        r = run("vectors", "lif", "--stimuli", stim.toString(), "--width", "32", "--v-reset", "-7", "--v-rest", "0",
+            "--refractory", "1");
+        assertEquals("0 3000\n1 -7\n0 0\n0 3000\n", r.out(), r.err());
+        r = run("vectors", "lif", "--stimuli", file("f4.txt", "0 16 100 0").toString(), "--fraction", "4", "--v-th", "1000");
+        assertEquals("0 100\n", r.out(), r.err());
+    }
+
+    @Test
+    void malformedLinesAreReportedWithTheirNumberAndWhatIsAccepted() throws IOException
+    {
+        assertBad(run("vectors", "lif", "--stimuli", file("a.txt", "# ok", "1 2 3 4", "1 2 3").toString()),
+            "a.txt line 3", "found 3 fields", "expected 4 decimal integers 'leak_k gain_k I_t noise_in'", "# comments");
+        assertBad(run("vectors", "lif", "--stimuli", file("b.txt", "1 2 0x10 4").toString()),
+            "b.txt line 1", "I_t '0x10' is not a decimal integer");
+        assertBad(run("vectors", "lif", "--stimuli", file("c.txt", "", "1 2 3 40000").toString()),
+            "c.txt line 2", "noise_in 40000 is out of range", "-32768..32767");
+        assertBad(run("vectors", "lif", "--stimuli", file("d.txt", "1 2 3 4 5").toString()), "line 1", "found 5 fields");
+        // the same value is fine at W 32
+        assertEquals(0, run("vectors", "lif", "--stimuli", dir.resolve("c.txt").toString(), "--width", "32").code());
+        Files.write(dir.resolve("bin.txt"), new byte[] {'1', ' ', (byte)0xC3, (byte)0x28, '\n'});
+        assertBad(run("vectors", "lif", "--stimuli", dir.resolve("bin.txt").toString()), "bin.txt line 1");
+    }
+
+    @Test
+    void missingOrUnusableFilesAndBadOptions() throws IOException
+    {
+        assertBad(run("vectors", "lif", "--stimuli", dir.resolve("nope.txt").toString()), "nope.txt", "no such file");
+        assertBad(run("vectors", "lif", "--stimuli", dir.toString()), "is not a file");
+        assertBad(run("vectors", "lif"), "--stimuli");
+        final Path ok = constant("0 0 0 0", 1);
+        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "24"), "--width must be 16 or 32");
+        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--v-th", "40000"), "--v-th 40000", "signed 16 bits");
+        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--refractory", "-1"), "--refractory");
+        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--fraction", "40"), "--fraction must be 0..31");
+        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--refractory", "two"), "--refractory");
+        assertBad(run("vectors"), "give 'lif' or 'encoder'");
+    }
+
+    @Test
+    void encoderGoldenFirst32Bits()
+    {
+        final Run r = run("vectors", "encoder", "--seed", "ACE1", "--x", "32768", "--cycles", "32");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("01010011000111100001101110101010", r.out().replace("\n", ""));
+        assertEquals(32, r.out().lines().count());
+        assertEquals(r.out(), run("vectors", "encoder", "--seed", "0xace1", "--x", "0x8000", "--cycles", "32").out());
+    }
+
+    @Test
+    void encoderTIndexAndFullPeriod()
+    {
+        // t_index 0x0F0F starts from 0xACE1 ^ 0x0F0F = 0xA3EE; x just above it gives a first 1, just below a 0
+        assertEquals("1", run("vectors", "encoder", "--seed", "ACE1", "--x", Integer.toString(0xA3EF), "--cycles", "1",
+            "--t-index", Integer.toString(0x1234_0F0F)).out().strip());
+        assertEquals("0", run("vectors", "encoder", "--seed", "ACE1", "--x", Integer.toString(0xA3EE), "--cycles", "1",
+            "--t-index", "0x12340F0F").out().strip());
+        final String period = run("vectors", "encoder", "--seed", "1", "--x", "1000", "--cycles", "65535").out();
+        assertEquals(999, period.chars().filter(c -> c == '1').count(), "x - 1 ones over a full period");
+    }
+
+    @Test
+    void encoderBadOptions()
+    {
+        assertBad(run("vectors", "encoder", "--seed", "0", "--x", "1", "--cycles", "1"), "--seed 0 is out of range",
+            "hex 1..FFFF");
+        assertBad(run("vectors", "encoder", "--seed", "XYZ", "--x", "1", "--cycles", "1"), "--seed 'XYZ' is not a hex number");
+        assertBad(run("vectors", "encoder", "--seed", "10000", "--x", "1", "--cycles", "1"), "--seed 10000 is out of range");
+        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "65536", "--cycles", "1"), "--x 65536", "0..65535");
+        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "-1", "--cycles", "1"), "--x -1");
+        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "1", "--cycles", "0"), "--cycles 0");
+        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "1", "--cycles", "ten"), "--cycles 'ten' is not a number");
+        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "1", "--cycles", "1", "--t-index", "4294967296"),
+            "--t-index");
+        assertBad(run("vectors", "encoder", "--x", "1", "--cycles", "1"), "--seed");
+    }
+}
