@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Cycle-accurate simulator of stochastic-computing spiking-neuron hardware.",
     subcommands = {CommandLine.HelpCommand.class, BrunelCommand.class, TranslateCommand.class,
-        VectorsCommand.class})
+        VectorsCommand.class,
+        TraceCommand.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */
