@@ -28,14 +28,15 @@ import picocli.CommandLine.Option;
  * beside its name and moved into place at the end; a failed run leaves no file.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run a small design on the kernel and write a VCD waveform (GTKWave) of all its ports,",
-        "nets and registers. Clock period 10 ns, first edge at 5 ns."},
+    description = {"Run a small design on the kernel and write a VCD waveform.",
+        "Every port, net and register is traced (GTKWave opens the file). Clock period 10 ns, first edge at 5 ns."},
     footer = {"", "Designs:",
-        "  dense-core  sc_dense_layer_core, 3 inputs x 2 neurons, the golden inputs of spec section 5",
-        "              (x 60000,20000,40000; w 30000,65535,50000; y 0..600; leak 16; gain 256;",
-        "              stream_len 200; start_pulse on the first edge)",
-        "  lif         sc_lif_neuron Q8.8, refractory 2, leak 20, gain 256, I 200 (spec section 1)",
-        "  encoder     sc_bitstream_encoder, seed ACE1, x 0x8000 (spec section 2)",
+        "  dense-core  sc_dense_layer_core, 3 inputs x 2 neurons, spec section 5's",
+        "              golden inputs: x 60000,20000,40000; w 30000,65535,50000;",
+        "              y 0..600; leak 16; gain 256; stream_len 200; start_pulse",
+        "              on the first edge",
+        "  lif         sc_lif_neuron Q8.8, refractory 2, leak 20, gain 256, I 200",
+        "  encoder     sc_bitstream_encoder, seed ACE1, x 0x8000",
         "", "Example: scfabric trace --cycles 220 --out out/trace/dense-core.vcd"})
 public final class TraceCommand implements Callable<Integer>
 {

@@ -45,11 +45,12 @@ public final class VectorsCommand implements Runnable
 
     /** {@code vectors lif}: a {@code sc_lif_neuron} driven line by line from a stimulus file. */
     @Command(name = "lif", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run sc_lif_neuron on a stimulus file and print 'spike v_out' (decimal) per stimulus line,",
-            "sampled just after that line's clock edge (the reference test-bench convention: reset held for",
-            "two cycles first, the first line is the first edge after reset)."},
-        footer = {"", "Stimulus file: one line per clock, 'leak_k gain_k I_t noise_in' in decimal, each a signed",
-            "W-bit value; blank lines and '#' comments are allowed.",
+        description = {"Run sc_lif_neuron on a stimulus file; print 'spike v_out' per line.",
+            "One output line (decimal) per stimulus line, sampled just after that line's clock edge: the "
+                + "reference test-bench convention, reset held for two cycles first, the first line is the first "
+                + "edge after reset."},
+        footer = {"", "Stimulus file: one line per clock, 'leak_k gain_k I_t noise_in' in decimal, each a signed "
+            + "W-bit value; blank lines and '#' comments are allowed.",
             "", "Example: scfabric vectors lif --stimuli stim.txt --refractory 2"})
     public static final class Lif implements Callable<Integer>
     {
@@ -254,8 +255,8 @@ public final class VectorsCommand implements Runnable
 
     /** {@code vectors encoder}: the bit stream of one {@code sc_bitstream_encoder}. */
     @Command(name = "encoder", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run sc_bitstream_encoder (16-bit LFSR, taps 16,14,13,11, and a registered comparator) and",
-            "print bit_out after each clock edge, one bit per line."},
+        description = {"Print the bit stream of sc_bitstream_encoder, one bit per line.",
+            "16-bit LFSR (x^16 + x^14 + x^13 + x^11 + 1) and a registered comparator: bit_out after each clock edge."},
         footer = {"", "Example: scfabric vectors encoder --seed ACE1 --x 32768 --cycles 32"})
     public static final class Encoder implements Callable<Integer>
     {
