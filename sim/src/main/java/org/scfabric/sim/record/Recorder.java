@@ -3,6 +3,7 @@ package org.scfabric.sim.record;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import com.lmax.disruptor.EventHandler;
@@ -59,11 +60,22 @@ public final class Recorder implements AutoCloseable
         };
         // Sleeping wait: the producer never signals a lock, the writer backs off when idle (2 cores here)
         disruptor = new Disruptor<>(Slot::new, ringSize, threads, ProducerType.SINGLE, new SleepingWaitStrategy());
-        final EventHandler<Slot> handler = (slot, sequence, endOfBatch) ->
+        final CountDownLatch started = new CountDownLatch(1);
+        final EventHandler<Slot> handler = new EventHandler<>()
         {
-            for (final RecordSink sink : this.sinks)
+            @Override
+            public void onEvent(final Slot slot, final long sequence, final boolean endOfBatch) throws Exception
             {
-                sink.onRecord(slot.kind, slot.time, slot.id, slot.value);
+                for (final RecordSink sink : Recorder.this.sinks)
+                {
+                    sink.onRecord(slot.kind, slot.time, slot.id, slot.value);
+                }
+            }
+
+            @Override
+            public void onStart()
+            {
+                started.countDown();
             }
         };
         disruptor.handleEventsWith(handler);
@@ -91,6 +103,23 @@ public final class Recorder implements AutoCloseable
             }
         });
         ring = disruptor.start();
+        // Disruptor's shutdown() waits only for processors that are running; one halted before its
+        // thread starts exits without processing anything. Wait for the writer, so that a recorder
+        // closed right away (a short trace) still delivers every record.
+        try
+        {
+            if (!started.await(60, TimeUnit.SECONDS))
+            {
+                disruptor.halt();
+                throw new IllegalStateException("recorder: the writer thread did not start within 60 s");
+            }
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            disruptor.halt();
+            throw new IllegalStateException("recorder: interrupted while starting the writer thread", e);
+        }
     }
 
     public Recorder(final RecordSink... sinks)
