@@ -10,15 +10,16 @@ import org.scfabric.sim.NetlistBuilder;
 import org.scfabric.sim.Signals;
 
 /**
- * N {@code sc_lif_neuron}s with one parameter set, for large arrays: the membranes and refractory
- * counters are two register banks, {@code lif[%d].v} (W bits, reset V_REST) and {@code lif[%d].rc}
- * (32 bits, reset 0), so an instance {@code core0} has fault sites {@code core0.lif[3].v[15]}.
+ * N {@code sc_lif_neuron}s with one parameter set as one kernel component, for large arrays. The
+ * state is {@link org.scfabric.hw.kernel.LifBank}'s three register banks, {@code lif[%d].v} (W bits,
+ * reset V_REST), {@code lif[%d].rc} (32 bits, reset 0) and {@code lif[%d].spike} (spike_out, 1 bit),
+ * so an instance {@code core0} has fault sites {@code core0.lif[3].v[15]}; that class also holds the
+ * edge (the arithmetic is {@link LifCore#vNext}), shared with the Brunel fixed-point parts.
  * Inputs (signed W): {@code leak_k}, {@code gain_k}, {@code noise_in} shared by all neurons, and
  * either one current per neuron, {@code I_t[0]} .. {@code I_t[N-1]}, or one shared {@code I_t}.
- * There are no spike_out / v_out registers: each spike is published on the design's
- * {@link EventBus} as ({@link EventBus#SPIKE}, edge time, {@code population}, neuron index), in
- * ascending neuron order, and v_out equals v. Each neuron is exactly {@link LifNeuron} (and
- * {@link LifCore}); the arithmetic is {@link LifCore#vNext}.
+ * Each spike is also published on the design's {@link EventBus} as ({@link EventBus#SPIKE}, edge
+ * time, {@code population}, neuron index), in ascending neuron order. v_out equals v. Each neuron is
+ * exactly {@link LifNeuron} (and {@link LifCore}).
  */
 public final class LifBank implements ClockedComponent
 {
@@ -27,18 +28,15 @@ public final class LifBank implements ClockedComponent
     private final int population;
     private final boolean sharedCurrent;
     private final int w;
-    private final int f;
+    private final org.scfabric.hw.kernel.LifBank bank;
+    private final int[] currents;
+    private final int[] spikes;
 
     private int leak;
     private int gain;
     private int noise;
     private int[] current;
-    private int vBank;
-    private int rcBank;
-    private int vBase;
-    private int rcBase;
     private EventBus bus;
-    private boolean quiet;
 
     /**
      * @param population the {@code source} of this bank's spike events
@@ -56,7 +54,9 @@ public final class LifBank implements ClockedComponent
         this.population = population;
         this.sharedCurrent = sharedCurrent;
         this.w = params.dataWidth();
-        this.f = params.fraction();
+        this.bank = new org.scfabric.hw.kernel.LifBank(params, n, "lif[%d]");
+        this.currents = new int[n];
+        this.spikes = new int[n];
     }
 
     /** Name of neuron i's current input when each neuron has its own. */
@@ -82,8 +82,7 @@ public final class LifBank implements ClockedComponent
                 d.input(currentPort(i), w);
             }
         }
-        d.registerBank("lif[%d].v", w, n, p.vRest());
-        d.registerBank("lif[%d].rc", 32, n, 0);
+        bank.declare(d);
     }
 
     @Override
@@ -97,68 +96,31 @@ public final class LifBank implements ClockedComponent
         {
             current[i] = b.signal(sharedCurrent ? "I_t" : currentPort(i));
         }
-        vBank = b.bank("lif[%d].v");
-        rcBank = b.bank("lif[%d].rc");
-        vBase = b.signal("lif[%d].v");
-        rcBase = b.signal("lif[%d].rc");
+        bank.bind(b);
         bus = b.bus();
     }
 
     @Override
     public void edge(final Signals s)
     {
-        s.openBank(vBank);
-        s.openBank(rcBank);
-        final int lk = (int)s.get(leak);
-        final int gn = (int)s.get(gain);
-        final int nz = (int)s.get(noise);
-        final int vRest = p.vRest();
-        final int vReset = p.vReset();
-        final int vTh = p.vThreshold();
-        final int refractory = p.refractoryPeriod();
-        final boolean publish = bus.hasListeners(EventBus.SPIKE);
-        boolean unchanged = true;
         for (int i = 0; i < n; i++)
         {
-            final int vr = vBase + i;
-            final int rr = rcBase + i;
-            final long r = s.get(rr);
-            final int vNow = (int)s.getSigned(vr);
-            final int next = r != 0 ? vRest : LifCore.vNext(vNow, lk, gn, (int)s.get(current[i]), nz, vRest, w, f);
-            switch (LifNeuron.outcome(r, next, vTh))
+            currents[i] = (int)s.get(current[i]);
+        }
+        final int count = bank.edge(s, currents, (int)s.get(leak), (int)s.get(gain), (int)s.get(noise), spikes);
+        if (count > 0 && bus.hasListeners(EventBus.SPIKE))
+        {
+            for (int k = 0; k < count; k++)
             {
-                case LifNeuron.REFRACTORY ->
-                {
-                    s.putNext(vr, vRest);
-                    s.putNext(rr, r - 1);
-                    unchanged = false;
-                }
-                case LifNeuron.FIRE ->
-                {
-                    s.putNext(vr, vReset);
-                    s.putNext(rr, refractory);
-                    unchanged = false;
-                    if (publish)
-                    {
-                        bus.publish(EventBus.SPIKE, s.now(), population, i);
-                    }
-                }
-                default ->
-                {
-                    s.putNext(vr, next);
-                    s.putNext(rr, 0);
-                    unchanged &= next == vNow && r == 0;
-                }
+                bus.publish(EventBus.SPIKE, s.now(), population, spikes[k]);
             }
         }
-        quiet = unchanged;
     }
 
-    /** The last edge changed no register and fired no spike: with the same inputs, nor will the next. */
-    @Override
-    public boolean idle(final Signals s)
+    /** Signal id of neuron i's v register. */
+    public int vSignal(final int i)
     {
-        return quiet;
+        return bank.vSignal(i);
     }
 
     public int size()

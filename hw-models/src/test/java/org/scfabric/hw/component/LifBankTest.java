@@ -94,6 +94,7 @@ class LifBankTest
         assertEquals("core0.lif[3].v[15]", sites.name(site));
         assertEquals(8 * 16, sites.select("core0.lif[*].v[*]").length);
         assertEquals(8 * 32, sites.select("core0.lif[*].rc[*]").length);
+        assertEquals(8, sites.select("core0.lif[*].spike[0]").length);
     }
 
     @Test
@@ -142,6 +143,7 @@ class LifBankTest
                         }
                         assertEquals(ref[i].v(), b.v(i), p + " cycle " + c + " neuron " + i + ": v");
                         assertEquals(ref[i].rc(), b.rc(i), "cycle " + c + " neuron " + i + ": rc");
+                        assertEquals(ref[i].spike(), b.kernel.peek("core0.lif[" + i + "].spike"), "spike_out");
                     }
                     final List<Integer> got = new ArrayList<>();
                     for (final long[] s : b.spikes)
