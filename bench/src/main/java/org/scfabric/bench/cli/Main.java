@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
     description = "Cycle-accurate simulator of stochastic-computing spiking-neuron hardware.",
     subcommands = {CommandLine.HelpCommand.class, BrunelCommand.class, TranslateCommand.class,
         VectorsCommand.class,
-        TraceCommand.class})
+        TraceCommand.class,
+        FabricCommand.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */

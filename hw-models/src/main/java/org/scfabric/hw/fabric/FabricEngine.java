@@ -241,6 +241,11 @@ public final class FabricEngine
     /** One clock edge of the whole fabric: every unit reads the values of the last edge, then all commit. */
     private void cycle()
     {
+        if (state == SynapseRouter.STREAM && run == 1 && !start && quietCores())
+        {
+            streamRow();
+            return;
+        }
         // values of the last edge that cross units
         final boolean startQ = start;
         final int parOut = par;
@@ -292,6 +297,116 @@ public final class FabricEngine
             coreEdge(c, startQ, parOut, dv);
         }
         now++;
+    }
+
+    /** No core has anything in flight, a credit or a spike to hand over: only the router works. */
+    private boolean quietCores()
+    {
+        for (int c = 0; c < k; c++)
+        {
+            if (issuing[c] || stValid[c] != 0 || pushValid[c] || credit[c])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The edges in which the router streams the rest of a row while every core is quiet: nothing but
+     * the beats, their deliveries into the accumulators and the FIFO occupancy changes, so those edges
+     * are computed in one loop (the controller waits: the router is busy; no FIFO moves).
+     */
+    private void streamRow()
+    {
+        long occ = 0;
+        for (int c = 0; c < k; c++)
+        {
+            occupancy[cnt[c]]++;
+        }
+        final int last = lr - 1;
+        final int sz0 = k == 1 ? size[0] : 0;
+        while (true)
+        {
+            // the cores add last edge's deliveries into the next step's bank
+            final int dv = dlvValid;
+            if (dv != 0)
+            {
+                for (int p = 0; p < ports; p++)
+                {
+                    if ((dv >>> p & 1) != 0)
+                    {
+                        final int j = dlvTgt[p];
+                        final int c = k == 1 ? 0 : coreOf[j];
+                        final int sz = k == 1 ? sz0 : size[c];
+                        acc[c][(1 - parQ[c]) * sz + addrOf[j]] += dlvW[p];
+                    }
+                }
+            }
+            occ++;
+            // the router: the beat leaving the pipeline, then the next beat
+            final int outMask = beatMask[last];
+            if (outMask != 0)
+            {
+                final int bptr = beatPtr[last];
+                for (int p = 0; p < ports; p++)
+                {
+                    if ((outMask >>> p & 1) != 0)
+                    {
+                        dlvTgt[p] = target[bptr + p];
+                        dlvW[p] = weight[bptr + p];
+                        synapseReads++;
+                    }
+                }
+                final int flags = beatFlags[last];
+                if (flags != 0)
+                {
+                    final long l = now + 1 - spikeCycle[beatSrc[last]];
+                    if ((flags & 1) != 0)
+                    {
+                        latFirst.recordValue(l);
+                    }
+                    if ((flags & 2) != 0)
+                    {
+                        latLast.recordValue(l);
+                    }
+                }
+            }
+            dlvValid = outMask;
+            final int ptrQ = ptr;
+            final int nl = Math.min(ports, end - ptrQ);
+            final boolean lastBeat = ptrQ + ports >= end;
+            for (int st = last; st > 0; st--)
+            {
+                beatMask[st] = beatMask[st - 1];
+                beatPtr[st] = beatPtr[st - 1];
+                beatSrc[st] = beatSrc[st - 1];
+                beatFlags[st] = beatFlags[st - 1];
+            }
+            beatMask[0] = (int)((1L << nl) - 1);
+            beatPtr[0] = ptrQ;
+            beatSrc[0] = src;
+            beatFlags[0] = (first ? 1 : 0) | (lastBeat ? 2 : 0);
+            first = false;
+            ptr = ptrQ + ports;
+            now++;
+            if (lastBeat)
+            {
+                state = SynapseRouter.IDLE;
+                break;
+            }
+        }
+        // every edge of the batch saw the same FIFO counts
+        for (int c = 0; c < k; c++)
+        {
+            occupancy[cnt[c]] += occ - 1;
+        }
+        routerBusy = true;
+        for (int c = 0; c < k; c++)
+        {
+            pushValid[c] = false;
+            coreBusy[c] = false;
+        }
     }
 
     private final boolean[] creditQ = new boolean[64];
@@ -470,8 +585,19 @@ public final class FabricEngine
                 }
             }
         }
-        int cr = credits[c] + (creditQ[c] ? 1 : 0);
         final int sv = stValid[c];
+        if (!startQ && !issuing[c] && sv == 0)
+        {
+            // nothing in flight: only a returned credit to take
+            if (creditQ[c])
+            {
+                credits[c]++;
+            }
+            pushValid[c] = false;
+            coreBusy[c] = false;
+            return;
+        }
+        int cr = credits[c] + (creditQ[c] ? 1 : 0);
         boolean spike = false;
         final int[] sa = stAddr[c];
         if ((sv >>> (lc - 1) & 1) != 0)

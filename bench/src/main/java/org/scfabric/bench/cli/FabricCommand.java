@@ -1,0 +1,289 @@
+package org.scfabric.bench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.scfabric.bench.brunel.BrunelParams;
+import org.scfabric.bench.fabric.BrunelFabric;
+import org.scfabric.bench.fabric.FabricPlots;
+import org.scfabric.bench.fabric.FabricReport;
+import org.scfabric.hw.fabric.Fabric;
+import org.scfabric.hw.fabric.FabricEngine;
+import org.scfabric.hw.fabric.FabricNetwork;
+import org.scfabric.hw.fabric.FabricParams;
+import org.scfabric.hw.fabric.FabricReference;
+import org.scfabric.hw.fabric.FabricResult;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scfabric fabric}: the Brunel network on the time-multiplexed reference fabric, cycle by cycle. */
+@Command(name = "fabric", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run the Brunel network on the time-multiplexed SC fabric (K LIF cores over neuron state in",
+        "block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson drive) cycle by cycle on the kernel,",
+        "and print what a designer plans with: cycles per timestep, real-time factor at the clock,",
+        "utilisation, FIFO occupancy, overflows, and per-spike latency percentiles (HdrHistogram).",
+        "The spikes are checked against the unrolled network (same drive): the architecture changes",
+        "timing, never results - unless a FIFO overflows under --overflow drop, which is reported."},
+    footer = {"", "Example: scfabric fabric --neurons 1000 --cores 4 --fifo-depth 64 --clock-mhz 100 \\",
+        "           --duration-ms 1000 --json out/fabric/fabric.json --plots out/fabric/plots",
+        "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running."})
+public final class FabricCommand implements Callable<Integer>
+{
+    @Option(names = "--neurons", defaultValue = "1000", paramLabel = "N",
+        description = "network size N >= 2 (0.8 N excitatory; default: ${DEFAULT-VALUE})")
+    String neurons;
+
+    @Option(names = "--cores", defaultValue = "4", paramLabel = "K",
+        description = "neuron cores, 1..min(64, N) (default: ${DEFAULT-VALUE})")
+    String cores;
+
+    @Option(names = "--fifo-depth", defaultValue = "64", paramLabel = "D",
+        description = "spike FIFO depth per core, 1..65536 (default: ${DEFAULT-VALUE})")
+    String fifoDepth;
+
+    @Option(names = "--ports", defaultValue = "1", paramLabel = "P",
+        description = "fan-out memory read ports (synapses per cycle), 1..32 (default: ${DEFAULT-VALUE})")
+    String ports;
+
+    @Option(names = "--core-latency", defaultValue = "2", paramLabel = "L",
+        description = "neuron pipeline latency in cycles, 1..16 (default: ${DEFAULT-VALUE})")
+    String coreLatency;
+
+    @Option(names = "--memory-latency", defaultValue = "1", paramLabel = "L",
+        description = "row / fan-out memory read latency in cycles, 1..16 (default: ${DEFAULT-VALUE})")
+    String memoryLatency;
+
+    @Option(names = "--clock-mhz", defaultValue = "100", paramLabel = "F",
+        description = "clock frequency in MHz, > 0 (default: ${DEFAULT-VALUE})")
+    String clockMhz;
+
+    @Option(names = "--overflow", defaultValue = "stall", paramLabel = "POLICY",
+        description = "a full FIFO: stall (cores wait for space) or drop (spikes lost, counted) (default: ${DEFAULT-VALUE})")
+    String overflow;
+
+    @Option(names = "--arithmetic", defaultValue = "V3", paramLabel = "V",
+        description = "neuron arithmetic: V3 (Q8.8) or V11 (Q16.12) (default: ${DEFAULT-VALUE})")
+    String arithmetic;
+
+    @Option(names = "--duration-ms", defaultValue = "1000", paramLabel = "T",
+        description = "simulated time in ms, > 0 (default: ${DEFAULT-VALUE})")
+    String durationMs;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+        description = "seed of connectivity (numpy stream) and drive (default: ${DEFAULT-VALUE})")
+    String seed;
+
+    @Option(names = "--engine", defaultValue = "kernel", paramLabel = "E",
+        description = "kernel: the fabric as components on the event kernel, cycle by cycle (fault sites, traces);"
+            + " fast: the same machine in one loop, property-tested equal on every figure (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the figures as JSON to FILE")
+    String json;
+
+    @Option(names = "--hgrm", defaultValue = "out/fabric/latency.hgrm", paramLabel = "FILE",
+        description = "latency histogram (spike to last delivery) in HdrHistogram's .hgrm format; the spike-to-first"
+            + " histogram goes beside it as NAME-first.hgrm (default: ${DEFAULT-VALUE})")
+    String hgrm;
+
+    @Option(names = "--plots", paramLabel = "DIR",
+        description = "write latency.png, fifo-occupancy.png and cycles-per-step.png into DIR")
+    String plots;
+
+    @Option(names = "--no-check", description = "skip running the unrolled network to compare spikes")
+    boolean noCheck;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final PrintWriter stdout = spec.commandLine().getOut();
+        final PrintWriter stderr = spec.commandLine().getErr();
+        final int n = BrunelCommand.parseInt(neurons, "--neurons", "an integer N >= 2");
+        if (n < 2)
+        {
+            throw new BadInputException("--neurons " + n + ": the network needs N >= 2 neurons");
+        }
+        final int k = BrunelCommand.parseInt(cores, "--cores", "an integer 1..64");
+        final int d = BrunelCommand.parseInt(fifoDepth, "--fifo-depth", "an integer 1..65536");
+        final int p = BrunelCommand.parseInt(ports, "--ports", "an integer 1..32");
+        final int lc = BrunelCommand.parseInt(coreLatency, "--core-latency", "an integer 1..16");
+        final int lr = BrunelCommand.parseInt(memoryLatency, "--memory-latency", "an integer 1..16");
+        final double mhz = positive(clockMhz, "--clock-mhz", "a frequency in MHz > 0");
+        final double ms = positive(durationMs, "--duration-ms", "a number of milliseconds > 0");
+        final long s = seed(seed);
+        final FabricParams.Overflow ov = switch (overflow.trim().toLowerCase(Locale.ROOT))
+        {
+            case "stall" -> FabricParams.Overflow.STALL;
+            case "drop" -> FabricParams.Overflow.DROP;
+            default -> throw new BadInputException("--overflow '" + overflow + "' is not accepted (stall or drop)");
+        };
+        final BrunelFabric.Arithmetic ar;
+        try
+        {
+            ar = BrunelFabric.Arithmetic.valueOf(arithmetic.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException("--arithmetic '" + arithmetic + "' is not accepted (V3 or V11)");
+        }
+        final boolean fast = switch (engine.trim().toLowerCase(Locale.ROOT))
+        {
+            case "kernel" -> false;
+            case "fast" -> true;
+            default -> throw new BadInputException("--engine '" + engine + "' is not accepted (kernel or fast)");
+        };
+        final FabricParams fp;
+        final BrunelParams bp;
+        try
+        {
+            fp = new FabricParams(n, k, d, p, lc, lr, mhz, ov);
+            bp = BrunelParams.ofSize(n).withSeed(s).withDuration(ms);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException(e.getMessage());
+        }
+        if (bp.steps() < 1)
+        {
+            throw new BadInputException("--duration-ms " + durationMs + " is shorter than one step (dt = " + bp.dt()
+                + " ms)");
+        }
+        final Path jsonPath = json == null ? null : outputFile(json, "--json", true);
+        final Path hgrmPath = outputFile(hgrm, "--hgrm", true);
+        final Path plotDir = plots == null ? null : outputDir(plots, "--plots");
+
+        final FabricNetwork net = BrunelFabric.network(bp, ar);
+        final int steps = bp.steps();
+        stderr.printf(Locale.ROOT, "fabric: N %d, K %d, %d synapses, %d steps on the %s engine ...%n", n, k,
+            net.synapses(), steps, fast ? "fast" : "kernel");
+        stderr.flush();
+        final FabricResult r = fast ? new FabricEngine(fp, net, steps).run() : new Fabric(fp, net, steps).run();
+        Boolean same = null;
+        if (!noCheck)
+        {
+            final int[][] ref = FabricReference.run(net, steps);
+            same = true;
+            for (int t = 0; t < steps && same; t++)
+            {
+                same = Arrays.equals(ref[t], r.spikes()[t]);
+            }
+        }
+        final String workload = String.format(Locale.ROOT, "Brunel %s, N %d (%d exc), %d synapses, seed %d, drive"
+            + " λ %.4f kicks/step (on-chip LFSR)", ar, n, bp.nExc(), net.synapses(), s, bp.lambda());
+        final FabricReport report = new FabricReport(r, workload, bp.dt(), mhz, same);
+        stdout.print(report.text());
+        stdout.flush();
+        if (jsonPath != null)
+        {
+            Files.createDirectories(jsonPath.getParent());
+            report.writeJson(jsonPath);
+        }
+        Files.createDirectories(hgrmPath.getParent());
+        report.writeHgrm(hgrmPath);
+        int nPlots = 0;
+        if (plotDir != null)
+        {
+            nPlots = FabricPlots.write(plotDir, report, String.format(Locale.ROOT, "N %d, K %d, D %d", n, k, d));
+        }
+        stderr.println("fabric: wrote " + hgrm + " and " + FabricReport.firstHgrm(Path.of(hgrm)).getFileName()
+            + (jsonPath != null ? ", " + json : "") + (nPlots > 0 ? ", " + nPlots + " plots in " + plots : ""));
+        if (Boolean.FALSE.equals(same) && r.dropped() == 0)
+        {
+            stderr.println("fabric: the spikes differ from the unrolled network without any drop: a bug, please report");
+            return 1;
+        }
+        return 0;
+    }
+
+    static double positive(final String s, final String option, final String accepted)
+    {
+        final double v;
+        try
+        {
+            v = Double.parseDouble(s.trim());
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException(option + " '" + s + "' is not " + accepted);
+        }
+        if (!(v > 0) || Double.isInfinite(v))
+        {
+            throw new BadInputException(option + " " + s + ": give " + accepted);
+        }
+        return v;
+    }
+
+    static long seed(final String s)
+    {
+        try
+        {
+            final long v = Long.parseLong(s.trim());
+            if (v < 0)
+            {
+                throw new NumberFormatException();
+            }
+            return v;
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException("--seed '" + s + "' is not accepted (give an integer 0..9223372036854775807)");
+        }
+    }
+
+    /** Checks an output file before any work: a valid path, not a folder, in a folder that exists (or may be made). */
+    static Path outputFile(final String file, final String option, final boolean mayCreateParent)
+    {
+        final Path dest;
+        try
+        {
+            dest = Path.of(file).toAbsolutePath().normalize();
+        }
+        catch (final InvalidPathException e)
+        {
+            throw new BadInputException(option + " '" + file + "' is not a valid path (" + e.getReason() + ")");
+        }
+        if (Files.isDirectory(dest))
+        {
+            throw new BadInputException(option + " " + file + " is a folder (give a file name)");
+        }
+        final Path parent = dest.getParent();
+        if (parent == null || (!mayCreateParent && !Files.isDirectory(parent)))
+        {
+            throw new BadInputException(option + " " + file + ": the folder " + parent + " does not exist");
+        }
+        if (Files.isDirectory(parent) && !Files.isWritable(parent))
+        {
+            throw new BadInputException(option + " " + file + ": cannot write in " + parent);
+        }
+        return dest;
+    }
+
+    static Path outputDir(final String dir, final String option)
+    {
+        final Path dest;
+        try
+        {
+            dest = Path.of(dir).toAbsolutePath().normalize();
+        }
+        catch (final InvalidPathException e)
+        {
+            throw new BadInputException(option + " '" + dir + "' is not a valid path (" + e.getReason() + ")");
+        }
+        if (Files.exists(dest) && !Files.isDirectory(dest))
+        {
+            throw new BadInputException(option + " " + dir + " exists and is not a folder");
+        }
+        return dest;
+    }
+}
