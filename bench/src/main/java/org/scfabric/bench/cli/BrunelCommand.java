@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.scfabric.bench.brunel.BrunelParams;
+import org.scfabric.bench.brunel.BrunelRunner;
 import org.scfabric.bench.brunel.RunResult;
 import org.scfabric.bench.brunel.Variant;
 import org.scfabric.bench.brunel.VariantRunner;
@@ -132,17 +133,31 @@ public final class BrunelCommand implements Callable<Integer>
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
             final Path jsonCopy = json == null ? null : staged.extraFile(json, "--json");
-            final VariantRunner r = runner != null ? runner : DefaultRunner.get();
+            final VariantRunner r = runner != null ? runner : new BrunelRunner();
             final ProgressBar bar = new ProgressBar(stderr, System.console() != null);
 
             // 2. the variants
             final List<RunRow> rows = new ArrayList<>();
             final Map<String, Raster> rasters = new LinkedHashMap<>();
+            final Map<Variant, String> skipped = new LinkedHashMap<>();
             for (int k = 0; k < list.size(); k++)
             {
                 final Variant v = list.get(k);
                 bar.start(String.format(Locale.ROOT, "%s (%d/%d)", v.name(), k + 1, list.size()));
-                final RunResult res = r.run(v, p, bar::update);
+                final RunResult res;
+                try
+                {
+                    res = r.run(v, p, bar::update);
+                }
+                catch (final UnsupportedOperationException e)
+                {
+                    // a variant this build does not have yet: say so, run the others
+                    bar.done("not built");
+                    skipped.put(v, Main.oneLine(e.getMessage()));
+                    stderr.println("brunel: " + v.name() + " skipped: " + Main.oneLine(e.getMessage()));
+                    stderr.flush();
+                    continue;
+                }
                 final Raster ras = Raster.of(res);
                 final RunRow row = RunRow.of(res, ras);
                 rows.add(row);
@@ -190,7 +205,7 @@ public final class BrunelCommand implements Callable<Integer>
             }
 
             // 4. the report, into the staging folder, then into place
-            final BrunelReport report = new BrunelReport(p, rows, b2, BrunelReport.currentEnv());
+            final BrunelReport report = new BrunelReport(p, rows, b2, skipped, BrunelReport.currentEnv());
             final Path dir = staged.staging();
             report.writeJson(dir.resolve("results.json"));
             int plots = 0;

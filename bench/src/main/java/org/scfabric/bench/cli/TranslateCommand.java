@@ -1,8 +1,6 @@
 package org.scfabric.bench.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
 import org.scfabric.bench.brunel.BrunelParams;
+import org.scfabric.bench.brunel.BrunelTranslator;
 import org.scfabric.bench.brunel.Variant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,7 +94,8 @@ public final class TranslateCommand implements Callable<Integer>
             throw new BadInputException("--neurons " + n + ": the network needs N >= 2 neurons (0.8 N excitatory)");
         }
         final BrunelParams p = BrunelParams.ofSize(n);
-        final BiFunction<Variant, BrunelParams, Map<String, Object>> t = translator != null ? translator : real();
+        final BiFunction<Variant, BrunelParams, Map<String, Object>> t = translator != null ? translator
+            : BrunelTranslator::translate;
         final Map<Variant, Map<String, Object>> maps = new LinkedHashMap<>();
         for (final Variant v : list)
         {
@@ -162,9 +162,15 @@ public final class TranslateCommand implements Callable<Integer>
             final Variant v = e.getKey();
             sb.append("## ").append(v.name()).append("\n\n").append(v.title()).append(" — ").append(v.domain())
                 .append(v.hardware() ? ", hardware" : "").append("\n\n");
-            sb.append("| parameter | value |\n|:--|--:|\n");
-            flatten(e.getValue()).forEach((k, val) -> sb.append("| `").append(k).append("` | ")
-                .append(val.replace("|", "\\|")).append(" |\n"));
+            sb.append("| parameter | value |\n|:--|:--|\n");
+            final String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
+            flatten(e.getValue()).forEach((k, val) ->
+            {
+                // the reference must not depend on the machine that generated it
+                final String shown = k.equals("threads") && val.equals(cores) ? "all cores (Runtime.availableProcessors())"
+                    : val;
+                sb.append("| `").append(k).append("` | ").append(shown.replace("|", "\\|")).append(" |\n");
+            });
             sb.append('\n');
         }
         return sb.toString();
@@ -206,7 +212,8 @@ public final class TranslateCommand implements Callable<Integer>
         }
         if (o instanceof Float f)
         {
-            return num(f.doubleValue()) + "f";
+            final String t = Float.toString(f);
+            return (t.endsWith(".0") ? t.substring(0, t.length() - 2) : t) + "f";
         }
         if (o instanceof Collection<?> c)
         {
@@ -234,32 +241,5 @@ public final class TranslateCommand implements Callable<Integer>
             return Long.toString((long)d);
         }
         return Double.toString(d);
-    }
-
-    /** The real translator of this build. */
-    @SuppressWarnings("unchecked")
-    private static BiFunction<Variant, BrunelParams, Map<String, Object>> real()
-    {
-        try
-        {
-            final Class<?> c = Class.forName("org.scfabric.bench.brunel.BrunelTranslator");
-            final Method m = c.getMethod("translate", Variant.class, BrunelParams.class);
-            final Object target = Modifier.isStatic(m.getModifiers()) ? null : c.getDeclaredConstructor().newInstance();
-            return (v, p) ->
-            {
-                try
-                {
-                    return (Map<String, Object>)m.invoke(target, v, p);
-                }
-                catch (final ReflectiveOperationException e)
-                {
-                    throw new IllegalStateException(e.getCause() != null ? e.getCause() : e);
-                }
-            };
-        }
-        catch (final ReflectiveOperationException e)
-        {
-            throw new IllegalStateException("this build has no BrunelTranslator yet", e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.scfabric.bench.brunel.BrunelParams;
+import org.scfabric.bench.brunel.Variant;
 import org.scfabric.hw.area.Area;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the machine it ran on. Writes the JSON of the CLI contract (DESIGN.md "Command line") and the
  * Markdown report.
  */
-public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Row> brian2, Map<String, String> env)
+public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Row> brian2,
+    Map<Variant, String> skipped, Map<String, String> env)
 {
     public static final String CV_DEFINITION = "mean over neurons with >= " + SpikeMetrics.CV_MIN_SPIKES
         + " spikes of (population std / mean) of that neuron's inter-spike intervals";
@@ -36,7 +38,10 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The JSON tree: {@code {"params", "runs", "brian2", "metrics", "env"}}. */
+    /**
+     * The JSON tree: {@code {"params", "runs", "brian2", "skipped" (only when a variant did not run),
+     * "metrics", "env"}}.
+     */
     public ObjectNode toJson()
     {
         final ObjectNode root = MAPPER.createObjectNode();
@@ -110,6 +115,11 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
             num(o, "wall_s", b.wallS());
             num(o, "peak_mb", b.peakMb());
         }
+        if (!skipped.isEmpty())
+        {
+            final ArrayNode sk = root.putArray("skipped");
+            skipped.forEach((v, why) -> sk.addObject().put("variant", v.name()).put("name", v.title()).put("reason", why));
+        }
         final ObjectNode m = root.putObject("metrics");
         m.put("rate_hz", RATE_DEFINITION);
         m.put("cv_isi", CV_DEFINITION);
@@ -180,6 +190,12 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
             params.nTotal(), params.nExc(), params.nInh(), fmtPlain(params.durationMs()), params.steps(),
             fmtPlain(params.dt()), params.seed(), Double.toString(params.lambda())));
         sb.append(runsTable());
+        if (!skipped.isEmpty())
+        {
+            sb.append('\n');
+            skipped.forEach((v, why) -> sb.append("* **").append(v.name()).append(" ").append(v.title())
+                .append(" did not run:** ").append(why).append('\n'));
+        }
         if (!brian2.isEmpty())
         {
             sb.append("\n## Brian2, same N, duration and seed\n\n");

@@ -276,6 +276,24 @@ class BrunelCommandTest
         assertNoLeftovers();
     }
 
+    @Test
+    void aVariantNotInThisBuildIsSkippedWithANote() throws IOException
+    {
+        final StringWriter err = new StringWriter();
+        final FakeFactory f = new FakeFactory();
+        f.runner.failOn = new UnsupportedOperationException("V2 is not built yet");
+        f.runner.failVariant = Variant.V2;
+        final int code = Main.execute(small("--variants", "V1,V2,V3"), new PrintWriter(new StringWriter()),
+            new PrintWriter(err, true), f);
+        assertEquals(0, code, err.toString());
+        assertTrue(err.toString().contains("brunel: V2 skipped: V2 is not built yet"), err.toString());
+        final JsonNode j = new ObjectMapper().readTree(tmp.resolve("out/results.json").toFile());
+        assertEquals(2, j.get("runs").size());
+        assertEquals("V2", j.at("/skipped/0/variant").asText());
+        assertEquals("V2 is not built yet", j.at("/skipped/0/reason").asText());
+        assertTrue(Files.readString(tmp.resolve("out/results.md")).contains("V2 VectorizedSCLayer did not run:** V2 is"));
+    }
+
     // ------------------------------------------------------------------ Brian2
 
     @Test
