@@ -37,6 +37,9 @@ import picocli.CommandLine.Option;
         "              on the first edge",
         "  lif         sc_lif_neuron Q8.8, refractory 2, leak 20, gain 256, I 200",
         "  encoder     sc_bitstream_encoder, seed ACE1, x 0x8000",
+        "  fabric      the time-multiplexed fabric (rtl/fabric/sc_fabric.v): N 16, K 2",
+        "              cores, FIFO depth 4, V3 neurons, random 20 % fan-out; every",
+        "              register of the controller, cores and router (docs/fabric.md)",
         "", "Example: scfabric trace --cycles 220 --out out/trace/dense-core.vcd"})
 public final class TraceCommand implements Callable<Integer>
 {
@@ -44,7 +47,7 @@ public final class TraceCommand implements Callable<Integer>
     static final int MAX_CYCLES = 1_000_000;
 
     @Option(names = "--design", paramLabel = "NAME", defaultValue = "dense-core",
-        description = "dense-core, lif or encoder (default: ${DEFAULT-VALUE})")
+        description = "dense-core, lif, encoder or fabric (default: ${DEFAULT-VALUE})")
     String design;
 
     @Option(names = "--cycles", paramLabel = "N", defaultValue = "210",
@@ -78,7 +81,9 @@ public final class TraceCommand implements Callable<Integer>
             case "dense-core" -> denseCore();
             case "lif" -> lif();
             case "encoder" -> encoder();
-            default -> throw new BadInputException("--design '" + design + "' is unknown (accepted: dense-core, lif, encoder)");
+            case "fabric" -> fabric(n);
+            default -> throw new BadInputException("--design '" + design
+                + "' is unknown (accepted: dense-core, lif, encoder, fabric)");
         };
         final Path target = outputFile(out == null ? "out/trace/" + name + ".vcd" : out);
         final Design d = bench.design();
@@ -202,6 +207,36 @@ public final class TraceCommand implements Callable<Integer>
                     io = core.io(k);
                 }
                 io.drive(cycle == 0, 200, x, w, 0, 600, 16, 256);
+            }
+        };
+    }
+
+    /** The small fabric of {@link org.scfabric.bench.fabric.FabricTraceDesign}; it runs by itself. */
+    static Bench fabric(final long cycles)
+    {
+        final org.scfabric.hw.fabric.Fabric f = org.scfabric.bench.fabric.FabricTraceDesign.create(PERIOD, PERIOD / 2,
+            (int)Math.min(Integer.MAX_VALUE, cycles));
+        return new Bench()
+        {
+            @Override
+            public Design design()
+            {
+                return f.design();
+            }
+
+            @Override
+            public Clock clock()
+            {
+                return f.clock();
+            }
+
+            @Override
+            public void drive(final Kernel k, final long cycle)
+            {
+                if (cycle == 0)
+                {
+                    f.load(k.signals());
+                }
             }
         };
     }

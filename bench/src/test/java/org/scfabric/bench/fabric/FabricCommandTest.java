@@ -102,6 +102,24 @@ class FabricCommandTest
         }
     }
 
+    @Test
+    void traceWritesAVcdOfASmallFabric(@TempDir final Path dir) throws Exception
+    {
+        final Path vcd = dir.resolve("fabric.vcd");
+        final Run r = run("trace", "--design", "fabric", "--cycles", "400", "--out", vcd.toString());
+        assertEquals(0, r.code(), r.err());
+        final String text = Files.readString(vcd);
+        for (final String s : new String[] {"$scope module router", "$scope module core1", "push_valid", "dlv_valid",
+            "cnt0", "st_valid"})
+        {
+            assertTrue(text.contains(s), s);
+        }
+        // a spike: some core's push_valid goes to 1
+        final String code = text.lines().filter(l -> l.contains(" push_valid ")).findFirst().orElseThrow()
+            .split(" ")[3];
+        assertTrue(text.lines().anyMatch(l -> l.equals("1" + code)), "no spike in 400 cycles");
+    }
+
     private static long sum(final JsonNode a)
     {
         long s = 0;

@@ -45,6 +45,16 @@ public final class Fabric
 
     public Fabric(final FabricParams fp, final FabricNetwork net, final int steps)
     {
+        this(fp, net, steps, 1, 0);
+    }
+
+    /**
+     * A fabric whose clock has edges at {@code phase + e·period} base ticks (e.g. period 10 for a VCD in
+     * nanoseconds at 100 MHz); cycle numbers in the figures count edges whatever the period.
+     */
+    public Fabric(final FabricParams fp, final FabricNetwork net, final int steps, final long period,
+        final long phase)
+    {
         if (fp.neurons() != net.size())
         {
             throw new IllegalArgumentException("the architecture has " + fp.neurons() + " neurons, the network "
@@ -54,7 +64,7 @@ public final class Fabric
         this.net = net;
         this.steps = steps;
         final NetlistBuilder b = new NetlistBuilder();
-        clk = b.clock("clk", 1, 0);
+        clk = b.clock("clk", period, phase);
         final int k = fp.cores();
         cores = new NeuronCore[k];
         router = new SynapseRouter(fp, net);
@@ -84,12 +94,30 @@ public final class Fabric
             ci.connect("core_busy" + c, name + ".busy");
         }
         design = b.build();
-        kernel = new Kernel(design);
         for (final NeuronCore core : cores)
         {
-            core.load(kernel.signals());
+            core.period = period;
+            core.phase = phase;
         }
-        router.load(kernel.signals());
+        router.period = period;
+        router.phase = phase;
+        ctrl.period = period;
+        ctrl.phase = phase;
+        kernel = new Kernel(design);
+        load(kernel.signals());
+    }
+
+    /**
+     * Loads the memories' initial contents (drive seeds, V_REST, rows and fan-out) into a kernel of this
+     * design: done for {@link #kernel()}; needed for any other kernel made from {@link #design()}.
+     */
+    public void load(final org.scfabric.sim.Signals s)
+    {
+        for (final NeuronCore core : cores)
+        {
+            core.load(s);
+        }
+        router.load(s);
     }
 
     public Design design()
@@ -198,7 +226,7 @@ public final class Fabric
                     + " cycles (step " + ctrl.step(kernel.signals()) + " still running)");
             }
             until = Math.min(limit, until + (1 << 20));
-            kernel.runUntil(until);
+            kernel.runUntil(clk.edgeTime(until));
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
         int[][] spikes = null;

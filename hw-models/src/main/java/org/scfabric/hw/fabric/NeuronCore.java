@@ -75,6 +75,15 @@ public final class NeuronCore implements ClockedComponent
     long stallCycles;
     long firstStallCycle = -1;
 
+    /** Clock timing, for cycle numbers in the instrumentation: edge e is at phase + e·period. */
+    long period = 1;
+    long phase;
+
+    long cycle(final Signals s)
+    {
+        return (s.now() - phase) / period;
+    }
+
     public NeuronCore(final int core, final FabricParams fp, final FabricNetwork net)
     {
         this.c = core;
@@ -261,7 +270,7 @@ public final class NeuronCore implements ClockedComponent
             stallCycles++;
             if (firstStallCycle < 0)
             {
-                firstStallCycle = s.now();
+                firstStallCycle = cycle(s);
             }
         }
         long stNext = (stValid << 1) & latMask;

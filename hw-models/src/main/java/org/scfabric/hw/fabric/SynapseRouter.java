@@ -70,6 +70,15 @@ public final class SynapseRouter implements ClockedComponent
     long firstFullCycle = -1;
     long lastLatencyFirst;
 
+    /** Clock timing, for cycle numbers in the instrumentation: edge e is at phase + e·period. */
+    long period = 1;
+    long phase;
+
+    long cycle(final Signals s)
+    {
+        return (s.now() - phase) / period;
+    }
+
     public SynapseRouter(final FabricParams fp, final FabricNetwork net)
     {
         this.fp = fp;
@@ -205,7 +214,7 @@ public final class SynapseRouter implements ClockedComponent
     @Override
     public void edge(final Signals s)
     {
-        final long now = s.now();
+        final long now = cycle(s);
         final int eb = synapseBits();
         boolean anyCount = false;
         // FIFO pushes (count before this edge's pop decides), occupancy statistics
@@ -276,11 +285,11 @@ public final class SynapseRouter implements ClockedComponent
                 final long lat1 = now + 1 - spikeCycle[src];
                 if ((flags & 1) != 0)
                 {
-                    recorder.latency(now + 1, 0, lat1);
+                    recorder.latency(s.now() + period, 0, lat1);
                 }
                 if ((flags & 2) != 0)
                 {
-                    recorder.latency(now + 1, 1, lat1);
+                    recorder.latency(s.now() + period, 1, lat1);
                 }
             }
         }

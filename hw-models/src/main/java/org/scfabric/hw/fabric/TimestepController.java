@@ -26,6 +26,15 @@ public final class TimestepController implements ClockedComponent
     /** Instrumentation: the edge (cycle) at which each step started, and the finish edge at index steps. */
     final long[] startCycle;
 
+    /** Clock timing, for cycle numbers in the instrumentation: edge e is at phase + e·period. */
+    long period = 1;
+    long phase;
+
+    long cycle(final Signals s)
+    {
+        return (s.now() - phase) / period;
+    }
+
     public TimestepController(final int cores, final int steps)
     {
         if (steps < 1)
@@ -75,7 +84,7 @@ public final class TimestepController implements ClockedComponent
             s.setNext(rStart, 1);
             s.setNext(rPar, 0);
             s.setNext(rRun, 1);
-            startCycle[0] = s.now();
+            startCycle[0] = cycle(s);
             return;
         }
         if (run != 1)
@@ -99,7 +108,7 @@ public final class TimestepController implements ClockedComponent
             }
         }
         final int step = (int)s.get(rStep);
-        startCycle[step + 1] = s.now();
+        startCycle[step + 1] = cycle(s);
         if (step + 1 == steps)
         {
             s.setNext(rRun, 2);
