@@ -98,6 +98,16 @@ public final class FabricCommand implements Callable<Integer>
         description = "write latency.png, fifo-occupancy.png and cycles-per-step.png into DIR")
     String plots;
 
+    @Option(names = "--rtl", paramLabel = "DIR",
+        description = "also write the Verilog of this fabric and network into DIR (wrapper sc_fabric_cfg.v, memory"
+            + " files; with rtl/fabric/sc_fabric.v it is the design the figures describe)")
+    String rtl;
+
+    @Option(names = "--events", paramLabel = "FILE",
+        description = "write every step start, spike and the finish as lines 'T edge', 'S edge neuron', 'F edge'"
+            + " (the format of rtl/fabric/tb_sc_fabric.v, sorted)")
+    String events;
+
     @Option(names = "--no-check", description = "skip running the unrolled network to compare spikes")
     boolean noCheck;
 
@@ -162,13 +172,40 @@ public final class FabricCommand implements Callable<Integer>
         final Path jsonPath = json == null ? null : outputFile(json, "--json", true);
         final Path hgrmPath = outputFile(hgrm, "--hgrm", true);
         final Path plotDir = plots == null ? null : outputDir(plots, "--plots");
+        final Path rtlDir = rtl == null ? null : outputDir(rtl, "--rtl");
+        final Path eventsPath = events == null ? null : outputFile(events, "--events", true);
 
         final FabricNetwork net = BrunelFabric.network(bp, ar);
         final int steps = bp.steps();
         stderr.printf(Locale.ROOT, "fabric: N %d, K %d, %d synapses, %d steps on the %s engine ...%n", n, k,
             net.synapses(), steps, fast ? "fast" : "kernel");
         stderr.flush();
-        final FabricResult r = fast ? new FabricEngine(fp, net, steps).run() : new Fabric(fp, net, steps).run();
+        final java.util.List<long[]> spikeTimes = new java.util.ArrayList<>();
+        final FabricResult r;
+        if (fast)
+        {
+            final FabricEngine e = new FabricEngine(fp, net, steps);
+            if (eventsPath != null)
+            {
+                e.keepSpikeTimes();
+            }
+            r = e.run();
+            final long[] st = e.spikeTimes();
+            for (int i = 0; i < st.length; i += 2)
+            {
+                spikeTimes.add(new long[] {st[i], st[i + 1]});
+            }
+        }
+        else
+        {
+            final Fabric fab = new Fabric(fp, net, steps);
+            if (eventsPath != null)
+            {
+                fab.kernel().bus().subscribe(org.scfabric.sim.EventBus.SPIKE,
+                    (type, time, source, value) -> spikeTimes.add(new long[] {time, value}));
+            }
+            r = fab.run();
+        }
         Boolean same = null;
         if (!noCheck)
         {
@@ -191,6 +228,15 @@ public final class FabricCommand implements Callable<Integer>
         }
         Files.createDirectories(hgrmPath.getParent());
         report.writeHgrm(hgrmPath);
+        if (eventsPath != null)
+        {
+            Files.createDirectories(eventsPath.getParent());
+            Files.write(eventsPath, FabricReport.events(r, spikeTimes));
+        }
+        if (rtlDir != null)
+        {
+            org.scfabric.hw.fabric.FabricRtl.write(rtlDir, fp, net, steps);
+        }
         int nPlots = 0;
         if (plotDir != null)
         {

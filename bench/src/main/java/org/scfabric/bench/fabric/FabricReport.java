@@ -217,6 +217,34 @@ public final class FabricReport
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long)v) : String.format(Locale.ROOT, "%s", v);
     }
 
+    /**
+     * Step starts, spikes (pairs edge, neuron) and the finish as the Verilog bench prints them, sorted by
+     * edge, then T before S before F, spikes by neuron.
+     */
+    public static List<String> events(final FabricResult r, final List<long[]> spikeTimes)
+    {
+        final List<long[]> ev = new ArrayList<>();
+        long start = 0;
+        for (int t = 0; t < r.steps(); t++)
+        {
+            ev.add(new long[] {start, 0, 0});
+            start += r.stepCycles()[t];
+        }
+        for (final long[] s : spikeTimes)
+        {
+            ev.add(new long[] {s[0], 1, s[1]});
+        }
+        ev.add(new long[] {start, 2, 0});
+        ev.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : a[1] != b[1] ? Long.compare(a[1], b[1])
+            : Long.compare(a[2], b[2]));
+        final List<String> out = new ArrayList<>(ev.size());
+        for (final long[] e : ev)
+        {
+            out.add(e[1] == 0 ? "T " + e[0] : e[1] == 1 ? "S " + e[0] + " " + e[2] : "F " + e[0]);
+        }
+        return out;
+    }
+
     /** The JSON document (field names are part of the contract: scripts read them). */
     public Map<String, Object> json()
     {

@@ -107,6 +107,8 @@ public final class FabricEngine
     private final Histogram latLast = new Histogram(3);
     private int[][] spikes;
     private final int[] spikeCount;
+    private long[] spikeTimes;
+    private int spikeTimeCount;
 
     public FabricEngine(final FabricParams fp, final FabricNetwork net, final int steps)
     {
@@ -204,6 +206,19 @@ public final class FabricEngine
         activeCycles = new long[k];
         occupancy = new long[depth + 1];
         spikeCount = new int[steps];
+    }
+
+    /** Also keep the edge of every spike ({@link #spikeTimes()}); off by default. */
+    public FabricEngine keepSpikeTimes()
+    {
+        spikeTimes = new long[256];
+        return this;
+    }
+
+    /** Pairs (edge, neuron) of every spike in edge order, after {@link #run()} with {@link #keepSpikeTimes()}. */
+    public long[] spikeTimes()
+    {
+        return spikeTimes == null ? new long[0] : Arrays.copyOf(spikeTimes, spikeTimeCount);
     }
 
     /** Run every step. */
@@ -639,6 +654,15 @@ public final class FabricEngine
                     spikes[t] = row;
                 }
                 row[spikeCount[t]++] = id;
+                if (spikeTimes != null)
+                {
+                    if (spikeTimeCount + 2 > spikeTimes.length)
+                    {
+                        spikeTimes = Arrays.copyOf(spikeTimes, 2 * spikeTimes.length);
+                    }
+                    spikeTimes[spikeTimeCount++] = now;
+                    spikeTimes[spikeTimeCount++] = id;
+                }
             }
             else if (!drop)
             {
