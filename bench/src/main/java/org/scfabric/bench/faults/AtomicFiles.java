@@ -1,0 +1,61 @@
+package org.scfabric.bench.faults;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Files that appear complete or not at all: written beside their final name, then moved into place. */
+final class AtomicFiles
+{
+    private AtomicFiles()
+    {
+    }
+
+    interface Writer
+    {
+        void write(OutputStream out) throws IOException;
+    }
+
+    static void write(final Path target, final Writer writer)
+    {
+        final Path abs = target.toAbsolutePath();
+        try
+        {
+            Files.createDirectories(abs.getParent());
+            final Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            try
+            {
+                try (OutputStream out = Files.newOutputStream(tmp))
+                {
+                    writer.write(out);
+                }
+                try
+                {
+                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                catch (final AtomicMoveNotSupportedException e)
+                {
+                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            finally
+            {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeString(final Path target, final String text)
+    {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

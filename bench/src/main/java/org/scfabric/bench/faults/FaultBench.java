@@ -1,0 +1,53 @@
+package org.scfabric.bench.faults;
+
+import org.scfabric.sim.Kernel;
+
+/**
+ * A design under test as a fault campaign sees it: one kernel, how long a run is, and how to observe
+ * its spikes. A campaign makes one bench per worker thread (kernels are single-threaded), runs the
+ * golden run on it with snapshots, and starts every faulty run from the snapshot before the fault.
+ *
+ * <p>Contract, for faulty runs from snapshots to be exact: everything that drives the design is in
+ * the kernel (components, {@code StatefulComponent} state, scheduled actions) or in
+ * {@link #saveState}; {@link #runTo} is a pure function of that state; and actions run only at edge
+ * times of the first clock. Two benches made by one {@link Workload} give the same run.
+ */
+public interface FaultBench
+{
+    Kernel kernel();
+
+    /** Length of one run in cycles of the design's first clock. */
+    long cycles();
+
+    /** Number of observed neurons; spikes name neurons 0..neurons−1. */
+    int neurons();
+
+    /** The unit of spike times: {@code cycle} (of the first clock) or {@code step} (of the network). */
+    default String timeUnit()
+    {
+        return "cycle";
+    }
+
+    /** Simulated milliseconds per unit of spike time (spike-train distances use it). */
+    double msPerTimeUnit();
+
+    /** Simulated milliseconds of a whole run (rates use it). */
+    double durationMs();
+
+    /** Send every spike from now on to {@code sink} (called once, before the golden run). */
+    void observe(SpikeSink sink);
+
+    /** Simulate up to and including edge {@code cycle − 1} of the first clock (cycle edges in all). */
+    void runTo(long cycle);
+
+    /** State the bench keeps outside the kernel, as a deep copy (null if none). */
+    default Object saveState()
+    {
+        return null;
+    }
+
+    /** Put back a state from {@link #saveState}. */
+    default void restoreState(final Object state)
+    {
+    }
+}

@@ -1,0 +1,201 @@
+package org.scfabric.bench.faults;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Runs a campaign end to end — journal, resume, report, plots — and merges shard files. What the
+ * {@code scfabric faults} command calls; tests call it too.
+ */
+public final class FaultCampaigns
+{
+    private FaultCampaigns()
+    {
+    }
+
+    /** What {@link #execute} did. */
+    public record Done(Path json, List<Path> plots, Campaign.Result result, int resumed, String text)
+    {
+    }
+
+    /**
+     * Runs the campaign (or one shard of it) and writes {@code json} — the report, or for a shard the
+     * shard file that {@link #merge} takes — and plots into {@code plots} (null: none; shards write
+     * none). With {@code resume}, items already in the journal are not run again.
+     */
+    public static Done execute(final Campaign campaign, final Shard shard, final int threads, final Path json,
+        final Path plots, final boolean resume, final PrintWriter log)
+    {
+        final JsonNode identity = CampaignReport.identity(campaign.describe());
+        final String header = Journal.header(identity, shard);
+        final Path journalPath = Journal.pathFor(json);
+        final List<Outcome> earlier = new ArrayList<>();
+        if (resume && Files.exists(journalPath))
+        {
+            earlier.addAll(Journal.read(journalPath, header));
+            log.println("faults: resuming: " + earlier.size() + " items done before, from " + journalPath);
+        }
+        else if (resume)
+        {
+            log.println("faults: nothing to resume (" + journalPath + " does not exist): starting afresh");
+        }
+        else if (Files.exists(journalPath))
+        {
+            log.println("faults: replacing the journal of an interrupted campaign, " + journalPath
+                + " (--resume would have continued it)");
+        }
+        final Set<Long> done = new HashSet<>();
+        earlier.forEach(o -> done.add(o.position()));
+        final Campaign.Result r;
+        try (Journal journal = earlier.isEmpty() ? Journal.create(journalPath, header)
+            : Journal.append(journalPath, header, earlier))
+        {
+            r = campaign.run(shard, threads, done, journal::add);
+        }
+        final List<Outcome> all = new ArrayList<>(earlier);
+        r.outcomes().forEach(all::add);
+        all.sort(Comparator.comparingLong(Outcome::position));
+        final String text = CampaignReport.render(identity, shard.whole() ? null : shard, r.golden(), all);
+        final List<Path> written = new ArrayList<>();
+        if (plots != null && shard.whole())
+        {
+            written.addAll(FaultPlots.write(CampaignReport.parse(text), plots));
+        }
+        AtomicFiles.writeString(json, text);
+        try
+        {
+            Files.deleteIfExists(journalPath);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        return new Done(json, written, r, earlier.size(), text);
+    }
+
+    /**
+     * Joins shard files into the report an unsharded run gives (the same bytes). Every shard of one
+     * campaign must be there exactly once.
+     */
+    public static String merge(final List<Path> shardFiles, final Path json, final Path plots)
+    {
+        if (shardFiles.isEmpty())
+        {
+            throw new IllegalArgumentException("faults merge needs the shard files (e.g. shard-*.json)");
+        }
+        JsonNode campaign = null;
+        JsonNode golden = null;
+        Shard[] seen = null;
+        Path first = null;
+        final List<Outcome> all = new ArrayList<>();
+        for (final Path p : shardFiles)
+        {
+            final JsonNode n;
+            try
+            {
+                n = CampaignReport.JSON.readTree(Files.readString(p, StandardCharsets.UTF_8));
+            }
+            catch (final IOException e)
+            {
+                if (e instanceof com.fasterxml.jackson.core.JsonProcessingException)
+                {
+                    throw new IllegalArgumentException(p + " is not a fault-campaign shard file (not JSON: "
+                        + e.getMessage().lines().findFirst().orElse("") + ")");
+                }
+                throw new UncheckedIOException(e);
+            }
+            if (n == null || !n.has("campaign") || !n.has("outcomes"))
+            {
+                throw new IllegalArgumentException(p + " is not a fault-campaign shard file");
+            }
+            if (!n.has("shard"))
+            {
+                throw new IllegalArgumentException(p + " is a complete report, not a shard (made without --shard)");
+            }
+            final Shard s;
+            try
+            {
+                s = Shard.parse(n.get("shard").asText());
+            }
+            catch (final IllegalArgumentException e)
+            {
+                throw new IllegalArgumentException(p + ": " + e.getMessage());
+            }
+            if (campaign == null)
+            {
+                campaign = n.get("campaign");
+                golden = n.get("golden");
+                seen = new Shard[s.count()];
+                first = p;
+            }
+            else if (!campaign.equals(n.get("campaign")))
+            {
+                throw new IllegalArgumentException(p + " belongs to another campaign than " + first
+                    + " (different options)");
+            }
+            if (s.count() != seen.length)
+            {
+                throw new IllegalArgumentException(p + " is shard " + s + " but " + first + " is one of "
+                    + seen.length + " shards");
+            }
+            if (!golden.equals(n.get("golden")))
+            {
+                throw new IllegalArgumentException(p + " has another golden run than " + first
+                    + ": the shards were made by different builds or the design is not deterministic");
+            }
+            if (seen[s.index()] != null)
+            {
+                throw new IllegalArgumentException("shard " + s + " is given twice");
+            }
+            seen[s.index()] = s;
+            all.addAll(CampaignReport.outcomes(n));
+        }
+        final List<String> missing = new ArrayList<>();
+        for (int i = 0; i < seen.length; i++)
+        {
+            if (seen[i] == null)
+            {
+                missing.add(i + "/" + seen.length);
+            }
+        }
+        if (!missing.isEmpty())
+        {
+            throw new IllegalArgumentException("shard" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                + " missing: a merged report needs every shard");
+        }
+        all.sort(Comparator.comparingLong(Outcome::position));
+        final long items = campaign.path("items").asLong();
+        if (all.size() != items)
+        {
+            throw new IllegalArgumentException("the shards hold " + all.size() + " results but the campaign has "
+                + items + " items");
+        }
+        for (int i = 0; i < all.size(); i++)
+        {
+            if (all.get(i).position() != i)
+            {
+                throw new IllegalArgumentException("item " + i + " is missing from the shards (or given twice)");
+            }
+        }
+        final Campaign.Golden g = new Campaign.Golden(golden.path("spikes").asLong(), golden.path("rate_hz").asDouble(),
+            golden.path("hash").asLong());
+        final String text = CampaignReport.render(campaign, null, g, all);
+        if (plots != null)
+        {
+            FaultPlots.write(CampaignReport.parse(text), plots);
+        }
+        AtomicFiles.writeString(json, text);
+        return text;
+    }
+}

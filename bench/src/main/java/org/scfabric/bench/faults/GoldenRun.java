@@ -1,0 +1,174 @@
+package org.scfabric.bench.faults;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.scfabric.sim.Design;
+import org.scfabric.sim.Kernel;
+import org.scfabric.sim.Signals;
+import org.scfabric.sim.Snapshot;
+import org.scfabric.sim.StatefulComponent;
+import org.scfabric.sim.fault.FaultSpace;
+
+/**
+ * The fault-free run of one bench: its spikes, a checkpoint every {@code interval} cycles (a kernel
+ * snapshot, the bench's own state, and a copy of every value for convergence checks), and — when
+ * the space has stuck-at faults and the clocks allow it — the {@link Activity} of the selected bits.
+ * Checkpoint k holds the state before edge k·interval.
+ */
+final class GoldenRun
+{
+    final FaultBench bench;
+    final Kernel kernel;
+    final long cycles;
+    final int interval;
+    final int checkpoints;
+    final Snapshot[] snapshots;
+    final Object[] benchStates;
+    final long[][] values;
+    final Object[][] componentStates;
+    /** Spike keys in arrival order. */
+    final long[] spikes;
+    /** Spike keys sorted. */
+    final long[] sortedSpikes;
+    /** Whether the arrival order is sorted already (windows need no sorting then). */
+    final boolean arrivalSorted;
+    /** Spikes that had arrived when checkpoint k was taken (k = checkpoints: all of them). */
+    final int[] spikesBefore;
+    final Activity activity;
+    final SpikeKeys sink = new SpikeKeys();
+    final long hash;
+
+    GoldenRun(final FaultBench bench, final int interval, final FaultSpace trackedSpace)
+    {
+        this.bench = bench;
+        this.kernel = bench.kernel();
+        this.cycles = bench.cycles();
+        if (cycles > Integer.MAX_VALUE - 1)
+        {
+            throw new IllegalArgumentException("runs of at most 2^31 cycles are supported");
+        }
+        if (bench.neurons() > SpikeKeys.MAX_NEURONS)
+        {
+            throw new IllegalArgumentException("at most " + SpikeKeys.MAX_NEURONS + " neurons are supported");
+        }
+        this.interval = Math.max(1, interval);
+        this.checkpoints = (int)((cycles + this.interval - 1) / this.interval);
+        snapshots = new Snapshot[checkpoints];
+        benchStates = new Object[checkpoints];
+        values = new long[checkpoints][];
+        componentStates = new Object[checkpoints][];
+        spikesBefore = new int[checkpoints + 1];
+        final Design d = kernel.design();
+        activity = trackedSpace != null && Activity.applicable(d) ? new Activity(trackedSpace, kernel) : null;
+        bench.observe(sink);
+        sink.reset();
+        for (int k = 0; k < checkpoints; k++)
+        {
+            final long start = (long)k * this.interval;
+            spikesBefore[k] = sink.size;
+            snapshots[k] = kernel.snapshot();
+            benchStates[k] = bench.saveState();
+            values[k] = values(kernel);
+            componentStates[k] = componentStates(d);
+            final long end = Math.min(cycles, start + this.interval);
+            if (activity != null)
+            {
+                for (long c = start; c < end; c++)
+                {
+                    bench.runTo(c + 1);
+                    activity.sample(c);
+                }
+            }
+            else
+            {
+                bench.runTo(end);
+            }
+        }
+        if (activity != null)
+        {
+            activity.finish();
+        }
+        spikes = Arrays.copyOf(sink.keys, sink.size);
+        spikesBefore[checkpoints] = spikes.length;
+        sortedSpikes = spikes.clone();
+        Arrays.sort(sortedSpikes);
+        arrivalSorted = Arrays.equals(spikes, sortedSpikes);
+        hash = Arrays.hashCode(sortedSpikes);
+    }
+
+    /** Every signal value, then every memory word. */
+    static long[] values(final Kernel kernel)
+    {
+        final Design d = kernel.design();
+        final long[] out = new long[d.signalCount() + d.memoryWords()];
+        for (int s = 0; s < d.signalCount(); s++)
+        {
+            out[s] = kernel.peek(s);
+        }
+        final Signals sig = kernel.signals();
+        int i = d.signalCount();
+        for (int m = 0; m < d.memoryCount(); m++)
+        {
+            for (int w = 0, depth = d.memoryDepth(m); w < depth; w++)
+            {
+                out[i++] = sig.readMemory(m, w);
+            }
+        }
+        return out;
+    }
+
+    /** True if the kernel's values equal checkpoint k's (short-circuits on the first difference). */
+    boolean sameValues(final int k)
+    {
+        final long[] g = values[k];
+        final Design d = kernel.design();
+        final int n = d.signalCount();
+        for (int s = 0; s < n; s++)
+        {
+            if (kernel.peek(s) != g[s])
+            {
+                return false;
+            }
+        }
+        final Signals sig = kernel.signals();
+        int i = n;
+        for (int m = 0; m < d.memoryCount(); m++)
+        {
+            for (int w = 0, depth = d.memoryDepth(m); w < depth; w++)
+            {
+                if (sig.readMemory(m, w) != g[i++])
+                {
+                    return false;
+                }
+            }
+        }
+        final Object[] cs = componentStates[k];
+        for (int c = 0; c < cs.length; c++)
+        {
+            if (cs[c] != null && !Objects.deepEquals(cs[c], ((StatefulComponent)d.component(c)).saveState()))
+            {
+                return false;
+            }
+        }
+        return Objects.deepEquals(benchStates[k], bench.saveState());
+    }
+
+    private static Object[] componentStates(final Design d)
+    {
+        final Object[] out = new Object[d.instanceCount()];
+        for (int i = 0; i < out.length; i++)
+        {
+            if (d.component(i) instanceof StatefulComponent sc)
+            {
+                out[i] = sc.saveState();
+            }
+        }
+        return out;
+    }
+
+    long spikeCount()
+    {
+        return spikes.length;
+    }
+}

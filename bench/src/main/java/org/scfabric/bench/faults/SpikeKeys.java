@@ -1,0 +1,66 @@
+package org.scfabric.bench.faults;
+
+import java.util.Arrays;
+
+/**
+ * Spikes as sortable {@code long} keys, {@code time << 25 | neuron}: sorted keys are in (time,
+ * neuron) order. A growable list in arrival order that a bench's sink appends to.
+ */
+final class SpikeKeys implements SpikeSink
+{
+    static final int NEURON_BITS = 25;
+    static final long NEURON_MASK = (1L << NEURON_BITS) - 1;
+    /** Spike times must stay below this (SpikeDiff packs a time and a side bit into 39 bits). */
+    static final long MAX_TIME = 1L << 38;
+    static final int MAX_NEURONS = 1 << NEURON_BITS;
+
+    long[] keys = new long[1024];
+    int size;
+
+    static long key(final long time, final int neuron)
+    {
+        return time << NEURON_BITS | neuron;
+    }
+
+    static long time(final long key)
+    {
+        return key >>> NEURON_BITS;
+    }
+
+    static int neuron(final long key)
+    {
+        return (int)(key & NEURON_MASK);
+    }
+
+    @Override
+    public void spike(final long time, final int neuron)
+    {
+        if (time < 0 || time >= MAX_TIME || neuron < 0 || neuron >= MAX_NEURONS)
+        {
+            throw new IllegalArgumentException("spike of neuron " + neuron + " at time " + time
+                + " is outside 0.." + (MAX_NEURONS - 1) + " × 0.." + (MAX_TIME - 1));
+        }
+        if (size == keys.length)
+        {
+            keys = Arrays.copyOf(keys, size * 2);
+        }
+        keys[size++] = key(time, neuron);
+    }
+
+    void reset()
+    {
+        size = 0;
+    }
+
+    static boolean sorted(final long[] a, final int from, final int to)
+    {
+        for (int i = from + 1; i < to; i++)
+        {
+            if (a[i] < a[i - 1])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
