@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
     subcommands = {CommandLine.HelpCommand.class, BrunelCommand.class, TranslateCommand.class,
         VectorsCommand.class,
         TraceCommand.class,
-        FabricCommand.class})
+        FabricCommand.class,
+        FaultsCommand.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */

@@ -37,6 +37,13 @@ public final class FaultCampaigns
     public static Done execute(final Campaign campaign, final Shard shard, final int threads, final Path json,
         final Path plots, final boolean resume, final PrintWriter log)
     {
+        return execute(campaign, shard, threads, json, plots, resume, log, null);
+    }
+
+    /** The same, reporting the fraction of the shard's items done to {@code progress} (from worker threads). */
+    public static Done execute(final Campaign campaign, final Shard shard, final int threads, final Path json,
+        final Path plots, final boolean resume, final PrintWriter log, final java.util.function.DoubleConsumer progress)
+    {
         final JsonNode identity = CampaignReport.identity(campaign.describe());
         final String header = Journal.header(identity, shard);
         final Path journalPath = Journal.pathFor(json);
@@ -61,7 +68,16 @@ public final class FaultCampaigns
         try (Journal journal = earlier.isEmpty() ? Journal.create(journalPath, header)
             : Journal.append(journalPath, header, earlier))
         {
-            r = campaign.run(shard, threads, done, journal::add);
+            final long mine = (campaign.items() - shard.index() + shard.count() - 1) / shard.count();
+            final long[] count = {done.size()};
+            r = campaign.run(shard, threads, done, o ->
+            {
+                journal.add(o);
+                if (progress != null)
+                {
+                    progress.accept((double)++count[0] / Math.max(1, mine));
+                }
+            });
         }
         final List<Outcome> all = new ArrayList<>(earlier);
         r.outcomes().forEach(all::add);
