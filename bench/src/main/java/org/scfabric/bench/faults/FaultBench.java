@@ -50,4 +50,11 @@ public interface FaultBench
     default void restoreState(final Object state)
     {
     }
+
+    /** Go back to a checkpoint: the kernel's snapshot and the bench's own state. */
+    default void restore(final org.scfabric.sim.Snapshot snapshot, final Object benchState)
+    {
+        kernel().restore(snapshot);
+        restoreState(benchState);
+    }
 }

@@ -57,8 +57,7 @@ final class FaultRunner
         }
         final int k = (int)(first / g.interval);
         final long start = (long)k * g.interval;
-        g.kernel.restore(g.snapshots[k]);
-        g.bench.restoreState(g.benchStates[k]);
+        g.bench.restore(g.snapshots[k], g.benchStates[k]);
         g.sink.reset();
         try
         {

@@ -31,15 +31,17 @@ public final class Workloads
             case "fabric-v11":
                 return new FabricWorkload(true, neurons, durationMs, seed, cores);
             case "v3":
-            case "v4":
+                return new BrunelWorkload(org.scfabric.bench.brunel.Variant.V3, neurons, durationMs, seed);
             case "v11":
+                return new BrunelWorkload(org.scfabric.bench.brunel.Variant.V11, neurons, durationMs, seed);
+            case "v4":
             case "v14":
                 throw new IllegalArgumentException("variant " + n.toUpperCase(Locale.ROOT) + " has no kernel design "
-                    + "to inject faults into yet (the Brunel variants' designs have not landed); available now: "
+                    + "to inject faults into yet (the hybrid SC variants have not landed); available now: V3, V11, "
                     + "fabric-v3, fabric-v11");
             case "dense-core":
                 throw new IllegalArgumentException("dense-core has no kernel netlist to inject faults into yet (the "
-                    + "component adapters have not landed); available now: fabric-v3, fabric-v11");
+                    + "component adapters have not landed); available now: V3, V11, fabric-v3, fabric-v11");
             default:
                 throw new IllegalArgumentException("unknown variant '" + n + "' (accepted: " + String.join(", ", NAMES)
                     + ")");

@@ -1,0 +1,147 @@
+package org.scfabric.bench.faults;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.scfabric.bench.brunel.BrunelDesign;
+import org.scfabric.bench.brunel.BrunelNetwork;
+import org.scfabric.bench.brunel.BrunelParams;
+import org.scfabric.bench.brunel.RecordedDrive;
+import org.scfabric.bench.brunel.Variant;
+import org.scfabric.sim.EventBus;
+import org.scfabric.sim.Kernel;
+
+/**
+ * A Brunel variant's kernel design ({@link BrunelDesign}, e.g. V3: {@code core0.lif[j].v/.rc/.spike},
+ * the crossbar {@code core0.syn.xbar}, the axon weights {@code core0.syn.wmem}, the drive registers
+ * {@code drive.ext[j]}) with the network's drive recorded once and shared by every bench, so a faulty
+ * run can start at any step. Spikes are timed in network steps.
+ */
+public final class BrunelWorkload implements Workload
+{
+    private final Variant variant;
+    private final BrunelParams params;
+    private final BrunelNetwork net;
+    private final RecordedDrive drive;
+
+    public BrunelWorkload(final Variant variant, final int neurons, final double durationMs, final long seed)
+    {
+        this.variant = variant;
+        this.params = BrunelParams.ofSize(neurons).withDuration(durationMs).withSeed(seed);
+        if (params.steps() < 1)
+        {
+            throw new IllegalArgumentException("--duration-ms " + durationMs + " is shorter than one step of "
+                + params.dt() + " ms");
+        }
+        this.net = BrunelNetwork.of(params);
+        this.drive = net.recordedDrive();
+    }
+
+    @Override
+    public String name()
+    {
+        return variant.name();
+    }
+
+    @Override
+    public Map<String, Object> params()
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("variant", variant.name());
+        m.put("design", "brunel");
+        m.put("neurons", params.nTotal());
+        m.put("duration_ms", params.durationMs());
+        m.put("seed", params.seed());
+        m.put("steps", params.steps());
+        return m;
+    }
+
+    @Override
+    public FaultBench newBench()
+    {
+        final BrunelDesign d = BrunelDesign.of(net, drive, List.of(variant));
+        final Kernel k = d.newKernel();
+        final long period = d.period();
+        final int population = d.population(variant);
+        return new FaultBench()
+        {
+            @Override
+            public Kernel kernel()
+            {
+                return k;
+            }
+
+            @Override
+            public long cycles()
+            {
+                return period * d.steps();
+            }
+
+            @Override
+            public int neurons()
+            {
+                return d.neurons(variant);
+            }
+
+            @Override
+            public String timeUnit()
+            {
+                return "step";
+            }
+
+            @Override
+            public double msPerTimeUnit()
+            {
+                return params.dt();
+            }
+
+            @Override
+            public double durationMs()
+            {
+                return d.steps() * params.dt();
+            }
+
+            @Override
+            public void observe(final SpikeSink sink)
+            {
+                final org.scfabric.sim.Clock clk = d.clock();
+                k.bus().subscribe(EventBus.SPIKE, (type, time, source, value) ->
+                {
+                    if (source == population)
+                    {
+                        sink.spike((clk.edgesUpTo(time) - 1) / period, (int)value);
+                    }
+                });
+            }
+
+            /**
+             * The variant's raster (its own report, not hardware) can only be cut back on restore;
+             * a faulty run may restore a later checkpoint than the last one, so the raster is
+             * padded to the golden run's length first. What it holds does not matter here.
+             */
+            @Override
+            public void restore(final org.scfabric.sim.Snapshot snapshot, final Object benchState)
+            {
+                final org.scfabric.bench.brunel.SpikeRaster r = d.raster(variant);
+                longest = Math.max(longest, r.count());
+                while (r.count() < longest)
+                {
+                    r.add(0, 0);
+                }
+                k.restore(snapshot);
+            }
+
+            private int longest;
+
+            @Override
+            public void runTo(final long cycle)
+            {
+                if (cycle > 0)
+                {
+                    k.runUntil(d.clock().edgeTime(cycle - 1));
+                }
+            }
+        };
+    }
+}
