@@ -12,6 +12,7 @@ import org.scfabric.sim.Clock;
 import org.scfabric.sim.Design;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.NetlistBuilder;
+import org.scfabric.sim.fault.Fault;
 
 /**
  * The Brunel network in one or more variants as one kernel design: a base clock {@code clk}
@@ -102,6 +103,7 @@ public final class BrunelDesign implements AutoCloseable
             part.build(ctx);
         }
         design = b.build();
+        ctx.references().forEach(r -> r.resolve(design));
     }
 
     /**
@@ -126,14 +128,25 @@ public final class BrunelDesign implements AutoCloseable
         return new BrunelDesign(net, parts, drive);
     }
 
+    /** A design of given parts (tests, hand-made variants). */
+    static BrunelDesign ofParts(final BrunelNetwork net, final DriveStream drive, final List<Part> parts)
+    {
+        return new BrunelDesign(net, parts, drive);
+    }
+
     /**
      * A live drive (drawn ahead on a helper thread when {@code prefetch}) matching what
-     * {@code variant} reads: the network's λ and steps, except V5, whose steps are 0.25 ms.
+     * {@code variant} reads: the network's λ and steps, except V5, whose steps are 0.25 ms; null for
+     * a variant without drive (V2, V17).
      */
     public static DriveStream driveFor(final BrunelNetwork net, final Variant variant, final boolean prefetch)
     {
         final Part part = Parts.of(variant, net);
-        final int n = Math.max(1, part.driveInputs() > 0 ? net.size() : 1);
+        if (part.driveInputs() == 0)
+        {
+            return null;
+        }
+        final int n = net.size();
         return prefetch ? new PrefetchDrive(net.driveBits(), part.driveLambda(), n, part.steps())
             : new LiveDrive(net.driveBits(), part.driveLambda(), n, part.steps());
     }
@@ -147,6 +160,22 @@ public final class BrunelDesign implements AutoCloseable
             p.initialize(k);
         }
         return k;
+    }
+
+    /**
+     * Injects a fault into {@code k} and announces it to the variants that compute a bitstream
+     * window per kernel edge (V2, V4, V13, V14, V17), so that a fault on an encoder or a counter acts
+     * on every cycle of the window, as in the hardware. Use this rather than {@code k.inject} on
+     * those designs: through the kernel alone such a fault would act at window boundaries only.
+     * (For V3 and V11, whose registers change once per edge, both are the same.)
+     */
+    public void inject(final Kernel k, final Fault fault)
+    {
+        k.inject(fault);
+        for (final Part p : parts)
+        {
+            p.announce(fault);
+        }
     }
 
     /** Simulates every remaining step in {@code k}, reporting the fraction done about 200 times. */
@@ -218,6 +247,21 @@ public final class BrunelDesign implements AutoCloseable
     public SpikeRaster raster(final Variant v)
     {
         return part(v).raster;
+    }
+
+    /**
+     * The steps of a variant's spikes in steps of the network's dt (V5 steps 0.25 ms: its spikes are
+     * reported at the dt step holding them), exactly {@code raster(v).count()} long.
+     */
+    public int[] spikeSteps(final Variant v)
+    {
+        final Part p = part(v);
+        final int[] s = p.raster.steps();
+        for (int i = 0; i < s.length; i++)
+        {
+            s[i] = p.reportStep(s[i]);
+        }
+        return s;
     }
 
     /** Neurons a variant reports spikes of (rates are per neuron). */

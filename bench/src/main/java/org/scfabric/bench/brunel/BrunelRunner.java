@@ -46,6 +46,7 @@ public final class BrunelRunner implements VariantRunner
         final DoubleConsumer progress)
     {
         final List<MemoryPoolMXBean> heap = heapPools();
+        System.gc(); // so that the peak is this run's, not the garbage of the one before
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         final long t0 = System.nanoTime();
         final BrunelNetwork net = network(params);
@@ -61,7 +62,7 @@ public final class BrunelRunner implements VariantRunner
             for (final Variant v : variants)
             {
                 final SpikeRaster r = d.raster(v);
-                out.add(new RunResult(v, params, r.steps(), r.neurons(), r.count(), d.cycles(v), (t1 - t0) / 1e9,
+                out.add(new RunResult(v, params, d.spikeSteps(v), r.neurons(), r.count(), d.cycles(v), (t1 - t0) / 1e9,
                     (t2 - t1) / 1e9, peak, d.area(v), d.extras(v)));
             }
         }

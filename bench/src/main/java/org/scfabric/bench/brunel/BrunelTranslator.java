@@ -259,7 +259,7 @@ public final class BrunelTranslator
     {
         m.put("units", Math.min(LAYER_UNITS, p.nTotal()));
         m.put("w_in_max", p.weightExc() / p.vThreshold());
-        m.put("w_rec_max", ReservoirPart.W_REC_MAX);
+        m.put("w_rec_max", ReservoirPopulation.W_REC_MAX);
         m.put("input", "clip(ext / 10, 0, 1)");
         m.put("update", "state = clip(W_in·x + W_rec·state, 0, 1)");
         m.put("weights_stream", "default_rng(seed + 16 * 2**64): W_in then W_rec, row-major");

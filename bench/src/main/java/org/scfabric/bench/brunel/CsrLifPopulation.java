@@ -53,9 +53,10 @@ final class CsrLifPopulation extends Population
     private final double noiseScale;
     private final double leakFactor;
 
-    CsrLifPopulation(final BrunelNetwork net, final Flavor flavor, final SpikeRaster raster, final int population)
+    CsrLifPopulation(final BrunelNetwork net, final Flavor flavor, final RegisterRef drive, final SpikeRaster raster,
+        final int population)
     {
-        super(net.size(), raster, population);
+        super(drive, raster, population);
         this.flavor = flavor;
         this.m = new FloatLif(net.params());
         this.c = net.connectivity();

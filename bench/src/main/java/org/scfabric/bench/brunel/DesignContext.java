@@ -1,6 +1,8 @@
 package org.scfabric.bench.brunel;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.scfabric.sim.Clock;
@@ -22,6 +24,7 @@ final class DesignContext
     private final Clock base;
     private final long period;
     private final Map<Integer, Clock> phases = new HashMap<>();
+    private final List<RegisterRef> refs = new ArrayList<>();
     private String prefix = "";
     private int population;
 
@@ -76,19 +79,25 @@ final class DesignContext
         return b.add(prefix + name, c).clock(at(k));
     }
 
-    /** Connects ports {@code port[0..n)} of an instance to nets {@code net[0..n)} (patterns with {@code %d}). */
-    static void connect(final NetlistBuilder.Instance inst, final String port, final String net, final int n)
+    /**
+     * A reference to registers {@code pattern[0..n)} of another instance (full name with
+     * {@code %d}, e.g. {@code core0.lif[%d].spike}), resolved when the design is built.
+     */
+    RegisterRef reference(final String pattern, final int n, final int width)
     {
-        for (int j = 0; j < n; j++)
-        {
-            final String idx = Integer.toString(j);
-            inst.connect(port.replace("%d", idx), net.replace("%d", idx));
-        }
+        final RegisterRef r = new RegisterRef(pattern, n, width);
+        refs.add(r);
+        return r;
     }
 
-    /** The drive register of neuron j pattern: {@code drive.ext[%d]}. */
-    static String driveNet()
+    /** The first {@code n} drive registers. */
+    RegisterRef drive(final int n)
     {
-        return BrunelDesign.DRIVE + ".ext[%d]";
+        return reference(BrunelDesign.DRIVE + ".ext[%d]", n, DriveSource.WIDTH);
+    }
+
+    List<RegisterRef> references()
+    {
+        return refs;
     }
 }

@@ -73,12 +73,10 @@ final class FixedPointPart extends Part
     {
         final int n = net.size();
         final String pre = ctx.prefix();
-        unit = new SynapseUnit();
-        DesignContext.connect(ctx.add(CORE + ".syn", unit, 0), "spike[%d]", pre + CORE + ".lif[%d].spike", n);
-        final Core core = new Core(ctx.population());
-        final var ci = ctx.add(CORE, core, 1);
-        DesignContext.connect(ci, "ext[%d]", DesignContext.driveNet(), n);
-        DesignContext.connect(ci, "acc[%d]", pre + CORE + ".syn.acc[%d]", n);
+        unit = new SynapseUnit(ctx.reference(pre + CORE + ".lif[%d].spike", n, 1));
+        ctx.add(CORE + ".syn", unit, 0);
+        ctx.add(CORE, new Core(ctx.drive(n), ctx.reference(pre + CORE + ".syn.acc[%d]", n, lif.dataWidth()),
+            ctx.population()), 1);
     }
 
     @Override
@@ -124,19 +122,20 @@ final class FixedPointPart extends Part
         private final int w = lif.dataWidth();
         private final int shift = 64 - w;
         private final long[] acc = new long[n];
-        private int spikeBase;
+        private final RegisterRef spikes;
         private int accBank;
         private int accBase;
         private int xbar;
         private int wmem;
 
+        SynapseUnit(final RegisterRef spikes)
+        {
+            this.spikes = spikes;
+        }
+
         @Override
         public void declare(final Declarations d)
         {
-            for (int i = 0; i < n; i++)
-            {
-                d.input("spike[" + i + "]", 1);
-            }
             d.memory("xbar", 64, n * words);
             d.memory("wmem", w, n);
             d.registerBank("acc[%d]", w, n, 0);
@@ -145,7 +144,6 @@ final class FixedPointPart extends Part
         @Override
         public void bind(final Binding b)
         {
-            spikeBase = b.signal("spike[0]");
             accBank = b.bank("acc[%d]");
             accBase = b.signal("acc[%d]");
             xbar = b.memory("xbar");
@@ -170,6 +168,7 @@ final class FixedPointPart extends Part
         {
             final long[] a = acc;
             Arrays.fill(a, 0);
+            final int spikeBase = spikes.base();
             for (int i = 0; i < n; i++)
             {
                 if (s.get(spikeBase + i) == 0)
@@ -209,14 +208,15 @@ final class FixedPointPart extends Part
         private final int[] spikes;
         private final int w = lif.dataWidth();
         private final int shift = 64 - w;
-        private int accBase;
+        private final RegisterRef acc;
         private int leakSig;
         private int gainSig;
         private int jExtSig;
 
-        Core(final int population)
+        Core(final RegisterRef drive, final RegisterRef acc, final int population)
         {
-            super(net.size(), raster, population);
+            super(drive, raster, population);
+            this.acc = acc;
             bank = new LifBank(lif, net.size(), "lif[%d]");
             current = new int[net.size()];
             spikes = new int[net.size()];
@@ -225,10 +225,6 @@ final class FixedPointPart extends Part
         @Override
         void declareState(final Declarations d)
         {
-            for (int j = 0; j < current.length; j++)
-            {
-                d.input("acc[" + j + "]", w);
-            }
             bank.declare(d);
             d.register("leak_k", w, leak);
             d.register("gain_k", w, gain);
@@ -239,7 +235,6 @@ final class FixedPointPart extends Part
         void bindState(final Binding b)
         {
             bank.bind(b);
-            accBase = b.signal("acc[0]");
             leakSig = b.signal("leak_k");
             gainSig = b.signal("gain_k");
             jExtSig = b.signal("j_ext");
@@ -251,6 +246,7 @@ final class FixedPointPart extends Part
             final long jExt = signed(s.get(jExtSig));
             final int[] c = current;
             final int[] e = ext;
+            final int accBase = acc.base();
             for (int j = 0; j < c.length; j++)
             {
                 c[j] = (int)(signed(s.get(accBase + j)) + e[j] * jExt);

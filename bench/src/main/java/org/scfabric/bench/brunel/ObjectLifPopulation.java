@@ -48,9 +48,10 @@ final class ObjectLifPopulation extends Population implements BusListener
     private double[] syn;
     private double[] synNext;
 
-    ObjectLifPopulation(final BrunelNetwork net, final SpikeRaster raster, final int population)
+    ObjectLifPopulation(final BrunelNetwork net, final RegisterRef drive, final SpikeRaster raster,
+        final int population)
     {
-        super(net.size(), raster, population);
+        super(drive, raster, population);
         this.m = new FloatLif(net.params());
         this.c = net.connectivity();
         neurons = new Neuron[net.size()];

@@ -32,10 +32,24 @@ abstract class Part
     {
     }
 
+    /**
+     * A fault injected into the kernel, announced to the components that compute many cycles per
+     * edge so they apply it cycle by cycle (see {@link BrunelDesign#inject}).
+     */
+    void announce(final org.scfabric.sim.fault.Fault f)
+    {
+    }
+
     /** Network steps this variant simulates. */
     int steps()
     {
         return net.params().steps();
+    }
+
+    /** The step (of the network's dt) a spike of this variant's step {@code step} is reported at. */
+    int reportStep(final int step)
+    {
+        return step;
     }
 
     /** Poisson kicks per neuron per step of its drive (λ of the parameters unless the step differs). */

@@ -16,7 +16,8 @@ import org.scfabric.sim.random.Pcg64;
  * branches — as if a draw began at its first uniform. Only chunk 0 really begins where the last
  * block ended; for the others the true parse, continued from the chunk before, is replayed until it
  * ends a draw at a position where the speculative parse ended one too. From there on both parse the
- * same uniforms from the same fresh start, so the speculative draws are the true ones. (Products
+ * same uniforms from the same fresh start, so the speculative draws are the true ones (a draw of
+ * value x took x + 1 uniforms, so where each speculative draw ended follows from the values). (Products
  * are monotone in the number of factors, so the two parses meet after a few draws.) The stream is
  * consumed strictly in order: the draws are numpy's draws, in numpy's order.
  *
@@ -39,7 +40,6 @@ public final class PoissonStream
     private final double[] u;
     private final int[] vals;
     private final int[][] specVals = new int[CHAINS][];
-    private final int[][] specEnds = new int[CHAINS][];
     private final int[] specCount = new int[CHAINS];
     private final double[] specP = new double[CHAINS];
     private final int[] specX = new int[CHAINS];
@@ -74,7 +74,6 @@ public final class PoissonStream
             for (int c = 1; c < CHAINS; c++)
             {
                 specVals[c] = new int[chunk + 1];
-                specEnds[c] = new int[chunk + 1];
             }
         }
         else
@@ -128,9 +127,6 @@ public final class PoissonStream
         final int[] v1 = specVals[1];
         final int[] v2 = specVals[2];
         final int[] v3 = specVals[3];
-        final int[] e1 = specEnds[1];
-        final int[] e2 = specEnds[2];
-        final int[] e3 = specEnds[3];
         double p0 = carryP;
         double p1 = 1.0;
         double p2 = 1.0;
@@ -157,11 +153,8 @@ public final class PoissonStream
             final long m3 = (b3 - eb - 1) >> 63;
             v0[n0] = x0;
             v1[n1] = x1;
-            e1[n1] = k + s;
             v2[n2] = x2;
-            e2[n2] = k + 2 * s;
             v3[n3] = x3;
-            e3[n3] = k + 3 * s;
             n0 -= (int)m0;
             n1 -= (int)m1;
             n2 -= (int)m2;
@@ -196,9 +189,12 @@ public final class PoissonStream
         int x = x0;
         for (int c = 1; c < CHAINS; c++)
         {
-            final int[] ends = specEnds[c];
+            // a draw of value x took x + 1 uniforms, so the speculative draws' last uniforms follow
+            // from their values: specEnd = chunk start - 1 + the running sum of (x + 1)
+            final int[] sv = specVals[c];
             final int count = specCount[c];
             int sp = 0;
+            int specEnd = c * s - 1 + (count > 0 ? sv[0] + 1 : 0);
             boolean met = false;
             for (int k = c * s, end = (c + 1) * s; k < end; k++)
             {
@@ -208,11 +204,12 @@ public final class PoissonStream
                     v0[n++] = x;
                     x = 0;
                     p = 1.0;
-                    while (sp < count && ends[sp] < k)
+                    while (sp < count && specEnd < k)
                     {
                         sp++;
+                        specEnd += sp < count ? sv[sp] + 1 : 0;
                     }
-                    if (sp < count && ends[sp] == k)
+                    if (sp < count && specEnd == k)
                     {
                         met = true;
                         sp++;

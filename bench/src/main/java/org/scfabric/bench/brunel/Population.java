@@ -4,32 +4,33 @@ import org.scfabric.sim.Binding;
 import org.scfabric.sim.ClockedComponent;
 import org.scfabric.sim.Declarations;
 import org.scfabric.sim.EventBus;
-import org.scfabric.sim.NetlistException;
 import org.scfabric.sim.Signals;
 import org.scfabric.sim.StatefulComponent;
 
 /**
  * A clocked component that updates a population once per network step: it reads the step's kicks
- * from its ports {@code ext[j]} (wired to the drive registers), calls {@link #update}, and reports
+ * from the drive registers {@code drive.ext[j]} (a {@link RegisterRef}), calls {@link #update}, and reports
  * each spike to the raster and on the event bus ({@code SPIKE}, source = the part's population id,
  * value = neuron). Model state outside the kernel's registers is saved and restored with kernel
  * snapshots ({@link #saveModel}, {@link #restoreModel}); the raster is cut back with it.
  */
 abstract class Population implements ClockedComponent, StatefulComponent
 {
-    protected final int driveInputs;
     protected final int[] ext;
+    private final RegisterRef drive;
     private final SpikeRaster raster;
     private final int population;
     private EventBus bus;
-    private int extBase;
     private long period;
     private long phase;
 
-    Population(final int driveInputs, final SpikeRaster raster, final int population)
+    /**
+     * @param drive the drive registers it reads (null: none)
+     */
+    Population(final RegisterRef drive, final SpikeRaster raster, final int population)
     {
-        this.driveInputs = driveInputs;
-        this.ext = new int[driveInputs];
+        this.drive = drive;
+        this.ext = new int[drive == null ? 0 : drive.size()];
         this.raster = raster;
         this.population = population;
     }
@@ -37,25 +38,12 @@ abstract class Population implements ClockedComponent, StatefulComponent
     @Override
     public final void declare(final Declarations d)
     {
-        for (int j = 0; j < driveInputs; j++)
-        {
-            d.input("ext[" + j + "]", DriveSource.WIDTH);
-        }
         declareState(d);
     }
 
     @Override
     public final void bind(final Binding b)
     {
-        if (driveInputs > 0)
-        {
-            extBase = b.signal("ext[0]");
-            if (b.signal("ext[" + (driveInputs - 1) + "]") != extBase + driveInputs - 1)
-            {
-                throw new NetlistException(b.instanceName() + ": ext[0.." + (driveInputs - 1)
-                    + "] must be wired to consecutive drive registers");
-            }
-        }
         bus = b.bus();
         period = b.clock().period();
         phase = b.clock().phase();
@@ -66,9 +54,10 @@ abstract class Population implements ClockedComponent, StatefulComponent
     public final void edge(final Signals s)
     {
         final int[] e = ext;
-        for (int j = 0; j < driveInputs; j++)
+        final int base = e.length == 0 ? 0 : drive.base();
+        for (int j = 0; j < e.length; j++)
         {
-            e[j] = (int)s.get(extBase + j);
+            e[j] = (int)s.get(base + j);
         }
         update(s, (int)((s.now() - phase) / period));
     }
@@ -99,6 +88,12 @@ abstract class Population implements ClockedComponent, StatefulComponent
     final int population()
     {
         return population;
+    }
+
+    /** Variant-specific figures after the run. */
+    java.util.Map<String, Double> extras()
+    {
+        return java.util.Map.of();
     }
 
     /** A deep copy of the model's state outside registers, or null. */

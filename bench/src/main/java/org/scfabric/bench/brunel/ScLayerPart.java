@@ -1,7 +1,321 @@
 package org.scfabric.bench.brunel;
 
-final class ScLayerPart
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.scfabric.hw.area.Area;
+import org.scfabric.hw.kernel.CycleFaults;
+import org.scfabric.hw.sc.AndSynapse;
+import org.scfabric.hw.sc.SeedPlan;
+import org.scfabric.sim.Binding;
+import org.scfabric.sim.ClockedComponent;
+import org.scfabric.sim.Declarations;
+import org.scfabric.sim.Kernel;
+import org.scfabric.sim.Signals;
+import org.scfabric.sim.StatefulComponent;
+import org.scfabric.sim.fault.Fault;
+import org.scfabric.sim.random.NumpyGenerator;
+
+/**
+ * V2 (the reference's {@code VectorizedSCLayer}) and V17 ({@code MemristiveDenseLayer}): the network
+ * in the probability domain, as an SC matrix layer of U = 100 inputs × 100 neurons (the reference's
+ * subset). The mask is the reference's: {@code default_rng(seed).random((U, U)) < conn_prob}, the
+ * diagonal cleared, row j = neuron, column i = input; a synapse has weight J/V_th = 0.005, others 0.
+ * Every input is a stream of P = ν_ext·dt/1000 (one external synapse's firing probability per step,
+ * 0.025 → x = 1638, register {@code in_x}); every crosspoint has its weight x (16 bits) in the
+ * weight memory {@code wmem[j·U + i]} and a weight encoder {@code w[j·U + i]}; neuron j's output is
+ * {@code out[j].count / L} = Σ_i popcount(in_i AND w_ji) / L. One window of L cycles per step
+ * (V2 L = 1024, V17 L = 256) plus a start cycle; the result reported is the mean output over neurons
+ * and steps ({@code mean_output_probability}). No spikes.
+ *
+ * <p>V17's crossbar is made of devices: every crosspoint's weight gets w += N(0, 0.05) and is clipped
+ * to [0, 1], then it is stuck at 0 (u &lt; 0.005) or at 1 (0.005 ≤ u &lt; 0.01) for a uniform u; the
+ * normals (row-major), then the uniforms, come from {@code default_rng(seed + 17·2^64)}. Encoder seeds:
+ * the matrix-layer seed plan XOR a t_index from {@code default_rng(seed + k·2^64)}, k = 2 or 17.
+ */
+final class ScLayerPart extends Part
 {
     static final double VARIABILITY = 0.05;
     static final double STUCK_RATE = 0.01;
+    static final String LAYER = "layer";
+
+    private final boolean memristive;
+    private final int units;
+    private final int len;
+    private final int inX;
+    private final int[] weightX;
+    private Layer layer;
+
+    ScLayerPart(final Variant v, final BrunelNetwork net)
+    {
+        super(v, net);
+        memristive = v == Variant.V17;
+        final BrunelParams p = net.params();
+        units = Math.min(BrunelTranslator.LAYER_UNITS, net.size());
+        len = memristive ? BrunelTranslator.MEMRISTIVE_LENGTH : BrunelTranslator.LAYER_LENGTH;
+        inX = BrunelTranslator.probabilityToX(BrunelTranslator.externalProbability(p));
+        final Connectivity mask = Connectivity.draw(units, p.connProb(), new NumpyGenerator(p.seed()));
+        final double w = p.weightExc() / p.vThreshold();
+        final double[] weights = new double[units * units];
+        for (int i = 0; i < units; i++)
+        {
+            for (int e = mask.rowStart(i); e < mask.rowStart(i + 1); e++)
+            {
+                weights[mask.targets()[e] * units + i] = w;
+            }
+        }
+        if (memristive)
+        {
+            final NumpyGenerator g = net.stream(17);
+            final double[] z = new double[weights.length];
+            final double[] u = new double[weights.length];
+            g.standardNormal(z, 0, z.length);
+            g.random(u, 0, u.length);
+            for (int k = 0; k < weights.length; k++)
+            {
+                double x = Math.min(1.0, Math.max(0.0, weights[k] + VARIABILITY * z[k]));
+                if (u[k] < STUCK_RATE / 2)
+                {
+                    x = 0.0;
+                }
+                else if (u[k] < STUCK_RATE)
+                {
+                    x = 1.0;
+                }
+                weights[k] = x;
+            }
+        }
+        weightX = new int[weights.length];
+        for (int k = 0; k < weights.length; k++)
+        {
+            weightX[k] = BrunelTranslator.probabilityToX(weights[k]);
+        }
+    }
+
+    @Override
+    int clocksPerStep()
+    {
+        return len + 1;
+    }
+
+    @Override
+    int driveInputs()
+    {
+        return 0;
+    }
+
+    @Override
+    int neurons()
+    {
+        return units;
+    }
+
+    @Override
+    void build(final DesignContext ctx)
+    {
+        layer = new Layer();
+        ctx.add(LAYER, layer, len);
+    }
+
+    @Override
+    void initialize(final Kernel k)
+    {
+        layer.faults = new CycleFaults(k.design().faultSites());
+        layer.in.faults(layer.faults);
+        layer.weight.faults(layer.faults);
+        for (int a = 0; a < weightX.length; a++)
+        {
+            k.signals().loadMemory(layer.wmem, a, weightX[a]);
+        }
+    }
+
+    @Override
+    void announce(final Fault f)
+    {
+        layer.faults.add(f);
+    }
+
+    @Override
+    Area area()
+    {
+        return AreaModel.scLayer(units, units);
+    }
+
+    @Override
+    Map<String, Double> extras()
+    {
+        final Map<String, Double> m = new LinkedHashMap<>();
+        m.put("mean_output_probability", layer.samples == 0 ? 0.0 : layer.sum / layer.samples);
+        m.put("neurons", (double)units);
+        m.put("bitstream_length", (double)len);
+        if (memristive)
+        {
+            int stuck0 = 0;
+            int stuck1 = 0;
+            for (final int x : weightX)
+            {
+                stuck0 += x == 0 ? 1 : 0;
+                stuck1 += x == BrunelTranslator.X_FULL ? 1 : 0;
+            }
+            m.put("weights_zero", (double)stuck0);
+            m.put("weights_one", (double)stuck1);
+        }
+        return m;
+    }
+
+    /** Input and weight encoders, AND gates, per-neuron popcounts; one window per step. */
+    final class Layer implements ClockedComponent, StatefulComponent
+    {
+        final EncoderArray in;
+        final EncoderArray weight;
+        private final long[][] inBits;
+        private final int[][] inOnes;
+        private final int[] inCount;
+        private final long[] wBits;
+        CycleFaults faults;
+        int wmem;
+        private int inXSig;
+        private int countBank;
+        private int countBase;
+        private long period;
+        double sum;
+        long samples;
+
+        Layer()
+        {
+            final int t = (int)net.stream(memristive ? 17 : 2).integers(0, 65_536);
+            final int[] is = new int[units];
+            final int[] ws = new int[units * units];
+            for (int i = 0; i < units; i++)
+            {
+                is[i] = seed(SeedPlan.input(i), t);
+                for (int j = 0; j < units; j++)
+                {
+                    ws[j * units + i] = seed(SeedPlan.matrixWeight(j, i, units), t);
+                }
+            }
+            in = new EncoderArray(EncoderArray.Kind.LFSR, "in[%d]", is, 1);
+            weight = new EncoderArray(EncoderArray.Kind.LFSR, "w[%d]", ws, 1);
+            inBits = new long[units][(len + 63) / 64];
+            inOnes = new int[units][len];
+            inCount = new int[units];
+            wBits = new long[(len + 63) / 64];
+        }
+
+        @Override
+        public void declare(final Declarations d)
+        {
+            in.declare(d);
+            weight.declare(d);
+            d.memory("wmem", 16, units * units);
+            d.register("in_x", 16, inX);
+            d.registerBank("out[%d].count", 32, units, 0);
+        }
+
+        @Override
+        public void bind(final Binding b)
+        {
+            in.bind(b);
+            weight.bind(b);
+            wmem = b.memory("wmem");
+            inXSig = b.signal("in_x");
+            countBank = b.bank("out[%d].count");
+            countBase = b.signal("out[%d].count");
+            period = b.clock().period();
+        }
+
+        @Override
+        public void edge(final Signals s)
+        {
+            final long last = s.now();
+            final long first = last - len + 1;
+            final long lastWrite = last >= period ? last - period : -1;
+            final int x = (int)s.get(inXSig);
+            final int words = wBits.length;
+            for (int i = 0; i < units; i++)
+            {
+                in.window(s, i, x, first, last, lastWrite, inBits[i]);
+                inCount[i] = EncoderArray.ones(inBits[i], words, inOnes[i]);
+            }
+            s.openBank(countBank);
+            for (int j = 0; j < units; j++)
+            {
+                final boolean countFaulted = faults != null && faults.has(countBase + j);
+                final long[] perCycle = countFaulted ? new long[len] : null;
+                long count = 0;
+                for (int i = 0; i < units; i++)
+                {
+                    final int k = j * units + i;
+                    final int wx = (int)s.readMemory(wmem, k);
+                    if (!countFaulted && wx != 0 && inCount[i] <= len / 8)
+                    {
+                        // a sparse input: look the weight stream up where the input is 1
+                        count += weight.onesAt(s, k, wx, first, last, lastWrite, inOnes[i], inCount[i], wBits);
+                        continue;
+                    }
+                    weight.window(s, k, wx, first, last, lastWrite, wx != 0 || countFaulted ? wBits : null);
+                    if (wx == 0 && !countFaulted)
+                    {
+                        continue;
+                    }
+                    if (countFaulted)
+                    {
+                        for (int c = 0; c < len; c++)
+                        {
+                            perCycle[c] += (inBits[i][c >>> 6] & wBits[c >>> 6]) >>> c & 1;
+                        }
+                    }
+                    else
+                    {
+                        count += AndSynapse.andPopcount(inBits[i], wBits, words);
+                    }
+                }
+                if (countFaulted)
+                {
+                    final int sig = countBase + j;
+                    long c = faults.strike(sig, faults.write(sig, 0, first - 1), first - 1) & 0xFFFF_FFFFL;
+                    for (int q = 0; q < len; q++)
+                    {
+                        final long e = first + q;
+                        c = faults.write(sig, (c + perCycle[q]) & 0xFFFF_FFFFL, e) & 0xFFFF_FFFFL;
+                        if (e < last)
+                        {
+                            c = faults.strike(sig, c, e) & 0xFFFF_FFFFL;
+                        }
+                    }
+                    count = c;
+                }
+                s.putNext(countBase + j, count);
+                sum += (double)count / len;
+            }
+            samples += units;
+        }
+
+        @Override
+        public Object saveState()
+        {
+            return new Object[] {in.save(), weight.save(), faults == null ? null : faults.save(),
+                new double[] {sum, samples}};
+        }
+
+        @Override
+        public void restoreState(final Object state)
+        {
+            final Object[] st = (Object[])state;
+            in.restore(st[0]);
+            weight.restore(st[1]);
+            if (st[2] != null)
+            {
+                faults.restore(st[2]);
+            }
+            sum = ((double[])st[3])[0];
+            samples = (long)((double[])st[3])[1];
+        }
+    }
+
+    private static int seed(final int init, final int t)
+    {
+        final int s = (init ^ t) & 0xFFFF;
+        return s == 0 ? init : s;
+    }
 }

@@ -1,6 +1,28 @@
 package org.scfabric.bench.brunel;
 
-final class StdpPopulation
+import java.util.Arrays;
+import java.util.Map;
+
+import org.scfabric.sim.Signals;
+import org.scfabric.sim.random.NumpyGenerator;
+
+/**
+ * V12: V1 with the first 2000 excitatory synapses (CSR order, i.e. row by row) plastic, each a
+ * stochastic STDP synapse whose weight is a bitstream of L = 256 bits held as its count of ones k:
+ * weight = k / L · V_th mV (k starts at round(w·L), w = clip(J/V_th, 0.001, 0.999), so 1 → 0.078 mV).
+ * <ul>
+ *   <li>LTP: a postsynaptic spike at step t after a presynaptic spike arrived at t_pre (the step after
+ *       the spike) with t − t_pre ≤ 5: k += 1 with probability lr·L = 0.256;</li>
+ *   <li>LTD: a presynaptic spike arriving at t after a postsynaptic spike at t_post with
+ *       0 &lt; t − t_post ≤ 5: k −= 1 with probability lr·L·0.5 = 0.128;</li>
+ *   <li>k stays in 0..L. Expected changes are lr and lr·0.5 per pairing: the learning rate of the
+ *       reference, in whole bits of the stream (stochastic rounding).</li>
+ * </ul>
+ * The update runs after the neurons of step t, first LTP for the spiking neurons in ascending order,
+ * then LTD for the arriving spikes in ascending order, one uniform of {@code default_rng(seed + 12·2^64)}
+ * per candidate change; new weights act from step t + 1.
+ */
+final class StdpPopulation extends Population
 {
     static final int PLASTIC = 2000;
     static final int LENGTH = 256;
@@ -8,8 +30,202 @@ final class StdpPopulation
     static final int WINDOW = 5;
     static final double LTD_RATIO = 0.5;
 
+    private final FloatLif m;
+    private final Connectivity c;
+    private final int plastic;
+    private final int[] count;
+    private final double[] weight;
+    private final int[] postStart;
+    private final int[] postSyn;
+    private final int[] synPre;
+    private final int[] lastArrival;
+    private final int[] lastPost;
+    private final double ltp;
+    private final double ltd;
+    private final double unit;
+    private NumpyGenerator rng;
+    private final double[] v;
+    private final double[] syn;
+    private int[] prev;
+    private int prevCount;
+    private int[] cur;
+    private long potentiations;
+    private long depressions;
+
+    StdpPopulation(final BrunelNetwork net, final RegisterRef drive, final SpikeRaster raster, final int population)
+    {
+        super(drive, raster, population);
+        final BrunelParams p = net.params();
+        m = new FloatLif(p);
+        c = net.connectivity();
+        final int n = net.size();
+        final int[] rs = c.rowStarts();
+        final int[] cols = c.targets();
+        plastic = Math.min(PLASTIC, rs[p.nExc()]);
+        unit = p.vThreshold() / LENGTH;
+        count = new int[plastic];
+        weight = new double[plastic];
+        Arrays.fill(count, initialCount(p));
+        Arrays.fill(weight, initialCount(p) * unit);
+        synPre = new int[plastic];
+        for (int i = 0; i < n && rs[i] < plastic; i++)
+        {
+            for (int e = rs[i]; e < Math.min(rs[i + 1], plastic); e++)
+            {
+                synPre[e] = i;
+            }
+        }
+        postStart = new int[n + 1];
+        for (int e = 0; e < plastic; e++)
+        {
+            postStart[cols[e] + 1]++;
+        }
+        for (int j = 0; j < n; j++)
+        {
+            postStart[j + 1] += postStart[j];
+        }
+        postSyn = new int[plastic];
+        final int[] fill = Arrays.copyOf(postStart, n);
+        for (int e = 0; e < plastic; e++)
+        {
+            postSyn[fill[cols[e]]++] = e;
+        }
+        lastArrival = new int[n];
+        lastPost = new int[n];
+        Arrays.fill(lastArrival, Integer.MIN_VALUE / 2);
+        Arrays.fill(lastPost, Integer.MIN_VALUE / 2);
+        ltp = LEARNING_RATE * LENGTH;
+        ltd = LEARNING_RATE * LENGTH * LTD_RATIO;
+        rng = net.stream(12);
+        v = new double[n];
+        Arrays.fill(v, m.vRest);
+        syn = new double[n];
+        prev = new int[n];
+        cur = new int[n];
+    }
+
     static int initialCount(final BrunelParams p)
     {
         return (int)Math.round(BrunelTranslator.weightProbability(p) * LENGTH);
+    }
+
+    @Override
+    void update(final Signals s, final int step)
+    {
+        Arrays.fill(syn, 0.0);
+        final int[] rs = c.rowStarts();
+        final int[] cols = c.targets();
+        for (int k = 0; k < prevCount; k++)
+        {
+            final int i = prev[k];
+            final double w = m.weight(i);
+            final int start = rs[i];
+            final int end = rs[i + 1];
+            int e = start;
+            for (; e < end && e < plastic; e++)
+            {
+                syn[cols[e]] += weight[e];
+            }
+            for (; e < end; e++)
+            {
+                syn[cols[e]] += w;
+            }
+            lastArrival[i] = step;
+        }
+        int n = 0;
+        for (int j = 0; j < v.length; j++)
+        {
+            double x = v[j] + (ext[j] * m.j + syn[j]);
+            x += m.alpha * (m.vRest - x);
+            if (x >= m.vTh)
+            {
+                x = m.vReset;
+                cur[n++] = j;
+            }
+            v[j] = x;
+        }
+        // LTP: postsynaptic spikes now, presynaptic arrivals within the window
+        for (int k = 0; k < n; k++)
+        {
+            final int j = cur[k];
+            for (int q = postStart[j]; q < postStart[j + 1]; q++)
+            {
+                final int e = postSyn[q];
+                if (step - lastArrival[synPre[e]] <= WINDOW && rng.random() < ltp && count[e] < LENGTH)
+                {
+                    count[e]++;
+                    weight[e] = count[e] * unit;
+                    potentiations++;
+                }
+            }
+        }
+        // LTD: presynaptic arrivals now, postsynaptic spikes before them within the window
+        for (int k = 0; k < prevCount; k++)
+        {
+            final int i = prev[k];
+            for (int e = rs[i]; e < rs[i + 1] && e < plastic; e++)
+            {
+                final int dtPost = step - lastPost[cols[e]];
+                if (dtPost > 0 && dtPost <= WINDOW && rng.random() < ltd && count[e] > 0)
+                {
+                    count[e]--;
+                    weight[e] = count[e] * unit;
+                    depressions++;
+                }
+            }
+        }
+        for (int k = 0; k < n; k++)
+        {
+            lastPost[cur[k]] = step;
+            spike(s, step, cur[k]);
+        }
+        final int[] t = prev;
+        prev = cur;
+        cur = t;
+        prevCount = n;
+    }
+
+    /** Mean plastic weight (mV), potentiations and depressions so far. */
+    @Override
+    Map<String, Double> extras()
+    {
+        double sum = 0;
+        for (final double w : weight)
+        {
+            sum += w;
+        }
+        final Map<String, Double> out = new java.util.LinkedHashMap<>();
+        out.put("stdp_synapses", (double)plastic);
+        out.put("stdp_mean_weight_mv", plastic == 0 ? 0.0 : sum / plastic);
+        out.put("stdp_potentiations", (double)potentiations);
+        out.put("stdp_depressions", (double)depressions);
+        return out;
+    }
+
+    @Override
+    Object saveModel()
+    {
+        return new Object[] {v.clone(), Arrays.copyOf(prev, prevCount), count.clone(), lastArrival.clone(),
+            lastPost.clone(), rng.bitGenerator().copy(), new long[] {potentiations, depressions}};
+    }
+
+    @Override
+    void restoreModel(final Object state)
+    {
+        final Object[] st = (Object[])state;
+        System.arraycopy((double[])st[0], 0, v, 0, v.length);
+        final int[] p = (int[])st[1];
+        System.arraycopy(p, 0, prev, 0, p.length);
+        prevCount = p.length;
+        System.arraycopy((int[])st[2], 0, count, 0, count.length);
+        for (int e = 0; e < plastic; e++)
+        {
+            weight[e] = count[e] * unit;
+        }
+        System.arraycopy((int[])st[3], 0, lastArrival, 0, lastArrival.length);
+        System.arraycopy((int[])st[4], 0, lastPost, 0, lastPost.length);
+        rng = new NumpyGenerator(((org.scfabric.sim.random.Pcg64)st[5]).copy());
+        potentiations = ((long[])st[6])[0];
+        depressions = ((long[])st[6])[1];
     }
 }

@@ -22,9 +22,10 @@ final class VectorLifPopulation extends Population
     private int prevCount;
     private int[] cur;
 
-    VectorLifPopulation(final BrunelNetwork net, final SpikeRaster raster, final int population)
+    VectorLifPopulation(final BrunelNetwork net, final RegisterRef drive, final SpikeRaster raster,
+        final int population)
     {
-        super(net.size(), raster, population);
+        super(drive, raster, population);
         this.m = new FloatLif(net.params());
         this.c = net.connectivity();
         final int n = net.size();

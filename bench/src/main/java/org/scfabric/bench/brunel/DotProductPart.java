@@ -1,0 +1,301 @@
+package org.scfabric.bench.brunel;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.scfabric.hw.area.Area;
+import org.scfabric.hw.kernel.CycleFaults;
+import org.scfabric.hw.kernel.LifBank;
+import org.scfabric.hw.lif.LifParams;
+import org.scfabric.hw.sc.AndSynapse;
+import org.scfabric.hw.sc.PopcountToCurrent;
+import org.scfabric.hw.sc.SeedPlan;
+import org.scfabric.sim.Binding;
+import org.scfabric.sim.ClockedComponent;
+import org.scfabric.sim.Declarations;
+import org.scfabric.sim.Kernel;
+import org.scfabric.sim.Signals;
+import org.scfabric.sim.StatefulComponent;
+import org.scfabric.sim.fault.Fault;
+
+/**
+ * V13, the reference's {@code BitstreamDotProduct}: U = 50 post neurons (neurons 0..49 of the
+ * network, their drive registers included), each with a dot product of U bitstream synapses, one per
+ * neuron of the same 50 (all to all, weight w = 0.005, as in the reference's subset). Per step:
+ * presynaptic encoder {@code enc[i]} streams x = pre_x = round(0.8·65536) when neuron i spiked in the
+ * step before (the reference's P = 0.8), else 0; weight encoder {@code w[j·U + i]} streams
+ * x = round(0.005·65536) = 328; {@code pc[j].count} counts the ones of all U AND gates of neuron j
+ * over L = 256 cycles; {@code sc_dotproduct_to_current} turns the count of the window's U·L bit slots
+ * into a Q8.8 current, I = 0 + (5120 − 0)·count / (U·L) (y from 0 to V_th); the bit-true Q8.8 LIF of V3
+ * ({@code core0.lif[j]}) integrates I_t = I + ext·25. Seeds: the reference's matrix-layer seed plan
+ * (0xACE1 + 7i, 0xBEEF + 13·(j·U + i)) XOR a t_index from {@code default_rng(seed + 13·2^64)}.
+ * Cycles per step: L + 2. Spikes and rates are of the U neurons ({@code extras.neurons}).
+ */
+final class DotProductPart extends Part
+{
+    static final String CORE = "core0";
+    static final String SC = "dot";
+
+    private final int units;
+    private final int len = BrunelTranslator.HYBRID_LENGTH;
+    private final int preX;
+    private final int wX;
+    private final int yMax;
+    private final LifParams lif;
+    private final int leak;
+    private final int gain;
+    private final int jExt;
+    private Dot dot;
+
+    DotProductPart(final BrunelNetwork net)
+    {
+        super(Variant.V13, net);
+        final BrunelParams p = net.params();
+        units = Math.min(BrunelTranslator.DOT_UNITS, net.size());
+        preX = BrunelTranslator.probabilityToX(BrunelTranslator.DOT_PRE_PROB);
+        wX = BrunelTranslator.probabilityToX(BrunelTranslator.weightProbability(p));
+        yMax = (int)(p.vThreshold() * 256);
+        lif = new LifParams(16, 8, 0, (int)(p.vReset() * 256), (int)(p.vThreshold() * 256),
+            BrunelTranslator.FIXED_REFRACTORY);
+        leak = Math.max(1, (int)((p.dt() / p.tauMem()) * 256));
+        gain = 256;
+        jExt = (int)(p.weightExc() * 256);
+    }
+
+    @Override
+    int clocksPerStep()
+    {
+        return len + 2;
+    }
+
+    @Override
+    int driveInputs()
+    {
+        return units;
+    }
+
+    @Override
+    int neurons()
+    {
+        return units;
+    }
+
+    @Override
+    void build(final DesignContext ctx)
+    {
+        final String pre = ctx.prefix();
+        dot = new Dot(ctx.reference(pre + CORE + ".lif[%d].spike", units, 1));
+        ctx.add(SC, dot, len);
+        ctx.add(CORE, new Core(ctx.drive(units), ctx.reference(pre + SC + ".pc[%d].count", units, 16),
+            ctx.population()), len + 1);
+    }
+
+    @Override
+    void initialize(final Kernel k)
+    {
+        dot.faults = new CycleFaults(k.design().faultSites());
+        dot.pre.faults(dot.faults);
+        dot.weight.faults(dot.faults);
+    }
+
+    @Override
+    void announce(final Fault f)
+    {
+        dot.faults.add(f);
+    }
+
+    @Override
+    Area area()
+    {
+        return AreaModel.dotProduct(units, units);
+    }
+
+    @Override
+    Map<String, Double> extras()
+    {
+        final Map<String, Double> m = new LinkedHashMap<>();
+        m.put("neurons", (double)units);
+        m.put("bitstream_length", (double)len);
+        return m;
+    }
+
+    /** Encoders, AND gates and the popcount of every post neuron. */
+    final class Dot implements ClockedComponent, StatefulComponent
+    {
+        private final RegisterRef spikes;
+        final EncoderArray pre;
+        final EncoderArray weight;
+        private final long[][] preBits;
+        private final long[] wBits;
+        private final boolean[] active = new boolean[units];
+        CycleFaults faults;
+        private int countBank;
+        private int countBase;
+        private long period;
+
+        Dot(final RegisterRef spikes)
+        {
+            this.spikes = spikes;
+            final int t = (int)net.stream(13).integers(0, 65_536);
+            final int[] ps = new int[units];
+            final int[] ws = new int[units * units];
+            for (int i = 0; i < units; i++)
+            {
+                ps[i] = seed(SeedPlan.input(i), t);
+                for (int j = 0; j < units; j++)
+                {
+                    ws[j * units + i] = seed(SeedPlan.matrixWeight(j, i, units), t);
+                }
+            }
+            pre = new EncoderArray(EncoderArray.Kind.LFSR, "enc[%d]", ps, 1);
+            weight = new EncoderArray(EncoderArray.Kind.LFSR, "w[%d]", ws, 1);
+            preBits = new long[units][(len + 63) / 64];
+            wBits = new long[(len + 63) / 64];
+        }
+
+        @Override
+        public void declare(final Declarations d)
+        {
+            pre.declare(d);
+            weight.declare(d);
+            d.registerBank("pc[%d].count", 16, units, 0);
+        }
+
+        @Override
+        public void bind(final Binding b)
+        {
+            pre.bind(b);
+            weight.bind(b);
+            countBank = b.bank("pc[%d].count");
+            countBase = b.signal("pc[%d].count");
+            period = b.clock().period();
+        }
+
+        @Override
+        public void edge(final Signals s)
+        {
+            final long last = s.now();
+            final long first = last - len + 1;
+            final long lastWrite = last >= period ? last - period : -1;
+            final int sb = spikes.base();
+            final boolean[] active = this.active;
+            for (int i = 0; i < units; i++)
+            {
+                final int x = s.get(sb + i) != 0 ? preX : 0;
+                active[i] = x != 0;
+                pre.window(s, i, x, first, last, lastWrite, preBits[i]);
+            }
+            s.openBank(countBank);
+            final int words = wBits.length;
+            for (int j = 0; j < units; j++)
+            {
+                final boolean countFaulted = faults != null && faults.has(countBase + j);
+                long count = 0;
+                final long[] perCycle = countFaulted ? new long[len] : null;
+                for (int i = 0; i < units; i++)
+                {
+                    final boolean need = active[i] || countFaulted;
+                    weight.window(s, j * units + i, wX, first, last, lastWrite, need ? wBits : null);
+                    if (!need)
+                    {
+                        continue;
+                    }
+                    if (countFaulted)
+                    {
+                        for (int c = 0; c < len; c++)
+                        {
+                            perCycle[c] += (preBits[i][c >>> 6] & wBits[c >>> 6]) >>> c & 1;
+                        }
+                    }
+                    else
+                    {
+                        count += AndSynapse.andPopcount(preBits[i], wBits, words);
+                    }
+                }
+                if (countFaulted)
+                {
+                    final int sig = countBase + j;
+                    long c = faults.strike(sig, faults.write(sig, 0, first - 1), first - 1) & 0xFFFF;
+                    for (int k = 0; k < len; k++)
+                    {
+                        final long e = first + k;
+                        c = faults.write(sig, (c + perCycle[k]) & 0xFFFF, e) & 0xFFFF;
+                        if (e < last)
+                        {
+                            c = faults.strike(sig, c, e) & 0xFFFF;
+                        }
+                    }
+                    count = c;
+                }
+                s.putNext(countBase + j, count);
+            }
+        }
+
+        @Override
+        public Object saveState()
+        {
+            return new Object[] {pre.save(), weight.save(), faults == null ? null : faults.save()};
+        }
+
+        @Override
+        public void restoreState(final Object state)
+        {
+            final Object[] st = (Object[])state;
+            pre.restore(st[0]);
+            weight.restore(st[1]);
+            if (st[2] != null)
+            {
+                faults.restore(st[2]);
+            }
+        }
+    }
+
+    private static int seed(final int init, final int t)
+    {
+        final int s = (init ^ t) & 0xFFFF;
+        return s == 0 ? init : s;
+    }
+
+    /** Popcount to current and the Q8.8 LIF array. */
+    final class Core extends Population
+    {
+        private final LifBank bank = new LifBank(lif, units, "lif[%d]");
+        private final RegisterRef counts;
+        private final int[] current = new int[units];
+        private final int[] spikes = new int[units];
+
+        Core(final RegisterRef drive, final RegisterRef counts, final int population)
+        {
+            super(drive, raster, population);
+            this.counts = counts;
+        }
+
+        @Override
+        void declareState(final Declarations d)
+        {
+            bank.declare(d);
+        }
+
+        @Override
+        void bindState(final Binding b)
+        {
+            bank.bind(b);
+        }
+
+        @Override
+        void update(final Signals s, final int step)
+        {
+            final int cb = counts.base();
+            for (int j = 0; j < units; j++)
+            {
+                final int i = PopcountToCurrent.current((int)s.get(cb + j), units * len, 0, yMax);
+                current[j] = i + ext[j] * jExt;
+            }
+            final int n = bank.edge(s, current, leak, gain, 0, spikes);
+            for (int k = 0; k < n; k++)
+            {
+                spike(s, step, spikes[k]);
+            }
+        }
+    }
+}
