@@ -21,6 +21,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 ./scfabric --version >/dev/null   # builds the jar if needed, outside the timings
+cut -d' ' -f1-3 /proc/loadavg > "$work/load-start" 2>/dev/null || true
 
 for r in $(seq 1 "$repeats"); do
   for spec in "1000:V18,V20" "10000:V18,V3"; do
@@ -39,6 +40,8 @@ for r in $(seq 1 "$repeats"); do
   echo "$s $e" >> "$work/default-times"
 done
 
+cut -d' ' -f1-3 /proc/loadavg > "$work/load-end" 2>/dev/null || true
+
 "$py" - "$work" "$repeats" <<'PY'
 import glob, json, os, platform, statistics as st, subprocess, sys
 work, repeats = sys.argv[1], int(sys.argv[2])
@@ -50,8 +53,14 @@ def cpu():
 def fmt(xs, d=3):
     return f"{st.median(xs):.{d}f} ({min(xs):.{d}f}..{max(xs):.{d}f})"
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+def load(name):
+    try:
+        return open(f"{work}/{name}").read().strip()
+    except OSError:
+        return "?"
 print(f"Machine: {cpu()}, {os.cpu_count()} cores, {java}, Python {platform.python_version()}; "
-      f"{repeats} repeats, median (min..max).\n")
+      f"{repeats} repeats, median (min..max); load average (1, 5, 15 min) {load('load-start')} at the start, "
+      f"{load('load-end')} at the end.\n")
 print("| N | what | spikes | rate Hz | run phase s | ÷ Brian2 cpp_standalone run phase |")
 print("|--:|:--|--:|--:|--:|--:|")
 for n in (1000, 10000):
@@ -74,6 +83,8 @@ for n in (1000, 10000):
     else:
         print(f"| {n} | Brian2 cpp_standalone | – | – | did not run: {b2[0]['error']} | |")
 times = [float(e) - float(s) for s, e in (l.split() for l in open(f"{work}/default-times"))]
-print(f"\nWhole default `./scfabric brunel` (20 variants, N = 1000, 1 s, plots; JVM start included): "
-      f"{fmt(times, 1)} s (target < 60 s).")
+d = json.load(open(f"{work}/default/results.json"))
+ran = len(d["runs"]); skipped = [s["variant"] for s in d.get("skipped", [])]
+print(f"\nWhole default `./scfabric brunel` ({ran} variants ran" + (f", {', '.join(skipped)} not in this build" if skipped else "")
+      + f"; N = 1000, 1 s, plots; JVM start included): {fmt(times, 1)} s (target < 60 s).")
 PY

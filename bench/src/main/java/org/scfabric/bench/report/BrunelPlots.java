@@ -137,7 +137,11 @@ public final class BrunelPlots
         c.getStyler().setLabelsFontColor(Color.DARK_GRAY);
         c.getStyler().setLabelsPosition(0.93);
         c.getStyler().setDecimalPattern("#0.0");
-        c.getStyler().setXAxisLabelRotation(brianRates.size() + variantRates.size() > 12 ? 30 : 0);
+        final int cats0 = brianRates.size() + variantRates.size();
+        final int longest = java.util.stream.Stream.concat(variantRates.keySet().stream(), brianRates.keySet().stream())
+            .mapToInt(String::length).max().orElse(0);
+        // labels get about 1000/cats px each: rotate when they would touch (about 8 px a character)
+        c.getStyler().setXAxisLabelRotation(longest * 8 > 1000 / Math.max(1, cats0) ? 30 : 0);
         c.getStyler().setYAxisMin(0.0);
         final List<String> cats = new ArrayList<>(variantRates.keySet());
         cats.addAll(brianRates.keySet());
