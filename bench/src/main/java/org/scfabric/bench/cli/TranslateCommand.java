@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
  * output). {@code --all --markdown} prints the reference table that docs/parameters.md is made of.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Print the parameter mapping of a Brunel variant: how Brian2's tau, v_th, J, g, rate ...",
-        "become the variant's parameters (floats, Q8.8 / Q16.12 integers, probabilities, stream lengths)."},
+    description = {"Print how the Brian2 Brunel parameters map onto a variant's parameters.",
+        "tau, v_th, J, g, rate ... become floats, Q8.8 / Q16.12 integers, probabilities, stream lengths."},
     footer = {"", "Examples: scfabric translate --variant V3",
         "          scfabric translate --all --markdown > docs/parameters.md"})
 public final class TranslateCommand implements Callable<Integer>
