@@ -284,22 +284,20 @@ public final class BrunelCommand implements Callable<Integer>
     {
         Files.createDirectories(dir);
         int count = 0;
-        final String window = String.format(Locale.ROOT, "first %d neurons, first %d ms",
-            Math.min(BrunelPlots.RASTER_NEURONS, p.nTotal()), (int)BrunelPlots.RASTER_MS);
         for (final RunRow r : rows)
         {
             if (rasterFor.contains(r.variant()))
             {
+                final Raster ras = rasters.get(r.variant().name());
                 BrunelPlots.raster(dir.resolve("raster-" + r.variant().name() + ".png"),
-                    r.variant().name() + " " + r.variant().title() + ": spike raster (" + window + ")",
-                    rasters.get(r.variant().name()));
+                    r.variant().name() + " " + r.variant().title() + ": spike raster (" + window(ras) + ")", ras);
                 count++;
             }
         }
         for (final Map.Entry<String, Raster> e : b2Rasters.entrySet())
         {
             BrunelPlots.raster(dir.resolve("raster-" + e.getKey().replace(' ', '-') + ".png"),
-                e.getKey() + ": spike raster (" + window + ")", e.getValue());
+                e.getKey() + ": spike raster (" + window(e.getValue()) + ")", e.getValue());
             count++;
         }
         final Map<String, Double> rates = new LinkedHashMap<>();
@@ -319,6 +317,14 @@ public final class BrunelCommand implements Callable<Integer>
         BrunelPlots.rateDistribution(dir.resolve("rate-distribution.png"), chosen);
         count++;
         return count;
+    }
+
+    private static String window(final Raster r)
+    {
+        final int n = Math.min(BrunelPlots.RASTER_NEURONS, r.neuronCount());
+        final String who = n == r.neuronCount() ? "all " + n + " neurons" : "first " + n + " neurons";
+        return String.format(Locale.ROOT, "%s, first %d ms", who, (int)Math.min(BrunelPlots.RASTER_MS,
+            r.seconds() * 1000));
     }
 
     static List<Variant> parseVariants(final String s, final String option)

@@ -97,7 +97,8 @@ public final class BrunelPlots
         final boolean inhShown = Math.min(RASTER_NEURONS, r.neuronCount()) > r.nExc();
         if (!ex.isEmpty() || ix.isEmpty())
         {
-            addScatter(c, "excitatory (" + ex.size() + " spikes)", ex, ey, EXC);
+            // a layer of its own (no inhibitory population) is one population of "neurons"
+            addScatter(c, (r.nInh() == 0 ? "neurons (" : "excitatory (") + ex.size() + " spikes)", ex, ey, EXC);
         }
         if (!ix.isEmpty())
         {
@@ -297,12 +298,18 @@ public final class BrunelPlots
     /**
      * Picks at most {@code max} runs for the overlaid plots. Runs with identical spikes are drawn once,
      * labelled "V1 = V18 = V20" (otherwise the last one hides the others); groups holding one of the
-     * favourites come first, the rest in order.
+     * favourites come first, the rest in order. Runs without a spike are left out.
      */
     public static List<Labelled> choose(final Map<String, Raster> runs, final List<String> favourites, final int max)
     {
         final Map<Raster, List<String>> groups = new LinkedHashMap<>();
-        runs.forEach((k, v) -> groups.computeIfAbsent(v, x -> new ArrayList<>()).add(k));
+        runs.forEach((k, v) ->
+        {
+            if (v.spikes() > 0) // runs without spikes (probability outputs) have nothing to show here
+            {
+                groups.computeIfAbsent(v, x -> new ArrayList<>()).add(k);
+            }
+        });
         final List<Map.Entry<Raster, List<String>>> order = new ArrayList<>();
         for (final String f : favourites)
         {

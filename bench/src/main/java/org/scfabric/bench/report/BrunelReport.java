@@ -190,6 +190,19 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
             params.nTotal(), params.nExc(), params.nInh(), fmtPlain(params.durationMs()), params.steps(),
             fmtPlain(params.dt()), params.seed(), Double.toString(params.lambda())));
         sb.append(runsTable());
+        if (runs.stream().anyMatch(r -> !r.extras().isEmpty()))
+        {
+            sb.append("\nVariant-specific figures (`extras` in results.json):\n\n");
+            for (final RunRow r : runs)
+            {
+                if (!r.extras().isEmpty())
+                {
+                    final List<String> parts = new ArrayList<>();
+                    r.extras().forEach((k, v) -> parts.add(k + " " + extra(v)));
+                    sb.append("* ").append(r.variant().name()).append(": ").append(String.join(", ", parts)).append('\n');
+                }
+            }
+        }
         if (!skipped.isEmpty())
         {
             sb.append('\n');
@@ -345,6 +358,19 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
     static String f(final double v, final int decimals)
     {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "–";
+    }
+
+    private static String extra(final Double v)
+    {
+        if (v == null || !Double.isFinite(v))
+        {
+            return "–";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15)
+        {
+            return Long.toString(v.longValue());
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static String fmtPlain(final double v)

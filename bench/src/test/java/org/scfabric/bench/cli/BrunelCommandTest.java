@@ -83,6 +83,7 @@ class BrunelCommandTest
 
         final String md = Files.readString(out.resolve("results.md"));
         assertTrue(md.contains("| variant |"), md);
+        assertFalse(md.contains("Variant-specific figures"), "V1 and V3 of the fake have no extras");
         assertTrue(md.contains("CV ISI") && md.contains("10 ms bins"), "footer defines the metrics");
         assertTrue(md.contains("![rates](plots/rates.png)") && md.contains("[V3](plots/raster-V3.png)"), md);
         assertTrue(r.out().contains("| V3 ") && r.out().contains("FixedPointLIF Q8.8"), r.out());
@@ -115,6 +116,7 @@ class BrunelCommandTest
         final Path out = tmp.resolve("out");
         Files.writeString(out.resolve("notes.txt"), "mine");
         assertTrue(Files.exists(out.resolve("plots/raster-V2.png")));
+        assertTrue(Files.readString(out.resolve("results.md")).contains("* V2: mean_output_probability 0.250000\n"));
         final Run r = run(small("--variants", "V1", "--seed", "7"));
         assertEquals(0, r.code(), r.err());
         assertFalse(Files.exists(out.resolve("plots/raster-V2.png")), "stale raster removed");
