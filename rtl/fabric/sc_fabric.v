@@ -148,13 +148,12 @@ module sc_fabric_core #(
     reg [W-1:0]   vmem  [0:SIZE-1];
     reg [RCB-1:0] rcmem [0:SIZE-1];
     reg [31:0]    lfsr  [0:SIZE-1];
-    reg [W-1:0]   acc   [0:2*SIZE-1];
 
     integer i;
     initial begin
         $readmemh(LFSR_FILE, lfsr);
         for (i = 0; i < SIZE; i = i + 1) begin
-            vmem[i] = V_REST; rcmem[i] = 0; acc[i] = 0; acc[SIZE + i] = 0;
+            vmem[i] = V_REST; rcmem[i] = 0;
         end
     end
 
@@ -169,14 +168,20 @@ module sc_fabric_core #(
         end
     endfunction
 
+    // Poisson kicks: the number of thresholds u reaches. The thresholds ascend (a CDF), so the
+    // comparisons form a thermometer code t (t[m] = 1 for m < k), turned into binary without an adder.
     function [3:0] kicks;
         input [15:0] u;
         integer m;
-        reg [3:0] k;
+        reg [15:0] t;
         begin
-            k = 0;
-            for (m = 0; m < 15; m = m + 1) if ({1'b0, u} >= CDF[m*17 +: 17]) k = k + 1;
-            kicks = k;
+            t = 16'd0;
+            for (m = 0; m < 15; m = m + 1) t[m] = ({1'b0, u} >= CDF[m*17 +: 17]);
+            kicks[3] = t[7];
+            kicks[2] = (t[3] & ~t[7]) | t[11];
+            kicks[1] = (t[1] & ~t[3]) | (t[5] & ~t[7]) | (t[9] & ~t[11]) | t[13];
+            kicks[0] = (t[0] & ~t[1]) | (t[2] & ~t[3]) | (t[4] & ~t[5]) | (t[6] & ~t[7]) | (t[8] & ~t[9])
+                     | (t[10] & ~t[11]) | (t[12] & ~t[13]) | t[14];
         end
     endfunction
 
@@ -187,16 +192,35 @@ module sc_fabric_core #(
     reg [LC-1:0]  st_valid;
     reg [AB-1:0]  st_addr [0:LC-1];
 
+    // The state memories and the accumulator are block RAMs with a registered read. A neuron's words
+    // are written only at its own result stage (its accumulator bank takes no deliveries in its step),
+    // so reading them earlier gives the same values. With LC = 1 they are read one edge ahead and the
+    // drive and the LIF are computed in the result cycle; with LC >= 2 they are read when the neuron is
+    // two stages from the result, the drive (LFSR leap, Poisson kicks, input current) is computed and
+    // registered in the stage before the result, and the result cycle holds only the LIF.
+    reg [W-1:0]   rd_v;
+    reg [RCB-1:0] rd_rc;
+    reg [31:0]    rd_lf;
+    wire [AB-1:0] rd_addr;
+    wire [W-1:0]  acc_rd;                  // the accumulator read with rd_v (bank par), see below
+    wire          par = start ? par_in : par_q;
+
+    wire [31:0]   lf_calc  = leap16(rd_lf);
+    wire [W-1:0]  cur_calc = acc_rd + kicks(lf_calc[15:0]) * JEXT;
+    reg  [31:0]   lf_p;
+    reg  [W-1:0]  cur_p, v_p;
+    reg  [RCB-1:0] rc_p;
+    always @(posedge clk) begin
+        lf_p <= lf_calc; cur_p <= cur_calc; v_p <= rd_v; rc_p <= rd_rc;
+    end
+
     // the result stage
     wire                 res_valid = st_valid[LC-1];
     wire [AB-1:0]        ra        = st_addr[LC-1];
-    wire                 par       = start ? par_in : par_q;
-    wire [31:0]          acc_idx   = (par ? SIZE : 0) + ra;
-    wire [31:0]          lf_new    = leap16(lfsr[ra]);
-    wire [W-1:0]         cur_u     = acc[acc_idx] + kicks(lf_new[15:0]) * JEXT;
-    wire signed [W-1:0]  cur       = cur_u;
-    wire signed [W-1:0]  v         = vmem[ra];
-    wire [RCB-1:0]       rc        = rcmem[ra];
+    wire [31:0]          lf_new    = (LC == 1) ? lf_calc : lf_p;
+    wire signed [W-1:0]  cur       = (LC == 1) ? cur_calc : cur_p;
+    wire signed [W-1:0]  v         = (LC == 1) ? rd_v : v_p;
+    wire [RCB-1:0]       rc        = (LC == 1) ? rd_rc : rc_p;
     wire signed [W:0]    diff      = {V_REST[W-1], V_REST} - {v[W-1], v};
     wire signed [PW-1:0] leak_p    = diff * LEAK;
     wire signed [PW-1:0] in_p      = cur * GAIN;
@@ -208,41 +232,115 @@ module sc_fabric_core #(
     wire                 spike     = res_valid && rc == 0 && v_next >= V_TH;
 
     // issue
-    wire [CRB:0]  credits_now = credits + credit_in + ((res_valid && !spike && !DROP) ? 1 : 0);
+    reg           ret;        // a neuron that did not spike returns its credit, one edge late
+    wire [CRB:0]  credits_now = credits + credit_in + ret;
     wire          issuing_now = start | issuing;
     wire [AB-1:0] addr_now    = start ? {AB{1'b0}} : addr;
     wire          issue       = issuing_now && (DROP || credits_now != 0);
     wire          issuing_nx  = issue ? ({{(32-AB){1'b0}}, addr_now} + 32'd1 < SIZE) : issuing_now;
     wire [LC-1:0] st_nx       = (LC == 1) ? issue : {st_valid, issue};
 
+    generate
+        if (LC == 1) begin : rd1
+            assign rd_addr = addr_now;      // read one edge before the result
+        end else if (LC == 2) begin : rd2
+            assign rd_addr = addr_now;      // read at the issue edge, two before the result
+        end else begin : rdn
+            assign rd_addr = st_addr[LC-3];
+        end
+    endgenerate
+
+    // The input accumulators: two banks, the result stage reads and clears bank par, the deliveries of
+    // the router add into bank 1 - par.
+    generate
+        if (P == 1) begin : accb
+            // One delivery per cycle: each bank is a block RAM with one read and one write port. A
+            // delivery is a read-modify-write over two edges (read at the edge it arrives, write at the
+            // next, forwarding the word written meanwhile); its bank is read next only in the next step,
+            // which starts at least two edges after the last delivery.
+            reg [W-1:0]  acc0 [0:SIZE-1];
+            reg [W-1:0]  acc1 [0:SIZE-1];
+            reg [W-1:0]  rd0, rd1;
+            reg          m_valid;              // a delivery read at the last edge, to be written now
+            reg [AB-1:0] m_addr;
+            reg [W-1:0]  m_w;
+            reg          w_valid;              // the delivery word written at the last edge
+            reg [AB-1:0] w_addr;
+            reg [W-1:0]  w_data;
+            integer j;
+            initial for (j = 0; j < SIZE; j = j + 1) begin acc0[j] = 0; acc1[j] = 0; end
+            wire [IDB-1:0] tgt    = dlv_tgt[IDB-1:0];
+            wire           d_in   = dlv_valid[0] && tgt >= BASE && tgt < BASE + SIZE;
+            wire [AB-1:0]  d_addr = tgt - BASE;
+            wire [W-1:0]   d_old  = (w_valid && w_addr == m_addr) ? w_data : (par_q ? rd0 : rd1);
+            wire [W-1:0]   d_sum  = d_old + m_w;
+            assign acc_rd = par_q ? rd1 : rd0;
+            always @(posedge clk) begin
+                rd0 <= acc0[par ? d_addr : rd_addr];
+                rd1 <= acc1[par ? rd_addr : d_addr];
+                if (rst_n) begin
+                    if (res_valid && !par_q) acc0[ra] <= {W{1'b0}};
+                    if (res_valid && par_q) acc1[ra] <= {W{1'b0}};
+                    if (m_valid && par_q) acc0[m_addr] <= d_sum;
+                    if (m_valid && !par_q) acc1[m_addr] <= d_sum;
+                end
+                m_valid <= rst_n && d_in;
+                m_addr  <= d_addr;
+                m_w     <= dlv_w[W-1:0];
+                w_valid <= rst_n && m_valid;
+                w_addr  <= m_addr;
+                w_data  <= d_sum;
+            end
+        end else begin : accr
+            // P deliveries per cycle to any neurons: registers with P write ports.
+            reg [W-1:0] acc [0:2*SIZE-1];
+            reg [W-1:0] rd_acc;
+            integer j, q;
+            reg [IDB-1:0] tgt;
+            reg [AB:0]    didx;
+            initial for (j = 0; j < 2 * SIZE; j = j + 1) acc[j] = 0;
+            assign acc_rd = rd_acc;
+            always @(posedge clk) begin
+                rd_acc <= acc[par ? SIZE + rd_addr : {1'b0, rd_addr}];
+                if (rst_n) begin
+                    for (q = 0; q < P; q = q + 1) begin
+                        tgt = dlv_tgt[q*IDB +: IDB];
+                        didx = par_q ? tgt - BASE : SIZE + tgt - BASE;
+                        if (dlv_valid[q] && tgt >= BASE && tgt < BASE + SIZE)
+                            acc[didx] <= acc[didx] + dlv_w[q*W +: W];
+                    end
+                    if (res_valid) acc[par_q ? SIZE + ra : {1'b0, ra}] <= {W{1'b0}};
+                end
+            end
+        end
+    endgenerate
+
+    always @(posedge clk) begin
+        rd_v  <= vmem[rd_addr];
+        rd_rc <= rcmem[rd_addr];
+        rd_lf <= lfsr[rd_addr];
+        if (rst_n && res_valid) begin
+            lfsr[ra] <= lf_new;
+            if (rc != 0) begin
+                vmem[ra] <= V_REST; rcmem[ra] <= rc - 1'b1;
+            end else if (spike) begin
+                vmem[ra] <= V_RESET; rcmem[ra] <= REFR;
+            end else begin
+                vmem[ra] <= v_next; rcmem[ra] <= 0;
+            end
+        end
+    end
+
     integer p, k;
-    reg [31:0] tgt;
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
             push_valid <= 1'b0; push_id <= 0; busy <= 1'b0; issuing <= 1'b0; addr <= 0; par_q <= 1'b0;
-            credits <= D; st_valid <= 0;
+            credits <= D; st_valid <= 0; ret <= 1'b0;
             for (k = 0; k < LC; k = k + 1) st_addr[k] <= 0;
         end else begin
             if (start) par_q <= par_in;
-            // deliveries into the next step's bank
-            for (p = 0; p < P; p = p + 1) begin
-                tgt = dlv_tgt[p*IDB +: IDB];
-                if (dlv_valid[p] && tgt >= BASE && tgt < BASE + SIZE)
-                    acc[(par_q ? 0 : SIZE) + tgt - BASE] <= acc[(par_q ? 0 : SIZE) + tgt - BASE] + dlv_w[p*W +: W];
-            end
-            // the result stage
-            if (res_valid) begin
-                lfsr[ra] <= lf_new;
-                acc[acc_idx] <= {W{1'b0}};
-                if (rc != 0) begin
-                    vmem[ra] <= V_REST; rcmem[ra] <= rc - 1'b1;
-                end else if (spike) begin
-                    vmem[ra] <= V_RESET; rcmem[ra] <= REFR;
-                end else begin
-                    vmem[ra] <= v_next; rcmem[ra] <= 0;
-                end
-            end
             push_valid <= spike;
+            ret <= res_valid && !spike && !DROP;
             if (spike) push_id <= BASE + ra;
             // issue
             if (issue) addr <= addr_now + 1'b1;
@@ -276,7 +374,6 @@ module sc_fabric_router #(
 );
     localparam IDLE = 2'd0, ROW = 2'd1, STREAM = 2'd2;
 
-    reg [IDB-1:0]     fifo   [0:K*D-1];
     reg [EB+RLB-1:0]  rowmem [0:N-1];
     reg [IDB+W-1:0]   fanout [0:NSYN-1];
     initial begin
@@ -287,6 +384,18 @@ module sc_fabric_router #(
     reg [PB-1:0]  rd  [0:K-1];
     reg [PB-1:0]  wr  [0:K-1];
     reg [DB-1:0]  cnt [0:K-1];
+
+    // one FIFO memory per core (one write port each); heads[c] is the word at FIFO c's read pointer
+    wire [K*IDB-1:0] heads;
+    genvar gc;
+    generate
+        for (gc = 0; gc < K; gc = gc + 1) begin : fq
+            reg [IDB-1:0] mem [0:D-1];
+            always @(posedge clk)
+                if (rst_n && push_valid[gc] && cnt[gc] < D) mem[wr[gc]] <= push_id[gc*IDB +: IDB];
+            assign heads[gc*IDB +: IDB] = mem[rd[gc]];
+        end
+    endgenerate
     reg [1:0]     state;
     reg [WB-1:0]  wait_q;
     reg [KB-1:0]  rr;
@@ -295,6 +404,41 @@ module sc_fabric_router #(
     reg           first;
     reg [P-1:0]   beat_mask [0:LR-1];
     reg [EB-1:0]  beat_ptr  [0:LR-1];
+
+    // Block-RAM reads: the row of a spike is read at the edge it is popped (held until the wait ends),
+    // the fan-out words of a beat one edge before the beat leaves the pipeline. Both memories are
+    // read-only, so reading early gives the same words.
+    reg [EB+RLB-1:0] row_q;
+    reg [IDB+W-1:0]  fan_q [0:P-1];
+    reg              pop_now;
+    reg [IDB-1:0]    pop_id;
+    reg [EB-1:0]     fan_addr;
+    integer ci, ii;
+    always @* begin
+        pop_now = 1'b0;
+        pop_id = {IDB{1'b0}};
+        if (state == IDLE) begin
+            for (ii = 0; ii < K; ii = ii + 1) begin
+                ci = (rr + ii >= K) ? rr + ii - K : rr + ii;
+                if (!pop_now && cnt[ci] != 0) begin
+                    pop_now = 1'b1;
+                    pop_id = heads[ci*IDB +: IDB];
+                end
+            end
+        end
+    end
+    generate
+        if (LR == 1) begin : fa1
+            always @* fan_addr = ptr;          // the beat issued at this edge leaves at the next
+        end else begin : fan
+            always @* fan_addr = beat_ptr[LR-2];
+        end
+    endgenerate
+    integer qi;
+    always @(posedge clk) begin
+        if (pop_now) row_q <= rowmem[pop_id];
+        for (qi = 0; qi < P; qi = qi + 1) fan_q[qi] <= fanout[fan_addr + qi];
+    end
 
     // per-edge temporaries (blocking, assigned before use at every edge)
     integer c, i, q, st, found, nlanes;
@@ -318,7 +462,6 @@ module sc_fabric_router #(
                 cnt_nx[c] = cnt[c];
                 credit[c] <= 1'b0;
                 if (push_valid[c] && cnt[c] < D) begin
-                    fifo[c*D + wr[c]] <= push_id[c*IDB +: IDB];
                     wr[c] <= ({{(32-PB){1'b0}}, wr[c]} + 32'd1 == D) ? {PB{1'b0}} : wr[c] + 1'b1;
                     cnt_nx[c] = cnt_nx[c] + 1'b1;
                 end
@@ -327,7 +470,7 @@ module sc_fabric_router #(
             dlv_valid <= beat_mask[LR-1];
             for (q = 0; q < P; q = q + 1) begin
                 if (beat_mask[LR-1][q]) begin
-                    word = fanout[beat_ptr[LR-1] + q];
+                    word = fan_q[q];
                     dlv_tgt[q*IDB +: IDB] <= word[IDB+W-1:W];
                     dlv_w[q*W +: W] <= word[W-1:0];
                 end
@@ -344,7 +487,7 @@ module sc_fabric_router #(
                         c = (rr + i >= K) ? rr + i - K : rr + i;
                         if (!found && cnt[c] != 0) begin
                             found = 1;
-                            src <= fifo[c*D + rd[c]];
+                            src <= heads[c*IDB +: IDB];
                             rd[c] <= ({{(32-PB){1'b0}}, rd[c]} + 32'd1 == D) ? {PB{1'b0}} : rd[c] + 1'b1;
                             cnt_nx[c] = cnt_nx[c] - 1'b1;
                             credit[c] <= 1'b1;
@@ -356,7 +499,7 @@ module sc_fabric_router #(
                 end
                 ROW: begin
                     if (wait_q == 1) begin
-                        row = rowmem[src];
+                        row = row_q;
                         ptr <= row[EB-1:0];
                         end_q <= row[EB-1:0] + row[EB+RLB-1:EB];
                         first <= 1'b1;

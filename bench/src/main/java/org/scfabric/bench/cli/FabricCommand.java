@@ -14,7 +14,9 @@ import org.scfabric.bench.fabric.BrunelFabric;
 import org.scfabric.bench.fabric.FabricPlots;
 import org.scfabric.bench.fabric.FabricReport;
 import org.scfabric.hw.fabric.Fabric;
+import org.scfabric.hw.fabric.FabricArea;
 import org.scfabric.hw.fabric.FabricEngine;
+import org.scfabric.hw.fabric.FabricSynth;
 import org.scfabric.hw.fabric.FabricNetwork;
 import org.scfabric.hw.fabric.FabricParams;
 import org.scfabric.hw.fabric.FabricReference;
@@ -108,6 +110,18 @@ public final class FabricCommand implements Callable<Integer>
             + " (the format of rtl/fabric/tb_sc_fabric.v, sorted)")
     String events;
 
+    @Option(names = "--synth", paramLabel = "TARGET",
+        description = "also synthesise this fabric: ice40 (Yosys synth_ice40 + nextpnr-ice40 on an UP5K: LUT, FF,"
+            + " block RAM, Fmax; the real-time factor is then also given at Fmax) or xc7 (Yosys synth_xilinx cells);"
+            + " the area estimate from the parts sits beside it with its error. N <= " + MAX_SYNTH_N)
+    String synth;
+
+    @Option(names = "--synth-dir", defaultValue = "out/fabric/synth", paramLabel = "DIR",
+        description = "where synthesis writes its Verilog, logs and netlists (default: ${DEFAULT-VALUE})")
+    String synthDir;
+
+    static final int MAX_SYNTH_N = 256;
+
     @Option(names = "--no-check", description = "skip running the unrolled network to compare spikes")
     boolean noCheck;
 
@@ -173,6 +187,25 @@ public final class FabricCommand implements Callable<Integer>
         final Path hgrmPath = outputFile(hgrm, "--hgrm", true);
         final Path plotDir = plots == null ? null : outputDir(plots, "--plots");
         final Path rtlDir = rtl == null ? null : outputDir(rtl, "--rtl");
+        FabricSynth.Target target = null;
+        Path synthPath = null;
+        if (synth != null)
+        {
+            try
+            {
+                target = FabricSynth.Target.parse(synth);
+            }
+            catch (final IllegalArgumentException e)
+            {
+                throw new BadInputException("--synth: " + e.getMessage());
+            }
+            if (n > MAX_SYNTH_N)
+            {
+                throw new BadInputException("--synth is for small fabrics (N <= " + MAX_SYNTH_N + "; an iCE40 UP5K holds"
+                    + " 30 block RAMs of 4 kbit), got N " + n + "; the area estimate alone is in docs/fabric.md");
+            }
+            synthPath = outputDir(synthDir, "--synth-dir").resolve(target.id());
+        }
         final Path eventsPath = events == null ? null : outputFile(events, "--events", true);
 
         final FabricNetwork net = BrunelFabric.network(bp, ar);
@@ -221,6 +254,17 @@ public final class FabricCommand implements Callable<Integer>
         final FabricReport report = new FabricReport(r, workload, bp.dt(), mhz, same);
         stdout.print(report.text());
         stdout.flush();
+        if (target != null)
+        {
+            stderr.println("fabric: synthesising for " + target.title() + " in " + synthDir + " ...");
+            stderr.flush();
+            final FabricSynth.Report sr = FabricSynth.run(fp, net, steps, target, synthPath);
+            final org.scfabric.hw.area.Area est = FabricArea.estimate(fp, net, target);
+            final long estBlocks = FabricArea.bramBlocks(fp, net, target);
+            stdout.print(FabricReport.synthText(sr, est, estBlocks, r, bp.dt()));
+            stdout.flush();
+            report.with("synthesis", FabricReport.synthJson(sr, est, estBlocks, r, bp.dt()));
+        }
         if (jsonPath != null)
         {
             Files.createDirectories(jsonPath.getParent());

@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
+import org.scfabric.hw.area.Area;
 import org.scfabric.hw.fabric.FabricParams;
+import org.scfabric.hw.fabric.FabricSynth;
 import org.scfabric.hw.fabric.FabricResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -243,6 +245,99 @@ public final class FabricReport
             out.add(e[1] == 0 ? "T " + e[0] : e[1] == 1 ? "S " + e[0] + " " + e[2] : "F " + e[0]);
         }
         return out;
+    }
+
+    /** The synthesis figures beside the estimate, and the real time at Fmax. */
+    public static String synthText(final FabricSynth.Report s, final Area est, final long estBlocks,
+        final FabricResult r, final double dtMs)
+    {
+        final StringBuilder sb = new StringBuilder();
+        final String blockName = s.target() == FabricSynth.Target.ICE40 ? "SB_RAM40_4K" : "RAMB18";
+        if (s.synthesized())
+        {
+            final Area a = s.area();
+            line(sb, "synthesis", String.format(Locale.ROOT, "%s, %s: %d LUT, %d FF, %d block RAMs (%s, %d bits), %d DSP",
+                s.target().title(), s.yosysVersion(), a.lut(), a.ff(), s.bramBlocks(), blockName, a.bramBits(), a.dsp()));
+            line(sb, "estimate", String.format(Locale.ROOT, "%d LUT (%s), %d FF (%s), %d block RAMs (%s), %d DSP",
+                est.lut(), err(est.lut(), a.lut()), est.ff(), err(est.ff(), a.ff()), estBlocks,
+                err(estBlocks, s.bramBlocks()), est.dsp()));
+            if (s.placement() != null)
+            {
+                line(sb, "placed", s.placement() + (s.nextpnrVersion() == null ? "" : " (" + s.nextpnrVersion() + ")"));
+            }
+            if (s.fmaxMhz() != null)
+            {
+                line(sb, "Fmax", String.format(Locale.ROOT, "%.2f MHz after place and route", s.fmaxMhz()));
+                line(sb, "at Fmax", String.format(Locale.ROOT,
+                    "%d cycles = %.3f ms; real-time factor %.4f (%s); budget %d cycles per step, %d late steps",
+                    r.totalCycles(), r.hardwareSeconds(s.fmaxMhz()) * 1000, r.realTimeFactor(s.fmaxMhz(), dtMs),
+                    r.realTimeFactor(s.fmaxMhz(), dtMs) <= 1 ? "faster than real time" : "SLOWER than real time",
+                    Math.round(s.fmaxMhz() * 1000.0 * dtMs), r.lateSteps(Math.round(s.fmaxMhz() * 1000.0 * dtMs))));
+            }
+        }
+        else
+        {
+            line(sb, "estimate", String.format(Locale.ROOT, "%d LUT, %d FF, %d block RAMs (%s), %d DSP (%s)",
+                est.lut(), est.ff(), estBlocks, blockName, est.dsp(), s.target().title()));
+        }
+        for (final String note : s.notes())
+        {
+            line(sb, "synthesis note", note);
+        }
+        return sb.toString();
+    }
+
+    private static String err(final long est, final long actual)
+    {
+        return actual == 0 ? (est == 0 ? "exact" : "n/a") : String.format(Locale.ROOT, "%+.1f %%",
+            100.0 * (est - actual) / actual);
+    }
+
+    public static Map<String, Object> synthJson(final FabricSynth.Report s, final Area est, final long estBlocks,
+        final FabricResult r, final double dtMs)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", s.target().id());
+        m.put("yosys", s.yosysVersion());
+        m.put("nextpnr", s.nextpnrVersion());
+        if (s.synthesized())
+        {
+            m.put("lut", s.area().lut());
+            m.put("ff", s.area().ff());
+            m.put("bram_blocks", s.bramBlocks());
+            m.put("bram_bits", s.area().bramBits());
+            m.put("dsp", s.area().dsp());
+            m.put("cells", s.cells());
+        }
+        m.put("placement", s.placement());
+        m.put("fmax_mhz", s.fmaxMhz());
+        if (s.fmaxMhz() != null)
+        {
+            m.put("real_time_factor_at_fmax", r.realTimeFactor(s.fmaxMhz(), dtMs));
+            m.put("hardware_ms_at_fmax", r.hardwareSeconds(s.fmaxMhz()) * 1000);
+        }
+        final Map<String, Object> e = new LinkedHashMap<>();
+        e.put("lut", est.lut());
+        e.put("ff", est.ff());
+        e.put("bram_blocks", estBlocks);
+        e.put("dsp", est.dsp());
+        m.put("estimate", e);
+        if (s.synthesized())
+        {
+            final Map<String, Object> er = new LinkedHashMap<>();
+            er.put("lut_pct", pct(est.lut(), s.area().lut()));
+            er.put("ff_pct", pct(est.ff(), s.area().ff()));
+            er.put("bram_blocks_pct", pct(estBlocks, s.bramBlocks()));
+            m.put("estimate_error", er);
+        }
+        m.put("notes", s.notes());
+        m.put("seconds", s.seconds());
+        return m;
+    }
+
+    private static Double pct(final long est, final long actual)
+    {
+        return actual == 0 ? null : 100.0 * (est - actual) / actual;
     }
 
     /** The JSON document (field names are part of the contract: scripts read them). */

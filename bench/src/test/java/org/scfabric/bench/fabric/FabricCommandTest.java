@@ -93,7 +93,8 @@ class FabricCommandTest
         for (final String[] args : new String[][] {{"fabric", "--cores", "0"}, {"fabric", "--neurons", "x"},
             {"fabric", "--neurons", "10", "--cores", "11"}, {"fabric", "--overflow", "maybe"},
             {"fabric", "--clock-mhz", "-5"}, {"fabric", "--engine", "gpu"}, {"fabric", "--arithmetic", "V1"},
-            {"fabric", "--json", dir.toString()}})
+            {"fabric", "--json", dir.toString()}, {"fabric", "--synth", "ecp5", "--neurons", "64"},
+            {"fabric", "--synth", "ice40"}})
         {
             final Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());

@@ -57,6 +57,7 @@ public final class FabricEngine
     private final int[] addr;
     private final int[] parQ;
     private final int[] credits;
+    private final boolean[] ret;
     private final int[] stValid;
     private final int[][] stAddr;
     private final boolean[] pushValid;
@@ -185,6 +186,7 @@ public final class FabricEngine
         addr = new int[k];
         parQ = new int[k];
         credits = new int[k];
+        ret = new boolean[k];
         Arrays.fill(credits, depth);
         stValid = new int[k];
         pushValid = new boolean[k];
@@ -319,7 +321,7 @@ public final class FabricEngine
     {
         for (int c = 0; c < k; c++)
         {
-            if (issuing[c] || stValid[c] != 0 || pushValid[c] || credit[c])
+            if (issuing[c] || stValid[c] != 0 || pushValid[c] || credit[c] || ret[c])
             {
                 return false;
             }
@@ -603,16 +605,15 @@ public final class FabricEngine
         final int sv = stValid[c];
         if (!startQ && !issuing[c] && sv == 0)
         {
-            // nothing in flight: only a returned credit to take
-            if (creditQ[c])
-            {
-                credits[c]++;
-            }
+            // nothing in flight: only returned credits to take
+            credits[c] += (creditQ[c] ? 1 : 0) + (ret[c] ? 1 : 0);
+            ret[c] = false;
             pushValid[c] = false;
             coreBusy[c] = false;
             return;
         }
-        int cr = credits[c] + (creditQ[c] ? 1 : 0);
+        int cr = credits[c] + (creditQ[c] ? 1 : 0) + (ret[c] ? 1 : 0);
+        boolean retNext = false;
         boolean spike = false;
         final int[] sa = stAddr[c];
         if ((sv >>> (lc - 1) & 1) != 0)
@@ -664,11 +665,12 @@ public final class FabricEngine
                     spikeTimes[spikeTimeCount++] = id;
                 }
             }
-            else if (!drop)
+            else
             {
-                cr++;
+                retNext = !drop;
             }
         }
+        ret[c] = retNext;
         pushValid[c] = spike;
         final boolean iss = startQ || issuing[c];
         final int ad = startQ ? 0 : addr[c];

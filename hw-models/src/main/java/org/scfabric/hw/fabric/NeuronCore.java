@@ -61,6 +61,7 @@ public final class NeuronCore implements ClockedComponent
     private int rAddr;
     private int rPar;
     private int rCredits;
+    private int rRet;
     private int rStValid;
     private int rStAddr0;
     private int mV;
@@ -134,6 +135,7 @@ public final class NeuronCore implements ClockedComponent
         d.register("addr", ab, 0);
         d.register("par_q", 1, 0);
         d.register("credits", FabricParams.bitsFor(fp.fifoDepth()), fp.fifoDepth());
+        d.register("ret", 1, 0);
         d.register("st_valid", lat, 0);
         d.registerBank("st_addr", ab, lat, 0);
         d.memory("vmem", w, size);
@@ -163,6 +165,7 @@ public final class NeuronCore implements ClockedComponent
         rAddr = b.signal("addr");
         rPar = b.signal("par_q");
         rCredits = b.signal("credits");
+        rRet = b.signal("ret");
         rStValid = b.signal("st_valid");
         rStAddr0 = b.signal("st_addr[0]");
         mV = b.memory("vmem");
@@ -216,7 +219,9 @@ public final class NeuronCore implements ClockedComponent
         }
 
         // 2. the result stage
-        int credits = (int)s.get(rCredits) + (int)s.get(sCredit);
+        // credits come back from the router's pops and, one edge late (registered), from neurons that did not spike
+        int credits = (int)s.get(rCredits) + (int)s.get(sCredit) + (int)s.get(rRet);
+        boolean ret = false;
         final long stValid = s.get(rStValid);
         boolean spike = false;
         if ((stValid >>> (lat - 1) & 1) != 0)
@@ -251,10 +256,14 @@ public final class NeuronCore implements ClockedComponent
                 s.setNext(rPushId, base + a);
                 bus.publish(EventBus.SPIKE, s.now(), 0, base + a);
             }
-            else if (!drop)
+            else
             {
-                credits++;
+                ret = !drop;
             }
+        }
+        if (ret || s.get(rRet) != 0)
+        {
+            s.setNext(rRet, ret ? 1 : 0);
         }
         if (spike || s.get(rPushValid) != 0)
         {
@@ -312,7 +321,7 @@ public final class NeuronCore implements ClockedComponent
         {
             s.setNext(rCredits, credits);
         }
-        final int busy = issuingNext || stNext != 0 || spike ? 1 : 0;
+        final int busy = issuingNext || stNext != 0 || spike ? 1 : 0; // a pending credit (ret) is not work
         if (busy != s.get(rBusy))
         {
             s.setNext(rBusy, busy);
@@ -323,7 +332,7 @@ public final class NeuronCore implements ClockedComponent
     public boolean idle(final Signals s)
     {
         return s.get(rBusy) == 0 && s.get(rPushValid) == 0 && s.get(sStart) == 0 && s.get(sDlvValid) == 0
-            && s.get(sCredit) == 0;
+            && s.get(sCredit) == 0 && s.get(rRet) == 0;
     }
 
     public int index()
