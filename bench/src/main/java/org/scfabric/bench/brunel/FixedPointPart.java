@@ -93,7 +93,7 @@ final class FixedPointPart extends Part
 
     /**
      * Cycles a spike-serial synapse unit would need: one crossbar word per cycle for every row of a
-     * neuron that spiked in the step before, plus one cycle per step for the LIF edge.
+     * neuron that spiked in the step before, plus the drive and the LIF cycle of every step.
      */
     @Override
     java.util.Map<String, Double> extras()
