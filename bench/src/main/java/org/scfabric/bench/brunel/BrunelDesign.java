@@ -141,8 +141,23 @@ public final class BrunelDesign implements AutoCloseable
      */
     public static DriveStream driveFor(final BrunelNetwork net, final Variant variant, final boolean prefetch)
     {
-        final Part part = Parts.of(variant, net);
-        if (part.driveInputs() == 0)
+        return driveFor(net, List.of(variant), prefetch);
+    }
+
+    /** The drive of the first of {@code variants} that reads one (null if none does). */
+    public static DriveStream driveFor(final BrunelNetwork net, final List<Variant> variants, final boolean prefetch)
+    {
+        Part part = null;
+        for (final Variant v : variants)
+        {
+            final Part p = Parts.of(v, net);
+            if (p.driveInputs() > 0)
+            {
+                part = p;
+                break;
+            }
+        }
+        if (part == null)
         {
             return null;
         }

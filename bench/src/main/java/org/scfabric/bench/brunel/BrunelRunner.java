@@ -50,9 +50,22 @@ public final class BrunelRunner implements VariantRunner
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         final long t0 = System.nanoTime();
         final BrunelNetwork net = network(params);
-        final DriveStream drive = BrunelDesign.driveFor(net, variants.get(0), true);
+        final DriveStream drive = BrunelDesign.driveFor(net, variants, true);
         final List<RunResult> out = new ArrayList<>();
-        try (BrunelDesign d = BrunelDesign.of(net, drive, variants))
+        final BrunelDesign d;
+        try
+        {
+            d = BrunelDesign.of(net, drive, variants);
+        }
+        catch (final RuntimeException e)
+        {
+            if (drive != null)
+            {
+                drive.close();
+            }
+            throw e;
+        }
+        try (d)
         {
             final Kernel k = d.newKernel();
             final long t1 = System.nanoTime();

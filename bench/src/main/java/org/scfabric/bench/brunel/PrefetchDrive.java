@@ -41,13 +41,15 @@ public final class PrefetchDrive implements DriveStream
             final int r = ring.length;
             for (int t = 0; t < steps && !closed; t++)
             {
+                int waits = 0;
                 while (t - consumed >= r)
                 {
                     if (closed)
                     {
                         return;
                     }
-                    LockSupport.parkNanos(20_000);
+                    // ahead by a full ring: wait, longer the longer the consumer stays away
+                    LockSupport.parkNanos(Math.min(1_000_000L, 20_000L << Math.min(6, waits++ / 16)));
                 }
                 poisson.next(ring[t % r], 0, n);
                 produced = t + 1;

@@ -111,6 +111,17 @@ class AllVariantsTest
     }
 
     @Test
+    void aVariantWithoutDriveListedFirstStillGivesTheOthersTheirDrive()
+    {
+        final BrunelRunner r = new BrunelRunner();
+        final BrunelParams p = P.withDuration(50);
+        final List<RunResult> both = r.runTogether(List.of(Variant.V17, Variant.V18), p, f -> { });
+        final RunResult alone = r.run(Variant.V18, p, f -> { });
+        assertArrayEquals(BrunelExactnessTest.neurons(alone), BrunelExactnessTest.neurons(both.get(1)));
+        assertEquals(r.run(Variant.V17, p, f -> { }).extras(), both.get(0).extras());
+    }
+
+    @Test
     void aStuckPopcountBitActsOnEveryWindowOfV4()
     {
         final BrunelNetwork net = BrunelNetwork.of(P);
