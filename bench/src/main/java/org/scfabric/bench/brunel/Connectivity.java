@@ -82,12 +82,6 @@ public final class Connectivity
         return cols;
     }
 
-    /** Whether the synapse i → j exists (binary search in row i). */
-    public boolean connected(final int i, final int j)
-    {
-        return Arrays.binarySearch(cols, rowStart[i], rowStart[i + 1], j) >= 0;
-    }
-
     /** 64-bit words per crossbar row: ⌈N / 64⌉. */
     public int wordsPerRow()
     {
@@ -111,16 +105,5 @@ public final class Connectivity
             }
         }
         return bits;
-    }
-
-    /** In-degree of every neuron. */
-    public int[] inDegrees()
-    {
-        final int[] d = new int[n];
-        for (final int j : cols)
-        {
-            d[j]++;
-        }
-        return d;
     }
 }

@@ -41,11 +41,6 @@ final class DesignContext
         this.population = populationId;
     }
 
-    NetlistBuilder builder()
-    {
-        return b;
-    }
-
     /** Cycles per network step of the whole design. */
     long period()
     {

@@ -8,6 +8,7 @@ import org.scfabric.hw.kernel.CycleFaults;
 import org.scfabric.hw.kernel.LifBank;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.hw.sc.AndSynapse;
+import org.scfabric.hw.sc.LfsrEncoder;
 import org.scfabric.hw.sc.PopcountToCurrent;
 import org.scfabric.hw.sc.SeedPlan;
 import org.scfabric.sim.Binding;
@@ -141,10 +142,10 @@ final class DotProductPart extends Part
             final int[] ws = new int[units * units];
             for (int i = 0; i < units; i++)
             {
-                ps[i] = seed(SeedPlan.input(i), t);
+                ps[i] = LfsrEncoder.resetSeed(SeedPlan.input(i), t, 0xFFFF);
                 for (int j = 0; j < units; j++)
                 {
-                    ws[j * units + i] = seed(SeedPlan.matrixWeight(j, i, units), t);
+                    ws[j * units + i] = LfsrEncoder.resetSeed(SeedPlan.matrixWeight(j, i, units), t, 0xFFFF);
                 }
             }
             pre = new EncoderArray(EncoderArray.Kind.LFSR, "enc[%d]", ps, 1);
@@ -202,10 +203,7 @@ final class DotProductPart extends Part
                     }
                     if (countFaulted)
                     {
-                        for (int c = 0; c < len; c++)
-                        {
-                            perCycle[c] += (preBits[i][c >>> 6] & wBits[c >>> 6]) >>> c & 1;
-                        }
+                        WindowCount.addAnd(preBits[i], wBits, len, perCycle);
                     }
                     else
                     {
@@ -214,18 +212,7 @@ final class DotProductPart extends Part
                 }
                 if (countFaulted)
                 {
-                    final int sig = countBase + j;
-                    long c = faults.strike(sig, faults.write(sig, 0, first - 1), first - 1) & 0xFFFF;
-                    for (int k = 0; k < len; k++)
-                    {
-                        final long e = first + k;
-                        c = faults.write(sig, (c + perCycle[k]) & 0xFFFF, e) & 0xFFFF;
-                        if (e < last)
-                        {
-                            c = faults.strike(sig, c, e) & 0xFFFF;
-                        }
-                    }
-                    count = c;
+                    count = WindowCount.stepped(faults, countBase + j, 0xFFFF, first, last, perCycle);
                 }
                 s.putNext(countBase + j, count);
             }
@@ -248,12 +235,6 @@ final class DotProductPart extends Part
                 faults.restore(st[2]);
             }
         }
-    }
-
-    private static int seed(final int init, final int t)
-    {
-        final int s = (init ^ t) & 0xFFFF;
-        return s == 0 ? init : s;
     }
 
     /** Popcount to current and the Q8.8 LIF array. */

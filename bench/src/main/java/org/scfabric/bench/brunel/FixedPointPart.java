@@ -27,7 +27,7 @@ import org.scfabric.sim.Signals;
  * i·⌈N/64⌉.., bit j mod 64 of word j/64 = synapse i → j; the bits of the last word past N are not
  * wired); the axon weights {@code core0.syn.wmem[i]} (W bits: +J_exc_q for i < n_exc, −J_inh_q
  * after); the constants {@code core0.leak_k}, {@code core0.gain_k}, {@code core0.j_ext} (W-bit
- * registers, so they are fault sites too). The synapse unit is modelled as reading every spiking
+ * registers, so they are fault sites too; see {@link Crossbar}). The synapse unit is modelled as reading every spiking
  * row of the crossbar within its cycle (an unrolled design); {@code serial_synapse_cycles} in the
  * extras counts what a spike-serial reader of one 64-bit crossbar word per cycle would take instead.
  */
@@ -55,11 +55,6 @@ final class FixedPointPart extends Part
         gain = 1 << frac;
         jExc = (int)(p.weightExc() * scale);
         jInh = (int)(p.weightInh() * scale);
-    }
-
-    LifParams lifParams()
-    {
-        return lif;
     }
 
     @Override
@@ -117,15 +112,13 @@ final class FixedPointPart extends Part
     final class SynapseUnit implements ClockedComponent
     {
         private final int n = net.size();
-        private final int words = net.connectivity().wordsPerRow();
-        private final long lastMask = (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
+        private final Crossbar xbar = new Crossbar(net.connectivity());
         private final int w = lif.dataWidth();
         private final int shift = 64 - w;
         private final long[] acc = new long[n];
         private final RegisterRef spikes;
         private int accBank;
         private int accBase;
-        private int xbar;
         private int wmem;
 
         SynapseUnit(final RegisterRef spikes)
@@ -136,7 +129,7 @@ final class FixedPointPart extends Part
         @Override
         public void declare(final Declarations d)
         {
-            d.memory("xbar", 64, n * words);
+            xbar.declare(d);
             d.memory("wmem", w, n);
             d.registerBank("acc[%d]", w, n, 0);
         }
@@ -146,17 +139,13 @@ final class FixedPointPart extends Part
         {
             accBank = b.bank("acc[%d]");
             accBase = b.signal("acc[%d]");
-            xbar = b.memory("xbar");
+            xbar.bind(b);
             wmem = b.memory("wmem");
         }
 
         void load(final Signals s)
         {
-            final long[] bits = net.connectivity().crossbar();
-            for (int a = 0; a < bits.length; a++)
-            {
-                s.loadMemory(xbar, a, bits[a]);
-            }
+            xbar.load(s);
             for (int i = 0; i < n; i++)
             {
                 s.loadMemory(wmem, i, net.excitatory(i) ? jExc : -jInh);
@@ -175,22 +164,7 @@ final class FixedPointPart extends Part
                 {
                     continue;
                 }
-                final long weight = (s.readMemory(wmem, i) << shift) >> shift;
-                final int row = i * words;
-                for (int k = 0; k < words; k++)
-                {
-                    long bits = s.readMemory(xbar, row + k);
-                    if (k == words - 1)
-                    {
-                        bits &= lastMask;
-                    }
-                    final int base = k << 6;
-                    while (bits != 0)
-                    {
-                        a[base + Long.numberOfTrailingZeros(bits)] += weight;
-                        bits &= bits - 1;
-                    }
-                }
+                xbar.addRow(s, i, (s.readMemory(wmem, i) << shift) >> shift, a);
             }
             s.openBank(accBank);
             for (int j = 0; j < n; j++)

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.kernel.CycleFaults;
 import org.scfabric.hw.sc.AndSynapse;
+import org.scfabric.hw.sc.LfsrEncoder;
 import org.scfabric.hw.sc.SeedPlan;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.ClockedComponent;
@@ -128,7 +129,7 @@ final class HybridScPart extends Part
         for (int i = 0; i < n; i++)
         {
             final int init = weight ? SeedPlan.weight(i) : SeedPlan.input(i);
-            s[i] = ((init ^ t) & 0xFFFF) == 0 ? init : (init ^ t) & 0xFFFF;
+            s[i] = LfsrEncoder.resetSeed(init, t, 0xFFFF);
         }
         return s;
     }
@@ -142,6 +143,7 @@ final class HybridScPart extends Part
         private final EncoderArray weight;
         private final long[] preBits = new long[(len + 63) / 64];
         private final long[] wBits = new long[(len + 63) / 64];
+        private final long[] perCycle = new long[len];
         private CycleFaults faults;
         private int countBank;
         private int countBase;
@@ -197,7 +199,6 @@ final class HybridScPart extends Part
         {
             final long last = s.now();
             final long first = last - len + 1;
-            final long start = first - 1;
             final long lastWrite = last >= period ? last - period : -1;
             final int xSpike = (int)s.get(spikeSig);
             final int xExc = (int)s.get(wExcSig);
@@ -218,7 +219,9 @@ final class HybridScPart extends Part
                 {
                     if (countFaulted)
                     {
-                        count = countCycles(i, start, first, last);
+                        java.util.Arrays.fill(perCycle, 0);
+                        WindowCount.addAnd(preBits, wBits, len, perCycle);
+                        count = WindowCount.stepped(faults, countBase + i, 0x1FF, first, last, perCycle);
                     }
                     else
                     {
@@ -229,24 +232,6 @@ final class HybridScPart extends Part
                 }
                 s.putNext(countBase + i, count);
             }
-        }
-
-        /** The popcount register cycle by cycle: cleared at the start edge, one AND bit per window edge. */
-        private long countCycles(final int i, final long start, final long first, final long last)
-        {
-            final int sig = countBase + i;
-            long c = faults.strike(sig, faults.write(sig, 0, start), start) & 0x1FF;
-            for (long e = first; e <= last; e++)
-            {
-                final int k = (int)(e - first);
-                final long bit = (preBits[k >>> 6] & wBits[k >>> 6]) >>> k & 1;
-                c = faults.write(sig, (c + bit) & 0x1FF, e) & 0x1FF;
-                if (e < last)
-                {
-                    c = faults.strike(sig, c, e) & 0x1FF;
-                }
-            }
-            return c;
         }
 
         @Override
@@ -276,12 +261,10 @@ final class HybridScPart extends Part
     {
         private final FloatLif m = new FloatLif(net.params());
         private final int n = net.size();
-        private final int words = net.connectivity().wordsPerRow();
-        private final long lastMask = (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
+        private final Crossbar xbar = new Crossbar(net.connectivity());
         private final double scale = net.params().vThreshold() / len;
         private final RegisterRef counts;
         private final double[] syn;
-        private int xbar;
         private int vBank;
         private int vBase;
         private int spikeBank;
@@ -297,7 +280,7 @@ final class HybridScPart extends Part
         @Override
         void declareState(final Declarations d)
         {
-            d.memory("xbar", 64, n * words);
+            xbar.declare(d);
             d.registerBank("lif[%d].v", 64, n, Double.doubleToRawLongBits(m.vRest));
             d.registerBank("lif[%d].spike", 1, n, 0);
         }
@@ -305,7 +288,7 @@ final class HybridScPart extends Part
         @Override
         void bindState(final Binding b)
         {
-            xbar = b.memory("xbar");
+            xbar.bind(b);
             vBank = b.bank("lif[%d].v");
             vBase = b.signal("lif[%d].v");
             spikeBank = b.bank("lif[%d].spike");
@@ -314,11 +297,7 @@ final class HybridScPart extends Part
 
         void load(final Signals s)
         {
-            final long[] bits = net.connectivity().crossbar();
-            for (int a = 0; a < bits.length; a++)
-            {
-                s.loadMemory(xbar, a, bits[a]);
-            }
+            xbar.load(s);
         }
 
         @Override
@@ -333,22 +312,7 @@ final class HybridScPart extends Part
                 {
                     continue;
                 }
-                final double kick = net.excitatory(i) ? c * scale : -(c * scale);
-                final int row = i * words;
-                for (int k = 0; k < words; k++)
-                {
-                    long bits = s.readMemory(xbar, row + k);
-                    if (k == words - 1)
-                    {
-                        bits &= lastMask;
-                    }
-                    final int base = k << 6;
-                    while (bits != 0)
-                    {
-                        syn[base + Long.numberOfTrailingZeros(bits)] += kick;
-                        bits &= bits - 1;
-                    }
-                }
+                xbar.addRow(s, i, net.excitatory(i) ? c * scale : -(c * scale), syn);
             }
             s.openBank(vBank);
             s.openBank(spikeBank);

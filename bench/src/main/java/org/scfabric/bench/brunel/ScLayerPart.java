@@ -6,6 +6,7 @@ import java.util.Map;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.kernel.CycleFaults;
 import org.scfabric.hw.sc.AndSynapse;
+import org.scfabric.hw.sc.LfsrEncoder;
 import org.scfabric.hw.sc.SeedPlan;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.ClockedComponent;
@@ -188,10 +189,10 @@ final class ScLayerPart extends Part
             final int[] ws = new int[units * units];
             for (int i = 0; i < units; i++)
             {
-                is[i] = seed(SeedPlan.input(i), t);
+                is[i] = LfsrEncoder.resetSeed(SeedPlan.input(i), t, 0xFFFF);
                 for (int j = 0; j < units; j++)
                 {
-                    ws[j * units + i] = seed(SeedPlan.matrixWeight(j, i, units), t);
+                    ws[j * units + i] = LfsrEncoder.resetSeed(SeedPlan.matrixWeight(j, i, units), t, 0xFFFF);
                 }
             }
             in = new EncoderArray(EncoderArray.Kind.LFSR, "in[%d]", is, 1);
@@ -260,10 +261,7 @@ final class ScLayerPart extends Part
                     }
                     if (countFaulted)
                     {
-                        for (int c = 0; c < len; c++)
-                        {
-                            perCycle[c] += (inBits[i][c >>> 6] & wBits[c >>> 6]) >>> c & 1;
-                        }
+                        WindowCount.addAnd(inBits[i], wBits, len, perCycle);
                     }
                     else
                     {
@@ -272,18 +270,7 @@ final class ScLayerPart extends Part
                 }
                 if (countFaulted)
                 {
-                    final int sig = countBase + j;
-                    long c = faults.strike(sig, faults.write(sig, 0, first - 1), first - 1) & 0xFFFF_FFFFL;
-                    for (int q = 0; q < len; q++)
-                    {
-                        final long e = first + q;
-                        c = faults.write(sig, (c + perCycle[q]) & 0xFFFF_FFFFL, e) & 0xFFFF_FFFFL;
-                        if (e < last)
-                        {
-                            c = faults.strike(sig, c, e) & 0xFFFF_FFFFL;
-                        }
-                    }
-                    count = c;
+                    count = WindowCount.stepped(faults, countBase + j, 0xFFFF_FFFFL, first, last, perCycle);
                 }
                 s.putNext(countBase + j, count);
                 sum += (double)count / len;
@@ -311,11 +298,5 @@ final class ScLayerPart extends Part
             sum = ((double[])st[3])[0];
             samples = (long)((double[])st[3])[1];
         }
-    }
-
-    private static int seed(final int init, final int t)
-    {
-        final int s = (init ^ t) & 0xFFFF;
-        return s == 0 ? init : s;
     }
 }

@@ -60,24 +60,6 @@ public final class CycleFaults
         return signals.length > 0 && Arrays.binarySearch(signals, signal) >= 0;
     }
 
-    public boolean isEmpty()
-    {
-        return faults.length == 0;
-    }
-
-    /** Whether a fault on this signal strikes at a cycle in [from, to]. */
-    public boolean strikesBetween(final int signal, final long from, final long to)
-    {
-        for (final long[] f : faults)
-        {
-            if (f[0] == signal && f[3] >= from && f[3] <= to)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The value an edge of cycle {@code edge} stores: the stuck-at masks of faults from before it. */
     public long write(final int signal, final long next, final long edge)
     {

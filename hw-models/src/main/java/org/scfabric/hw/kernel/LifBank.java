@@ -139,16 +139,4 @@ public final class LifBank
     {
         return spikeBase + i;
     }
-
-    /** The full register name of neuron i's spike_out, relative to the instance ({@code lif[12].spike}). */
-    public String spikeName(final int i)
-    {
-        return name.replace("%d", Integer.toString(i)) + ".spike";
-    }
-
-    /** The pattern of the spike registers ({@code lif[%d].spike}), to wire readers with. */
-    public String spikePattern()
-    {
-        return name + ".spike";
-    }
 }
