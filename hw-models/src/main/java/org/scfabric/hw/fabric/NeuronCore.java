@@ -218,6 +218,30 @@ public final class NeuronCore implements ClockedComponent
             }
         }
 
+        // nothing in flight and no start: only credits to take back, registered outputs to lower
+        final long stValid0 = s.get(rStValid);
+        if (!start && stValid0 == 0 && s.get(rIssuing) == 0)
+        {
+            final long back = s.get(sCredit) + s.get(rRet);
+            if (back != 0)
+            {
+                s.setNext(rCredits, s.get(rCredits) + back);
+            }
+            if (s.get(rRet) != 0)
+            {
+                s.setNext(rRet, 0);
+            }
+            if (s.get(rPushValid) != 0)
+            {
+                s.setNext(rPushValid, 0);
+            }
+            if (s.get(rBusy) != 0)
+            {
+                s.setNext(rBusy, 0);
+            }
+            return;
+        }
+
         // 2. the result stage
         // credits come back from the router's pops and, one edge late (registered), from neurons that did not spike
         int credits = (int)s.get(rCredits) + (int)s.get(sCredit) + (int)s.get(rRet);
