@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.scfabric.bench.brunel.BrunelParams;
 
-/** The shipped Brian2 script, run for real where Debian's python3-brian is installed (skipped elsewhere). */
+/**
+ * The shipped Brian2 script, run for real where Debian's python3-brian is installed: skipped elsewhere,
+ * failed under CI=true (CI installs it).
+ */
 class Brian2ScriptTest
 {
     private static boolean brian2Installed()
@@ -31,7 +34,15 @@ class Brian2ScriptTest
     @Test
     void runtimeModeRunsAndReportsSpikesAndTimes()
     {
-        assumeTrue(brian2Installed(), "Brian2 is not installed (apt-get install python3-brian)");
+        if (!brian2Installed())
+        {
+            final String why = "Brian2 is not installed for " + Brian2Runner.defaultPython() + " (apt-get install python3-brian)";
+            if ("true".equals(System.getenv("CI")))
+            {
+                throw new AssertionError(why + "; CI needs it");
+            }
+            assumeTrue(false, why);
+        }
         final BrunelParams p = BrunelParams.ofSize(100).withDuration(100);
         final Brian2Runner.Outcome o = new Brian2Runner(Brian2Runner.defaultPython(), 600).run("runtime", p);
         assertNull(o.row().error(), o.row().error());
