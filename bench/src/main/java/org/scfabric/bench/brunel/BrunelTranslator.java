@@ -149,7 +149,7 @@ public final class BrunelTranslator
                 m.put("variability_std", ScLayerPart.VARIABILITY);
                 m.put("stuck_rate", ScLayerPart.STUCK_RATE);
             }
-            case V19 -> float32(m, p, Runtime.getRuntime().availableProcessors(), "v += I; v += α·(v_rest − v)");
+            case V19 -> float32(m, p, Float32Population.threadsFor(p.nTotal()), "v += I; v += α·(v_rest − v)");
         }
         return m;
     }

@@ -10,7 +10,8 @@ import org.scfabric.sim.Signals;
  * float, every operation in float), on CSR connectivity.
  * <ul>
  *   <li>V19 (PyTorch on CUDA in the reference): {@code v += ext·J + I_syn; v += α·(v_rest − v)},
- *       data-parallel over all cores: the neurons are cut into one block per thread, each thread
+ *       data-parallel over the cores (one thread per {@value #GRAIN} neurons, at most one per core:
+ *       at N = 1000 a step is too short to hand over): the neurons are cut into one block per thread, each thread
  *       sums its own targets' input from the spiking rows (the CSR row split at the block bounds,
  *       precomputed) and updates its neurons; the step's spikes are the blocks' in order. The
  *       result does not depend on the number of threads.</li>
@@ -22,6 +23,15 @@ import org.scfabric.sim.Signals;
  */
 final class Float32Population extends Population implements AutoCloseable
 {
+    /** Neurons per thread below which a further thread costs more (hand-over per step) than it saves. */
+    static final int GRAIN = 4096;
+
+    /** V19's threads for n neurons: one per {@value #GRAIN} neurons, at least one, at most all cores. */
+    static int threadsFor(final int n)
+    {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / GRAIN));
+    }
+
     enum Form
     {
         /** V19: kick first, then the Euler leak. */

@@ -19,7 +19,7 @@ final class Parts
             case V16 -> new SoftPart(v, net, Math.min(BrunelTranslator.LAYER_UNITS, net.size()),
                 (n, d, r, pop) -> new ReservoirPopulation(n, Math.min(BrunelTranslator.LAYER_UNITS, n.size()), d, r, pop));
             case V19 -> new SoftPart(v, net, (n, d, r, pop) -> new Float32Population(n, Float32Population.Form.TORCH,
-                Runtime.getRuntime().availableProcessors(), d, r, pop));
+                Float32Population.threadsFor(n.size()), d, r, pop));
             case V3, V11 -> new FixedPointPart(v, net);
             case V2, V17 -> new ScLayerPart(v, net);
             case V4, V14 -> new HybridScPart(v, net);
