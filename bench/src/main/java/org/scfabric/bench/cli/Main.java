@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
         VectorsCommand.class,
         TraceCommand.class,
         FabricCommand.class,
-        FaultsCommand.class})
+        FaultsCommand.class,
+        AreaCommand.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */
