@@ -28,14 +28,17 @@ import picocli.CommandLine.Option;
 
 /** {@code scfabric fabric}: the Brunel network on the time-multiplexed reference fabric, cycle by cycle. */
 @Command(name = "fabric", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run the Brunel network on the time-multiplexed SC fabric (K LIF cores over neuron state in",
-        "block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson drive) cycle by cycle on the kernel,",
-        "and print what a designer plans with: cycles per timestep, real-time factor at the clock,",
-        "utilisation, FIFO occupancy, overflows, and per-spike latency percentiles (HdrHistogram).",
-        "The spikes are checked against the unrolled network (same drive): the architecture changes",
-        "timing, never results - unless a FIFO overflows under --overflow drop, which is reported."},
-    footer = {"", "Example: scfabric fabric --neurons 1000 --cores 4 --fifo-depth 64 --clock-mhz 100 \\",
-        "           --duration-ms 1000 --json out/fabric/fabric.json --plots out/fabric/plots",
+    description = {"Run the Brunel network on the time-multiplexed SC fabric - K LIF cores over",
+        "neuron state in block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson",
+        "drive - cycle by cycle, and print what a designer plans with: cycles per",
+        "timestep, real-time factor at the clock, utilisation, FIFO occupancy,",
+        "overflows and per-spike latency percentiles (HdrHistogram). The spikes are",
+        "checked against the unrolled network on the same drive: the architecture",
+        "changes timing, never results, unless a FIFO overflows under --overflow drop",
+        "(reported). docs/fabric.md explains the figures."},
+    footer = {"", "Example: scfabric fabric --neurons 1000 --cores 4 --fifo-depth 64 \\",
+        "           --clock-mhz 100 --duration-ms 1000 --json out/fabric/fabric.json \\",
+        "           --plots out/fabric/plots",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running."})
 public final class FabricCommand implements Callable<Integer>
 {
