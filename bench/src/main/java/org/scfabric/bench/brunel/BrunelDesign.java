@@ -12,6 +12,7 @@ import org.scfabric.sim.Clock;
 import org.scfabric.sim.Design;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.NetlistBuilder;
+import org.scfabric.sim.StatefulComponent;
 import org.scfabric.sim.fault.Fault;
 
 /**
@@ -46,6 +47,8 @@ public final class BrunelDesign implements AutoCloseable
     private final long period;
     private final int steps;
     private final DriveStream drive;
+    /** The initial software state of every stateful component, put back in each new kernel. */
+    private final Object[] pristine;
 
     private BrunelDesign(final BrunelNetwork net, final List<Part> parts, final DriveStream drive)
     {
@@ -104,6 +107,14 @@ public final class BrunelDesign implements AutoCloseable
         }
         design = b.build();
         ctx.references().forEach(r -> r.resolve(design));
+        pristine = new Object[design.instanceCount()];
+        for (int i = 0; i < pristine.length; i++)
+        {
+            if (design.component(i) instanceof StatefulComponent sc)
+            {
+                pristine[i] = sc.saveState();
+            }
+        }
     }
 
     /**
@@ -166,9 +177,20 @@ public final class BrunelDesign implements AutoCloseable
             : new LiveDrive(net.driveBits(), part.driveLambda(), n, part.steps());
     }
 
-    /** A fresh kernel of this design with its memories loaded. */
+    /**
+     * A fresh kernel of this design: registers at their reset values, memories loaded, the
+     * components' software state (float membranes, rasters, stream positions) back at the start.
+     * Run one kernel of a design at a time.
+     */
     public Kernel newKernel()
     {
+        for (int i = 0; i < pristine.length; i++)
+        {
+            if (pristine[i] != null)
+            {
+                ((StatefulComponent)design.component(i)).restoreState(pristine[i]);
+            }
+        }
         final Kernel k = new Kernel(design);
         for (final Part p : parts)
         {

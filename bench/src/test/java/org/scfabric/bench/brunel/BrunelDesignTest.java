@@ -71,6 +71,31 @@ class BrunelDesignTest
     }
 
     @Test
+    void aDesignRunsAgainFromTheStartInEveryNewKernel()
+    {
+        final List<Variant> all = List.of(Variant.values()).stream().filter(v -> v != Variant.V5).toList();
+        final BrunelParams p = BrunelParams.ofSize(120).withDuration(30);
+        final BrunelNetwork net = BrunelNetwork.of(p);
+        try (BrunelDesign d = BrunelDesign.of(net, net.recordedDrive(), all))
+        {
+            d.run(d.newKernel(), f -> { });
+            final int[][] first = new int[all.size()][];
+            final java.util.Map<Variant, java.util.Map<String, Double>> extras = new java.util.HashMap<>();
+            for (int i = 0; i < all.size(); i++)
+            {
+                first[i] = d.raster(all.get(i)).neurons();
+                extras.put(all.get(i), d.extras(all.get(i)));
+            }
+            d.run(d.newKernel(), f -> { });
+            for (int i = 0; i < all.size(); i++)
+            {
+                assertArrayEquals(first[i], d.raster(all.get(i)).neurons(), all.get(i) + "");
+                assertEquals(extras.get(all.get(i)), d.extras(all.get(i)), all.get(i) + "");
+            }
+        }
+    }
+
+    @Test
     void aStuckRefractoryBitSilencesItsNeuron()
     {
         final BrunelDesign d = BrunelDesign.of(NET, NET.recordedDrive(), List.of(Variant.V3));
