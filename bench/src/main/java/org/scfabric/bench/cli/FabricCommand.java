@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
 
 /** {@code scfabric fabric}: the Brunel network on the time-multiplexed reference fabric, cycle by cycle. */
 @Command(name = "fabric", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run the Brunel network on the time-multiplexed SC fabric - K LIF cores over",
-        "neuron state in block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson",
+    description = {"Run the Brunel network on the time-multiplexed SC fabric, cycle by cycle.",
+        "",
+        "K LIF cores over neuron state in block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson",
         "drive - cycle by cycle, and print what a designer plans with: cycles per",
         "timestep, real-time factor at the clock, utilisation, FIFO occupancy,",
         "overflows and per-spike latency percentiles (HdrHistogram). The spikes are",
