@@ -23,13 +23,12 @@ import org.scfabric.sim.Signals;
  * </pre>
  *
  * State, all in the kernel: {@code core0.lif[j].v} (W), {@code .rc} (32), {@code .spike} (1);
- * {@code core0.syn.acc[j]} (W); the crossbar {@code core0.syn.xbar} (64-bit words, row i at words
- * i·⌈N/64⌉.., bit j mod 64 of word j/64 = synapse i → j; the bits of the last word past N are not
- * wired); the axon weights {@code core0.syn.wmem[i]} (W bits: +J_exc_q for i < n_exc, −J_inh_q
- * after); the constants {@code core0.leak_k}, {@code core0.gain_k}, {@code core0.j_ext} (W-bit
- * registers, so they are fault sites too; see {@link Crossbar}). The synapse unit is modelled as reading every spiking
- * row of the crossbar within its cycle (an unrolled design); {@code serial_synapse_cycles} in the
- * extras counts what a spike-serial reader of one 64-bit crossbar word per cycle would take instead.
+ * {@code core0.syn.acc[j]} (W); the crossbar {@code core0.syn.xbar} ({@link Crossbar}: one bit per
+ * possible synapse); the axon weights {@code core0.syn.wmem[i]} (W bits: +J_exc_q for i < n_exc,
+ * −J_inh_q after); the constants {@code core0.leak_k}, {@code core0.gain_k}, {@code core0.j_ext}
+ * (W-bit registers, so they are fault sites too). The synapse unit is modelled as reading every
+ * spiking row of the crossbar within its cycle (an unrolled design); {@code serial_synapse_cycles}
+ * in the extras counts what a spike-serial reader of one 64-bit crossbar word per cycle would take.
  */
 final class FixedPointPart extends Part
 {
