@@ -8,15 +8,11 @@ import org.scfabric.hw.kernel.CycleFaults;
 import org.scfabric.hw.kernel.LifBank;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.hw.sc.AndSynapse;
-import org.scfabric.hw.sc.LfsrEncoder;
 import org.scfabric.hw.sc.PopcountToCurrent;
-import org.scfabric.hw.sc.SeedPlan;
 import org.scfabric.sim.Binding;
-import org.scfabric.sim.ClockedComponent;
 import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
-import org.scfabric.sim.StatefulComponent;
 import org.scfabric.sim.fault.Fault;
 
 /**
@@ -85,7 +81,7 @@ final class DotProductPart extends Part
     void build(final DesignContext ctx)
     {
         final String pre = ctx.prefix();
-        dot = new Dot(ctx.reference(pre + CORE + ".lif[%d].spike", units, 1));
+        dot = new Dot(ctx.reference(pre + CORE + ".lif[%d].spike", units, 1), (int)net.stream(13).integers(0, 65_536));
         ctx.add(SC, dot, len);
         ctx.add(CORE, new Core(ctx.drive(units), ctx.reference(pre + SC + ".pc[%d].count", units, 16),
             ctx.population()), len + 1);
@@ -94,15 +90,13 @@ final class DotProductPart extends Part
     @Override
     void initialize(final Kernel k)
     {
-        dot.faults = new CycleFaults(k.design().faultSites());
-        dot.pre.faults(dot.faults);
-        dot.weight.faults(dot.faults);
+        dot.faults(new CycleFaults(k.design().faultSites()));
     }
 
     @Override
     void announce(final Fault f)
     {
-        dot.faults.add(f);
+        dot.faults().add(f);
     }
 
     @Override
@@ -121,82 +115,43 @@ final class DotProductPart extends Part
     }
 
     /** Encoders, AND gates and the popcount of every post neuron. */
-    final class Dot implements ClockedComponent, StatefulComponent
+    final class Dot extends WindowUnit
     {
         private final RegisterRef spikes;
-        final EncoderArray pre;
-        final EncoderArray weight;
         private final long[][] preBits;
         private final long[] wBits;
         private final boolean[] active = new boolean[units];
-        CycleFaults faults;
-        private int countBank;
-        private int countBase;
-        private long period;
 
-        Dot(final RegisterRef spikes)
+        Dot(final RegisterRef spikes, final int t)
         {
+            super(DotProductPart.this.len, EncoderArray.lfsrInputs("enc[%d]", units, t),
+                EncoderArray.lfsrMatrixWeights("w[%d]", units, units, t), "pc[%d].count", 16, units);
             this.spikes = spikes;
-            final int t = (int)net.stream(13).integers(0, 65_536);
-            final int[] ps = new int[units];
-            final int[] ws = new int[units * units];
-            for (int i = 0; i < units; i++)
-            {
-                ps[i] = LfsrEncoder.resetSeed(SeedPlan.input(i), t, 0xFFFF);
-                for (int j = 0; j < units; j++)
-                {
-                    ws[j * units + i] = LfsrEncoder.resetSeed(SeedPlan.matrixWeight(j, i, units), t, 0xFFFF);
-                }
-            }
-            pre = new EncoderArray(EncoderArray.Kind.LFSR, "enc[%d]", ps, 1);
-            weight = new EncoderArray(EncoderArray.Kind.LFSR, "w[%d]", ws, 1);
             preBits = new long[units][(len + 63) / 64];
             wBits = new long[(len + 63) / 64];
         }
 
         @Override
-        public void declare(final Declarations d)
+        void window(final Signals s, final long first, final long last, final long lastWrite)
         {
-            pre.declare(d);
-            weight.declare(d);
-            d.registerBank("pc[%d].count", 16, units, 0);
-        }
-
-        @Override
-        public void bind(final Binding b)
-        {
-            pre.bind(b);
-            weight.bind(b);
-            countBank = b.bank("pc[%d].count");
-            countBase = b.signal("pc[%d].count");
-            period = b.clock().period();
-        }
-
-        @Override
-        public void edge(final Signals s)
-        {
-            final long last = s.now();
-            final long first = last - len + 1;
-            final long lastWrite = last >= period ? last - period : -1;
             final int sb = spikes.base();
-            final boolean[] active = this.active;
             for (int i = 0; i < units; i++)
             {
                 final int x = s.get(sb + i) != 0 ? preX : 0;
                 active[i] = x != 0;
-                pre.window(s, i, x, first, last, lastWrite, preBits[i]);
+                inputs.window(s, i, x, first, last, lastWrite, preBits[i]);
             }
             s.openBank(countBank);
             final int words = wBits.length;
             for (int j = 0; j < units; j++)
             {
-                final boolean countFaulted = faults != null && faults.has(countBase + j);
+                final boolean countFaulted = countFaulted(j);
                 long count = 0;
                 final long[] perCycle = countFaulted ? new long[len] : null;
                 for (int i = 0; i < units; i++)
                 {
                     final boolean need = active[i] || countFaulted;
-                    weight.window(s, j * units + i, wX, first, last, lastWrite, need ? wBits : null);
+                    weights.window(s, j * units + i, wX, first, last, lastWrite, need ? wBits : null);
                     if (!need)
                     {
                         continue;
@@ -215,24 +170,6 @@ final class DotProductPart extends Part
                     count = WindowCount.stepped(faults, countBase + j, 0xFFFF, first, last, perCycle);
                 }
                 s.putNext(countBase + j, count);
-            }
-        }
-
-        @Override
-        public Object saveState()
-        {
-            return new Object[] {pre.save(), weight.save(), faults == null ? null : faults.save()};
-        }
-
-        @Override
-        public void restoreState(final Object state)
-        {
-            final Object[] st = (Object[])state;
-            pre.restore(st[0]);
-            weight.restore(st[1]);
-            if (st[2] != null)
-            {
-                faults.restore(st[2]);
             }
         }
     }

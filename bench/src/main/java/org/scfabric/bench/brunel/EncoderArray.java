@@ -3,7 +3,9 @@ package org.scfabric.bench.brunel;
 import org.scfabric.hw.kernel.CycleFaults;
 import org.scfabric.hw.kernel.EncoderStreams;
 import org.scfabric.hw.sc.Lfsr;
+import org.scfabric.hw.sc.LfsrEncoder;
 import org.scfabric.hw.sc.LfsrTaps;
+import org.scfabric.hw.sc.SeedPlan;
 import org.scfabric.hw.sc.SobolDirections;
 import org.scfabric.hw.sc.SobolGenerator;
 import org.scfabric.sim.Binding;
@@ -73,6 +75,45 @@ final class EncoderArray
     int size()
     {
         return n;
+    }
+
+    /** n LFSR encoders of the reference's input seed plan, SEED_INIT 0xACE1 + 7i, reset with t_index t. */
+    static EncoderArray lfsrInputs(final String name, final int n, final int t)
+    {
+        final int[] s = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            s[i] = LfsrEncoder.resetSeed(SeedPlan.input(i), t, 0xFFFF);
+        }
+        return new EncoderArray(Kind.LFSR, name, s, 1);
+    }
+
+    /** n LFSR encoders of the dense layer's weight seed plan, SEED_INIT 0xBEEF + 13i, reset with t. */
+    static EncoderArray lfsrWeights(final String name, final int n, final int t)
+    {
+        final int[] s = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            s[i] = LfsrEncoder.resetSeed(SeedPlan.weight(i), t, 0xFFFF);
+        }
+        return new EncoderArray(Kind.LFSR, name, s, 1);
+    }
+
+    /**
+     * The matrix layer's weight encoders, one per (neuron j, input i) at index j·nIn + i, SEED_INIT
+     * 0xBEEF + 13·(j·nIn + i), reset with t.
+     */
+    static EncoderArray lfsrMatrixWeights(final String name, final int nOut, final int nIn, final int t)
+    {
+        final int[] s = new int[nOut * nIn];
+        for (int j = 0; j < nOut; j++)
+        {
+            for (int i = 0; i < nIn; i++)
+            {
+                s[j * nIn + i] = LfsrEncoder.resetSeed(SeedPlan.matrixWeight(j, i, nIn), t, 0xFFFF);
+            }
+        }
+        return new EncoderArray(Kind.LFSR, name, s, 1);
     }
 
     private String reg(final int i, final String field)

@@ -7,14 +7,10 @@ import java.util.Map;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.kernel.CycleFaults;
 import org.scfabric.hw.sc.AndSynapse;
-import org.scfabric.hw.sc.LfsrEncoder;
-import org.scfabric.hw.sc.SeedPlan;
 import org.scfabric.sim.Binding;
-import org.scfabric.sim.ClockedComponent;
 import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
-import org.scfabric.sim.StatefulComponent;
 import org.scfabric.sim.fault.Fault;
 import org.scfabric.sim.random.NumpyGenerator;
 
@@ -92,7 +88,7 @@ final class HybridScPart extends Part
     @Override
     void announce(final Fault f)
     {
-        synapses.faults.add(f);
+        synapses.faults().add(f);
     }
 
     @Override
@@ -110,96 +106,66 @@ final class HybridScPart extends Part
         return m;
     }
 
-    private int[] seeds(final boolean weight, final int streamNumber)
+    /** The presynaptic or the weight encoders: Sobol from drawn start counters, or LFSRs of the seed plan. */
+    private EncoderArray encoders(final String name, final boolean weight)
     {
         final int n = net.size();
-        final int[] s = new int[n];
-        final NumpyGenerator g = net.stream(streamNumber);
+        final NumpyGenerator g = net.stream(sobol ? 14 : 4);
         if (sobol)
         {
             final long[] starts = new long[2 * n];
             g.integers(0, 65_536, starts, 0, starts.length);
+            final int[] s = new int[n];
             for (int i = 0; i < n; i++)
             {
                 s[i] = (int)starts[(weight ? n : 0) + i];
             }
-            return s;
+            return new EncoderArray(EncoderArray.Kind.SOBOL, name, s,
+                weight ? SOBOL_WEIGHT_DIMENSION : SOBOL_PRE_DIMENSION);
         }
         final int t = (int)g.integers(0, 65_536);
-        for (int i = 0; i < n; i++)
-        {
-            final int init = weight ? SeedPlan.weight(i) : SeedPlan.input(i);
-            s[i] = LfsrEncoder.resetSeed(init, t, 0xFFFF);
-        }
-        return s;
+        return weight ? EncoderArray.lfsrWeights(name, n, t) : EncoderArray.lfsrInputs(name, n, t);
     }
 
     /** Encoders, AND gates and popcounts of every axon; one window per step, at its last edge. */
-    final class Synapses implements ClockedComponent, StatefulComponent
+    final class Synapses extends WindowUnit
     {
         private final int n = net.size();
         private final RegisterRef spikes;
-        private final EncoderArray pre;
-        private final EncoderArray weight;
         private final long[] preBits = new long[(len + 63) / 64];
         private final long[] wBits = new long[(len + 63) / 64];
         private final long[] perCycle = new long[len];
-        private CycleFaults faults;
-        private int countBank;
-        private int countBase;
         private int wExcSig;
         private int wInhSig;
         private int spikeSig;
-        private long period;
         private long ones;
         private long windows;
 
         Synapses(final RegisterRef spikes)
         {
+            super(HybridScPart.this.len, encoders("enc[%d]", false), encoders("wenc[%d]", true), "pc[%d].count", 9, net.size());
             this.spikes = spikes;
-            final int stream = sobol ? 14 : 4;
-            final EncoderArray.Kind kind = sobol ? EncoderArray.Kind.SOBOL : EncoderArray.Kind.LFSR;
-            pre = new EncoderArray(kind, "enc[%d]", seeds(false, stream), SOBOL_PRE_DIMENSION);
-            weight = new EncoderArray(kind, "wenc[%d]", seeds(true, stream), SOBOL_WEIGHT_DIMENSION);
-        }
-
-        void faults(final CycleFaults f)
-        {
-            faults = f;
-            pre.faults(f);
-            weight.faults(f);
         }
 
         @Override
-        public void declare(final Declarations d)
+        void declareMore(final Declarations d)
         {
-            pre.declare(d);
-            weight.declare(d);
-            d.registerBank("pc[%d].count", 9, n, 0);
             d.register("w_exc_x", 16, wExcX);
             d.register("w_inh_x", 16, wInhX);
             d.register("spike_x", 16, spikeX);
         }
 
         @Override
-        public void bind(final Binding b)
+        void bindMore(final Binding b)
         {
-            pre.bind(b);
-            weight.bind(b);
-            countBank = b.bank("pc[%d].count");
-            countBase = b.signal("pc[%d].count");
             wExcSig = b.signal("w_exc_x");
             wInhSig = b.signal("w_inh_x");
             spikeSig = b.signal("spike_x");
-            period = b.clock().period();
         }
 
         @Override
-        public void edge(final Signals s)
+        void window(final Signals s, final long first, final long last, final long lastWrite)
         {
-            final long last = s.now();
-            final long first = last - len + 1;
-            final long lastWrite = last >= period ? last - period : -1;
             final int xSpike = (int)s.get(spikeSig);
             final int xExc = (int)s.get(wExcSig);
             final int xInh = (int)s.get(wInhSig);
@@ -210,10 +176,10 @@ final class HybridScPart extends Part
             {
                 final int xPre = s.get(spikeBase + i) != 0 ? xSpike : 0;
                 final int xW = net.excitatory(i) ? xExc : xInh;
-                final boolean countFaulted = faults != null && faults.has(countBase + i);
+                final boolean countFaulted = countFaulted(i);
                 final boolean need = xPre != 0 || countFaulted;
-                pre.window(s, i, xPre, first, last, lastWrite, need ? preBits : null);
-                weight.window(s, i, xW, first, last, lastWrite, need ? wBits : null);
+                inputs.window(s, i, xPre, first, last, lastWrite, need ? preBits : null);
+                weights.window(s, i, xW, first, last, lastWrite, need ? wBits : null);
                 long count = 0;
                 if (need)
                 {
@@ -235,24 +201,16 @@ final class HybridScPart extends Part
         }
 
         @Override
-        public Object saveState()
+        Object saveMore()
         {
-            return new Object[] {pre.save(), weight.save(), faults == null ? null : faults.save(),
-                new long[] {ones, windows}};
+            return new long[] {ones, windows};
         }
 
         @Override
-        public void restoreState(final Object state)
+        void restoreMore(final Object state)
         {
-            final Object[] st = (Object[])state;
-            pre.restore(st[0]);
-            weight.restore(st[1]);
-            if (st[2] != null)
-            {
-                faults.restore(st[2]);
-            }
-            ones = ((long[])st[3])[0];
-            windows = ((long[])st[3])[1];
+            ones = ((long[])state)[0];
+            windows = ((long[])state)[1];
         }
     }
 

@@ -6,14 +6,10 @@ import java.util.Map;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.kernel.CycleFaults;
 import org.scfabric.hw.sc.AndSynapse;
-import org.scfabric.hw.sc.LfsrEncoder;
-import org.scfabric.hw.sc.SeedPlan;
 import org.scfabric.sim.Binding;
-import org.scfabric.sim.ClockedComponent;
 import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
-import org.scfabric.sim.StatefulComponent;
 import org.scfabric.sim.fault.Fault;
 import org.scfabric.sim.random.NumpyGenerator;
 
@@ -114,16 +110,14 @@ final class ScLayerPart extends Part
     @Override
     void build(final DesignContext ctx)
     {
-        layer = new Layer();
+        layer = new Layer((int)net.stream(memristive ? 17 : 2).integers(0, 65_536));
         ctx.add(LAYER, layer, len);
     }
 
     @Override
     void initialize(final Kernel k)
     {
-        layer.faults = new CycleFaults(k.design().faultSites());
-        layer.in.faults(layer.faults);
-        layer.weight.faults(layer.faults);
+        layer.faults(new CycleFaults(k.design().faultSites()));
         for (int a = 0; a < weightX.length; a++)
         {
             k.signals().loadMemory(layer.wmem, a, weightX[a]);
@@ -133,7 +127,7 @@ final class ScLayerPart extends Part
     @Override
     void announce(final Fault f)
     {
-        layer.faults.add(f);
+        layer.faults().add(f);
     }
 
     @Override
@@ -165,38 +159,21 @@ final class ScLayerPart extends Part
     }
 
     /** Input and weight encoders, AND gates, per-neuron popcounts; one window per step. */
-    final class Layer implements ClockedComponent, StatefulComponent
+    final class Layer extends WindowUnit
     {
-        final EncoderArray in;
-        final EncoderArray weight;
         private final long[][] inBits;
         private final int[][] inOnes;
         private final int[] inCount;
         private final long[] wBits;
-        CycleFaults faults;
         int wmem;
         private int inXSig;
-        private int countBank;
-        private int countBase;
-        private long period;
         double sum;
         long samples;
 
-        Layer()
+        Layer(final int t)
         {
-            final int t = (int)net.stream(memristive ? 17 : 2).integers(0, 65_536);
-            final int[] is = new int[units];
-            final int[] ws = new int[units * units];
-            for (int i = 0; i < units; i++)
-            {
-                is[i] = LfsrEncoder.resetSeed(SeedPlan.input(i), t, 0xFFFF);
-                for (int j = 0; j < units; j++)
-                {
-                    ws[j * units + i] = LfsrEncoder.resetSeed(SeedPlan.matrixWeight(j, i, units), t, 0xFFFF);
-                }
-            }
-            in = new EncoderArray(EncoderArray.Kind.LFSR, "in[%d]", is, 1);
-            weight = new EncoderArray(EncoderArray.Kind.LFSR, "w[%d]", ws, 1);
+            super(ScLayerPart.this.len, EncoderArray.lfsrInputs("in[%d]", units, t),
+                EncoderArray.lfsrMatrixWeights("w[%d]", units, units, t), "out[%d].count", 32, units);
             inBits = new long[units][(len + 63) / 64];
             inOnes = new int[units][len];
             inCount = new int[units];
@@ -204,44 +181,33 @@ final class ScLayerPart extends Part
         }
 
         @Override
-        public void declare(final Declarations d)
+        void declareMore(final Declarations d)
         {
-            in.declare(d);
-            weight.declare(d);
             d.memory("wmem", 16, units * units);
             d.register("in_x", 16, inX);
-            d.registerBank("out[%d].count", 32, units, 0);
         }
 
         @Override
-        public void bind(final Binding b)
+        void bindMore(final Binding b)
         {
-            in.bind(b);
-            weight.bind(b);
             wmem = b.memory("wmem");
             inXSig = b.signal("in_x");
-            countBank = b.bank("out[%d].count");
-            countBase = b.signal("out[%d].count");
-            period = b.clock().period();
         }
 
         @Override
-        public void edge(final Signals s)
+        void window(final Signals s, final long first, final long last, final long lastWrite)
         {
-            final long last = s.now();
-            final long first = last - len + 1;
-            final long lastWrite = last >= period ? last - period : -1;
             final int x = (int)s.get(inXSig);
             final int words = wBits.length;
             for (int i = 0; i < units; i++)
             {
-                in.window(s, i, x, first, last, lastWrite, inBits[i]);
+                inputs.window(s, i, x, first, last, lastWrite, inBits[i]);
                 inCount[i] = EncoderArray.ones(inBits[i], words, inOnes[i]);
             }
             s.openBank(countBank);
             for (int j = 0; j < units; j++)
             {
-                final boolean countFaulted = faults != null && faults.has(countBase + j);
+                final boolean countFaulted = countFaulted(j);
                 final long[] perCycle = countFaulted ? new long[len] : null;
                 long count = 0;
                 for (int i = 0; i < units; i++)
@@ -251,10 +217,10 @@ final class ScLayerPart extends Part
                     if (!countFaulted && wx != 0 && inCount[i] <= len / 8)
                     {
                         // a sparse input: look the weight stream up where the input is 1
-                        count += weight.onesAt(s, k, wx, first, last, lastWrite, inOnes[i], inCount[i], wBits);
+                        count += weights.onesAt(s, k, wx, first, last, lastWrite, inOnes[i], inCount[i], wBits);
                         continue;
                     }
-                    weight.window(s, k, wx, first, last, lastWrite, wx != 0 || countFaulted ? wBits : null);
+                    weights.window(s, k, wx, first, last, lastWrite, wx != 0 || countFaulted ? wBits : null);
                     if (wx == 0 && !countFaulted)
                     {
                         continue;
@@ -279,24 +245,16 @@ final class ScLayerPart extends Part
         }
 
         @Override
-        public Object saveState()
+        Object saveMore()
         {
-            return new Object[] {in.save(), weight.save(), faults == null ? null : faults.save(),
-                new double[] {sum, samples}};
+            return new double[] {sum, samples};
         }
 
         @Override
-        public void restoreState(final Object state)
+        void restoreMore(final Object state)
         {
-            final Object[] st = (Object[])state;
-            in.restore(st[0]);
-            weight.restore(st[1]);
-            if (st[2] != null)
-            {
-                faults.restore(st[2]);
-            }
-            sum = ((double[])st[3])[0];
-            samples = (long)((double[])st[3])[1];
+            sum = ((double[])state)[0];
+            samples = (long)((double[])state)[1];
         }
     }
 }
