@@ -172,6 +172,74 @@ public final class AreaModel
     }
 
     /**
+     * The combinational datapath of {@link #lif} alone (no state: a time-multiplexed core keeps v and
+     * the refractory count in memory), with the leak and gain factors given as <b>constants</b>, as the
+     * fabric's cores take them: a product by a constant c is a shift plus one adder of W + F bits per
+     * further set bit of |c| (Yosys folds it so), the rest is the LIF's subtract, two adds and the
+     * threshold compare (the terms of {@link #lif} other than its two products).
+     */
+    public static Area lifDatapath(final Target t, final LifParams p, final long leak, final long gain)
+    {
+        final Coeffs c = coeffs(t);
+        final int w = p.dataWidth();
+        final int y = w + p.fraction();
+        final double lut = c.lifPerBit * w + c.lifBase + adder(t, constantProductAdds(leak) * (long) y).lut()
+            + adder(t, constantProductAdds(gain) * (long) y).lut();
+        return new Area(round(lut), 0, 0, 0);
+    }
+
+    /**
+     * The next-state logic of an LFSR advanced {@code steps} shifts in one cycle (a leap): each state bit
+     * becomes an XOR of state bits, built as {@link #xorLuts} trees; the state itself is counted by the
+     * caller (it may live in memory).
+     */
+    public static Area lfsrLeap(final Target t, final int width, final long taps, final int steps)
+    {
+        final long[] rows = new long[width];            // rows[b]: which original bits XOR into bit b
+        for (int b = 0; b < width; b++)
+        {
+            rows[b] = 1L << b;
+        }
+        for (int s = 0; s < steps; s++)
+        {
+            long fb = 0;
+            for (int b = 0; b < width; b++)
+            {
+                if ((taps >>> b & 1) != 0)
+                {
+                    fb ^= rows[b];
+                }
+            }
+            System.arraycopy(rows, 0, rows, 1, width - 1);
+            rows[0] = fb;
+        }
+        long luts = 0;
+        for (final long r : rows)
+        {
+            luts += xorLuts(Long.bitCount(r), coeffs(t).lutInputs);
+        }
+        return new Area(luts, 0, 0, 0);
+    }
+
+    /** A ripple adder (or subtractor, or incrementer) of {@code bits}: one LUT per bit on a carry chain. */
+    public static Area adder(final Target t, final long bits)
+    {
+        return new Area(Math.max(0, bits), 0, 0, 0);
+    }
+
+    /** A register of {@code bits} with its incrementer (a counter). */
+    public static Area counter(final Target t, final int bits)
+    {
+        return adder(t, bits).plus(new Area(0, bits, 0, 0));
+    }
+
+    /** Adders of a product by the constant c: one per set bit of |c| beyond the first (0 for a power of two). */
+    static long constantProductAdds(final long c)
+    {
+        return Math.max(0, Long.bitCount(Math.abs(c)) - 1);
+    }
+
+    /**
      * {@code sc_dense_layer_core} (16 bits): 2N encoders with constant seeds (17 FF each; their equal
      * {@code fresh} flags merge into one), N ANDs, one popcount-to-current, M LIF cores (49 FF each)
      * and the run control (LEN + 2 FF). All neurons see the same I_t and gain, so Yosys shares the input
