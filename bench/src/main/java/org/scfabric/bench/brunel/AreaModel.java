@@ -1,96 +1,137 @@
 package org.scfabric.bench.brunel;
 
 import org.scfabric.hw.area.Area;
+import org.scfabric.hw.area.Target;
+import org.scfabric.hw.lif.LifParams;
+import org.scfabric.hw.sc.LfsrTaps;
 
 /**
- * Area estimates of the hardware variants, summed from per-component counts. This is the one
- * place where they live: a first cut from the iCE40 synthesis figures of docs/components.md
- * (Yosys {@code synth_ice40} at default parameters) and plain register/memory bit counts, to be
- * refined by the area model (which will replace these constants, not the callers).
+ * Area of the hardware variants, summed from the component area models of
+ * {@link org.scfabric.hw.area.AreaModel} (calibrated against Yosys, docs/area.md) for a target
+ * (default iCE40: the figures in results.json). Each variant is unrolled: it instantiates its
+ * components once per neuron (or per crosspoint), and this class only says how many of which; the
+ * per-component figures all come from the models. Register and memory bits are counted from their
+ * sizes (BRAM bits are the memories' bits, not rounded up to blocks).
  *
- * <p>Counts per component:
- * <ul>
- *   <li>Q8.8 LIF core: 49 FF (v 16, rc 32, spike 1), 1360 LUT; W = 32: 65 FF, LUTs ×4 (the two
- *       multipliers grow with W²), no DSP (iCE40 maps multipliers to LUTs).</li>
- *   <li>input adder and accumulator of a neuron: W FF + 2·W LUT.</li>
- *   <li>LFSR encoder 18 FF, 51 LUT; Sobol encoder 34 FF, 127 LUT; AND synapse 1 LUT;
- *       popcount accumulator 33 FF, 56 LUT; popcount-to-current 762 LUT (a divider).</li>
- *   <li>float64 LIF of the hybrid variants (a floating-point datapath: add, multiply, compare):
- *       65 FF, 1200 LUT, 3 DSP — a placeholder.</li>
- *   <li>drive register: 8 FF per neuron; memories: their bits as block RAM.</li>
- * </ul>
+ * <p>The float64 LIF of the hybrid variants V4 / V14 has no Verilog and no area model: it is
+ * <b>not counted</b> (their area is the stochastic front end, the popcounts and the memories).
  */
 public final class AreaModel
 {
-    static final Area LIF_Q8_8 = new Area(1360, 49, 0, 0);
-    static final Area LFSR_ENCODER = new Area(51, 18, 0, 0);
-    static final Area SOBOL_ENCODER = new Area(127, 34, 0, 0);
-    static final Area AND_SYNAPSE = new Area(1, 0, 0, 0);
-    static final Area POPCOUNT_ACC = new Area(56, 33, 0, 0);
-    static final Area POPCOUNT_TO_CURRENT = new Area(762, 0, 0, 0);
-    static final Area FLOAT_LIF = new Area(1200, 65, 0, 3);
+    /** The target of the results.json figures. */
+    public static final Target DEFAULT_TARGET = Target.ICE40;
+
+    /** Width of the LFSR / comparator encoders of the SC variants (16-bit streams). */
+    static final int ENCODER_WIDTH = 16;
     static final int DRIVE_BITS = DriveSource.WIDTH;
 
     private AreaModel()
     {
     }
 
-    /** A LIF core of data width w. */
-    static Area lif(final int w)
+    /** The area of a hardware variant of N neurons, or null for a software variant. */
+    public static Area of(final Variant v, final int neurons, final Target t)
     {
-        if (w == 16)
+        return switch (v)
         {
-            return LIF_Q8_8;
-        }
-        final long scale = (long)w * w / 256;
-        return new Area(LIF_Q8_8.lut() * scale, w + 32 + 1, 0, 0);
+            case V3 -> fixedPointCore(t, neurons, LifParams.Q8_8);
+            case V11 -> fixedPointCore(t, neurons, LifParams.Q16_12);
+            case V4 -> hybrid(t, neurons, false);
+            case V14 -> hybrid(t, neurons, true);
+            case V13 -> dotProduct(t, Math.min(BrunelTranslator.DOT_UNITS, neurons),
+                Math.min(BrunelTranslator.DOT_UNITS, neurons));
+            case V2, V17 -> scLayer(t, Math.min(BrunelTranslator.LAYER_UNITS, neurons),
+                Math.min(BrunelTranslator.LAYER_UNITS, neurons));
+            default -> null;
+        };
     }
 
-    /** Input adder plus accumulator of one neuron, w bits. */
-    static Area accumulator(final int w)
+    static LifParams lifOfWidth(final int w)
     {
-        return new Area(2L * w, w, 0, 0);
+        return w == 16 ? LifParams.Q8_8 : w == 32 ? LifParams.Q16_12
+            : new LifParams(w, w / 2, 0, 0, 1 << (w / 2), 0);
+    }
+
+    /** Input adder plus accumulator of one neuron, w bits: two w-bit adders and a w-bit register. */
+    static Area accumulator(final Target t, final int w)
+    {
+        return org.scfabric.hw.area.AreaModel.adder(t, 2L * w).plus(new Area(0, w, 0, 0));
     }
 
     static Area driveRegisters(final int n)
     {
-        return new Area(0, (long)DRIVE_BITS * n, 0, 0);
+        return new Area(0, (long) DRIVE_BITS * n, 0, 0);
+    }
+
+    private static Area lfsrEncoder(final Target t)
+    {
+        return org.scfabric.hw.area.AreaModel.lfsrEncoder(t, ENCODER_WIDTH, LfsrTaps.maximal(ENCODER_WIDTH));
+    }
+
+    /** 16-bit popcount accumulator (count and stream length). */
+    private static Area popcountAcc(final Target t)
+    {
+        return org.scfabric.hw.area.AreaModel.popcountAccumulator(t, 16, 16);
+    }
+
+    static Area fixedPointCore(final int n, final int w)
+    {
+        return fixedPointCore(DEFAULT_TARGET, n, lifOfWidth(w));
     }
 
     /** V3 / V11: N LIF cores, accumulators, crossbar and axon-weight memories, constants, drive. */
-    static Area fixedPointCore(final int n, final int w)
+    static Area fixedPointCore(final Target t, final int n, final LifParams lif)
     {
+        final int w = lif.dataWidth();
         final long words = (n + 63L) / 64;
-        return lif(w).plus(accumulator(w)).times(n)
-            .plus(new Area(0, 3L * w, 64L * n * words + (long)w * n, 0))
+        return org.scfabric.hw.area.AreaModel.lif(t, lif).plus(accumulator(t, w)).times(n)
+            .plus(new Area(0, 3L * w, 64L * n * words + (long) w * n, 0))
             .plus(driveRegisters(n));
     }
 
-    /** V4 / V14: per neuron a presynaptic and a weight encoder, an AND, a popcount, a float LIF. */
     static Area hybrid(final int n, final boolean sobol)
     {
+        return hybrid(DEFAULT_TARGET, n, sobol);
+    }
+
+    /** V4 / V14: per neuron a presynaptic and a weight encoder (Sobol dimensions 1 and 2), an AND, a popcount. */
+    static Area hybrid(final Target t, final int n, final boolean sobol)
+    {
         final long words = (n + 63L) / 64;
-        final Area enc = sobol ? SOBOL_ENCODER : LFSR_ENCODER;
-        return enc.times(2).plus(AND_SYNAPSE).plus(POPCOUNT_ACC).plus(FLOAT_LIF).times(n)
+        final Area enc = sobol
+            ? org.scfabric.hw.area.AreaModel.sobolEncoder(t, 1).plus(org.scfabric.hw.area.AreaModel.sobolEncoder(t, 2))
+            : lfsrEncoder(t).times(2);
+        return enc.plus(org.scfabric.hw.area.AreaModel.synapse(t, 1)).plus(popcountAcc(t)).times(n)
             .plus(new Area(0, 3L * 16, 64L * n * words, 0))
             .plus(driveRegisters(n));
     }
 
-    /** V13: pre encoders, post × pre weight encoders and ANDs, a popcount and current per post neuron, Q8.8 LIFs. */
     static Area dotProduct(final int post, final int pre)
     {
-        return LFSR_ENCODER.times(pre)
-            .plus(LFSR_ENCODER.plus(AND_SYNAPSE).times((long)post * pre))
-            .plus(POPCOUNT_ACC.plus(POPCOUNT_TO_CURRENT).plus(lif(16)).plus(accumulator(16)).times(post))
+        return dotProduct(DEFAULT_TARGET, post, pre);
+    }
+
+    /** V13: pre encoders, post × pre weight encoders and ANDs, a popcount and current per post neuron, Q8.8 LIFs. */
+    static Area dotProduct(final Target t, final int post, final int pre)
+    {
+        return lfsrEncoder(t).times(pre)
+            .plus(lfsrEncoder(t).plus(org.scfabric.hw.area.AreaModel.synapse(t, 1)).times((long) post * pre))
+            .plus(popcountAcc(t).plus(org.scfabric.hw.area.AreaModel.popcountToCurrent(t, pre))
+                .plus(org.scfabric.hw.area.AreaModel.lif(t, LifParams.Q8_8)).plus(accumulator(t, 16)).times(post))
             .plus(driveRegisters(post));
     }
 
-    /** V2 / V17: input encoders, one weight encoder, AND and shared popcount per crosspoint, a weight memory. */
     static Area scLayer(final int in, final int out)
     {
-        return LFSR_ENCODER.times(in)
-            .plus(LFSR_ENCODER.plus(AND_SYNAPSE).times((long)in * out))
-            .plus(POPCOUNT_ACC.times(out))
+        return scLayer(DEFAULT_TARGET, in, out);
+    }
+
+    /** V2 / V17: input encoders, one weight encoder, AND and shared popcount per crosspoint, a weight memory. */
+    static Area scLayer(final Target t, final int in, final int out)
+    {
+        return lfsrEncoder(t).times(in)
+            .plus(lfsrEncoder(t).plus(org.scfabric.hw.area.AreaModel.synapse(t, 1)).times((long) in * out))
+            .plus(popcountAcc(t).times(out))
             .plus(new Area(0, 0, 16L * in * out, 0));
     }
 }
