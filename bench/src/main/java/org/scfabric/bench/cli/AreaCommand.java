@@ -37,11 +37,52 @@ import picocli.CommandLine.Option;
         "  popcount-to-current   --inputs N",
         "  lif                   --width W [--fraction F] [--v-th N] [--v-rest N] [--v-reset N] [--refractory R]",
         "  dense-core            --inputs N --neurons M [--len-width L] [--fraction F] [--v-th N] ... (16-bit)",
+        "", "Designs (--design):",
+        "  fabric                --neurons N [--cores K --fifo-depth D --ports P --core-latency L",
+        "                        --memory-latency L --arithmetic V3|V11 --duration-ms T --seed S] (N <= 256 with --synth)",
+        "  brunel-v2|v3|v4|v11|v13|v14|v17  --neurons N  (component models; no --synth)",
         "", "Examples:", "  scfabric area --component lif --width 16 --target ice40",
+        "  scfabric area --design fabric --neurons 16 --cores 1 --fifo-depth 4 --target ice40 --synth",
+        "  scfabric area --design brunel-v3 --neurons 1000",
         "  scfabric area --component dense-core --inputs 16 --neurons 10 --synth"})
 public final class AreaCommand implements Callable<Integer>
 {
-    @Option(names = "--component", required = true, paramLabel = "NAME",
+    @Option(names = "--design", paramLabel = "NAME",
+        description = "a whole design instead of a component: fabric (the time-multiplexed fabric, Brunel network;"
+            + " --synth runs Yosys and for ice40 nextpnr-ice40 for Fmax) or brunel-v2|v3|v4|v11|v13|v14|v17 (an"
+            + " unrolled Brunel variant of --neurons N, from the component models)")
+    String design;
+
+    @Option(names = "--cores", paramLabel = "K", description = "fabric: neuron cores (default 1)")
+    Integer cores;
+
+    @Option(names = "--fifo-depth", paramLabel = "D", description = "fabric: spike FIFO depth (default 8)")
+    Integer fifoDepth;
+
+    @Option(names = "--ports", paramLabel = "P", description = "fabric: fan-out read ports (default 1)")
+    Integer ports;
+
+    @Option(names = "--core-latency", paramLabel = "L", description = "fabric: core pipeline latency (default 2)")
+    Integer coreLatency;
+
+    @Option(names = "--memory-latency", paramLabel = "L", description = "fabric: row / fan-out read latency (default 1)")
+    Integer memoryLatency;
+
+    @Option(names = "--arithmetic", paramLabel = "V", description = "fabric: V3 (Q8.8, default) or V11 (Q16.12)")
+    String arithmetic;
+
+    @Option(names = "--duration-ms", paramLabel = "T",
+        description = "fabric: simulated time for the cycle count behind the real-time factor at Fmax (default 100)")
+    String durationMs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "fabric: network seed (default 42)")
+    String seed;
+
+    @Option(names = "--synth-dir", paramLabel = "DIR", defaultValue = "out/area/synth",
+        description = "fabric: where synthesis writes its Verilog and logs (default: ${DEFAULT-VALUE})")
+    String synthDir;
+
+    @Option(names = "--component", paramLabel = "NAME",
         description = "lfsr, lfsr-encoder, sobol, sobol-encoder, synapse, popcount-acc, popcount-to-current, lif, "
             + "dense-core")
     String component;
@@ -66,7 +107,7 @@ public final class AreaCommand implements Callable<Integer>
         + "dense-core)")
     Integer inputs;
 
-    @Option(names = "--neurons", paramLabel = "M", description = "neurons of a dense-core")
+    @Option(names = "--neurons", paramLabel = "M", description = "neurons of a dense-core, the fabric or a Brunel variant")
     Integer neurons;
 
     @Option(names = "--count-width", paramLabel = "C", description = "popcount-acc count width")
@@ -94,8 +135,29 @@ public final class AreaCommand implements Callable<Integer>
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call()
+    public Integer call() throws java.io.IOException
     {
+        if (design != null)
+        {
+            if (component != null)
+            {
+                throw new BadInputException("give either --component or --design, not both");
+            }
+            return DesignArea.run(this);
+        }
+        if (component == null)
+        {
+            throw new BadInputException("give --component NAME or --design NAME (see --help)");
+        }
+        for (final Object[] o : new Object[][] {{"--cores", cores}, {"--fifo-depth", fifoDepth}, {"--ports", ports},
+            {"--core-latency", coreLatency}, {"--memory-latency", memoryLatency}, {"--arithmetic", arithmetic},
+            {"--duration-ms", durationMs}, {"--seed", seed}})
+        {
+            if (o[1] != null)
+            {
+                throw new BadInputException("option " + o[0] + " applies to --design fabric, not to a component");
+            }
+        }
         final AreaPoint point = point();
         final List<Target> targets = targets();
         final PrintWriter out = spec.commandLine().getOut();
@@ -156,7 +218,7 @@ public final class AreaCommand implements Callable<Integer>
         return String.format(Locale.ROOT, "%+.1f %%", 100 * e);
     }
 
-    private List<Target> targets()
+    List<Target> targets()
     {
         if (target.trim().equalsIgnoreCase("all"))
         {

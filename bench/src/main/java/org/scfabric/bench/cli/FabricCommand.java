@@ -156,15 +156,7 @@ public final class FabricCommand implements Callable<Integer>
             case "drop" -> FabricParams.Overflow.DROP;
             default -> throw new BadInputException("--overflow '" + overflow + "' is not accepted (stall or drop)");
         };
-        final BrunelFabric.Arithmetic ar;
-        try
-        {
-            ar = BrunelFabric.Arithmetic.valueOf(arithmetic.trim().toUpperCase(Locale.ROOT));
-        }
-        catch (final IllegalArgumentException e)
-        {
-            throw new BadInputException("--arithmetic '" + arithmetic + "' is not accepted (V3 or V11)");
-        }
+        final BrunelFabric.Arithmetic ar = arithmetic(arithmetic);
         final boolean fast = switch (engine.trim().toLowerCase(Locale.ROOT))
         {
             case "kernel" -> false;
@@ -173,9 +165,9 @@ public final class FabricCommand implements Callable<Integer>
         };
         final FabricParams fp;
         final BrunelParams bp;
+        fp = params(n, k, d, p, lc, lr, mhz, ov);
         try
         {
-            fp = new FabricParams(n, k, d, p, lc, lr, mhz, ov);
             bp = BrunelParams.ofSize(n).withSeed(s).withDuration(ms);
         }
         catch (final IllegalArgumentException e)
@@ -298,6 +290,36 @@ public final class FabricCommand implements Callable<Integer>
             return 1;
         }
         return 0;
+    }
+
+    /** The architecture, or one line of bad input (shared with {@code scfabric area --design fabric}). */
+    static FabricParams params(final int n, final int k, final int d, final int p, final int lc, final int lr,
+        final double mhz, final FabricParams.Overflow ov)
+    {
+        if (n < 2)
+        {
+            throw new BadInputException("--neurons " + n + ": the network needs N >= 2 neurons");
+        }
+        try
+        {
+            return new FabricParams(n, k, d, p, lc, lr, mhz, ov);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    static BrunelFabric.Arithmetic arithmetic(final String arithmetic)
+    {
+        try
+        {
+            return BrunelFabric.Arithmetic.valueOf(arithmetic.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException("--arithmetic '" + arithmetic + "' is not accepted (V3 or V11)");
+        }
     }
 
     static double positive(final String s, final String option, final String accepted)
