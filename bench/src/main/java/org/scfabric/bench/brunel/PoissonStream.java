@@ -27,22 +27,16 @@ import org.scfabric.sim.random.Pcg64;
  */
 public final class PoissonStream
 {
-    static final int CHAINS = 4;
-    private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+    static final int CHAINS = PoissonParser.CHAINS;
 
     private final NumpyGenerator gen;
     private final Pcg64 bits;
     private final double lam;
     private final boolean fast;
-    private final long enlamBits;
-    private final int chunk;
 
     private final double[] u;
     private final int[] vals;
-    private final int[][] specVals = new int[CHAINS][];
-    private final int[] specCount = new int[CHAINS];
-    private final double[] specP = new double[CHAINS];
-    private final int[] specX = new int[CHAINS];
+    private final PoissonParser parser;
 
     private int outPos;
     private int outLen;
@@ -65,21 +59,17 @@ public final class PoissonStream
         this.gen = new NumpyGenerator(bits);
         this.lam = lam;
         this.fast = lam > 0 && lam < 10;
-        this.enlamBits = Double.doubleToRawLongBits(GlibcMath.exp(-lam));
-        this.chunk = chunk;
         if (fast)
         {
             u = new double[CHAINS * chunk];
             vals = new int[CHAINS * chunk + 1];
-            for (int c = 1; c < CHAINS; c++)
-            {
-                specVals[c] = new int[chunk + 1];
-            }
+            parser = new PoissonParser(GlibcMath.exp(-lam), chunk);
         }
         else
         {
             u = null;
             vals = null;
+            parser = null;
         }
     }
 
@@ -119,119 +109,10 @@ public final class PoissonStream
     /** Generates one block of uniforms and parses it into complete draws (a partial last draw carries over). */
     private void refill()
     {
-        final int s = chunk;
-        bits.nextDoubles(u, 0, CHAINS * s);
-        final double[] uu = u;
-        final long eb = enlamBits;
-        final int[] v0 = vals;
-        final int[] v1 = specVals[1];
-        final int[] v2 = specVals[2];
-        final int[] v3 = specVals[3];
-        double p0 = carryP;
-        double p1 = 1.0;
-        double p2 = 1.0;
-        double p3 = 1.0;
-        int x0 = carryX;
-        int x1 = 0;
-        int x2 = 0;
-        int x3 = 0;
-        int n0 = 0;
-        int n1 = 0;
-        int n2 = 0;
-        int n3 = 0;
-        for (int k = 0; k < s; k++)
-        {
-            // per chain: prod *= U; a draw ends when prod <= exp(-lam) (for doubles >= 0 the bit
-            // patterns order like the values), then the count resets to 0 and the product to 1.0
-            long b0 = Double.doubleToRawLongBits(p0 * uu[k]);
-            long b1 = Double.doubleToRawLongBits(p1 * uu[k + s]);
-            long b2 = Double.doubleToRawLongBits(p2 * uu[k + 2 * s]);
-            long b3 = Double.doubleToRawLongBits(p3 * uu[k + 3 * s]);
-            final long m0 = (b0 - eb - 1) >> 63;
-            final long m1 = (b1 - eb - 1) >> 63;
-            final long m2 = (b2 - eb - 1) >> 63;
-            final long m3 = (b3 - eb - 1) >> 63;
-            v0[n0] = x0;
-            v1[n1] = x1;
-            v2[n2] = x2;
-            v3[n3] = x3;
-            n0 -= (int)m0;
-            n1 -= (int)m1;
-            n2 -= (int)m2;
-            n3 -= (int)m3;
-            x0 = (x0 + 1) & ~(int)m0;
-            x1 = (x1 + 1) & ~(int)m1;
-            x2 = (x2 + 1) & ~(int)m2;
-            x3 = (x3 + 1) & ~(int)m3;
-            b0 = (b0 & ~m0) | (ONE_BITS & m0);
-            b1 = (b1 & ~m1) | (ONE_BITS & m1);
-            b2 = (b2 & ~m2) | (ONE_BITS & m2);
-            b3 = (b3 & ~m3) | (ONE_BITS & m3);
-            p0 = Double.longBitsToDouble(b0);
-            p1 = Double.longBitsToDouble(b1);
-            p2 = Double.longBitsToDouble(b2);
-            p3 = Double.longBitsToDouble(b3);
-        }
-        specCount[1] = n1;
-        specCount[2] = n2;
-        specCount[3] = n3;
-        specP[1] = p1;
-        specP[2] = p2;
-        specP[3] = p3;
-        specX[1] = x1;
-        specX[2] = x2;
-        specX[3] = x3;
-
-        // chunk 0 was the true parse; continue it through the others until it meets their parse
-        final double e = Double.longBitsToDouble(eb);
-        int n = n0;
-        double p = p0;
-        int x = x0;
-        for (int c = 1; c < CHAINS; c++)
-        {
-            // a draw of value x took x + 1 uniforms, so the speculative draws' last uniforms follow
-            // from their values: specEnd = chunk start - 1 + the running sum of (x + 1)
-            final int[] sv = specVals[c];
-            final int count = specCount[c];
-            int sp = 0;
-            int specEnd = c * s - 1 + (count > 0 ? sv[0] + 1 : 0);
-            boolean met = false;
-            for (int k = c * s, end = (c + 1) * s; k < end; k++)
-            {
-                p *= uu[k];
-                if (p <= e)
-                {
-                    v0[n++] = x;
-                    x = 0;
-                    p = 1.0;
-                    while (sp < count && specEnd < k)
-                    {
-                        sp++;
-                        specEnd += sp < count ? sv[sp] + 1 : 0;
-                    }
-                    if (sp < count && specEnd == k)
-                    {
-                        met = true;
-                        sp++;
-                        break;
-                    }
-                }
-                else
-                {
-                    x++;
-                }
-            }
-            if (met)
-            {
-                System.arraycopy(specVals[c], sp, v0, n, count - sp);
-                n += count - sp;
-                p = specP[c];
-                x = specX[c];
-            }
-        }
-        carryP = p;
-        carryX = x;
+        bits.nextDoubles(u, 0, u.length);
+        outLen = parser.parse(u, vals, carryP, carryX);
+        carryP = parser.p;
+        carryX = parser.x;
         outPos = 0;
-        outLen = n;
     }
 }

@@ -1,58 +1,177 @@
 package org.scfabric.bench.brunel;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
+import org.scfabric.sim.random.GlibcMath;
+import org.scfabric.sim.random.NumpyGenerator;
 import org.scfabric.sim.random.Pcg64;
 
 /**
- * The live drive drawn ahead on a helper thread while the simulation integrates the current step.
- * The random stream stays sequential (one producer draws step after step), so it is exactly
- * {@link LiveDrive}'s. A ring of {@value #RING} step buffers sits between the two threads; neither
- * allocates per step. Steps must be read in order; {@link #close()} stops the helper.
+ * The live drive drawn on two threads: exactly {@link LiveDrive}'s draws, numpy's.
+ *
+ * <p>The drive's uniforms are a fixed sequence however many of them each Poisson draw takes, so it
+ * is cut into segments of {@value #SEGMENT} uniforms, and segment k is generated from the drive's
+ * generator {@link Pcg64#advance advanced} by k·{@value #SEGMENT} and parsed into draws as if a draw
+ * began at its first uniform ({@link PoissonParser}) — independently of every other segment, by a
+ * helper thread or by the simulating thread itself while it would otherwise wait. The simulating
+ * thread then stitches the segments in order: it continues the true parse into each segment only
+ * until it meets the segment's own parse ({@link PoissonParser#meet}), a few uniforms. Segments are
+ * claimed in order through one atomic counter and handed over in a ring of {@value #RING} slots
+ * (per-slot sequence numbers; no locks, no allocation per step). Steps must be read in order;
+ * {@link #close()} stops the helper.
+ *
+ * <p>λ = 0 and λ ≥ 10 (numpy's PTRS, whose uniforms per draw are not a plain product) are drawn
+ * on the calling thread ({@link LiveDrive}).
  */
 public final class PrefetchDrive implements DriveStream
 {
+    static final int CHUNK = 1024;
+    static final int SEGMENT = PoissonParser.CHAINS * CHUNK;
     static final int RING = 32;
 
     private final int n;
     private final int steps;
-    private final int[][] ring;
-    private final Thread producer;
-    private volatile int produced;
-    private volatile int consumed;
+    private final LiveDrive serial;
+
+    private final Pcg64 origin;
+    private final double enlam;
+    private final int ring;
+    private final double[][] uniforms;
+    private final int[][] specVals;
+    private final int[] specCount;
+    private final double[] tailP;
+    private final int[] tailX;
+    /** Slot s holds segment k when done[s] == k + 1. */
+    private final AtomicLongArray done;
+    /** The next segment nobody has claimed yet. */
+    private final AtomicLong nextClaim = new AtomicLong();
+    /** Segments 0..released−1 are stitched: their slots may be reused. */
+    private volatile long released;
+    private volatile boolean producerParked;
     private volatile boolean closed;
     private volatile Throwable failure;
+    private final Thread producer;
+
+    // consumer (simulating thread) state
+    private final Worker helper;
+    private final PoissonParser stitcher;
+    private final int[] draws = new int[SEGMENT + 1];
+    private int drawPos;
+    private int drawLen;
+    private double carryP = 1.0;
+    private int carryX;
+    private long segment;
+    private int consumed;
 
     public PrefetchDrive(final Pcg64 bits, final double lambda, final int n, final int steps)
     {
-        this.n = n;
-        this.steps = steps;
-        this.ring = new int[Math.min(RING, Math.max(1, steps))][n];
-        final PoissonStream poisson = new PoissonStream(bits, lambda);
-        producer = new Thread(() -> produce(poisson), "brunel-drive");
-        producer.setDaemon(true);
-        producer.start();
+        this(bits, lambda, n, steps, RING, true);
     }
 
-    private void produce(final PoissonStream poisson)
+    /** {@code ring} segment slots; {@code withHelper} false draws on the simulating thread alone (tests). */
+    PrefetchDrive(final Pcg64 bits, final double lambda, final int n, final int steps, final int ring,
+        final boolean withHelper)
+    {
+        if (!(lambda >= 0) || lambda > NumpyGenerator.POISSON_INT_LAM_MAX)
+        {
+            throw new IllegalArgumentException("lambda must be in [0, " + NumpyGenerator.POISSON_INT_LAM_MAX
+                + "], got " + lambda);
+        }
+        this.n = n;
+        this.steps = steps;
+        if (!(lambda > 0 && lambda < 10))
+        {
+            serial = new LiveDrive(bits, lambda, n, steps);
+            origin = null;
+            enlam = 0;
+            this.ring = 0;
+            uniforms = null;
+            specVals = null;
+            specCount = null;
+            tailP = null;
+            tailX = null;
+            done = null;
+            helper = null;
+            stitcher = null;
+            producer = null;
+            return;
+        }
+        serial = null;
+        origin = bits.copy();
+        enlam = GlibcMath.exp(-lambda);
+        this.ring = ring;
+        uniforms = new double[ring][SEGMENT];
+        specVals = new int[ring][SEGMENT + 1];
+        specCount = new int[ring];
+        tailP = new double[ring];
+        tailX = new int[ring];
+        done = new AtomicLongArray(ring);
+        helper = new Worker();
+        stitcher = new PoissonParser(enlam, CHUNK);
+        if (withHelper)
+        {
+            final Worker w = new Worker();
+            producer = new Thread(() -> produce(w), "brunel-drive");
+            producer.setDaemon(true);
+            producer.start();
+        }
+        else
+        {
+            producer = null;
+        }
+    }
+
+    /** One thread's generator and parser; segments are generated from wherever it last stopped. */
+    private final class Worker
+    {
+        final Pcg64 gen = origin.copy();
+        final PoissonParser parser = new PoissonParser(enlam, CHUNK);
+        long position;
+
+        /** Claims the next segment if its slot is free and draws it; false when there is none to claim. */
+        boolean work()
+        {
+            final long k = nextClaim.get();
+            if (k >= released + ring || !nextClaim.compareAndSet(k, k + 1))
+            {
+                return false;
+            }
+            final int s = (int)(k % ring);
+            final long start = k * SEGMENT;
+            if (start != position)
+            {
+                gen.advance(start - position);
+            }
+            final double[] u = uniforms[s];
+            gen.nextDoubles(u, 0, SEGMENT);
+            position = start + SEGMENT;
+            specCount[s] = parser.parse(u, specVals[s], 1.0, 0);
+            tailP[s] = parser.p;
+            tailX[s] = parser.x;
+            done.set(s, k + 1);
+            return true;
+        }
+    }
+
+    private void produce(final Worker w)
     {
         try
         {
-            final int r = ring.length;
-            for (int t = 0; t < steps && !closed; t++)
+            while (!closed)
             {
-                int waits = 0;
-                while (t - consumed >= r)
+                if (!w.work())
                 {
-                    if (closed)
+                    // the ring is full (or the consumer just claimed the last free slot): sleep until
+                    // the consumer releases a slot (it unparks us) or a while has passed
+                    producerParked = true;
+                    if (nextClaim.get() >= released + ring && !closed)
                     {
-                        return;
+                        LockSupport.parkNanos(200_000L);
                     }
-                    // ahead by a full ring: wait, longer the longer the consumer stays away
-                    LockSupport.parkNanos(Math.min(1_000_000L, 20_000L << Math.min(6, waits++ / 16)));
+                    producerParked = false;
                 }
-                poisson.next(ring[t % r], 0, n);
-                produced = t + 1;
             }
         }
         catch (final Throwable e)
@@ -76,6 +195,11 @@ public final class PrefetchDrive implements DriveStream
     @Override
     public void fill(final int step, final int[] out)
     {
+        if (serial != null)
+        {
+            serial.fill(step, out);
+            return;
+        }
         if (step != consumed)
         {
             throw new IllegalStateException("a live drive is read in step order: step " + consumed + " is next, "
@@ -85,9 +209,33 @@ public final class PrefetchDrive implements DriveStream
         {
             throw new IllegalStateException("the drive has " + steps + " steps; step " + step + " was asked for");
         }
-        int spins = 0;
-        while (produced <= step)
+        int i = 0;
+        while (i < n)
         {
+            if (drawPos == drawLen)
+            {
+                nextSegment();
+            }
+            final int k = Math.min(n - i, drawLen - drawPos);
+            System.arraycopy(draws, drawPos, out, i, k);
+            i += k;
+            drawPos += k;
+        }
+        consumed = step + 1;
+    }
+
+    /** Waits for the next segment (drawing segments meanwhile) and stitches it to the draws before. */
+    private void nextSegment()
+    {
+        final long k = segment;
+        final int s = (int)(k % ring);
+        int spins = 0;
+        while (done.get(s) != k + 1)
+        {
+            if (helper.work())
+            {
+                continue;
+            }
             if (failure != null)
             {
                 throw new IllegalStateException("the drive thread failed: " + failure, failure);
@@ -96,30 +244,43 @@ public final class PrefetchDrive implements DriveStream
             {
                 throw new IllegalStateException("the drive is closed");
             }
-            if (++spins < 200)
+            if (++spins < 100)
             {
                 Thread.onSpinWait();
             }
             else
             {
-                LockSupport.parkNanos(10_000);
+                Thread.yield();
             }
         }
-        System.arraycopy(ring[step % ring.length], 0, out, 0, n);
-        consumed = step + 1;
+        drawLen = stitcher.meet(uniforms[s], 0, SEGMENT, carryP, carryX, specVals[s], specCount[s], tailP[s],
+            tailX[s], draws, 0);
+        drawPos = 0;
+        carryP = stitcher.p;
+        carryX = stitcher.x;
+        segment = k + 1;
+        released = k + 1;
+        if (producerParked)
+        {
+            LockSupport.unpark(producer);
+        }
     }
 
     @Override
     public void close()
     {
         closed = true;
-        try
+        if (producer != null)
         {
-            producer.join(5_000);
-        }
-        catch (final InterruptedException e)
-        {
-            Thread.currentThread().interrupt();
+            LockSupport.unpark(producer);
+            try
+            {
+                producer.join(5_000);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
