@@ -163,12 +163,12 @@ public final class PrefetchDrive implements DriveStream
             {
                 if (!w.work())
                 {
-                    // the ring is full (or the consumer just claimed the last free slot): sleep until
-                    // the consumer releases a slot (it unparks us) or a while has passed
+                    // the ring is full: sleep until the consumer has freed half of it (it unparks us
+                    // then) rather than waking for every slot it frees
                     producerParked = true;
-                    if (nextClaim.get() >= released + ring && !closed)
+                    while (!closed && nextClaim.get() >= released + ring / 2 + 1)
                     {
-                        LockSupport.parkNanos(200_000L);
+                        LockSupport.parkNanos(1_000_000L);
                     }
                     producerParked = false;
                 }
@@ -260,7 +260,7 @@ public final class PrefetchDrive implements DriveStream
         carryX = stitcher.x;
         segment = k + 1;
         released = k + 1;
-        if (producerParked)
+        if (producerParked && nextClaim.get() < released + ring / 2 + 1)
         {
             LockSupport.unpark(producer);
         }
