@@ -105,13 +105,13 @@ public final class BrunelCommand implements Callable<Integer>
 
         // 1. everything the user typed, checked before any work
         final List<Variant> list = parseVariants(variants, "--variants");
-        final int n = parseInt(neurons, "--neurons", "an integer N >= 2");
+        final int n = OptionValues.integer(neurons, "--neurons", "an integer N >= 2");
         if (n < 2)
         {
             throw new BadInputException("--neurons " + n + ": the network needs N >= 2 neurons (0.8 N excitatory)");
         }
-        final double t = parseDouble(durationMs, "--duration-ms", "a number of milliseconds > 0");
-        final long s = parseSeed(seed);
+        final double t = OptionValues.positive(durationMs, "--duration-ms", "a number of milliseconds > 0");
+        final long s = OptionValues.seed(seed);
         BrunelParams p;
         try
         {
@@ -356,53 +356,6 @@ public final class BrunelCommand implements Callable<Integer>
             }
         }
         return out;
-    }
-
-    static int parseInt(final String s, final String option, final String accepted)
-    {
-        try
-        {
-            return Integer.parseInt(s.trim().replace("_", ""));
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new BadInputException(option + " '" + s + "' is not " + accepted);
-        }
-    }
-
-    private static double parseDouble(final String s, final String option, final String accepted)
-    {
-        final double d;
-        try
-        {
-            d = Double.parseDouble(s.trim());
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new BadInputException(option + " '" + s + "' is not " + accepted);
-        }
-        if (!(d > 0) || Double.isInfinite(d))
-        {
-            throw new BadInputException(option + " " + s + ": give " + accepted);
-        }
-        return d;
-    }
-
-    private static long parseSeed(final String s)
-    {
-        try
-        {
-            final long v = Long.parseLong(s.trim());
-            if (v < 0)
-            {
-                throw new NumberFormatException();
-            }
-            return v;
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new BadInputException("--seed '" + s + "' is not accepted (give an integer 0..9223372036854775807)");
-        }
     }
 
     private static String trim(final double v)

@@ -121,9 +121,9 @@ final class DesignArea
             c.coreLatency == null ? 2 : c.coreLatency, c.memoryLatency == null ? 1 : c.memoryLatency, 100.0,
             FabricParams.Overflow.STALL);
         final BrunelFabric.Arithmetic ar = FabricCommand.arithmetic(c.arithmetic == null ? "V3" : c.arithmetic);
-        final double ms = FabricCommand.positive(c.durationMs == null ? "100" : c.durationMs, "--duration-ms",
+        final double ms = OptionValues.positive(c.durationMs == null ? "100" : c.durationMs, "--duration-ms",
             "a number of milliseconds > 0");
-        final long s = FabricCommand.seed(c.seed == null ? "42" : c.seed);
+        final long s = OptionValues.seed(c.seed == null ? "42" : c.seed);
         final BrunelParams bp;
         try
         {
@@ -143,7 +143,7 @@ final class DesignArea
                 + fp.neurons());
         }
         final List<Target> targets = c.targets();
-        final Path synthRoot = c.synth ? FabricCommand.outputDir(c.synthDir, "--synth-dir") : null;
+        final Path synthRoot = c.synth ? OptionValues.outputDir(c.synthDir, "--synth-dir") : null;
         final FabricNetwork net = BrunelFabric.network(bp, ar);
         out.printf(Locale.ROOT, "fabric: Brunel %s, N %d, K %d, D %d, P %d, LC %d, R %d, %d synapses%n", ar,
             fp.neurons(), fp.cores(), fp.fifoDepth(), fp.ports(), fp.coreLatency(), fp.csrLatency(), net.synapses());

@@ -3,7 +3,6 @@ package org.scfabric.bench.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -137,19 +136,19 @@ public final class FabricCommand implements Callable<Integer>
     {
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
-        final int n = BrunelCommand.parseInt(neurons, "--neurons", "an integer N >= 2");
+        final int n = OptionValues.integer(neurons, "--neurons", "an integer N >= 2");
         if (n < 2)
         {
             throw new BadInputException("--neurons " + n + ": the network needs N >= 2 neurons");
         }
-        final int k = BrunelCommand.parseInt(cores, "--cores", "an integer 1..64");
-        final int d = BrunelCommand.parseInt(fifoDepth, "--fifo-depth", "an integer 1..65536");
-        final int p = BrunelCommand.parseInt(ports, "--ports", "an integer 1..32");
-        final int lc = BrunelCommand.parseInt(coreLatency, "--core-latency", "an integer 1..16");
-        final int lr = BrunelCommand.parseInt(memoryLatency, "--memory-latency", "an integer 1..16");
-        final double mhz = positive(clockMhz, "--clock-mhz", "a frequency in MHz > 0");
-        final double ms = positive(durationMs, "--duration-ms", "a number of milliseconds > 0");
-        final long s = seed(seed);
+        final int k = OptionValues.integer(cores, "--cores", "an integer 1..64");
+        final int d = OptionValues.integer(fifoDepth, "--fifo-depth", "an integer 1..65536");
+        final int p = OptionValues.integer(ports, "--ports", "an integer 1..32");
+        final int lc = OptionValues.integer(coreLatency, "--core-latency", "an integer 1..16");
+        final int lr = OptionValues.integer(memoryLatency, "--memory-latency", "an integer 1..16");
+        final double mhz = OptionValues.positive(clockMhz, "--clock-mhz", "a frequency in MHz > 0");
+        final double ms = OptionValues.positive(durationMs, "--duration-ms", "a number of milliseconds > 0");
+        final long s = OptionValues.seed(seed);
         final FabricParams.Overflow ov = switch (overflow.trim().toLowerCase(Locale.ROOT))
         {
             case "stall" -> FabricParams.Overflow.STALL;
@@ -179,10 +178,10 @@ public final class FabricCommand implements Callable<Integer>
             throw new BadInputException("--duration-ms " + durationMs + " is shorter than one step (dt = " + bp.dt()
                 + " ms)");
         }
-        final Path jsonPath = json == null ? null : outputFile(json, "--json", true);
-        final Path hgrmPath = outputFile(hgrm, "--hgrm", true);
-        final Path plotDir = plots == null ? null : outputDir(plots, "--plots");
-        final Path rtlDir = rtl == null ? null : outputDir(rtl, "--rtl");
+        final Path jsonPath = json == null ? null : OptionValues.outputFile(json, "--json", true);
+        final Path hgrmPath = OptionValues.outputFile(hgrm, "--hgrm", true);
+        final Path plotDir = plots == null ? null : OptionValues.outputDir(plots, "--plots");
+        final Path rtlDir = rtl == null ? null : OptionValues.outputDir(rtl, "--rtl");
         FabricSynth.Target target = null;
         Path synthPath = null;
         if (synth != null)
@@ -200,9 +199,9 @@ public final class FabricCommand implements Callable<Integer>
                 throw new BadInputException("--synth is for small fabrics (N <= " + MAX_SYNTH_N + "; an iCE40 UP5K holds"
                     + " 30 block RAMs of 4 kbit), got N " + n + "; the area estimate alone is in docs/fabric.md");
             }
-            synthPath = outputDir(synthDir, "--synth-dir").resolve(target.id());
+            synthPath = OptionValues.outputDir(synthDir, "--synth-dir").resolve(target.id());
         }
-        final Path eventsPath = events == null ? null : outputFile(events, "--events", true);
+        final Path eventsPath = events == null ? null : OptionValues.outputFile(events, "--events", true);
 
         final FabricNetwork net = BrunelFabric.network(bp, ar);
         final int steps = bp.steps();
@@ -320,86 +319,5 @@ public final class FabricCommand implements Callable<Integer>
         {
             throw new BadInputException("--arithmetic '" + arithmetic + "' is not accepted (V3 or V11)");
         }
-    }
-
-    static double positive(final String s, final String option, final String accepted)
-    {
-        final double v;
-        try
-        {
-            v = Double.parseDouble(s.trim());
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new BadInputException(option + " '" + s + "' is not " + accepted);
-        }
-        if (!(v > 0) || Double.isInfinite(v))
-        {
-            throw new BadInputException(option + " " + s + ": give " + accepted);
-        }
-        return v;
-    }
-
-    static long seed(final String s)
-    {
-        try
-        {
-            final long v = Long.parseLong(s.trim());
-            if (v < 0)
-            {
-                throw new NumberFormatException();
-            }
-            return v;
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new BadInputException("--seed '" + s + "' is not accepted (give an integer 0..9223372036854775807)");
-        }
-    }
-
-    /** Checks an output file before any work: a valid path, not a folder, in a folder that exists (or may be made). */
-    static Path outputFile(final String file, final String option, final boolean mayCreateParent)
-    {
-        final Path dest;
-        try
-        {
-            dest = Path.of(file).toAbsolutePath().normalize();
-        }
-        catch (final InvalidPathException e)
-        {
-            throw new BadInputException(option + " '" + file + "' is not a valid path (" + e.getReason() + ")");
-        }
-        if (Files.isDirectory(dest))
-        {
-            throw new BadInputException(option + " " + file + " is a folder (give a file name)");
-        }
-        final Path parent = dest.getParent();
-        if (parent == null || (!mayCreateParent && !Files.isDirectory(parent)))
-        {
-            throw new BadInputException(option + " " + file + ": the folder " + parent + " does not exist");
-        }
-        if (Files.isDirectory(parent) && !Files.isWritable(parent))
-        {
-            throw new BadInputException(option + " " + file + ": cannot write in " + parent);
-        }
-        return dest;
-    }
-
-    static Path outputDir(final String dir, final String option)
-    {
-        final Path dest;
-        try
-        {
-            dest = Path.of(dir).toAbsolutePath().normalize();
-        }
-        catch (final InvalidPathException e)
-        {
-            throw new BadInputException(option + " '" + dir + "' is not a valid path (" + e.getReason() + ")");
-        }
-        if (Files.exists(dest) && !Files.isDirectory(dest))
-        {
-            throw new BadInputException(option + " " + dir + " exists and is not a folder");
-        }
-        return dest;
     }
 }

@@ -108,24 +108,8 @@ public final class StagedOutput implements AutoCloseable
      */
     public Path extraFile(final String file, final String option)
     {
-        final Path dest;
-        try
-        {
-            dest = Path.of(file).toAbsolutePath().normalize();
-        }
-        catch (final InvalidPathException e)
-        {
-            throw new BadInputException(option + " '" + file + "' is not a valid path (" + e.getReason() + ")");
-        }
-        if (Files.isDirectory(dest))
-        {
-            throw new BadInputException(option + " " + file + " is a folder (give a file name)");
-        }
+        final Path dest = OptionValues.outputFile(file, option, false);
         final Path parent = dest.getParent();
-        if (parent == null || !Files.isDirectory(parent))
-        {
-            throw new BadInputException(option + " " + file + ": the folder " + parent + " does not exist");
-        }
         final Path tmp;
         try
         {

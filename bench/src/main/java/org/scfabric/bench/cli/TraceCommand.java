@@ -2,7 +2,6 @@ package org.scfabric.bench.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -135,15 +134,7 @@ public final class TraceCommand implements Callable<Integer>
      */
     static Path outputFile(final String file)
     {
-        final Path path;
-        try
-        {
-            path = Path.of(file).toAbsolutePath().normalize();
-        }
-        catch (final InvalidPathException e)
-        {
-            throw new BadInputException("--out '" + file + "' is not a valid path (" + e.getReason() + ")");
-        }
+        final Path path = OptionValues.path(file, "--out");
         if (Files.isDirectory(path))
         {
             throw new BadInputException("--out " + file + " is a folder (give a file name, e.g. " + file

@@ -88,7 +88,7 @@ public final class TranslateCommand implements Callable<Integer>
                 throw new BadInputException("--variant takes one variant (V1..V20); use --all for every one");
             }
         }
-        final int n = BrunelCommand.parseInt(neurons, "--neurons", "an integer N >= 2");
+        final int n = OptionValues.integer(neurons, "--neurons", "an integer N >= 2");
         if (n < 2)
         {
             throw new BadInputException("--neurons " + n + ": the network needs N >= 2 neurons (0.8 N excitatory)");

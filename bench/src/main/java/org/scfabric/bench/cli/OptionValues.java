@@ -1,0 +1,110 @@
+package org.scfabric.bench.cli;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Parsing and checking of option values shared by the commands: each bad value becomes one
+ * {@link BadInputException} naming the option, the value and what is accepted.
+ */
+final class OptionValues
+{
+    private OptionValues()
+    {
+    }
+
+    /** An int ({@code _} separators allowed); range checks are the caller's. */
+    static int integer(final String s, final String option, final String accepted)
+    {
+        try
+        {
+            return Integer.parseInt(s.trim().replace("_", ""));
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException(option + " '" + s + "' is not " + accepted);
+        }
+    }
+
+    /** A finite number > 0. */
+    static double positive(final String s, final String option, final String accepted)
+    {
+        final double v;
+        try
+        {
+            v = Double.parseDouble(s.trim());
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException(option + " '" + s + "' is not " + accepted);
+        }
+        if (!(v > 0) || Double.isInfinite(v))
+        {
+            throw new BadInputException(option + " " + s + ": give " + accepted);
+        }
+        return v;
+    }
+
+    /** A seed: numpy's SeedSequence takes integers >= 0. */
+    static long seed(final String s)
+    {
+        try
+        {
+            final long v = Long.parseLong(s.trim());
+            if (v < 0)
+            {
+                throw new NumberFormatException();
+            }
+            return v;
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException("--seed '" + s + "' is not accepted (give an integer 0..9223372036854775807)");
+        }
+    }
+
+    /** The absolute, normalised path of an option's value, or one line saying why it is not a path. */
+    static Path path(final String value, final String option)
+    {
+        try
+        {
+            return Path.of(value).toAbsolutePath().normalize();
+        }
+        catch (final InvalidPathException e)
+        {
+            throw new BadInputException(option + " '" + value + "' is not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    /** Checks an output file before any work: a valid path, not a folder, in a folder that exists (or may be made). */
+    static Path outputFile(final String file, final String option, final boolean mayCreateParent)
+    {
+        final Path dest = path(file, option);
+        if (Files.isDirectory(dest))
+        {
+            throw new BadInputException(option + " " + file + " is a folder (give a file name)");
+        }
+        final Path parent = dest.getParent();
+        if (parent == null || (!mayCreateParent && !Files.isDirectory(parent)))
+        {
+            throw new BadInputException(option + " " + file + ": the folder " + parent + " does not exist");
+        }
+        if (Files.isDirectory(parent) && !Files.isWritable(parent))
+        {
+            throw new BadInputException(option + " " + file + ": cannot write in " + parent);
+        }
+        return dest;
+    }
+
+    /** A folder to write in: a valid path that is not an existing file. */
+    static Path outputDir(final String dir, final String option)
+    {
+        final Path dest = path(dir, option);
+        if (Files.exists(dest) && !Files.isDirectory(dest))
+        {
+            throw new BadInputException(option + " " + dir + " exists and is not a folder");
+        }
+        return dest;
+    }
+}
