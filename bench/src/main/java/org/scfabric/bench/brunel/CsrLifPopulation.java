@@ -40,6 +40,9 @@ final class CsrLifPopulation extends Population
     private final Connectivity c;
     private final double[] v;
     private final double[] syn;
+    /** Excitatory hits per target and their sums ({@link FloatLif#accumulateCounted}); null: plain scatter. */
+    private final char[] hits;
+    private final double[] excSums;
     private int[] prev;
     private int prevCount;
     private int[] cur;
@@ -64,6 +67,8 @@ final class CsrLifPopulation extends Population
         v = new double[n];
         Arrays.fill(v, m.vRest);
         syn = new double[n];
+        hits = m.countable() ? new char[n] : null;
+        excSums = m.countable() ? m.excitatorySums() : null;
         prev = new int[n];
         cur = new int[n];
         final boolean homeo = flavor == Flavor.HOMEOSTATIC;
@@ -84,7 +89,14 @@ final class CsrLifPopulation extends Population
     @Override
     void update(final Signals s, final int step)
     {
-        m.accumulate(c, prev, prevCount, syn);
+        if (hits != null)
+        {
+            m.accumulateCounted(c, prev, prevCount, syn, hits, excSums);
+        }
+        else
+        {
+            m.accumulate(c, prev, prevCount, syn);
+        }
         final int count = switch (flavor)
         {
             case PLAIN -> plain();

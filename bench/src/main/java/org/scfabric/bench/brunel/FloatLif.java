@@ -56,4 +56,71 @@ final class FloatLif
             }
         }
     }
+
+    /**
+     * The sums of k excitatory weights, {@code ((0.0 + wExc) + wExc) + …} (k terms) for k = 0..nExc:
+     * what {@link #accumulate} leaves in a target that k excitatory spikes reached.
+     */
+    double[] excitatorySums()
+    {
+        final double[] t = new double[nExc + 1];
+        double s = 0.0;
+        for (int k = 1; k <= nExc; k++)
+        {
+            s += wExc;
+            t[k] = s;
+        }
+        return t;
+    }
+
+    /** Whether {@link #accumulateCounted} can count a target's excitatory hits in a char. */
+    boolean countable()
+    {
+        return nExc <= Character.MAX_VALUE;
+    }
+
+    /**
+     * The same syn[] as {@link #accumulate}, bit for bit, with less memory traffic: spikes come
+     * ascending, so every target first receives all its excitatory terms (rows 0..nExc−1, all the same
+     * weight) and then its inhibitory ones. The excitatory hits are counted in {@code hits} (2 bytes a
+     * neuron, so the scatter stays in the L1 cache), turned into their sums from {@code excSums}
+     * ({@link #excitatorySums}), and the inhibitory rows are added on top in their order.
+     */
+    void accumulateCounted(final Connectivity c, final int[] spikes, final int count, final double[] syn,
+        final char[] hits, final double[] excSums)
+    {
+        final int[] rs = c.rowStarts();
+        final int[] cols = c.targets();
+        final int ne = nExc;
+        int k = 0;
+        if (count > 0 && spikes[0] < ne)
+        {
+            java.util.Arrays.fill(hits, (char)0);
+            for (; k < count && spikes[k] < ne; k++)
+            {
+                final int i = spikes[k];
+                for (int e = rs[i], end = rs[i + 1]; e < end; e++)
+                {
+                    hits[cols[e]]++;
+                }
+            }
+            for (int j = 0; j < syn.length; j++)
+            {
+                syn[j] = excSums[hits[j]];
+            }
+        }
+        else
+        {
+            java.util.Arrays.fill(syn, 0.0);
+        }
+        final double w = wInh;
+        for (; k < count; k++)
+        {
+            final int i = spikes[k];
+            for (int e = rs[i], end = rs[i + 1]; e < end; e++)
+            {
+                syn[cols[e]] += w;
+            }
+        }
+    }
 }

@@ -12,15 +12,19 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.scfabric.bench.brunel.PoissonStream;
+import org.scfabric.bench.brunel.PrefetchDrive;
 import org.scfabric.sim.random.NumpyGenerator;
 import org.scfabric.sim.random.Pcg64;
 
 /**
  * ns per poisson(2.0) draw of one Brunel step at N = 10 000: the Brunel drive's
  * {@link PoissonStream} (bulk uniforms, four chains parsed without branches) against the
- * generator's bulk {@code poisson(λ, out, from, to)}. Both give numpy's draws.
+ * generator's bulk {@code poisson(λ, out, from, to)}, and the run's {@link PrefetchDrive} (segments
+ * drawn on a helper thread and on the benchmark thread, stitched in order): wall time per draw, so
+ * with two idle cores it shows the two threads' share. All give numpy's draws.
  *
  * <pre>java -cp bench/target/scfabric.jar org.openjdk.jmh.Main BrunelDriveBench</pre>
  */
@@ -37,6 +41,8 @@ public class BrunelDriveBench
     private PoissonStream stream;
     private NumpyGenerator gen;
     private int[] counts;
+    private PrefetchDrive prefetch;
+    private int step;
 
     @Setup
     public void setUp()
@@ -44,6 +50,14 @@ public class BrunelDriveBench
         stream = new PoissonStream(new Pcg64(42), 2.0);
         gen = new NumpyGenerator(42);
         counts = new int[N];
+        prefetch = new PrefetchDrive(new Pcg64(42), 2.0, N, Integer.MAX_VALUE);
+        step = 0;
+    }
+
+    @TearDown
+    public void tearDown()
+    {
+        prefetch.close();
     }
 
     @Benchmark
@@ -59,6 +73,14 @@ public class BrunelDriveBench
     public int generatorBulk()
     {
         gen.poisson(2.0, counts, 0, N);
+        return counts[N - 1];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public int prefetchDrive()
+    {
+        prefetch.fill(step++, counts);
         return counts[N - 1];
     }
 }
