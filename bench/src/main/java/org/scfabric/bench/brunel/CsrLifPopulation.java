@@ -40,9 +40,6 @@ final class CsrLifPopulation extends Population
     private final Connectivity c;
     private final double[] v;
     private final double[] syn;
-    /** Excitatory hits per target and their sums ({@link FloatLif#accumulateCounted}); null: plain scatter. */
-    private final char[] hits;
-    private final double[] excSums;
     private int[] prev;
     private int prevCount;
     private int[] cur;
@@ -67,8 +64,6 @@ final class CsrLifPopulation extends Population
         v = new double[n];
         Arrays.fill(v, m.vRest);
         syn = new double[n];
-        hits = m.countable() ? new char[n] : null;
-        excSums = m.countable() ? m.excitatorySums() : null;
         prev = new int[n];
         cur = new int[n];
         final boolean homeo = flavor == Flavor.HOMEOSTATIC;
@@ -89,14 +84,7 @@ final class CsrLifPopulation extends Population
     @Override
     void update(final Signals s, final int step)
     {
-        if (hits != null)
-        {
-            m.accumulateCounted(c, prev, prevCount, syn, hits, excSums);
-        }
-        else
-        {
-            m.accumulate(c, prev, prevCount, syn);
-        }
+        m.accumulate(c, prev, prevCount, syn);
         final int count = switch (flavor)
         {
             case PLAIN -> plain();

@@ -16,9 +16,6 @@ final class VectorLifPopulation extends Population
     private final Connectivity c;
     private final double[] v;
     private final double[] syn;
-    /** Excitatory hits per target and their sums ({@link FloatLif#accumulateCounted}); null: plain scatter. */
-    private final char[] hits;
-    private final double[] excSums;
     private final double[] current;
     private final boolean[] fired;
     private int[] prev;
@@ -35,8 +32,6 @@ final class VectorLifPopulation extends Population
         v = new double[n];
         Arrays.fill(v, m.vRest);
         syn = new double[n];
-        hits = m.countable() ? new char[n] : null;
-        excSums = m.countable() ? m.excitatorySums() : null;
         current = new double[n];
         fired = new boolean[n];
         prev = new int[n];
@@ -46,14 +41,7 @@ final class VectorLifPopulation extends Population
     @Override
     void update(final Signals s, final int step)
     {
-        if (hits != null)
-        {
-            m.accumulateCounted(c, prev, prevCount, syn, hits, excSums);
-        }
-        else
-        {
-            m.accumulate(c, prev, prevCount, syn);
-        }
+        m.accumulate(c, prev, prevCount, syn);
         final int n = v.length;
         final double[] v = this.v;
         final double[] cu = current;
