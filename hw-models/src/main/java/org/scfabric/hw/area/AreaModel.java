@@ -20,11 +20,11 @@ public final class AreaModel
     private record Coeffs(
         int lutInputs,
         double resetInverter,
-        double encPerBit, double encBase,
+        double encPerBit, double encPerTap, double encOddWidth, double encBase,
         double sobolPerXor, double sobolBase, double sobolEncPerXor, double sobolEncBase,
         double popCount, double popLen, double popBase,
-        double p2cPerInput, int p2cShiftFrom, double p2cShiftDiv, double p2cBase, double p2cDivPw2, double p2cDivPerInput,
-        double p2cDivBase,
+        double p2cPerInput, int p2cShiftFrom, double p2cShiftDiv, double p2cBase, double p2cDivPerInput,
+        double p2cDivPerBit, double p2cDivPerZero, double p2cDivBase,
         double lifPerProductBit, double lifPerBit, double lifPerPartialSumBit, double lifBase,
         double densePerInput, double densePerNeuron, double denseBase)
     {
@@ -33,18 +33,18 @@ public final class AreaModel
     // Calibrated against Yosys 0.23 (synth_ice40; synth_xilinx -abc9) by minimax fits of the relative LUT
     // error over sweeps wider than the table of docs/area.md, with the table's points held within ±14 %.
     private static final Coeffs ICE40 = new Coeffs(4, 1,
-        3.446, 1.982,
+        3.446, 0, 0, 1.982,
         2.973, 53.93, 2.104, 100.99,
         1.0112, 2.382, 1.1685,
-        5.951, 4, 85.48, 62.631, 1.6555, 2.7454, 0,
+        5.951, 4, 85.48, 62.631, 7.983, 29.72, 23.657, 652.541,
         2.8933, 0, 0, 42.34,
         91.83, 78.24, -77.68);
 
     private static final Coeffs XC7 = new Coeffs(6, 0,
-        2.176, 3.217,
+        2.162, 1.297, 3.027, -2.595,
         1.939, 60.105, 2.147, 54.753,
         0.996, 1.3265, 1.6549,
-        1.493, 2, 16.268, 14.399, 0.191, 1.28, 46.222,
+        1.493, 2, 16.268, 14.399, 1.767, 14.036, 19.013, 87.251,
         0, 4.269, 0.214, 45.096,
         64.01, 104.01, 22.23);
 
@@ -88,11 +88,15 @@ public final class AreaModel
     /**
      * {@code sc_bitstream_encoder}: W state flops, the {@code fresh} flag and {@code bit_out} (W + 2 FF);
      * per bit a seed mux (t_index seed, zero check) feeding the shift and a W-bit unsigned comparator.
+     * On xc7 the feedback taps and an odd width add LUTs too (fitted terms); ABC's packing of the LUT6s
+     * still scatters by up to about ±15 % between neighbouring widths (docs/area.md).
      */
     public static Area lfsrEncoder(final Target t, final int width, final int taps)
     {
         final Coeffs c = coeffs(t);
-        return new Area(round(c.encPerBit * width + c.encBase), width + 2L, 0, 0);
+        final double lut = c.encPerBit * width + c.encPerTap * Integer.bitCount(taps) + c.encOddWidth * (width & 1)
+            + c.encBase;
+        return new Area(round(lut), width + 2L, 0, 0);
     }
 
     /**
@@ -132,8 +136,11 @@ public final class AreaModel
     /**
      * {@code sc_dotproduct_to_current}: combinational. A popcount of N bits, a 17 × (CW+1) signed product
      * (one DSP48E1 on xc7, LUTs on iCE40) and a signed division by N. For N a power of two the division
-     * is a shift with a rounding correction (from N = 2 on xc7, N = 4 on iCE40); otherwise Yosys builds a restoring
-     * divider of PW = 18 + CW bits, about PW² cells, which dominates.
+     * is a shift with a rounding correction (from N = 2 on xc7, N = 4 on iCE40). Otherwise Yosys builds a
+     * restoring divider by the constant: write N = 2^t · m with m odd; the t low divisor bits are zero and fold
+     * away, so each stage's subtract-and-compare is as wide as m, and its constant-propagated cells depend on
+     * m's bits: the LUTs grow with m's bit length and with its zero bits (the fit makes a zero bit cost
+     * more than a one), plus the popcount, which grows with N.
      */
     public static Area popcountToCurrent(final Target t, final int inputs)
     {
@@ -148,7 +155,10 @@ public final class AreaModel
         }
         else
         {
-            lut = c.p2cDivPw2 * pw * pw + c.p2cDivPerInput * inputs + c.p2cDivBase;
+            final int odd = inputs >> Integer.numberOfTrailingZeros(inputs);
+            final int oddBits = 32 - Integer.numberOfLeadingZeros(odd);
+            lut = c.p2cDivPerInput * inputs + c.p2cDivPerBit * oddBits + c.p2cDivPerZero * (oddBits - Integer.bitCount(odd))
+                + c.p2cDivBase;
         }
         return new Area(round(lut), 0, 0, dsp);
     }

@@ -24,15 +24,13 @@ import org.scfabric.hw.lif.LifParams;
 public final class AreaTable
 {
     /**
-     * A point's place in the table: the grid named by the issue, a value off it (both held to the
-     * bounds), or a point shown for the scatter of ABC's LUT mapping (FF and DSP still exact; the LUT
-     * error is reported, not bounded).
+     * A point's place in the table: the grid named by the issue or a value off it; both are held to the
+     * same bounds.
      */
     public enum Role
     {
         GRID("grid"),
-        OFF_GRID("off-grid"),
-        SPREAD("spread");
+        OFF_GRID("off-grid");
 
         private final String id;
 
@@ -44,12 +42,6 @@ public final class AreaTable
         public String id()
         {
             return id;
-        }
-
-        /** Whether the LUT error of this role's points is held to {@link #LUT_TOLERANCE}. */
-        public boolean bounded()
-        {
-            return this != SPREAD;
         }
 
         public static Role parse(final String s)
@@ -100,7 +92,8 @@ public final class AreaTable
         off(AreaPoint.lfsr(12)), off(AreaPoint.lfsr(20)), off(AreaPoint.lfsr(5)),
         grid(AreaPoint.lfsrEncoder(8)), grid(AreaPoint.lfsrEncoder(16)), grid(AreaPoint.lfsrEncoder(24)),
         grid(AreaPoint.lfsrEncoder(32)), off(AreaPoint.lfsrEncoder(12)), off(AreaPoint.lfsrEncoder(20)),
-        off(AreaPoint.lfsrEncoder(5)), spread(AreaPoint.lfsrEncoder(13)),
+        off(AreaPoint.lfsrEncoder(5)), off(AreaPoint.lfsrEncoder(13)), off(AreaPoint.lfsrEncoder(4)),
+        off(AreaPoint.lfsrEncoder(28)),
         grid(AreaPoint.sobol(1)), grid(AreaPoint.sobol(2)), grid(AreaPoint.sobol(3)), grid(AreaPoint.sobol(4)),
         grid(AreaPoint.sobol(5)), grid(AreaPoint.sobol(6)), grid(AreaPoint.sobol(7)), grid(AreaPoint.sobol(8)),
         grid(AreaPoint.sobolEncoder(1)), grid(AreaPoint.sobolEncoder(2)), grid(AreaPoint.sobolEncoder(3)),
@@ -116,7 +109,8 @@ public final class AreaTable
         off(AreaPoint.popcountToCurrent(5)), off(AreaPoint.popcountToCurrent(32)),
         off(AreaPoint.popcountToCurrent(1)), off(AreaPoint.popcountToCurrent(6)),
         off(AreaPoint.popcountToCurrent(12)), off(AreaPoint.popcountToCurrent(24)),
-        spread(AreaPoint.popcountToCurrent(9)), spread(AreaPoint.popcountToCurrent(33)),
+        off(AreaPoint.popcountToCurrent(9)), off(AreaPoint.popcountToCurrent(33)),
+        off(AreaPoint.popcountToCurrent(40)), off(AreaPoint.popcountToCurrent(63)),
         grid(AreaPoint.lif(LifParams.Q8_8)), grid(AreaPoint.lif(LifParams.Q16_12)), off(AreaPoint.lif(Q12_12)),
         off(AreaPoint.lif(Q10_10)), off(AreaPoint.lif(new LifParams(12, 6, 0, 0, 64, 0))),
         off(AreaPoint.lif(LifParams.Q8_8.withRest(-300).withReset(100).withRefractory(2))),
@@ -138,22 +132,15 @@ public final class AreaTable
         return new Entry(p, Role.OFF_GRID);
     }
 
-    private static Entry spread(final AreaPoint p)
-    {
-        return new Entry(p, Role.SPREAD);
-    }
-
     public static double relativeError(final long estimate, final long actual)
     {
         return actual == 0 ? (estimate == 0 ? 0 : Double.POSITIVE_INFINITY) : (estimate - actual) / (double) actual;
     }
 
-    /** Whether a stored point meets its role's bounds (see {@link #withinBounds(Area, Area)}; spread: FF, DSP, BRAM exact). */
+    /** Whether a stored point meets the bounds (see {@link #withinBounds(Area, Area)}), whatever its role. */
     public static boolean meetsBounds(final Stored s)
     {
-        final Area e = s.estimate();
-        return s.role().bounded() ? withinBounds(e, s.yosys())
-            : e.ff() == s.yosys().ff() && e.dsp() == s.yosys().dsp() && e.bramBits() == s.yosys().bramBits();
+        return withinBounds(s.estimate(), s.yosys());
     }
 
     /** Whether an estimate is within the bounds: FF, DSP, BRAM bits exact; LUT within {@link #LUT_TOLERANCE}. */
@@ -227,7 +214,7 @@ public final class AreaTable
                 .append(e.lut()).append(" / ").append(e.ff()).append(" / ").append(e.dsp()).append(" | ")
                 .append(y.lut()).append(" / ").append(y.ff()).append(" / ").append(y.dsp()).append(" | ")
                 .append(s.carry()).append(" | ").append(percent(s.lutError()))
-                .append(meetsBounds(s) ? (withinBounds(e, y) ? "" : " (outside ±15 %)") : " **out of bounds**")
+                .append(withinBounds(e, y) ? "" : " **out of bounds**")
                 .append(" |\n");
         }
         sb.append('\n');

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.scfabric.hw.lif.LifParams;
 
 /**
- * The area models against every stored Yosys point: FF, DSP and BRAM bits exact, LUT within ±15 % (the
- * few "spread" points, shown for ABC's scatter, are held to FF/DSP only).
+ * The area models against every stored Yosys point, grid and off-grid alike: FF, DSP and BRAM bits exact,
+ * LUT within ±15 %.
  */
 class AreaModelTest
 {
