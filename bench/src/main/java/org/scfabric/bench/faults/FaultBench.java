@@ -9,8 +9,10 @@ import org.scfabric.sim.Kernel;
  *
  * <p>Contract, for faulty runs from snapshots to be exact: everything that drives the design is in
  * the kernel (components, {@code StatefulComponent} state, scheduled actions) or in
- * {@link #saveState}; {@link #runTo} is a pure function of that state; and actions run only at edge
- * times of the first clock. Two benches made by one {@link Workload} give the same run.
+ * {@link #saveState}; {@link #runTo} is a pure function of that state; actions run only at edge
+ * times of the first clock; and a component that keeps state outside registers says so through
+ * {@code StatefulComponent} (a campaign compares it, with {@code Objects.deepEquals}, to decide
+ * whether a faulty run has rejoined the golden one). Two benches made by one {@link Workload} give the same run.
  */
 public interface FaultBench
 {
@@ -49,6 +51,23 @@ public interface FaultBench
     /** Put back a state from {@link #saveState}. */
     default void restoreState(final Object state)
     {
+    }
+
+    /** Inject a fault (the kernel's {@code inject}, or a design's own that also tells its components). */
+    default void inject(final org.scfabric.sim.fault.Fault fault)
+    {
+        kernel().inject(fault);
+    }
+
+    /**
+     * Whether every register holds, after each edge of the first clock, the value the hardware holds
+     * then. False for designs whose components compute many hardware cycles in one kernel edge (a
+     * bitstream window): the campaign then never classifies a stuck-at from the golden run's values,
+     * only by running it.
+     */
+    default boolean valuesSettleEveryCycle()
+    {
+        return true;
     }
 
     /** Go back to a checkpoint: the kernel's snapshot and the bench's own state. */

@@ -63,7 +63,7 @@ final class FaultRunner
         {
             for (final Fault f : faults)
             {
-                g.kernel.inject(f);
+                g.bench.inject(f);
             }
             int joined = -1;
             for (int j = k + 1; j < g.checkpoints; j++)

@@ -60,7 +60,8 @@ final class GoldenRun
         componentStates = new Object[checkpoints][];
         spikesBefore = new int[checkpoints + 1];
         final Design d = kernel.design();
-        activity = trackedSpace != null && Activity.applicable(d) ? new Activity(trackedSpace, kernel) : null;
+        activity = trackedSpace != null && bench.valuesSettleEveryCycle() && Activity.applicable(d)
+            ? new Activity(trackedSpace, kernel) : null;
         bench.observe(sink);
         sink.reset();
         for (int k = 0; k < checkpoints; k++)

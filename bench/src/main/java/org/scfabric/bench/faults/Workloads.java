@@ -40,8 +40,7 @@ public final class Workloads
                     + "to inject faults into yet (the hybrid SC variants have not landed); available now: V3, V11, "
                     + "fabric-v3, fabric-v11");
             case "dense-core":
-                throw new IllegalArgumentException("dense-core has no kernel netlist to inject faults into yet (the "
-                    + "component adapters have not landed); available now: V3, V11, fabric-v3, fabric-v11");
+                return new DenseCoreWorkload(neurons, durationMs, seed);
             default:
                 throw new IllegalArgumentException("unknown variant '" + n + "' (accepted: " + String.join(", ", NAMES)
                     + ")");
