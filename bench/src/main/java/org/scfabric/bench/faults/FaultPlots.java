@@ -89,6 +89,15 @@ public final class FaultPlots
     public static List<Path> compare(final List<JsonNode> reports, final Path dir)
     {
         System.setProperty("java.awt.headless", "true");
+        final java.util.Map<JsonNode, String> names = new java.util.IdentityHashMap<>();
+        final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        reports.forEach(r -> seen.merge(label(r), 1, Integer::sum));
+        for (final JsonNode r : reports)
+        {
+            // the same variant twice: tell the series apart by their sites and mode
+            names.put(r, seen.get(label(r)) > 1 ? label(r) + " (" + r.path("campaign").path("sites").asText() + ", "
+                + r.path("campaign").path("mode").asText() + ")" : label(r));
+        }
         final List<Path> out = new ArrayList<>();
         final List<JsonNode> single = reports.stream().filter(r -> r.has("by_bit")).toList();
         final List<JsonNode> rates = reports.stream().filter(r -> r.has("by_rate")).toList();
@@ -100,8 +109,8 @@ public final class FaultPlots
                 "masked fraction");
             for (final JsonNode r : single)
             {
-                series(bits, label(r), r.path("by_bit"), "mean_rate_error");
-                series(masked, label(r), r.path("by_bit"), "masked_fraction");
+                series(bits, names.get(r), r.path("by_bit"), "mean_rate_error");
+                series(masked, names.get(r), r.path("by_bit"), "masked_fraction");
             }
             out.add(save(bits, dir.resolve("compare-error-by-bit.png")));
             out.add(save(masked, dir.resolve("compare-masked-by-bit.png")));
@@ -110,29 +119,28 @@ public final class FaultPlots
                 .build();
             style(comp);
             comp.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+            // one group of bars per component kind, one bar per report (0 where a report has no such component)
+            final java.util.TreeSet<String> kinds = new java.util.TreeSet<>();
+            single.forEach(r -> r.path("by_component").fieldNames().forEachRemaining(kinds::add));
+            final List<String> cats = new ArrayList<>(kinds);
             for (final JsonNode r : single)
             {
-                final List<String> names = new ArrayList<>();
                 final List<Double> vals = new ArrayList<>();
-                r.path("by_component").fields().forEachRemaining(e ->
+                for (final String k : cats)
                 {
-                    names.add(label(r) + " " + e.getKey());
-                    vals.add(e.getValue().path("masked_fraction").asDouble());
-                });
-                if (!names.isEmpty())
-                {
-                    comp.addSeries(label(r), names, vals);
+                    final JsonNode v = r.path("by_component").path(k).path("masked_fraction");
+                    vals.add(v.isMissingNode() || v.isNull() ? 0.0 : v.asDouble());
                 }
+                comp.addSeries(names.get(r), cats, vals);
             }
-            comp.getStyler().setOverlapped(true);
-            comp.getStyler().setXAxisLabelRotation(20);
+            comp.getStyler().setXAxisLabelRotation(cats.size() > 5 ? 20 : 0);
             out.add(save(comp, dir.resolve("compare-masked-by-component.png")));
         }
         if (!rates.isEmpty())
         {
-            out.add(save(rateChart(rates, "mean_rate_error", "mean rate error", null),
+            out.add(save(rateChart(rates, names, "mean_rate_error", "mean rate error", null),
                 dir.resolve("compare-rate-error-vs-fault-rate.png")));
-            out.add(save(rateChart(rates, "masked_fraction", "masked fraction", null),
+            out.add(save(rateChart(rates, names, "masked_fraction", "masked fraction", null),
                 dir.resolve("compare-masked-vs-fault-rate.png")));
         }
         return out;
@@ -141,18 +149,39 @@ public final class FaultPlots
     private static XYChart rateChart(final List<JsonNode> reports, final String field, final String yTitle,
         final String title)
     {
+        final java.util.Map<JsonNode, String> names = new java.util.IdentityHashMap<>();
+        reports.forEach(r -> names.put(r, label(r)));
+        return rateChart(reports, names, field, yTitle, title);
+    }
+
+    private static XYChart rateChart(final List<JsonNode> reports, final java.util.Map<JsonNode, String> names,
+        final String field, final String yTitle, final String title)
+    {
         final XYChart c = xy((title == null ? "" : title + ": ") + yTitle + " against the fault rate",
             "fault rate (fraction of the selected bits, each a random stuck-at)", yTitle);
         c.getStyler().setXAxisLogarithmic(true);
         final String key = field.equals("rate_error") ? "mean_rate_error" : field;
+        final boolean logY = key.equals("mean_rate_error");
+        if (logY)
+        {
+            // errors span decades; a rate with no error at all has no point on a log axis
+            c.getStyler().setYAxisLogarithmic(true);
+            c.setYAxisTitle(yTitle + " (log; rates without error not drawn)");
+        }
         for (final JsonNode r : reports)
         {
-            series(c, label(r), r.path("by_rate"), key);
+            series(c, names.get(r), r.path("by_rate"), key, logY);
         }
         return c;
     }
 
     private static void series(final XYChart c, final String name, final JsonNode byKey, final String field)
+    {
+        series(c, name, byKey, field, false);
+    }
+
+    private static void series(final XYChart c, final String name, final JsonNode byKey, final String field,
+        final boolean positiveOnly)
     {
         final List<Double> x = new ArrayList<>();
         final List<Double> y = new ArrayList<>();
@@ -160,7 +189,7 @@ public final class FaultPlots
         {
             final Map.Entry<String, JsonNode> e = it.next();
             final JsonNode v = e.getValue().path(field);
-            if (!v.isNull() && !v.isMissingNode())
+            if (!v.isNull() && !v.isMissingNode() && (!positiveOnly || v.asDouble() > 0))
             {
                 x.add(Double.parseDouble(e.getKey()));
                 y.add(v.asDouble());
