@@ -29,13 +29,17 @@ final class SpikeDiff
 
     private long[] diff = new long[256];
     private final int[] countDelta;
-    private final int[] touched;
+    /** Neurons whose spike count changed in the last comparison, and by how much. */
+    final int[] touched;
+    final int[] touchedDelta;
+    int nTouched;
     private final double tau;
 
     SpikeDiff(final int neurons, final double tauTimeUnits)
     {
         countDelta = new int[Math.max(1, neurons)];
         touched = new int[Math.max(1, neurons)];
+        touchedDelta = new int[Math.max(1, neurons)];
         tau = tauTimeUnits;
     }
 
@@ -51,6 +55,7 @@ final class SpikeDiff
         vanRossum = 0;
         firstDivergence = -1;
         differing = 0;
+        nTouched = 0;
         if (spikeDelta == 0 && Arrays.equals(g, gFrom, gTo, f, 0, fSize))
         {
             return true;
@@ -130,8 +135,10 @@ final class SpikeDiff
         for (int t = 0; t < nTouched; t++)
         {
             absCountError += Math.abs(countDelta[touched[t]]);
+            touchedDelta[t] = countDelta[touched[t]];
             countDelta[touched[t]] = 0;
         }
+        this.nTouched = nTouched;
         vanRossum = Math.sqrt(sum);
         firstDivergence = first;
         return false;
