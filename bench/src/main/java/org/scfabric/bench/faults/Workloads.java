@@ -35,10 +35,9 @@ public final class Workloads
             case "v11":
                 return new BrunelWorkload(org.scfabric.bench.brunel.Variant.V11, neurons, durationMs, seed);
             case "v4":
+                return new BrunelWorkload(org.scfabric.bench.brunel.Variant.V4, neurons, durationMs, seed);
             case "v14":
-                throw new IllegalArgumentException("variant " + n.toUpperCase(Locale.ROOT) + " has no kernel design "
-                    + "to inject faults into yet (the hybrid SC variants have not landed); available now: V3, V11, "
-                    + "fabric-v3, fabric-v11");
+                return new BrunelWorkload(org.scfabric.bench.brunel.Variant.V14, neurons, durationMs, seed);
             case "dense-core":
                 return new DenseCoreWorkload(neurons, durationMs, seed);
             default:

@@ -67,6 +67,39 @@ class CampaignEngineTest
         }
     }
 
+    /**
+     * The same on the Brunel designs, where the state includes components' own (the V4/V14 encoders
+     * and counters, stepped per window) and faults go through the design's inject.
+     */
+    @Test
+    void shortcutsAreExactOnTheBrunelDesignsToo()
+    {
+        for (final String v : List.of("V3", "V4", "V14"))
+        {
+            final Workload w = Workloads.of(v, 60, 30, 42, 1);
+            final FaultBench bench = w.newBench();
+            // V4/V14: the stochastic synapses' encoders and counters, where a fault acts inside a window
+            final FaultSpace space = FaultSpace.of(bench.kernel().design(), v.equals("V3") ? "*" : "sc.*")
+                .withCycles(0, bench.cycles() - 1);
+            final GoldenRun g = new GoldenRun(bench, (int)(bench.cycles() / 9), space);
+            final FaultRunner runner = new FaultRunner(g, 20.0);
+            final SpikeDiff plain = new SpikeDiff(bench.neurons(), 20.0);
+            assertTrue(g.spikes.length > 10, v + " spikes: " + g.spikes.length);
+            final int[] changed = new int[1];
+            qt().withFixedSeed(99L).withExamples(25).forAll(FaultGens.faultSets(space, 2)).checkAssert(faults ->
+            {
+                final boolean same = runner.run(faults);
+                changed[0] += same ? 0 : 1;
+                final long[] faulty = fromReset(w, faults);
+                assertEquals(plain.compare(g.sortedSpikes, 0, g.sortedSpikes.length, faulty, faulty.length), same,
+                    v + " " + faults);
+                assertEquals(plain.absCountError, runner.diff.absCountError, v + " " + faults);
+                assertEquals(plain.firstDivergence, runner.diff.firstDivergence, v + " " + faults);
+            });
+            assertTrue(changed[0] > 5, v + ": faults that changed spikes " + changed[0]);
+        }
+    }
+
     /** warm's bits stop changing at known cycles: stuck-ats around those are classified without a run or not. */
     @Test
     void stuckAtsAroundTheLastChangeOfABit()
