@@ -137,21 +137,46 @@ public final class FaultSites
     public long[] select(final String glob)
     {
         final Glob g = Glob.compile(glob);
+        final long total = size();
+        if (g.matchesEverything())
+        {
+            if (total > Integer.MAX_VALUE - 8)
+            {
+                throw new IllegalArgumentException("site glob '" + glob + "' selects " + total + " sites; at most "
+                    + (Integer.MAX_VALUE - 8) + " can be selected at once");
+            }
+            final long[] all = new long[(int)total];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        final String prefix = g.literalPrefix();
         long[] out = new long[64];
         int n = 0;
         final StringBuilder sb = new StringBuilder(64);
-        final long total = size();
-        for (long site = 0; site < total; site++)
+        final int nSignals = design.signalCount();
+        for (int t = 0; t < nSignals + design.memoryCount(); t++)
         {
-            sb.setLength(0);
-            appendName(site, sb);
-            if (g.matches(sb))
+            // every site name of a signal or memory starts with its name and '[': skip the whole target when
+            // that cannot agree with the glob's literal prefix
+            final String head = (t < nSignals ? design.signalName(t) : design.memoryName(t - nSignals)) + "[";
+            if (!head.regionMatches(0, prefix, 0, Math.min(head.length(), prefix.length())))
             {
-                if (n == out.length)
+                continue;
+            }
+            final long from = t < nSignals ? signalStart[t] : memoryStart[t - nSignals];
+            final long to = t < nSignals ? signalStart[t + 1] : memoryStart[t - nSignals + 1];
+            for (long site = from; site < to; site++)
+            {
+                sb.setLength(0);
+                appendName(site, sb);
+                if (g.matches(sb))
                 {
-                    out = Arrays.copyOf(out, n * 2);
+                    if (n == out.length)
+                    {
+                        out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = site;
                 }
-                out[n++] = site;
             }
         }
         if (n == 0)

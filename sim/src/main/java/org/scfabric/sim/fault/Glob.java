@@ -10,11 +10,13 @@ public final class Glob
 {
     private final String text;
     private final Pattern pattern;
+    private final boolean matchesAll;
 
     private Glob(final String text, final Pattern pattern)
     {
         this.text = text;
         this.pattern = pattern;
+        this.matchesAll = text.chars().allMatch(c -> c == '*');
     }
 
     public static Glob compile(final String glob)
@@ -56,7 +58,24 @@ public final class Glob
 
     public boolean matches(final CharSequence name)
     {
-        return pattern.matcher(name).matches();
+        return matchesAll || pattern.matcher(name).matches();
+    }
+
+    /** The glob's characters before its first {@code *} or {@code ?}: every matching name starts with them. */
+    public String literalPrefix()
+    {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) != '*' && text.charAt(i) != '?')
+        {
+            i++;
+        }
+        return text.substring(0, i);
+    }
+
+    /** True for {@code *}, which matches every name. */
+    public boolean matchesEverything()
+    {
+        return matchesAll;
     }
 
     @Override

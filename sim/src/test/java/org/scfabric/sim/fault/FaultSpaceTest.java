@@ -51,6 +51,20 @@ class FaultSpaceTest
     }
 
     @Test
+    void selectSkipsWholeRegistersOnlyWhenTheirNamesCannotMatch()
+    {
+        final FaultSites sites = design().faultSites();
+        for (final String glob : List.of("*", "**", "core0.li*", "core0.lif[1*", "core0.lif[1]*", "enc0.lfsr.state[1?]",
+            "*[15]", "c*", "?ore0.*", "core0.lif[*].v[*]", "core0.lif[3].v[7]", "enc0.lfsr.state[*]", "e*[0]"))
+        {
+            final Glob g = Glob.compile(glob);
+            final long[] brute = java.util.stream.LongStream.range(0, sites.size())
+                .filter(site -> g.matches(sites.name(site))).toArray();
+            assertArrayEquals(brute, sites.select(glob), glob);
+        }
+    }
+
+    @Test
     void badGlobsAndEmptySelectionsAreClearErrors()
     {
         final Design d = design();
