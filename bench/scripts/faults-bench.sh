@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fault-campaign throughput, V3 (Q8.8 Brunel design on the kernel), N = 1000, 100 ms simulated
-# (1000 steps, 2000 cycles) per faulty run, every core. Two campaigns of K faults each:
-#   lif  — sa0/sa1/flip on the LIF registers only (core0.lif[*].*): nearly every fault must be simulated;
-#   all  — sa0/sa1/flip on every fault site of the design (the crossbar memory dominates), uniformly.
+# (1000 steps, 2000 cycles) per faulty run, every core. Three campaigns of K faults each (sa0, sa1, flip):
+#   v    — the membrane registers only (core0.lif[*].v[*]): every fault must be simulated, the worst case;
+#   lif  — every LIF register (v, rc, spike): rc's high bits never leave 0, so some stuck-ats need no run;
+#   all  — every fault site of the design, uniformly (the crossbar memory dominates).
 # Prints the campaign's own figure (items/s over the fault phase, golden run excluded) and the CPU
 # time the JVM used, so a figure from a busy machine can be read against the cores it really had.
 # Usage: bench/scripts/faults-bench.sh [K] [OUT_DIR]      (default K = 1000, OUT_DIR = target/faults-bench)
@@ -12,9 +13,12 @@ k="${1:-1000}"
 out="${2:-target/faults-bench}"
 mkdir -p "$out"
 ./scfabric --version >/dev/null   # builds the jar if needed, outside the timing
-for sites in lif all; do
-  glob='*'
-  [ "$sites" = lif ] && glob='core0.lif[*].*'
+for sites in v lif all; do
+  case "$sites" in
+    v) glob='core0.lif[*].v[*]' ;;
+    lif) glob='core0.lif[*].*' ;;
+    *) glob='*' ;;
+  esac
   log="$out/$sites.log"
   /usr/bin/time -f "cpu %U user %S sys %e wall (s)" -o "$out/$sites.time" \
     ./scfabric faults --variant V3 --neurons 1000 --duration-ms 100 --sites "$glob" --kinds sa0,sa1,flip \

@@ -27,10 +27,13 @@ final class AtomicFiles
         try
         {
             Files.createDirectories(abs.getParent());
-            final Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            // not createTempFile: its files are private (0600); this one gets the umask's permissions
+            final Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + Thread.currentThread().getId() + ".tmp");
             try
             {
-                try (OutputStream out = Files.newOutputStream(tmp))
+                try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE))
                 {
                     writer.write(out);
                 }
