@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.agrona.collections.Int2ObjectHashMap;
 import org.scfabric.sim.fault.Fault;
 import org.scfabric.sim.fault.FaultKind;
 import org.scfabric.sim.fault.FaultSites;
@@ -16,7 +17,7 @@ import org.scfabric.sim.fault.FaultSites;
  * {@link #add} when they are injected), such a component replays a faulted register cycle by cycle:
  * {@link #write} is the value a hardware edge stores, {@link #strike} what a fault does right after
  * the edge of its cycle, {@link #evolve} what faults do to a held value between edges. The result
- * equals a kernel run of the same logic clocked on every cycle (CycleFaultsTest).
+ * equals a kernel run of the same logic clocked on every cycle (EncoderArrayFaultTest, WindowCountTest).
  *
  * <p>Semantics (those of {@code Kernel.inject}): a fault of cycle c strikes right after the edge of
  * cycle c: a stuck-at forces its bit then and masks every later write; a flip inverts the bit once.
@@ -28,7 +29,12 @@ public final class CycleFaults
     private final FaultSites sites;
     /** Per fault: signal, bit mask, kind ordinal, cycle; in injection order. */
     private long[][] faults = new long[0][];
-    private int[] signals = new int[0];
+    /**
+     * The same faults by signal, each list in injection order: every query concerns one register,
+     * so it reads that register's few faults, not every fault of a high-rate random fault set.
+     */
+    private final Int2ObjectHashMap<long[][]> bySignal = new Int2ObjectHashMap<>();
+    private static final long[][] NONE = new long[0][];
 
     public CycleFaults(final FaultSites sites)
     {
@@ -43,37 +49,49 @@ public final class CycleFaults
             return false;
         }
         final int signal = sites.target(f.site());
+        final long[] fault = {signal, 1L << sites.bit(f.site()), f.kind().ordinal(), f.cycle()};
         faults = Arrays.copyOf(faults, faults.length + 1);
-        faults[faults.length - 1] = new long[] {signal, 1L << sites.bit(f.site()), f.kind().ordinal(), f.cycle()};
-        if (Arrays.stream(signals).noneMatch(s -> s == signal))
-        {
-            signals = Arrays.copyOf(signals, signals.length + 1);
-            signals[signals.length - 1] = signal;
-            Arrays.sort(signals);
-        }
+        faults[faults.length - 1] = fault;
+        index(fault);
         return true;
+    }
+
+    private void index(final long[] fault)
+    {
+        final int signal = (int)fault[0];
+        final long[][] list = bySignal.get(signal);
+        final long[][] grown = list == null ? new long[1][] : Arrays.copyOf(list, list.length + 1);
+        grown[grown.length - 1] = fault;
+        bySignal.put(signal, grown);
+    }
+
+    private long[][] of(final int signal)
+    {
+        final long[][] list = bySignal.get(signal);
+        return list == null ? NONE : list;
     }
 
     /** Whether any fault concerns this signal. */
     public boolean has(final int signal)
     {
-        return signals.length > 0 && Arrays.binarySearch(signals, signal) >= 0;
+        return bySignal.containsKey(signal);
     }
 
     /** The value an edge of cycle {@code edge} stores: the stuck-at masks of faults from before it. */
     public long write(final int signal, final long next, final long edge)
     {
         long v = next;
-        for (final long[] f : faults)
+        final long[][] mine = of(signal);
+        for (final long[] f : mine)
         {
-            if (f[0] == signal && f[3] < edge && f[2] == FaultKind.STUCK_AT_0.ordinal())
+            if (f[3] < edge && f[2] == FaultKind.STUCK_AT_0.ordinal())
             {
                 v &= ~f[1];
             }
         }
-        for (final long[] f : faults)
+        for (final long[] f : mine)
         {
-            if (f[0] == signal && f[3] < edge && f[2] == FaultKind.STUCK_AT_1.ordinal())
+            if (f[3] < edge && f[2] == FaultKind.STUCK_AT_1.ordinal())
             {
                 v |= f[1];
             }
@@ -85,9 +103,9 @@ public final class CycleFaults
     public long strike(final int signal, final long value, final long cycle)
     {
         long v = value;
-        for (final long[] f : faults)
+        for (final long[] f : of(signal))
         {
-            if (f[0] == signal && f[3] == cycle)
+            if (f[3] == cycle)
             {
                 v = apply(f, v);
             }
@@ -100,9 +118,9 @@ public final class CycleFaults
     {
         long v = value;
         final List<long[]> hits = new ArrayList<>();
-        for (final long[] f : faults)
+        for (final long[] f : of(signal))
         {
-            if (f[0] == signal && f[3] >= from && f[3] <= to)
+            if (f[3] >= from && f[3] <= to)
             {
                 hits.add(f);
             }
@@ -131,14 +149,17 @@ public final class CycleFaults
     /** The recorded faults, for a snapshot. */
     public Object save()
     {
-        return new Object[] {faults.clone(), signals.clone()};
+        return faults.clone();
     }
 
     /** Back to a state from {@link #save} (faults recorded after it are forgotten, as by Kernel.restore). */
     public void restore(final Object state)
     {
-        final Object[] s = (Object[])state;
-        faults = ((long[][])s[0]).clone();
-        signals = ((int[])s[1]).clone();
+        faults = ((long[][])state).clone();
+        bySignal.clear();
+        for (final long[] f : faults)
+        {
+            index(f);
+        }
     }
 }
