@@ -1,7 +1,6 @@
 package org.scfabric.bench.fabric;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.Locale;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -149,25 +147,11 @@ public final class FabricPlots
 
     private static void style(final Chart<?, ?> c)
     {
-        final Styler s = c.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderColor(new Color(0x99, 0x99, 0x99));
-        s.setLegendBorderColor(new Color(0xcc, 0xcc, 0xcc));
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        s.setChartTitleBoxVisible(false);
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        s.setAntiAlias(true);
-        if (s instanceof org.knowm.xchart.style.AxesChartStyler a)
-        {
-            a.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            a.setPlotGridLinesColor(new Color(0xe4, 0xe4, 0xe4));
-        }
+        org.scfabric.bench.report.PlotStyle.apply(c, 11);
     }
 
     private static void save(final Chart<?, ?> c, final Path png) throws IOException
     {
-        BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        org.scfabric.bench.report.PlotStyle.savePng(c, png);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -367,26 +366,15 @@ public final class BrunelPlots
 
     private static void style(final Chart<?, ?> c)
     {
-        final Styler s = c.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderColor(new Color(0x99, 0x99, 0x99));
-        s.setLegendBorderColor(new Color(0xcc, 0xcc, 0xcc));
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        s.setChartTitleBoxVisible(false);
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setAntiAlias(true);
-        if (s instanceof org.knowm.xchart.style.AxesChartStyler a)
+        PlotStyle.apply(c, 12);
+        if (c.getStyler() instanceof org.knowm.xchart.style.AxesChartStyler a)
         {
             a.setXAxisTickMarkSpacingHint(90);
-            a.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-            a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            a.setPlotGridLinesColor(new Color(0xe4, 0xe4, 0xe4));
         }
     }
 
     private static void save(final Chart<?, ?> c, final Path png) throws IOException
     {
-        BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        PlotStyle.savePng(c, png);
     }
 }
