@@ -70,6 +70,11 @@ public final class FaultsCommand implements Callable<Integer>
             + "by commas, e.g. 'core0.vmem[*][15]' or 'router.*,ctrl.*' (default: ${DEFAULT-VALUE})")
     String sites;
 
+    @Option(names = "--max-items", defaultValue = "200000", paramLabel = "N",
+        description = "refuse an unsampled campaign of more items than this per shard (an exhaustive run over "
+            + "every bit of a large design takes hours and writes gigabytes; default: ${DEFAULT-VALUE})")
+    String maxItems;
+
     @Option(names = "--kinds", defaultValue = "sa0,sa1,flip", paramLabel = "LIST",
         description = "fault kinds: sa0, sa1, flip (default: ${DEFAULT-VALUE})")
     String kinds;
@@ -140,8 +145,9 @@ public final class FaultsCommand implements Callable<Integer>
             : intOption("--threads", threads, 1);
         final Shard sh;
         final CampaignSpec cs;
-        final Path jsonPath = Path.of(json);
-        final Path plotDir = plots == null ? null : Path.of(plots);
+        final Path jsonPath = OptionValues.path(json, "--json");
+        final Path plotDir = plots == null ? null : OptionValues.path(plots, "--plots");
+        final int limit = intOption("--max-items", maxItems, 1);
         try
         {
             sh = shard == null ? Shard.ALL : Shard.parse(shard);
@@ -172,6 +178,13 @@ public final class FaultsCommand implements Callable<Integer>
         catch (final IllegalArgumentException e)
         {
             throw new BadInputException(e.getMessage());
+        }
+        final long perShard = (c.items() + sh.count() - 1) / sh.count();
+        if (perShard > limit)
+        {
+            throw new BadInputException(String.format(Locale.ROOT, "%s over '%s' is %d items%s, more than --max-items %d: "
+                + "give --sample K (e.g. 9604 for 95 %% ± 1 %%), a narrower --sites glob, --shard i/n, or a larger "
+                + "--max-items", cs.mode(), sites, c.items(), sh.whole() ? "" : " (" + perShard + " per shard)", limit));
         }
         err.println(String.format(Locale.ROOT, "faults: %s, %d neurons, %.1f ms (%d cycles): %d sites selected of %d, "
             + "%d items (%s)%s, %d threads", c.workload().name(), c.neurons(), c.durationMs(), c.cycles(),
@@ -310,7 +323,7 @@ public final class FaultsCommand implements Callable<Integer>
         @Override
         public Integer call()
         {
-            checkWritable(Path.of(json), "--json");
+            checkWritable(OptionValues.path(json, "--json"), "--json");
             for (final Path p : shards)
             {
                 if (!Files.isRegularFile(p))

@@ -87,6 +87,7 @@ class FaultsCliTest
             {"--at", "-3"},
             {"--rates", "1e-3,abc"},
             {"--tolerance", "-1"},
+            {"--sites", "*", "--max-items", "100"},
         };
         final String[] expected = {
             "scfabric faults: site glob 'lif[*].v[*]' matches none of the",
@@ -101,6 +102,7 @@ class FaultsCliTest
             "scfabric faults: bad --at '-3': expected auto, random or a cycle number >= 0",
             "scfabric faults: --rates must be a number, got 'abc'",
             "scfabric faults: --tolerance must be a number >= 0, got -1.0",
+            "scfabric faults: exhaustive over '*' is ",
         };
         for (int i = 0; i < cases.length; i++)
         {
