@@ -362,34 +362,7 @@ public final class FabricEngine
             }
             occ++;
             // the router: the beat leaving the pipeline, then the next beat
-            final int outMask = beatMask[last];
-            if (outMask != 0)
-            {
-                final int bptr = beatPtr[last];
-                for (int p = 0; p < ports; p++)
-                {
-                    if ((outMask >>> p & 1) != 0)
-                    {
-                        dlvTgt[p] = target[bptr + p];
-                        dlvW[p] = weight[bptr + p];
-                        synapseReads++;
-                    }
-                }
-                final int flags = beatFlags[last];
-                if (flags != 0)
-                {
-                    final long l = now + 1 - spikeCycle[beatSrc[last]];
-                    if ((flags & 1) != 0)
-                    {
-                        latFirst.recordValue(l);
-                    }
-                    if ((flags & 2) != 0)
-                    {
-                        latLast.recordValue(l);
-                    }
-                }
-            }
-            dlvValid = outMask;
+            final int outMask = deliverBeat(last);
             final int ptrQ = ptr;
             final int nl = Math.min(ports, end - ptrQ);
             final boolean lastBeat = ptrQ + ports >= end;
@@ -431,6 +404,44 @@ public final class FabricEngine
     private final int[] pushIdQ = new int[64];
     private final int[] dlvTgtQ = new int[32];
     private final int[] dlvWQ = new int[32];
+
+    /**
+     * The beat leaving the delivery pipeline (stage {@code last}): its synapses become this edge's
+     * deliveries (added by the cores next edge) and, on a spike's first or last beat, its latency is
+     * recorded. Returns the beat's port mask, which is also the new {@code dlvValid}.
+     */
+    private int deliverBeat(final int last)
+    {
+        final int outMask = beatMask[last];
+        if (outMask != 0)
+        {
+            final int bptr = beatPtr[last];
+            for (int p = 0; p < ports; p++)
+            {
+                if ((outMask >>> p & 1) != 0)
+                {
+                    dlvTgt[p] = target[bptr + p];
+                    dlvW[p] = weight[bptr + p];
+                    synapseReads++;
+                }
+            }
+            final int flags = beatFlags[last];
+            if (flags != 0)
+            {
+                final long l = now + 1 - spikeCycle[beatSrc[last]];
+                if ((flags & 1) != 0)
+                {
+                    latFirst.recordValue(l);
+                }
+                if ((flags & 2) != 0)
+                {
+                    latLast.recordValue(l);
+                }
+            }
+        }
+        dlvValid = outMask;
+        return outMask;
+    }
 
     private void routerEdge()
     {
@@ -479,34 +490,7 @@ public final class FabricEngine
         }
         // delivery pipeline output
         final int last = lr - 1;
-        final int outMask = beatMask[last];
-        if (outMask != 0)
-        {
-            final int bptr = beatPtr[last];
-            for (int p = 0; p < ports; p++)
-            {
-                if ((outMask >>> p & 1) != 0)
-                {
-                    dlvTgt[p] = target[bptr + p];
-                    dlvW[p] = weight[bptr + p];
-                    synapseReads++;
-                }
-            }
-            final int flags = beatFlags[last];
-            if (flags != 0)
-            {
-                final long l = now + 1 - spikeCycle[beatSrc[last]];
-                if ((flags & 1) != 0)
-                {
-                    latFirst.recordValue(l);
-                }
-                if ((flags & 2) != 0)
-                {
-                    latLast.recordValue(l);
-                }
-            }
-        }
-        dlvValid = outMask;
+        final int outMask = deliverBeat(last);
         // FSM
         int bm = 0;
         int bf = 0;
