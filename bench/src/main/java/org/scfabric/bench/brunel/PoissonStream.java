@@ -3,6 +3,7 @@ package org.scfabric.bench.brunel;
 import org.scfabric.sim.random.GlibcMath;
 import org.scfabric.sim.random.NumpyGenerator;
 import org.scfabric.sim.random.Pcg64;
+import org.scfabric.sim.random.PoissonChunks;
 
 /**
  * A sequence of {@code Generator.poisson(λ)} draws, bit-exact with numpy and with
@@ -27,16 +28,15 @@ import org.scfabric.sim.random.Pcg64;
  */
 public final class PoissonStream
 {
-    static final int CHAINS = PoissonParser.CHAINS;
+    static final int CHAINS = PoissonChunks.CHAINS;
 
     private final NumpyGenerator gen;
     private final Pcg64 bits;
     private final double lam;
     private final boolean fast;
 
-    private final double[] u;
     private final int[] vals;
-    private final PoissonParser parser;
+    private final PoissonChunks chunks;
 
     private int outPos;
     private int outLen;
@@ -61,15 +61,13 @@ public final class PoissonStream
         this.fast = lam > 0 && lam < 10;
         if (fast)
         {
-            u = new double[CHAINS * chunk];
-            vals = new int[CHAINS * chunk + 1];
-            parser = new PoissonParser(GlibcMath.exp(-lam), chunk);
+            chunks = new PoissonChunks(bits, GlibcMath.exp(-lam), chunk);
+            vals = new int[chunks.stretch() + 1];
         }
         else
         {
-            u = null;
             vals = null;
-            parser = null;
+            chunks = null;
         }
     }
 
@@ -109,10 +107,11 @@ public final class PoissonStream
     /** Generates one block of uniforms and parses it into complete draws (a partial last draw carries over). */
     private void refill()
     {
-        bits.nextDoubles(u, 0, u.length);
-        outLen = parser.parse(u, vals, carryP, carryX);
-        carryP = parser.p;
-        carryX = parser.x;
+        chunks.draw(bits.stateHi(), bits.stateLo());
+        bits.advance(chunks.stretch());
+        outLen = chunks.stitch(chunks, carryP, carryX, vals, 0);
+        carryP = chunks.openP();
+        carryX = chunks.openX();
         outPos = 0;
     }
 }

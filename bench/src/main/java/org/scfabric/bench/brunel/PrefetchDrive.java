@@ -7,17 +7,19 @@ import java.util.concurrent.locks.LockSupport;
 import org.scfabric.sim.random.GlibcMath;
 import org.scfabric.sim.random.NumpyGenerator;
 import org.scfabric.sim.random.Pcg64;
+import org.scfabric.sim.random.PoissonChunks;
 
 /**
  * The live drive drawn on two threads: exactly {@link LiveDrive}'s draws, numpy's.
  *
  * <p>The drive's uniforms are a fixed sequence however many of them each Poisson draw takes, so it
  * is cut into segments of {@value #SEGMENT} uniforms, and segment k is generated from the drive's
- * generator {@link Pcg64#advance advanced} by k·{@value #SEGMENT} and parsed into draws as if a draw
- * began at its first uniform ({@link PoissonParser}) — independently of every other segment, by a
- * helper thread or by the simulating thread itself while it would otherwise wait. The simulating
- * thread then stitches the segments in order: it continues the true parse into each segment only
- * until it meets the segment's own parse ({@link PoissonParser#meet}), a few uniforms. Segments are
+ * generator {@link Pcg64#advance advanced} by k·{@value #SEGMENT} and, in the same pass, parsed into
+ * draws chunk by chunk as if a draw began at each chunk's first uniform ({@link PoissonChunks}) —
+ * independently of every other segment, by a helper thread or by the simulating thread itself while
+ * it would otherwise wait. The simulating thread then stitches the segments in order: it continues
+ * the true parse into each chunk only until it meets the chunk's own parse
+ * ({@link PoissonChunks#stitch}), a few uniforms. Segments are
  * claimed in order through one atomic counter and handed over in a ring of {@value #RING} slots
  * (per-slot sequence numbers; no locks, no allocation per step). Steps must be read in order;
  * {@link #close()} stops the helper.
@@ -27,8 +29,8 @@ import org.scfabric.sim.random.Pcg64;
  */
 public final class PrefetchDrive implements DriveStream
 {
-    static final int CHUNK = 1024;
-    static final int SEGMENT = PoissonParser.CHAINS * CHUNK;
+    static final int CHUNK = 2048;
+    static final int SEGMENT = PoissonChunks.CHAINS * CHUNK;
     static final int RING = 32;
 
     private final int n;
@@ -36,13 +38,9 @@ public final class PrefetchDrive implements DriveStream
     private final LiveDrive serial;
 
     private final Pcg64 origin;
-    private final double enlam;
     private final int ring;
-    private final double[][] uniforms;
-    private final int[][] specVals;
-    private final int[] specCount;
-    private final double[] tailP;
-    private final int[] tailX;
+    /** Slot s: a segment drawn, each chunk parsed from a fresh start, waiting to be stitched. */
+    private final PoissonChunks[] slots;
     /** Slot s holds segment k when done[s] == k + 1. */
     private final AtomicLongArray done;
     /** The next segment nobody has claimed yet. */
@@ -56,7 +54,7 @@ public final class PrefetchDrive implements DriveStream
 
     // consumer (simulating thread) state
     private final Worker helper;
-    private final PoissonParser stitcher;
+    private final PoissonChunks stitcher;
     private final int[] draws = new int[SEGMENT + 1];
     private int drawPos;
     private int drawLen;
@@ -85,13 +83,8 @@ public final class PrefetchDrive implements DriveStream
         {
             serial = new LiveDrive(bits, lambda, n, steps);
             origin = null;
-            enlam = 0;
             this.ring = 0;
-            uniforms = null;
-            specVals = null;
-            specCount = null;
-            tailP = null;
-            tailX = null;
+            slots = null;
             done = null;
             helper = null;
             stitcher = null;
@@ -100,16 +93,16 @@ public final class PrefetchDrive implements DriveStream
         }
         serial = null;
         origin = bits.copy();
-        enlam = GlibcMath.exp(-lambda);
+        final double enlam = GlibcMath.exp(-lambda);
         this.ring = ring;
-        uniforms = new double[ring][SEGMENT];
-        specVals = new int[ring][SEGMENT + 1];
-        specCount = new int[ring];
-        tailP = new double[ring];
-        tailX = new int[ring];
+        slots = new PoissonChunks[ring];
+        for (int s = 0; s < ring; s++)
+        {
+            slots[s] = new PoissonChunks(origin, enlam, CHUNK);
+        }
         done = new AtomicLongArray(ring);
         helper = new Worker();
-        stitcher = new PoissonParser(enlam, CHUNK);
+        stitcher = new PoissonChunks(origin, enlam, CHUNK);
         if (withHelper)
         {
             final Worker w = new Worker();
@@ -123,11 +116,10 @@ public final class PrefetchDrive implements DriveStream
         }
     }
 
-    /** One thread's generator and parser; segments are generated from wherever it last stopped. */
+    /** One thread's generator; segments are generated from wherever it last stopped. */
     private final class Worker
     {
         final Pcg64 gen = origin.copy();
-        final PoissonParser parser = new PoissonParser(enlam, CHUNK);
         long position;
 
         /** Claims the next segment if its slot is free and draws it; false when there is none to claim. */
@@ -144,12 +136,8 @@ public final class PrefetchDrive implements DriveStream
             {
                 gen.advance(start - position);
             }
-            final double[] u = uniforms[s];
-            gen.nextDoubles(u, 0, SEGMENT);
-            position = start + SEGMENT;
-            specCount[s] = parser.parse(u, specVals[s], 1.0, 0);
-            tailP[s] = parser.p;
-            tailX[s] = parser.x;
+            slots[s].draw(gen.stateHi(), gen.stateLo());
+            position = start;
             done.set(s, k + 1);
             return true;
         }
@@ -253,11 +241,10 @@ public final class PrefetchDrive implements DriveStream
                 Thread.yield();
             }
         }
-        drawLen = stitcher.meet(uniforms[s], 0, SEGMENT, carryP, carryX, specVals[s], specCount[s], tailP[s],
-            tailX[s], draws, 0);
+        drawLen = stitcher.stitch(slots[s], carryP, carryX, draws, 0);
         drawPos = 0;
-        carryP = stitcher.p;
-        carryX = stitcher.x;
+        carryP = stitcher.openP();
+        carryX = stitcher.openX();
         segment = k + 1;
         released = k + 1;
         if (producerParked && nextClaim.get() < released + ring / 2 + 1)
