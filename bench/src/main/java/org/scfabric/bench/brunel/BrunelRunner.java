@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 
 import org.scfabric.sim.Kernel;
+import org.scfabric.sim.random.PoissonChunks;
 
 /**
  * Runs Brunel variants on the scfabric kernel: {@link #run} one variant (the CLI's
@@ -49,6 +50,10 @@ public final class BrunelRunner implements VariantRunner
         System.gc(); // so that the peak is this run's, not the garbage of the one before
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         final long t0 = System.nanoTime();
+        // the drive kernel's JIT compile, on the other core while the network is drawn: build phase
+        final Thread warmUp = new Thread(PoissonChunks::warmUp, "drive-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         final BrunelNetwork net = network(params);
         final DriveStream drive = BrunelDesign.driveFor(net, variants, true);
         final List<RunResult> out = new ArrayList<>();
@@ -68,6 +73,7 @@ public final class BrunelRunner implements VariantRunner
         try (d)
         {
             final Kernel k = d.newKernel();
+            joinUninterruptibly(warmUp);
             final long t1 = System.nanoTime();
             d.run(k, progress);
             final long t2 = System.nanoTime();
@@ -91,6 +97,26 @@ public final class BrunelRunner implements VariantRunner
     {
         final List<RunResult> r = runTogether(List.of(a, b), params, progress);
         return Divergence.of(r.get(0), r.get(1));
+    }
+
+    private static void joinUninterruptibly(final Thread t)
+    {
+        boolean interrupted = false;
+        while (t.isAlive())
+        {
+            try
+            {
+                t.join();
+            }
+            catch (final InterruptedException e)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<MemoryPoolMXBean> heapPools()

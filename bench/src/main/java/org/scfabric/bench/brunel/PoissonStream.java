@@ -12,15 +12,10 @@ import org.scfabric.sim.random.PoissonChunks;
  * <p>numpy's multiplication method multiplies uniforms until the product is ≤ exp(−λ); the count
  * of factors before that is the draw. One draw is a serial chain of dependent multiplies, and the
  * number of uniforms it takes is random, so a straightforward loop stalls on the chain and on
- * mispredicted branches. Here a block of uniforms is generated in bulk, cut into {@value #CHAINS}
- * chunks, and every chunk is parsed into draws in the same loop — four independent chains, without
- * branches — as if a draw began at its first uniform. Only chunk 0 really begins where the last
- * block ended; for the others the true parse, continued from the chunk before, is replayed until it
- * ends a draw at a position where the speculative parse ended one too. From there on both parse the
- * same uniforms from the same fresh start, so the speculative draws are the true ones (a draw of
- * value x took x + 1 uniforms, so where each speculative draw ended follows from the values). (Products
- * are monotone in the number of factors, so the two parses meet after a few draws.) The stream is
- * consumed strictly in order: the draws are numpy's draws, in numpy's order.
+ * mispredicted branches. Here blocks of uniforms are generated and parsed in one pass by
+ * {@link PoissonChunks} — chunks side by side, each as if a draw began at its first uniform, on
+ * SIMD lanes where available — and stitched to the true parse in order. The stream is consumed
+ * strictly in order: the draws are numpy's draws, in numpy's order.
  *
  * <p>λ = 0 and λ ≥ 10 (numpy's PTRS) are handed to {@link NumpyGenerator}. Not thread-safe; the
  * generator must not be used by anyone else while this stream draws from it (uniforms are
@@ -28,8 +23,6 @@ import org.scfabric.sim.random.PoissonChunks;
  */
 public final class PoissonStream
 {
-    static final int CHAINS = PoissonChunks.CHAINS;
-
     private final NumpyGenerator gen;
     private final Pcg64 bits;
     private final double lam;

@@ -29,8 +29,8 @@ import org.scfabric.sim.random.PoissonChunks;
  */
 public final class PrefetchDrive implements DriveStream
 {
-    static final int CHUNK = 2048;
-    static final int SEGMENT = PoissonChunks.CHAINS * CHUNK;
+    /** Uniforms per segment: 8 chunks of 1024 on the vector path, 2 of 4096 on the scalar one. */
+    static final int SEGMENT = 8192;
     static final int RING = 32;
 
     private final int n;
@@ -55,7 +55,7 @@ public final class PrefetchDrive implements DriveStream
     // consumer (simulating thread) state
     private final Worker helper;
     private final PoissonChunks stitcher;
-    private final int[] draws = new int[SEGMENT + 1];
+    private final int[] draws;
     private int drawPos;
     private int drawLen;
     private double carryP = 1.0;
@@ -87,6 +87,7 @@ public final class PrefetchDrive implements DriveStream
             slots = null;
             done = null;
             helper = null;
+            draws = null;
             stitcher = null;
             producer = null;
             return;
@@ -95,20 +96,23 @@ public final class PrefetchDrive implements DriveStream
         origin = bits.copy();
         final double enlam = GlibcMath.exp(-lambda);
         this.ring = ring;
+        final int lanes = PoissonChunks.vectorLanes();
+        final int chunk = SEGMENT / (lanes > 0 ? lanes : PoissonChunks.SCALAR_CHAINS);
         slots = new PoissonChunks[ring];
         for (int s = 0; s < ring; s++)
         {
-            slots[s] = new PoissonChunks(origin, enlam, CHUNK);
+            slots[s] = new PoissonChunks(origin, enlam, chunk);
         }
         done = new AtomicLongArray(ring);
         helper = new Worker();
-        stitcher = new PoissonChunks(origin, enlam, CHUNK);
+        stitcher = new PoissonChunks(origin, enlam, chunk);
+        draws = new int[SEGMENT + 1];
         if (withHelper)
         {
             final Worker w = new Worker();
+            // started by the first fill, so that no drive is drawn while the design is still being built
             producer = new Thread(() -> produce(w), "brunel-drive");
             producer.setDaemon(true);
-            producer.start();
         }
         else
         {
@@ -197,6 +201,10 @@ public final class PrefetchDrive implements DriveStream
         {
             throw new IllegalStateException("the drive has " + steps + " steps; step " + step + " was asked for");
         }
+        if (step == 0 && producer != null)
+        {
+            producer.start();
+        }
         int i = 0;
         while (i < n)
         {
@@ -257,7 +265,7 @@ public final class PrefetchDrive implements DriveStream
     public void close()
     {
         closed = true;
-        if (producer != null)
+        if (producer != null && producer.isAlive())
         {
             LockSupport.unpark(producer);
             try

@@ -21,7 +21,8 @@ import org.scfabric.sim.random.Pcg64;
 
 /**
  * ns per poisson(2.0) draw of one Brunel step at N = 10 000: the Brunel drive's
- * {@link PoissonStream} (bulk uniforms, four chains parsed without branches) against the
+ * {@link PoissonStream} (generation and parse fused, chunks on SIMD lanes: the fork adds the Vector
+ * API module as the {@code scfabric} launcher does) against the
  * generator's bulk {@code poisson(λ, out, from, to)}, and the run's {@link PrefetchDrive} (segments
  * drawn on a helper thread and on the benchmark thread, stitched in order): wall time per draw, so
  * with two idle cores it shows the two threads' share. All give numpy's draws.
@@ -33,7 +34,7 @@ import org.scfabric.sim.random.Pcg64;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class BrunelDriveBench
 {
     static final int N = 10_000;

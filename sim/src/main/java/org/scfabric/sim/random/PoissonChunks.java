@@ -2,14 +2,15 @@ package org.scfabric.sim.random;
 
 /**
  * numpy's multiplication-method Poisson draws (λ &lt; 10) over a stretch of a {@link Pcg64} stream,
- * with the generator and the parse fused in one loop and the stretch cut into {@value #CHAINS}
- * chunks that are worked on side by side.
+ * with the generator and the parse fused in one loop and the stretch cut into chunks that are worked
+ * on side by side: on SIMD lanes when {@code jdk.incubator.vector} is available
+ * ({@link VectorChunkDraw}, 8 chunks with AVX-512), else {@value #SCALAR_CHAINS} chunks in a scalar
+ * loop.
  *
  * <p>A draw multiplies uniforms into a running product (from 1.0, in order, in double) until it
  * falls to ≤ exp(−λ); the draw is the number of factors before that. Drawn one at a time this is a
  * serial chain of dependent multiplies through the generator's 128-bit LCG and the product, with an
- * unpredictable branch at every draw's end. Here {@link #draw} steps {@value #CHAINS} copies of the
- * LCG, each positioned at the start of its own chunk by jump-ahead, and parses each chunk, without
+ * unpredictable branch at every draw's end. Here {@link #draw} steps one copy of the LCG per chunk, each positioned at the start of its own chunk by jump-ahead, and parses each chunk, without
  * branches, as if a draw began at its first uniform: the chains are independent, so the processor
  * overlaps them, and no uniform is ever stored. Only the true parse knows where a chunk's first
  * draw really begins: {@link #stitch} continues it into a chunk — regenerating the chunk's first
@@ -27,16 +28,21 @@ package org.scfabric.sim.random;
 public final class PoissonChunks {
 
     /**
-     * Chunks parsed side by side; the loop of {@link #draw} is unrolled for two (four measured 15 %
+     * Chunks parsed side by side by the scalar loop, which is unrolled for two (four measured 15 %
      * slower: eight more live values than x86-64 has registers for).
      */
-    public static final int CHAINS = 2;
+    public static final int SCALAR_CHAINS = 2;
+
+    /** Lanes of the vector path, 0 when it is not available (or turned off, see {@link #vectorLanes()}). */
+    private static final int VECTOR_LANES = detectVectorLanes();
 
     private static final long MUL_HI = Pcg64.MUL_HI;
     private static final long MUL_LO = Pcg64.MUL_LO;
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
+    private final int chains;
     private final int chunk;
+    private final VectorChunkDraw vector;
     private final double enlam;
     private final long enlamBits;
     private final long incHi;
@@ -48,31 +54,47 @@ public final class PoissonChunks {
     private final long jumpAddLo;
 
     /** LCG state before each chunk's first uniform, as of the last {@link #draw}. */
-    private final long[] startHi = new long[CHAINS];
-    private final long[] startLo = new long[CHAINS];
+    private final long[] startHi;
+    private final long[] startLo;
     /** The speculative draws of each chunk, their number, and the draw left open at its end. */
-    private final int[][] vals = new int[CHAINS][];
-    private final int[] count = new int[CHAINS];
-    private final double[] tailP = new double[CHAINS];
-    private final int[] tailX = new int[CHAINS];
+    private final int[][] vals;
+    private final int[] count;
+    private final double[] tailP;
+    private final int[] tailX;
 
     /** The true parse's open draw after the last {@link #stitch}. */
     private double openP = 1.0;
     private int openX;
 
     /**
+     * On the vector path when it is available.
+     *
      * @param increment the generator whose stream is drawn (only its increment is used)
      * @param enlam exp(−λ), as numpy computes it
-     * @param chunk uniforms per chunk; a stretch is {@code CHAINS · chunk} uniforms
+     * @param chunk uniforms per chunk; a stretch is {@link #chains()} · chunk uniforms
      */
     public PoissonChunks(final Pcg64 increment, final double enlam, final int chunk) {
+        this(increment, enlam, chunk, VECTOR_LANES > 0);
+    }
+
+    /**
+     * Instances that stitch each other's stretches must agree on {@code vector} and {@code chunk}.
+     *
+     * @param vector the vector path (must be available) or the scalar loop
+     */
+    public PoissonChunks(final Pcg64 increment, final double enlam, final int chunk, final boolean vector) {
+        if (vector && VECTOR_LANES == 0) {
+            throw new IllegalStateException("the vector path needs --add-modules jdk.incubator.vector");
+        }
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
         }
         if (!(enlam > 0 && enlam <= 1)) {
             throw new IllegalArgumentException("exp(-lambda) must be in (0, 1], got " + enlam);
         }
+        this.chains = vector ? VECTOR_LANES : SCALAR_CHAINS;
         this.chunk = chunk;
+        this.vector = vector ? new VectorChunkDraw(chunk) : null;
         this.enlam = enlam;
         this.enlamBits = Double.doubleToRawLongBits(enlam);
         this.incHi = increment.incHi();
@@ -88,14 +110,75 @@ public final class PoissonChunks {
         final long aLo = probe.stateLo() - jumpAddLo;
         jumpMulHi = probe.stateHi() - jumpAddHi - (Long.compareUnsigned(probe.stateLo(), jumpAddLo) < 0 ? 1 : 0);
         jumpMulLo = aLo;
-        for (int c = 0; c < CHAINS; c++) {
-            vals[c] = new int[chunk + 1];
+        startHi = new long[chains];
+        startLo = new long[chains];
+        vals = new int[chains][chunk + 1];
+        count = new int[chains];
+        tailP = new double[chains];
+        tailX = new int[chains];
+    }
+
+    /**
+     * Lanes of the vector path (8 with AVX-512), or 0 when it is not available: the JVM was started
+     * without {@code --add-modules jdk.incubator.vector} (the {@code scfabric} launcher adds it), the
+     * vectors are narrower than 4 longs, or {@code -Dscfabric.vectorDrive=false}.
+     */
+    public static int vectorLanes() {
+        return VECTOR_LANES;
+    }
+
+    private static int detectVectorLanes() {
+        if (!Boolean.parseBoolean(System.getProperty("scfabric.vectorDrive", "true"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return 0;
+        }
+        try {
+            final int lanes = VectorChunkDraw.lanes();
+            return lanes >= 4 ? lanes : 0;
+        } catch (final LinkageError e) {
+            return 0;
         }
     }
 
-    /** Uniforms per stretch: {@code CHAINS · chunk}. */
+    private static boolean warm;
+
+    /**
+     * Compiles the draw loops before they are timed: draws {@value #WARM_UP_STRETCHES} throwaway
+     * stretches of another stream on each available path. Until the JIT has compiled it, the vector
+     * path runs interpreted, every vector operation an object (the first stretch takes some 60 ms
+     * instead of 13 µs); the warm-up is that compile step, done once per JVM, ≈ 0.2 s of one core.
+     */
+    public static synchronized void warmUp() {
+        if (warm) {
+            return;
+        }
+        final Pcg64 throwaway = new Pcg64(0x5CFAB);
+        for (final boolean vector : VECTOR_LANES > 0 ? new boolean[] {false, true} : new boolean[] {false}) {
+            final PoissonChunks c = new PoissonChunks(throwaway, GlibcMath.exp(-2.0), 1024, vector);
+            final int[] out = new int[c.stretch() + 1];
+            for (int k = 0; k < WARM_UP_STRETCHES; k++) {
+                c.draw(throwaway.stateHi() + k, throwaway.stateLo());
+                c.stitch(c, 1.0, 0, out, 0);
+            }
+        }
+        warm = true;
+    }
+
+    static final int WARM_UP_STRETCHES = 200;
+
+    /** Chunks per stretch: the vector lanes, or {@value #SCALAR_CHAINS}. */
+    public int chains() {
+        return chains;
+    }
+
+    /** Whether this instance draws on the vector path. */
+    public boolean vector() {
+        return vector != null;
+    }
+
+    /** Uniforms per stretch: {@link #chains()} · chunk. */
     public int stretch() {
-        return CHAINS * chunk;
+        return chains * chunk;
     }
 
     /**
@@ -106,12 +189,16 @@ public final class PoissonChunks {
     public void draw(final long stHi, final long stLo) {
         long h = stHi;
         long l = stLo;
-        for (int c = 0; c < CHAINS; c++) {
+        for (int c = 0; c < chains; c++) {
             startHi[c] = h;
             startLo[c] = l;
             final long lo = l * jumpMulLo;
             h = Pcg64.mulHi(h, l, jumpMulHi, jumpMulLo) + jumpAddHi + Pcg64.carry(lo, jumpAddLo);
             l = lo + jumpAddLo;
+        }
+        if (vector != null) {
+            vector.draw(startHi, startLo, incHi, incLo, enlam, vals, count, tailP, tailX);
+            return;
         }
         final long iH = incHi;
         final long iL = incLo;
@@ -172,7 +259,7 @@ public final class PoissonChunks {
         int m = n;
         double p = carryP;
         int x = carryX;
-        for (int c = 0; c < CHAINS; c++) {
+        for (int c = 0; c < chains; c++) {
             m = meet(from, c, p, x, out, m);
             p = openP;
             x = openX;

@@ -2,6 +2,7 @@ package org.scfabric.sim.random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -21,15 +22,25 @@ class PoissonChunksTest {
     private record Stitched(int[] draws, double openP, int openX) {
     }
 
-    private static int[] stitched(long seed, double lam, int chunk, int stretches) {
-        return stitch(seed, lam, chunk, stretches).draws();
+    private static int[] stitched(long seed, double lam, int chunk, int stretches, boolean vector) {
+        return stitch(seed, lam, chunk, stretches, vector).draws();
+    }
+
+    /** Both paths; the vector one must be there under CI (the build passes --add-modules jdk.incubator.vector). */
+    private static boolean[] paths() {
+        if (PoissonChunks.vectorLanes() == 0) {
+            assertFalse("true".equals(System.getenv("CI")),
+                    "the vector drive is not available: the tests must run with --add-modules jdk.incubator.vector");
+            return new boolean[] {false};
+        }
+        return new boolean[] {false, true};
     }
 
     /** Draws {@code stretches} stretches (each by a fresh instance, as another thread would) and stitches them. */
-    private static Stitched stitch(long seed, double lam, int chunk, int stretches) {
+    private static Stitched stitch(long seed, double lam, int chunk, int stretches, boolean vector) {
         final Pcg64 origin = new Pcg64(seed);
         final double enlam = GlibcMath.exp(-lam);
-        final PoissonChunks stitcher = new PoissonChunks(origin, enlam, chunk);
+        final PoissonChunks stitcher = new PoissonChunks(origin, enlam, chunk, vector);
         final int len = stitcher.stretch();
         final int[] out = new int[stretches * len + 1];
         int n = 0;
@@ -37,7 +48,7 @@ class PoissonChunksTest {
         int x = 0;
         for (int k = 0; k < stretches; k++) {
             final Pcg64 g = origin.copy().advance((long) k * len);
-            final PoissonChunks s = new PoissonChunks(origin, enlam, chunk);
+            final PoissonChunks s = new PoissonChunks(origin, enlam, chunk, vector);
             s.draw(g.stateHi(), g.stateLo());
             n = stitcher.stitch(s, p, x, out, n);
             p = stitcher.openP();
@@ -52,10 +63,13 @@ class PoissonChunksTest {
                 .forAll(longs().between(0, 1L << 40), doubles().between(1e-3, Math.nextDown(10.0)),
                         integers().between(1, 200), integers().between(1, 5))
                 .checkAssert((seed, lam, chunk, stretches) -> {
-                    final int[] got = stitched(seed, lam, chunk, stretches);
-                    final int[] want = new int[got.length];
-                    new NumpyGenerator(seed).poisson(lam, want, 0, want.length);
-                    assertArrayEquals(want, got, "seed " + seed + " lambda " + lam + " chunk " + chunk);
+                    for (final boolean vector : paths()) {
+                        final int[] got = stitched(seed, lam, chunk, stretches, vector);
+                        final int[] want = new int[got.length];
+                        new NumpyGenerator(seed).poisson(lam, want, 0, want.length);
+                        assertArrayEquals(want, got, "seed " + seed + " lambda " + lam + " chunk " + chunk
+                                + (vector ? " vector" : " scalar"));
+                    }
                 });
     }
 
@@ -64,7 +78,14 @@ class PoissonChunksTest {
     void theDrawsAndTheOpenOneAccountForEveryUniform() {
         final int chunk = 1024;
         final int stretches = 3;
-        final Stitched got = stitch(42, 2.0, chunk, stretches);
+        for (final boolean vector : paths()) {
+            theDrawsAndTheOpenOneAccountForEveryUniform(chunk, stretches, vector);
+        }
+    }
+
+    private static void theDrawsAndTheOpenOneAccountForEveryUniform(int chunk, int stretches, boolean vector) {
+        final Stitched got = stitch(42, 2.0, chunk, stretches, vector);
+        final int chains = new PoissonChunks(new Pcg64(42), 0.5, chunk, vector).chains();
         final double enlam = GlibcMath.exp(-2.0);
         long used = 0;
         for (final int v : got.draws()) {
@@ -73,7 +94,7 @@ class PoissonChunksTest {
         // replay the open draw by hand: its uniforms are the ones after the last completed draw
         final Pcg64 r = new Pcg64(42).advance(used);
         double p = 1.0;
-        final long end = (long) stretches * PoissonChunks.CHAINS * chunk;
+        final long end = (long) stretches * chains * chunk;
         for (long u = used; u < end; u++) {
             p *= r.nextDouble();
             assertTrue(p > enlam, "the open draw cannot have ended at uniform " + u);
@@ -84,16 +105,21 @@ class PoissonChunksTest {
 
     @Test
     void theBrunelDriveOfSeed42IsNumpys() {
-        final int[] got = stitched(42, 2.0, 1024, 40);
-        final int[] want = new int[got.length];
-        new NumpyGenerator(42).poisson(2.0, want, 0, want.length);
-        assertArrayEquals(want, got);
+        for (final boolean vector : paths()) {
+            final int[] got = stitched(42, 2.0, 1024, 40, vector);
+            final int[] want = new int[got.length];
+            new NumpyGenerator(42).poisson(2.0, want, 0, want.length);
+            assertArrayEquals(want, got);
+        }
     }
 
     @Test
     void aLambdaSoSmallThatExpIsOneGivesZeros() {
-        final int[] got = stitched(7, 1e-300, 16, 2);
-        assertEquals(2 * PoissonChunks.CHAINS * 16, got.length);
-        assertArrayEquals(new int[got.length], got);
+        for (final boolean vector : paths()) {
+            final int[] got = stitched(7, 1e-300, 16, 2, vector);
+            final int chains = new PoissonChunks(new Pcg64(7), 1.0, 16, vector).chains();
+            assertEquals(2 * chains * 16, got.length);
+            assertArrayEquals(new int[got.length], got);
+        }
     }
 }
