@@ -343,6 +343,10 @@ public final class Kernel
         System.arraycopy(snap.mem, 0, s.mem, 0, s.mem.length);
         System.arraycopy(snap.memAnd, 0, s.memAnd, 0, s.memAnd.length);
         System.arraycopy(snap.memOr, 0, s.memOr, 0, s.memOr.length);
+        for (int m = 0; m < s.memVersion.length; m++)
+        {
+            s.memVersion[m]++;
+        }
         s.now = snap.now;
         s.dirtyCount = 0;
         s.dirtyBankCount = 0;
@@ -501,6 +505,7 @@ public final class Kernel
                 s.memOr[idx] |= bitMask;
             }
             s.mem[idx] = (s.mem[idx] & s.memAnd[idx]) | s.memOr[idx];
+            s.memVersion[t]++;
             wakeOwner(design.memoryInstance(t));
         }
         else
@@ -526,6 +531,7 @@ public final class Kernel
         {
             final int idx = s.memBase[t] + sites.word(f.site());
             s.mem[idx] = ((s.mem[idx] ^ bitMask) & s.memAnd[idx]) | s.memOr[idx];
+            s.memVersion[t]++;
             wakeOwner(design.memoryInstance(t));
         }
         else

@@ -26,6 +26,8 @@ public final class Signals
     final int[] memBase;
     final int[] memDepth;
     final long[] memMask;
+    /** Bumped whenever a word of the memory may change: loaded, written, a fault applied, a snapshot restored. */
+    final int[] memVersion;
 
     int[] dirty;
     int dirtyCount;
@@ -75,6 +77,7 @@ public final class Signals
         memBase = new int[d.memoryCount()];
         memDepth = new int[d.memoryCount()];
         memMask = new long[d.memoryCount()];
+        memVersion = new int[d.memoryCount()];
         for (int m = 0; m < d.memoryCount(); m++)
         {
             memBase[m] = d.memoryBase(m);
@@ -167,10 +170,21 @@ public final class Signals
         return mem[memIndex(memory, address)];
     }
 
+    /**
+     * A number that changes whenever a word of the memory may have changed (a load, a write, a fault
+     * applied to it, a snapshot restored): a component that keeps a faster copy of a memory's contents
+     * checks it to know the copy still holds.
+     */
+    public int memoryVersion(final int memory)
+    {
+        return memVersion[memory];
+    }
+
     /** Write a memory word at this edge's commit, like a register. */
     public void writeMemory(final int memory, final int address, final long value)
     {
         final int idx = memIndex(memory, address);
+        memVersion[memory]++;
         if (memWriteCount == memWriteIndex.length)
         {
             memWriteIndex = java.util.Arrays.copyOf(memWriteIndex, memWriteCount * 2);
@@ -184,6 +198,7 @@ public final class Signals
     public void loadMemory(final int memory, final int address, final long value)
     {
         final int idx = memIndex(memory, address);
+        memVersion[memory]++;
         mem[idx] = (value & memMask[memory] & memAnd[idx]) | memOr[idx];
     }
 

@@ -9,6 +9,12 @@ import org.scfabric.sim.Signals;
  * (presynaptic neuron i) in words i·⌈N/64⌉ .., bit j mod 64 of word j/64 set when i → j. Every
  * bit is a fault site (a synapse made or lost); the bits of a row's last word past N are not wired.
  * N² bits, where a weight per synapse would be N² words: the weight is the presynaptic neuron's.
+ *
+ * <p>While the memory holds exactly the network's synapses — no fault has reached it and nothing has
+ * written it since it was loaded ({@link #pristine}) — a row's set bits are the targets of the
+ * network's CSR row, so {@link #addRow(Signals, int, long, long[])} reads those instead of walking
+ * the row's words bit by bit (a mispredicted branch per word). The sums are integers, so the order
+ * of the additions does not matter.
  */
 final class Crossbar
 {
@@ -17,6 +23,9 @@ final class Crossbar
     private final int words;
     private final long lastMask;
     private int mem;
+    /** The memory version at which its contents were last found equal to the network's synapses, or −1. */
+    private long pristineVersion = -1;
+    private int checkedVersion = -1;
 
     Crossbar(final Connectivity c)
     {
@@ -46,9 +55,55 @@ final class Crossbar
         }
     }
 
+    /**
+     * Whether the memory holds exactly the network's synapses; compares it word by word (once per
+     * memory version, so once per load, fault or restore).
+     */
+    boolean pristine(final Signals s)
+    {
+        final int version = s.memoryVersion(mem);
+        if (version != checkedVersion)
+        {
+            checkedVersion = version;
+            pristineVersion = equalsNetwork(s) ? version : -1;
+        }
+        return pristineVersion == version;
+    }
+
+    private boolean equalsNetwork(final Signals s)
+    {
+        final long[] row = new long[words];
+        final int[] cols = c.targets();
+        for (int i = 0; i < n; i++)
+        {
+            java.util.Arrays.fill(row, 0L);
+            for (int e = c.rowStart(i), end = c.rowStart(i + 1); e < end; e++)
+            {
+                row[cols[e] >>> 6] |= 1L << cols[e];
+            }
+            for (int k = 0; k < words; k++)
+            {
+                if (s.readMemory(mem, i * words + k) != row[k])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** acc[j] += w for every j of row i. */
     void addRow(final Signals s, final int i, final long w, final long[] acc)
     {
+        if (pristine(s))
+        {
+            final int[] cols = c.targets();
+            for (int e = c.rowStart(i), end = c.rowStart(i + 1); e < end; e++)
+            {
+                acc[cols[e]] += w;
+            }
+            return;
+        }
         final int row = i * words;
         for (int k = 0; k < words; k++)
         {
