@@ -226,6 +226,11 @@ public final class PrefetchDrive implements DriveStream
         final long k = segment;
         final int s = (int)(k % ring);
         int spins = 0;
+        if (producerParked && done.get(s) != k + 1)
+        {
+            // the helper slept on a full ring that this thread has been claiming from since
+            LockSupport.unpark(producer);
+        }
         while (done.get(s) != k + 1)
         {
             if (helper.work())
