@@ -10,9 +10,10 @@ package org.scfabric.sim.random;
  * <p>A draw multiplies uniforms into a running product (from 1.0, in order, in double) until it
  * falls to ≤ exp(−λ); the draw is the number of factors before that. Drawn one at a time this is a
  * serial chain of dependent multiplies through the generator's 128-bit LCG and the product, with an
- * unpredictable branch at every draw's end. Here {@link #draw} steps one copy of the LCG per chunk, each positioned at the start of its own chunk by jump-ahead, and parses each chunk, without
- * branches, as if a draw began at its first uniform: the chains are independent, so the processor
- * overlaps them, and no uniform is ever stored. Only the true parse knows where a chunk's first
+ * unpredictable branch at every draw's end. Here {@link #draw} steps one copy of the LCG per chunk,
+ * each positioned at the start of its chunk by jump-ahead, and parses each chunk, without branches,
+ * as if a draw began at its first uniform: the chains are independent, so the processor overlaps
+ * them, and no uniform is ever stored. Only the true parse knows where a chunk's first
  * draw really begins: {@link #stitch} continues it into a chunk — regenerating the chunk's first
  * uniforms from its saved start state — only until it ends a draw where the speculative parse ended
  * one too. From there on both parse the same uniforms from the same fresh start, so the speculative
@@ -22,8 +23,8 @@ package org.scfabric.sim.random;
  *
  * <p>Chunks are stitched in order, also across calls to {@link #draw}, so a stretch drawn on another
  * thread (its own instance, started from a generator {@link Pcg64#advance advanced} to the stretch)
- * joins the true parse of the stretch before. One instance per thread; no allocation after
- * construction.
+ * joins the true parse of the stretch before. An instance is used by one thread at a time; no
+ * allocation after construction.
  */
 public final class PoissonChunks {
 
