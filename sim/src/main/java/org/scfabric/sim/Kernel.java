@@ -340,6 +340,7 @@ public final class Kernel
         System.arraycopy(snap.next, 0, s.next, 0, s.next.length);
         System.arraycopy(snap.faultAnd, 0, s.faultAnd, 0, s.faultAnd.length);
         System.arraycopy(snap.faultOr, 0, s.faultOr, 0, s.faultOr.length);
+        s.recomputeBankMasks();
         System.arraycopy(snap.mem, 0, s.mem, 0, s.mem.length);
         System.arraycopy(snap.memAnd, 0, s.memAnd, 0, s.memAnd.length);
         System.arraycopy(snap.memOr, 0, s.memOr, 0, s.memOr.length);
@@ -518,6 +519,7 @@ public final class Kernel
             {
                 s.faultOr[t] |= bitMask;
             }
+            s.masked(t);
             forceSignal(t, (s.cur[t] & s.faultAnd[t]) | s.faultOr[t]);
         }
     }

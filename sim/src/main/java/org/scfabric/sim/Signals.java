@@ -47,6 +47,10 @@ public final class Signals
     final int[] bankEnd;
     /** A bank whose registers are read by other logic or probed must report changes; others need not. */
     final boolean[] bankTracked;
+    /** Whether a fault mask is set on some register of the bank; without one a commit is a copy. */
+    final boolean[] bankMasked;
+    /** The bank of each signal, or −1. */
+    private final int[] bankOf;
     int[] dirtyBanks;
     int dirtyBankCount;
     final int[] bankStamp;
@@ -88,10 +92,14 @@ public final class Signals
         bankBase = new int[nBanks];
         bankEnd = new int[nBanks];
         bankTracked = new boolean[nBanks];
+        bankMasked = new boolean[nBanks];
+        bankOf = new int[n];
+        java.util.Arrays.fill(bankOf, -1);
         for (int k = 0; k < nBanks; k++)
         {
             bankBase[k] = d.bankBase(k);
             bankEnd[k] = d.bankBase(k) + d.bankSize(k);
+            java.util.Arrays.fill(bankOf, bankBase[k], bankEnd[k], k);
         }
         dirtyBanks = new int[Math.max(4, nBanks)];
         bankStamp = new int[nBanks];
@@ -221,12 +229,40 @@ public final class Signals
                 }
             }
         }
-        else
+        else if (bankMasked[bank])
         {
             for (int r = bankBase[bank]; r < end; r++)
             {
                 c[r] = (nx[r] & and[r]) | or[r];
             }
+        }
+        else
+        {
+            // no mask in the bank: (next & -1) | 0 is next
+            System.arraycopy(nx, bankBase[bank], c, bankBase[bank], end - bankBase[bank]);
+        }
+    }
+
+    /** A fault mask was set on {@code signal}: its bank's commits apply masks from now on. */
+    void masked(final int signal)
+    {
+        if (bankOf[signal] >= 0)
+        {
+            bankMasked[bankOf[signal]] = true;
+        }
+    }
+
+    /** The masks were replaced wholesale (a snapshot restored): find the banks that have one. */
+    void recomputeBankMasks()
+    {
+        for (int k = 0; k < bankBase.length; k++)
+        {
+            boolean any = false;
+            for (int r = bankBase[k]; r < bankEnd[k] && !any; r++)
+            {
+                any = faultAnd[r] != -1L || faultOr[r] != 0;
+            }
+            bankMasked[k] = any;
         }
     }
 

@@ -42,4 +42,32 @@ class RegisterBankTest
         assertEquals(8, k.peek("cnt.c[2]") & 8);
         assertEquals((14 + 2) & 0xF | 8, k.peek("cnt.c[2]"));
     }
+
+    /**
+     * A bank nobody reads commits as a plain copy while none of its registers has a fault mask; a
+     * stuck-at switches it to masked commits, and a restored snapshot brings back its own masks.
+     */
+    @Test
+    void aStuckAtHoldsInAnUnreadBankAndARestoreBringsBackTheSnapshotsMasks()
+    {
+        final NetlistBuilder b = new NetlistBuilder();
+        final Clock clk = b.clock("clk", 1, 0);
+        b.add("cnt", new CounterBank(4, 8)).clock(clk);
+        final Design d = b.build();
+        final Kernel k = new Kernel(d);
+        final Snapshot clean = k.snapshot();
+        // bit 2 stuck at 0: the counter wraps from 3 to 0 (4 is committed as 0)
+        k.inject(Fault.stuckAt0(d.faultSites().select("cnt.c[3][2]")[0], 0));
+        k.runCycles(clk, 5);
+        assertEquals(1, k.peek("cnt.c[3]"), "1, 2, 3, 4 -> 0, 1");
+        assertEquals(5, k.peek("cnt.c[4]"));
+        final Snapshot faulted = k.snapshot();
+        k.restore(clean);
+        k.runCycles(clk, 5);
+        assertEquals(5, k.peek("cnt.c[3]"), "restored before the fault: no mask, plain counting");
+        k.restore(faulted);
+        k.runCycles(clk, 4);
+        assertEquals(1, k.peek("cnt.c[3]"), "restored after the fault: its mask again (2, 3, 4 -> 0, 1)");
+        assertEquals(9, k.peek("cnt.c[4]"));
+    }
 }
