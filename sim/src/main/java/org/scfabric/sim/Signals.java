@@ -155,6 +155,32 @@ public final class Signals
         }
     }
 
+    /**
+     * Opens a bank and sets the next value of each of its registers, {@code values[k]} for its k-th
+     * register (as many values as registers), cut to the bank's width; returns the OR of the values
+     * before the cut, so that a caller can tell in one test whether any did not fit.
+     */
+    public long putNextBank(final int bank, final int[] values)
+    {
+        final int base = bankBase[bank];
+        if (values.length != bankEnd[bank] - base)
+        {
+            throw new SimulationException("bank " + bank + " has " + (bankEnd[bank] - base) + " registers, "
+                + values.length + " values were given");
+        }
+        openBank(bank);
+        final long[] nx = next;
+        final long mask = widthMask[base];
+        long or = 0;
+        for (int k = 0; k < values.length; k++)
+        {
+            final long v = values[k];
+            or |= v;
+            nx[base + k] = v & mask;
+        }
+        return or;
+    }
+
     /** The next value of a register of a bank opened at this edge ({@link #openBank}). */
     public void putNext(final int register, final long value)
     {

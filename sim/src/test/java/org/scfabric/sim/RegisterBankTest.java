@@ -43,6 +43,58 @@ class RegisterBankTest
         assertEquals((14 + 2) & 0xF | 8, k.peek("cnt.c[2]"));
     }
 
+    /** Loads a whole 4-bit bank from an int array each edge. */
+    static final class BankLoader implements ClockedComponent
+    {
+        int[] values;
+        long returned;
+        private int bank;
+
+        BankLoader(final int[] values)
+        {
+            this.values = values;
+        }
+
+        @Override
+        public void declare(final Declarations d)
+        {
+            d.registerBank("r[%d]", 4, 4, 0);
+        }
+
+        @Override
+        public void bind(final Binding b)
+        {
+            bank = b.bank("r[%d]");
+        }
+
+        @Override
+        public void edge(final Signals s)
+        {
+            returned = s.putNextBank(bank, values);
+        }
+    }
+
+    @Test
+    void putNextBankLoadsEveryRegisterCutToItsWidthAndReturnsTheOrOfTheValues()
+    {
+        final NetlistBuilder b = new NetlistBuilder();
+        final Clock clk = b.clock("clk", 1, 0);
+        final BankLoader loader = new BankLoader(new int[] {1, 17, 6, 5});
+        b.add("ld", loader).clock(clk);
+        final Design d = b.build();
+        final Kernel k = new Kernel(d);
+        k.runCycles(clk, 1);
+        assertEquals(1, k.peek("ld.r[0]"));
+        assertEquals(1, k.peek("ld.r[1]"), "17 cut to 4 bits");
+        assertEquals(6, k.peek("ld.r[2]"));
+        assertEquals(5, k.peek("ld.r[3]"));
+        assertEquals(1 | 17 | 6 | 5, loader.returned);
+        loader.values = new int[] {1, 2, 3};
+        final SimulationException e = org.junit.jupiter.api.Assertions.assertThrows(SimulationException.class,
+            () -> k.runCycles(clk, 1));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("4 registers, 3 values"), e.getMessage());
+    }
+
     /**
      * A bank nobody reads commits as a plain copy while none of its registers has a fault mask; a
      * stuck-at switches it to masked commits, and a restored snapshot brings back its own masks.

@@ -24,7 +24,6 @@ public final class DriveSource implements ClockedComponent
     private long period;
     private long phase;
     private int bank;
-    private int base;
 
     public DriveSource(final DriveStream stream)
     {
@@ -43,7 +42,6 @@ public final class DriveSource implements ClockedComponent
     public void bind(final Binding b)
     {
         bank = b.bank("ext[%d]");
-        base = b.signal("ext[%d]");
         period = b.clock().period();
         phase = b.clock().phase();
     }
@@ -57,16 +55,16 @@ public final class DriveSource implements ClockedComponent
             throw new SimulationException("the drive has " + stream.steps() + " steps; the design ran into step " + step);
         }
         stream.fill(step, counts);
-        s.openBank(bank);
-        for (int j = 0; j < n; j++)
+        if ((s.putNextBank(bank, counts) & ~0xFFL) != 0)
         {
-            final int c = counts[j];
-            if (c > 255)
+            for (int j = 0; j < n; j++)
             {
-                throw new SimulationException("drive count " + c + " of neuron " + j + " at step " + step
-                    + " does not fit the 8-bit drive register");
+                if (counts[j] < 0 || counts[j] > 255)
+                {
+                    throw new SimulationException("drive count " + counts[j] + " of neuron " + j + " at step " + step
+                        + " does not fit the 8-bit drive register");
+                }
             }
-            s.putNext(base + j, c);
         }
     }
 
