@@ -414,9 +414,7 @@ public final class Pcg64 {
     private void sync() {
         int pending = bufLen - bufPos;
         if (pending > 0) {
-            long[] st = jumpFrom(stHi, stLo, -1L, -pending); // delta = -pending mod 2^128
-            stHi = st[0];
-            stLo = st[1];
+            jumpFrom(stHi, stLo, -1L, -pending); // delta = -pending mod 2^128
         }
         bufPos = 0;
         bufLen = 0;
@@ -444,16 +442,14 @@ public final class Pcg64 {
      */
     public Pcg64 advance(long deltaHi, long deltaLo) {
         sync();
-        long[] s = jumpFrom(stHi, stLo, deltaHi, deltaLo);
-        stHi = s[0];
-        stLo = s[1];
+        jumpFrom(stHi, stLo, deltaHi, deltaLo);
         hasUint32 = false;
         uinteger = 0;
         return this;
     }
 
-    /** State reached from (sHi:sLo) after delta LCG steps (Brown's algorithm, as pcg_advance). */
-    private long[] jumpFrom(long sHi, long sLo, long dHi, long dLo) {
+    /** Sets the state to the one reached from (sHi:sLo) after delta LCG steps (Brown's algorithm, as pcg_advance). */
+    private void jumpFrom(long sHi, long sLo, long dHi, long dLo) {
         long accMulHi = 0;
         long accMulLo = 1;
         long accPlusHi = 0;
@@ -490,8 +486,9 @@ public final class Pcg64 {
         long rh = mulHi(accMulHi, accMulLo, sHi, sLo);
         long rl = accMulLo * sLo;
         long nl = rl + accPlusLo;
-        long nh = rh + accPlusHi + (Long.compareUnsigned(nl, rl) < 0 ? 1 : 0);
-        return new long[] {nh, nl};
+        // into the state directly: advance() is called per drive segment, and allocates nothing
+        stHi = rh + accPlusHi + (Long.compareUnsigned(nl, rl) < 0 ? 1 : 0);
+        stLo = nl;
     }
 
     // ---- state access ----------------------------------------------------------------------
