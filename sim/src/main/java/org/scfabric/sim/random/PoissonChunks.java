@@ -144,23 +144,22 @@ public final class PoissonChunks {
     private static boolean warm;
 
     /**
-     * Compiles the draw loops before they are timed: draws {@value #WARM_UP_STRETCHES} throwaway
-     * stretches of another stream on each available path. Until the JIT has compiled it, the vector
-     * path runs interpreted, every vector operation an object (the first stretch takes some 60 ms
-     * instead of 13 µs); the warm-up is that compile step, done once per JVM, ≈ 0.2 s of one core.
+     * Compiles the draw loop before it is timed: draws {@value #WARM_UP_STRETCHES} throwaway
+     * stretches of another stream on the path instances take by default. Until the JIT has compiled
+     * it, the vector path runs interpreted, every vector operation an object (the first stretch takes
+     * some 60 ms instead of 13 µs); the warm-up is that compile step, done once per JVM, ≈ 0.2 s of
+     * one core.
      */
     public static synchronized void warmUp() {
         if (warm) {
             return;
         }
         final Pcg64 throwaway = new Pcg64(0x5CFAB);
-        for (final boolean vector : VECTOR_LANES > 0 ? new boolean[] {false, true} : new boolean[] {false}) {
-            final PoissonChunks c = new PoissonChunks(throwaway, GlibcMath.exp(-2.0), 1024, vector);
-            final int[] out = new int[c.stretch() + 1];
-            for (int k = 0; k < WARM_UP_STRETCHES; k++) {
-                c.draw(throwaway.stateHi() + k, throwaway.stateLo());
-                c.stitch(c, 1.0, 0, out, 0);
-            }
+        final PoissonChunks c = new PoissonChunks(throwaway, GlibcMath.exp(-2.0), 1024);
+        final int[] out = new int[c.stretch() + 1];
+        for (int k = 0; k < WARM_UP_STRETCHES; k++) {
+            c.draw(throwaway.stateHi() + k, throwaway.stateLo());
+            c.stitch(c, 1.0, 0, out, 0);
         }
         warm = true;
     }
