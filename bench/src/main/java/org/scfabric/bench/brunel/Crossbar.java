@@ -12,9 +12,9 @@ import org.scfabric.sim.Signals;
  *
  * <p>While the memory holds exactly the network's synapses — no fault has reached it and nothing has
  * written it since it was loaded ({@link #pristine}) — a row's set bits are the targets of the
- * network's CSR row, so {@link #addRow(Signals, int, long, long[])} reads those instead of walking
- * the row's words bit by bit (a mispredicted branch per word). The sums are integers, so the order
- * of the additions does not matter.
+ * network's CSR row, so {@code addRow} reads those instead of walking the row's words bit by bit (a
+ * mispredicted branch per word). Either way a row's targets come in ascending order, and each target
+ * gets one addition per row, so the sums are the same bits.
  */
 final class Crossbar
 {
@@ -26,6 +26,11 @@ final class Crossbar
     /** The memory version at which its contents were last found equal to the network's synapses, or −1. */
     private long pristineVersion = -1;
     private int checkedVersion = -1;
+    /** The row last read: rowTargets[rowFrom..rowTo) (the CSR's array or {@link #scratch}). */
+    private int[] rowTargets;
+    private int rowFrom;
+    private int rowTo;
+    private final int[] scratch;
 
     Crossbar(final Connectivity c)
     {
@@ -33,6 +38,7 @@ final class Crossbar
         this.n = c.size();
         this.words = c.wordsPerRow();
         this.lastMask = (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
+        this.scratch = new int[n];
     }
 
     void declare(final Declarations d)
@@ -95,35 +101,40 @@ final class Crossbar
     /** acc[j] += w for every j of row i. */
     void addRow(final Signals s, final int i, final long w, final long[] acc)
     {
-        if (pristine(s))
+        readRow(s, i);
+        final int[] t = rowTargets;
+        for (int e = rowFrom, end = rowTo; e < end; e++)
         {
-            final int[] cols = c.targets();
-            for (int e = c.rowStart(i), end = c.rowStart(i + 1); e < end; e++)
-            {
-                acc[cols[e]] += w;
-            }
-            return;
-        }
-        final int row = i * words;
-        for (int k = 0; k < words; k++)
-        {
-            long bits = s.readMemory(mem, row + k);
-            if (k == words - 1)
-            {
-                bits &= lastMask;
-            }
-            final int base = k << 6;
-            while (bits != 0)
-            {
-                acc[base + Long.numberOfTrailingZeros(bits)] += w;
-                bits &= bits - 1;
-            }
+            acc[t[e]] += w;
         }
     }
 
     /** syn[j] += w for every j of row i, j ascending. */
     void addRow(final Signals s, final int i, final double w, final double[] syn)
     {
+        readRow(s, i);
+        final int[] t = rowTargets;
+        for (int e = rowFrom, end = rowTo; e < end; e++)
+        {
+            syn[t[e]] += w;
+        }
+    }
+
+    /**
+     * Row i's targets, ascending, into {@code rowTargets[rowFrom..rowTo)}: the network's CSR row
+     * while the memory is {@link #pristine}, else the set bits of the row's words (last word masked).
+     */
+    private void readRow(final Signals s, final int i)
+    {
+        if (pristine(s))
+        {
+            rowTargets = c.targets();
+            rowFrom = c.rowStart(i);
+            rowTo = c.rowStart(i + 1);
+            return;
+        }
+        final int[] t = scratch;
+        int m = 0;
         final int row = i * words;
         for (int k = 0; k < words; k++)
         {
@@ -135,9 +146,12 @@ final class Crossbar
             final int base = k << 6;
             while (bits != 0)
             {
-                syn[base + Long.numberOfTrailingZeros(bits)] += w;
+                t[m++] = base + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
             }
         }
+        rowTargets = t;
+        rowFrom = 0;
+        rowTo = m;
     }
 }
