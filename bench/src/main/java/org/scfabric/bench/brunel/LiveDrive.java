@@ -35,6 +35,14 @@ public final class LiveDrive implements DriveStream
     @Override
     public void fill(final int step, final int[] out)
     {
+        checkNext(step, next, steps);
+        poisson.next(out, 0, n);
+        next++;
+    }
+
+    /** A live drive's steps come in order: {@code step} must be {@code next}, and below {@code steps}. */
+    static void checkNext(final int step, final int next, final int steps)
+    {
         if (step != next)
         {
             throw new IllegalStateException("a live drive is read in step order: step " + next + " is next, "
@@ -44,7 +52,5 @@ public final class LiveDrive implements DriveStream
         {
             throw new IllegalStateException("the drive has " + steps + " steps; step " + step + " was asked for");
         }
-        poisson.next(out, 0, n);
-        next++;
     }
 }

@@ -192,15 +192,7 @@ public final class PrefetchDrive implements DriveStream
             serial.fill(step, out);
             return;
         }
-        if (step != consumed)
-        {
-            throw new IllegalStateException("a live drive is read in step order: step " + consumed + " is next, "
-                + step + " was asked for (record the drive with RecordedDrive to replay it or to restore snapshots)");
-        }
-        if (step >= steps)
-        {
-            throw new IllegalStateException("the drive has " + steps + " steps; step " + step + " was asked for");
-        }
+        LiveDrive.checkNext(step, consumed, steps);
         if (step == 0 && producer != null)
         {
             producer.start();
