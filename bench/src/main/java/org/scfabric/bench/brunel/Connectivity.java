@@ -82,6 +82,28 @@ public final class Connectivity
         return cols;
     }
 
+    /**
+     * syn[j] = Σ W[i][j] over the presynaptic neurons {@code spikes[0..count)} (ascending), summed in
+     * that order from 0.0 — the scatter of their rows — with W = {@code wExc} for rows i below
+     * {@code nExc} and {@code wInh} from there on.
+     */
+    public void scatter(final int[] spikes, final int count, final int nExc, final double wExc, final double wInh,
+        final double[] syn)
+    {
+        Arrays.fill(syn, 0.0);
+        final int[] rs = rowStart;
+        final int[] t = cols;
+        for (int k = 0; k < count; k++)
+        {
+            final int i = spikes[k];
+            final double w = i < nExc ? wExc : wInh;
+            for (int e = rs[i], end = rs[i + 1]; e < end; e++)
+            {
+                syn[t[e]] += w;
+            }
+        }
+    }
+
     /** 64-bit words per crossbar row: ⌈N / 64⌉. */
     public int wordsPerRow()
     {

@@ -40,9 +40,7 @@ final class CsrLifPopulation extends Population
     private final Connectivity c;
     private final double[] v;
     private final double[] syn;
-    private int[] prev;
-    private int prevCount;
-    private int[] cur;
+    private final FiredLists fired;
 
     private final double[] vth;
     private final double[] trace;
@@ -64,8 +62,7 @@ final class CsrLifPopulation extends Population
         v = new double[n];
         Arrays.fill(v, m.vRest);
         syn = new double[n];
-        prev = new int[n];
-        cur = new int[n];
+        fired = new FiredLists(n);
         final boolean homeo = flavor == Flavor.HOMEOSTATIC;
         vth = homeo ? new double[n] : null;
         trace = homeo ? new double[n] : null;
@@ -84,7 +81,7 @@ final class CsrLifPopulation extends Population
     @Override
     void update(final Signals s, final int step)
     {
-        m.accumulate(c, prev, prevCount, syn);
+        m.accumulate(c, fired.prev, fired.prevCount, syn);
         final int count = switch (flavor)
         {
             case PLAIN -> plain();
@@ -94,14 +91,8 @@ final class CsrLifPopulation extends Population
             case POST_KICK -> postKick();
             case EXACT_LEAK -> exactLeak();
         };
-        for (int k = 0; k < count; k++)
-        {
-            spike(s, step, cur[k]);
-        }
-        final int[] t = prev;
-        prev = cur;
-        cur = t;
-        prevCount = count;
+        publish(s, step, fired.cur, count);
+        fired.swap(count);
     }
 
     private int plain()
@@ -109,7 +100,7 @@ final class CsrLifPopulation extends Population
         final double[] v = this.v;
         final double[] syn = this.syn;
         final int[] e = ext;
-        final int[] out = cur;
+        final int[] out = fired.cur;
         final double j = m.j;
         final double a = m.alpha;
         final double rest = m.vRest;
@@ -132,6 +123,7 @@ final class CsrLifPopulation extends Population
 
     private int homeostatic()
     {
+        final int[] cur = fired.cur;
         int count = 0;
         for (int i = 0; i < v.length; i++)
         {
@@ -152,6 +144,7 @@ final class CsrLifPopulation extends Population
 
     private int noisy()
     {
+        final int[] cur = fired.cur;
         noise.standardNormal(z, 0, v.length);
         int count = 0;
         for (int i = 0; i < v.length; i++)
@@ -171,6 +164,7 @@ final class CsrLifPopulation extends Population
 
     private int refractory()
     {
+        final int[] cur = fired.cur;
         int count = 0;
         for (int i = 0; i < v.length; i++)
         {
@@ -195,6 +189,7 @@ final class CsrLifPopulation extends Population
 
     private int postKick()
     {
+        final int[] cur = fired.cur;
         int count = 0;
         for (int i = 0; i < v.length; i++)
         {
@@ -212,6 +207,7 @@ final class CsrLifPopulation extends Population
 
     private int exactLeak()
     {
+        final int[] cur = fired.cur;
         int count = 0;
         for (int i = 0; i < v.length; i++)
         {
@@ -230,7 +226,7 @@ final class CsrLifPopulation extends Population
     @Override
     Object saveModel()
     {
-        return new Object[] {v.clone(), Arrays.copyOf(prev, prevCount), vth == null ? null : vth.clone(),
+        return new Object[] {v.clone(), fired.savePrev(), vth == null ? null : vth.clone(),
             trace == null ? null : trace.clone(), rc == null ? null : rc.clone(),
             noise == null ? null : noise.bitGenerator().copy()};
     }
@@ -240,9 +236,7 @@ final class CsrLifPopulation extends Population
     {
         final Object[] st = (Object[])state;
         System.arraycopy((double[])st[0], 0, v, 0, v.length);
-        final int[] p = (int[])st[1];
-        System.arraycopy(p, 0, prev, 0, p.length);
-        prevCount = p.length;
+        fired.restorePrev((int[])st[1]);
         if (vth != null)
         {
             System.arraycopy((double[])st[2], 0, vth, 0, vth.length);

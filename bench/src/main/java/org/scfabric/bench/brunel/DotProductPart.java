@@ -210,10 +210,7 @@ final class DotProductPart extends Part
                 current[j] = i + ext[j] * jExt;
             }
             final int n = bank.edge(s, current, leak, gain, 0, spikes);
-            for (int k = 0; k < n; k++)
-            {
-                spike(s, step, spikes[k]);
-            }
+            publish(s, step, spikes, n);
         }
     }
 }

@@ -225,10 +225,7 @@ final class FixedPointPart extends Part
                 c[j] = (int)(signed(s.get(accBase + j)) + e[j] * jExt);
             }
             final int count = bank.edge(s, c, (int)signed(s.get(leakSig)), (int)signed(s.get(gainSig)), 0, spikes);
-            for (int k = 0; k < count; k++)
-            {
-                spike(s, step, spikes[k]);
-            }
+            publish(s, step, spikes, count);
         }
 
         private long signed(final long raw)

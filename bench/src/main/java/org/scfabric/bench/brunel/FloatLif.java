@@ -43,17 +43,6 @@ final class FloatLif
      */
     void accumulate(final Connectivity c, final int[] spikes, final int count, final double[] syn)
     {
-        java.util.Arrays.fill(syn, 0.0);
-        final int[] rs = c.rowStarts();
-        final int[] cols = c.targets();
-        for (int k = 0; k < count; k++)
-        {
-            final int i = spikes[k];
-            final double w = weight(i);
-            for (int e = rs[i], end = rs[i + 1]; e < end; e++)
-            {
-                syn[cols[e]] += w;
-            }
-        }
+        c.scatter(spikes, count, nExc, wExc, wInh, syn);
     }
 }

@@ -36,9 +36,7 @@ final class IzhikevichPopulation extends Population
     private final double[] v;
     private final double[] u;
     private final double[] syn;
-    private int[] prev;
-    private int prevCount;
-    private int[] cur;
+    private final FiredLists fired;
 
     IzhikevichPopulation(final BrunelNetwork net, final RegisterRef drive, final SpikeRaster raster,
         final int population)
@@ -59,25 +57,14 @@ final class IzhikevichPopulation extends Population
         Arrays.fill(v, C);
         Arrays.fill(u, B * C);
         syn = new double[n];
-        prev = new int[n];
-        cur = new int[n];
+        fired = new FiredLists(n);
     }
 
     @Override
     void update(final Signals s, final int step)
     {
-        Arrays.fill(syn, 0.0);
-        final int[] rs = c.rowStarts();
-        final int[] cols = c.targets();
-        for (int k = 0; k < prevCount; k++)
-        {
-            final int i = prev[k];
-            final double w = i < nExc ? wExc : wInh;
-            for (int e = rs[i]; e < rs[i + 1]; e++)
-            {
-                syn[cols[e]] += w;
-            }
-        }
+        c.scatter(fired.prev, fired.prevCount, nExc, wExc, wInh, syn);
+        final int[] cur = fired.cur;
         int count = 0;
         for (int j = 0; j < v.length; j++)
         {
@@ -96,20 +83,14 @@ final class IzhikevichPopulation extends Population
             v[j] = x;
             u[j] = un;
         }
-        for (int k = 0; k < count; k++)
-        {
-            spike(s, step, cur[k]);
-        }
-        final int[] t = prev;
-        prev = cur;
-        cur = t;
-        prevCount = count;
+        publish(s, step, cur, count);
+        fired.swap(count);
     }
 
     @Override
     Object saveModel()
     {
-        return new Object[] {v.clone(), u.clone(), Arrays.copyOf(prev, prevCount)};
+        return new Object[] {v.clone(), u.clone(), fired.savePrev()};
     }
 
     @Override
@@ -118,8 +99,6 @@ final class IzhikevichPopulation extends Population
         final Object[] st = (Object[])state;
         System.arraycopy((double[])st[0], 0, v, 0, v.length);
         System.arraycopy((double[])st[1], 0, u, 0, u.length);
-        final int[] p = (int[])st[2];
-        System.arraycopy(p, 0, prev, 0, p.length);
-        prevCount = p.length;
+        fired.restorePrev((int[])st[2]);
     }
 }

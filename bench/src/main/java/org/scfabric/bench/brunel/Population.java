@@ -74,6 +74,15 @@ abstract class Population implements ClockedComponent, StatefulComponent
     /** One network step: {@link #ext} holds the kicks; report spikes with {@link #spike}, ascending. */
     abstract void update(Signals s, int step);
 
+    /** Reports {@code neurons[0..count)}, which fired in this step, ascending. */
+    final void publish(final Signals s, final int step, final int[] neurons, final int count)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            spike(s, step, neurons[k]);
+        }
+    }
+
     final void spike(final Signals s, final int step, final int neuron)
     {
         raster.add(step, neuron);

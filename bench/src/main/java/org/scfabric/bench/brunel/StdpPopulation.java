@@ -46,9 +46,7 @@ final class StdpPopulation extends Population
     private NumpyGenerator rng;
     private final double[] v;
     private final double[] syn;
-    private int[] prev;
-    private int prevCount;
-    private int[] cur;
+    private final FiredLists fired;
     private long potentiations;
     private long depressions;
 
@@ -100,8 +98,7 @@ final class StdpPopulation extends Population
         v = new double[n];
         Arrays.fill(v, m.vRest);
         syn = new double[n];
-        prev = new int[n];
-        cur = new int[n];
+        fired = new FiredLists(n);
     }
 
     static int initialCount(final BrunelParams p)
@@ -115,6 +112,9 @@ final class StdpPopulation extends Population
         Arrays.fill(syn, 0.0);
         final int[] rs = c.rowStarts();
         final int[] cols = c.targets();
+        final int[] prev = fired.prev;
+        final int prevCount = fired.prevCount;
+        final int[] cur = fired.cur;
         for (int k = 0; k < prevCount; k++)
         {
             final int i = prev[k];
@@ -177,12 +177,9 @@ final class StdpPopulation extends Population
         for (int k = 0; k < n; k++)
         {
             lastPost[cur[k]] = step;
-            spike(s, step, cur[k]);
         }
-        final int[] t = prev;
-        prev = cur;
-        cur = t;
-        prevCount = n;
+        publish(s, step, cur, n);
+        fired.swap(n);
     }
 
     /** Mean plastic weight (mV), potentiations and depressions so far. */
@@ -205,7 +202,7 @@ final class StdpPopulation extends Population
     @Override
     Object saveModel()
     {
-        return new Object[] {v.clone(), Arrays.copyOf(prev, prevCount), count.clone(), lastArrival.clone(),
+        return new Object[] {v.clone(), fired.savePrev(), count.clone(), lastArrival.clone(),
             lastPost.clone(), rng.bitGenerator().copy(), new long[] {potentiations, depressions}};
     }
 
@@ -214,9 +211,7 @@ final class StdpPopulation extends Population
     {
         final Object[] st = (Object[])state;
         System.arraycopy((double[])st[0], 0, v, 0, v.length);
-        final int[] p = (int[])st[1];
-        System.arraycopy(p, 0, prev, 0, p.length);
-        prevCount = p.length;
+        fired.restorePrev((int[])st[1]);
         System.arraycopy((int[])st[2], 0, count, 0, count.length);
         for (int e = 0; e < plastic; e++)
         {

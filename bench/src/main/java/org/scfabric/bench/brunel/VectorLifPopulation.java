@@ -18,9 +18,7 @@ final class VectorLifPopulation extends Population
     private final double[] syn;
     private final double[] current;
     private final boolean[] fired;
-    private int[] prev;
-    private int prevCount;
-    private int[] cur;
+    private final FiredLists lists;
 
     VectorLifPopulation(final BrunelNetwork net, final RegisterRef drive, final SpikeRaster raster,
         final int population)
@@ -34,14 +32,13 @@ final class VectorLifPopulation extends Population
         syn = new double[n];
         current = new double[n];
         fired = new boolean[n];
-        prev = new int[n];
-        cur = new int[n];
+        lists = new FiredLists(n);
     }
 
     @Override
     void update(final Signals s, final int step)
     {
-        m.accumulate(c, prev, prevCount, syn);
+        m.accumulate(c, lists.prev, lists.prevCount, syn);
         final int n = v.length;
         final double[] v = this.v;
         final double[] cu = current;
@@ -73,25 +70,20 @@ final class VectorLifPopulation extends Population
             v[i] = f[i] ? reset : v[i];
         }
         int count = 0;
-        final int[] out = cur;
+        final int[] out = lists.cur;
         for (int i = 0; i < n; i++)
         {
             out[count] = i;
             count += f[i] ? 1 : 0;
         }
-        for (int k = 0; k < count; k++)
-        {
-            spike(s, step, out[k]);
-        }
-        cur = prev;
-        prev = out;
-        prevCount = count;
+        publish(s, step, out, count);
+        lists.swap(count);
     }
 
     @Override
     Object saveModel()
     {
-        return new Object[] {v.clone(), Arrays.copyOf(prev, prevCount)};
+        return new Object[] {v.clone(), lists.savePrev()};
     }
 
     @Override
@@ -99,8 +91,6 @@ final class VectorLifPopulation extends Population
     {
         final Object[] st = (Object[])state;
         System.arraycopy((double[])st[0], 0, v, 0, v.length);
-        final int[] p = (int[])st[1];
-        System.arraycopy(p, 0, prev, 0, p.length);
-        prevCount = p.length;
+        lists.restorePrev((int[])st[1]);
     }
 }
