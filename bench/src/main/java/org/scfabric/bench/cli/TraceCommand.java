@@ -61,12 +61,18 @@ public final class TraceCommand implements Callable<Integer>
     CommandLine.Model.CommandSpec spec;
 
     /** A design ready to run: its kernel inputs are driven by {@link #drive} before each edge. */
-    interface Bench
+    /** A design to trace, its clock, and what the test bench does before each edge. */
+    record Bench(Design design, Clock clock, Driver driver)
     {
-        Design design();
+        void drive(final Kernel k, final long cycle)
+        {
+            driver.drive(k, cycle);
+        }
+    }
 
-        Clock clock();
-
+    /** Pokes or loads the design before edge {@code cycle}. */
+    interface Driver
+    {
         void drive(Kernel k, long cycle);
     }
 
@@ -174,32 +180,16 @@ public final class TraceCommand implements Callable<Integer>
         final Design d = b.build();
         final int[] x = {60_000, 20_000, 40_000};
         final int[] w = {30_000, 65_535, 50_000};
-        return new Bench()
+        // the core's input ports belong to the kernel, which exists only once the trace runs
+        final DenseLayerNetlist.Io[] io = new DenseLayerNetlist.Io[1];
+        return new Bench(d, clk, (k, cycle) ->
         {
-            private DenseLayerNetlist.Io io;
-
-            @Override
-            public Design design()
+            if (io[0] == null)
             {
-                return d;
+                io[0] = core.io(k);
             }
-
-            @Override
-            public Clock clock()
-            {
-                return clk;
-            }
-
-            @Override
-            public void drive(final Kernel k, final long cycle)
-            {
-                if (io == null)
-                {
-                    io = core.io(k);
-                }
-                io.drive(cycle == 0, 200, x, w, 0, 600, 16, 256);
-            }
-        };
+            io[0].drive(cycle == 0, 200, x, w, 0, 600, 16, 256);
+        });
     }
 
     /** The small fabric of {@link org.scfabric.bench.fabric.FabricTraceDesign}; it runs by itself. */
@@ -207,29 +197,13 @@ public final class TraceCommand implements Callable<Integer>
     {
         final org.scfabric.hw.fabric.Fabric f = org.scfabric.bench.fabric.FabricTraceDesign.create(PERIOD, PERIOD / 2,
             (int)Math.min(Integer.MAX_VALUE, cycles));
-        return new Bench()
+        return new Bench(f.design(), f.clock(), (k, cycle) ->
         {
-            @Override
-            public Design design()
+            if (cycle == 0)
             {
-                return f.design();
+                f.load(k.signals());
             }
-
-            @Override
-            public Clock clock()
-            {
-                return f.clock();
-            }
-
-            @Override
-            public void drive(final Kernel k, final long cycle)
-            {
-                if (cycle == 0)
-                {
-                    f.load(k.signals());
-                }
-            }
-        };
+        });
     }
 
     static Bench lif()
@@ -239,29 +213,12 @@ public final class TraceCommand implements Callable<Integer>
         b.input("leak_k", 16).input("gain_k", 16).input("I_t", 16).input("noise_in", 16);
         b.add("lif", new LifNeuron(LifParams.Q8_8.withRefractory(2))).clock(clk).connect("leak_k", "leak_k")
             .connect("gain_k", "gain_k").connect("I_t", "I_t").connect("noise_in", "noise_in");
-        final Design d = b.build();
-        return new Bench()
+        return new Bench(b.build(), clk, (k, cycle) ->
         {
-            @Override
-            public Design design()
-            {
-                return d;
-            }
-
-            @Override
-            public Clock clock()
-            {
-                return clk;
-            }
-
-            @Override
-            public void drive(final Kernel k, final long cycle)
-            {
-                k.poke("leak_k", 20);
-                k.poke("gain_k", 256);
-                k.poke("I_t", 200);
-            }
-        };
+            k.poke("leak_k", 20);
+            k.poke("gain_k", 256);
+            k.poke("I_t", 200);
+        });
     }
 
     static Bench encoder()
@@ -270,26 +227,6 @@ public final class TraceCommand implements Callable<Integer>
         final Clock clk = b.clock("clk", PERIOD, PERIOD / 2);
         b.input("x_value", 16).input("t_index", 32);
         b.add("enc", new LfsrEncoder(0xACE1)).clock(clk).connect("x_value", "x_value").connect("t_index", "t_index");
-        final Design d = b.build();
-        return new Bench()
-        {
-            @Override
-            public Design design()
-            {
-                return d;
-            }
-
-            @Override
-            public Clock clock()
-            {
-                return clk;
-            }
-
-            @Override
-            public void drive(final Kernel k, final long cycle)
-            {
-                k.poke("x_value", 0x8000);
-            }
-        };
+        return new Bench(b.build(), clk, (k, cycle) -> k.poke("x_value", 0x8000));
     }
 }
