@@ -1,9 +1,5 @@
 package org.scfabric.sim;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /** Finds external tools (iverilog, yosys, vcd2fst) for the tests that need them. */
 public final class ExternalTool
 {
@@ -13,20 +9,7 @@ public final class ExternalTool
 
     public static boolean onPath(final String tool)
     {
-        final String path = System.getenv("PATH");
-        if (path == null)
-        {
-            return false;
-        }
-        for (final String dir : path.split(File.pathSeparator))
-        {
-            final Path p = Path.of(dir, tool);
-            if (Files.isRegularFile(p) && Files.isExecutable(p))
-            {
-                return true;
-            }
-        }
-        return false;
+        return ToolPath.onPath(tool);
     }
 
     /**

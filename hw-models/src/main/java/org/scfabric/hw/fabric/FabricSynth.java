@@ -1,6 +1,5 @@
 package org.scfabric.hw.fabric;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.scfabric.hw.area.Area;
+import org.scfabric.sim.ToolPath;
 
 /**
  * Synthesis of a fabric: the Verilog of one architecture and network ({@link FabricRtl}), Yosys
@@ -95,7 +95,7 @@ public final class FabricSynth
     public static Report run(final FabricParams fp, final FabricNetwork net, final int steps, final Target t,
         final Path work) throws IOException
     {
-        return run(fp, net, steps, t, work, true, FabricSynth::onPath);
+        return run(fp, net, steps, t, work, true, ToolPath::onPath);
     }
 
     /**
@@ -225,24 +225,6 @@ public final class FabricSynth
             }
         }
         return s;
-    }
-
-    public static boolean onPath(final String tool)
-    {
-        final String path = System.getenv("PATH");
-        if (path == null)
-        {
-            return false;
-        }
-        for (final String dir : path.split(File.pathSeparator))
-        {
-            final Path p = Path.of(dir, tool);
-            if (Files.isRegularFile(p) && Files.isExecutable(p))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Exec(int code, String output)

@@ -22,7 +22,7 @@ class FabricSynthTest
         final FabricNetwork net = Nets.random(16, 0.1, false, 5);
         final FabricParams fp = new FabricParams(16, 1, 4, 1, 2, 1, 100, FabricParams.Overflow.STALL);
         final FabricSynth.Report r = FabricSynth.run(fp, net, 20, FabricSynth.Target.ICE40, dir, false,
-            FabricSynth::onPath);
+            org.scfabric.sim.ToolPath::onPath);
         assertTrue(r.synthesized(), String.valueOf(r.notes()));
         assertTrue(r.notes().isEmpty(), String.valueOf(r.notes()));
         final Area a = r.area();
