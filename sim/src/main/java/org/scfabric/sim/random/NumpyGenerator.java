@@ -255,22 +255,11 @@ public final class NumpyGenerator {
             if (x < LOOKAHEAD) {
                 pos += x + 1;
             } else {
-                pos += LOOKAHEAD;
-                for (;;) {
-                    if (pos == len) {
-                        g.bufPos = pos;
-                        g.refill();
-                        u = g.dbuf;
-                        pos = 0;
-                        len = g.bufLen;
-                    }
-                    p *= u[pos++];
-                    if (p > e) {
-                        x++;
-                    } else {
-                        break;
-                    }
-                }
+                g.bufPos = pos + LOOKAHEAD;
+                x = continueDraw(e, p, x);
+                u = g.dbuf;
+                pos = g.bufPos;
+                len = g.bufLen;
             }
             out[i] = x;
         }
@@ -279,31 +268,37 @@ public final class NumpyGenerator {
 
     /** The multiplication method one uniform at a time, reading the lane-generated buffer. */
     private void poissonMult(double e, int[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = continueDraw(e, 1.0, 0);
+        }
+    }
+
+    /**
+     * Continues a draw with running product {@code prod} after {@code x} factors above e: multiplies
+     * in the next buffered uniforms (refilling the buffer as needed) until the product falls to e or
+     * below, and returns the draw.
+     */
+    private int continueDraw(double e, double prod, int x) {
         final Pcg64 g = bits;
         double[] u = g.dbuf;
         int pos = g.bufPos;
         int len = g.bufLen;
-        for (int i = from; i < to; i++) {
-            int x = 0;
-            double prod = 1.0;
-            for (;;) {
-                if (pos == len) {
-                    g.bufPos = pos;
-                    g.refill();
-                    u = g.dbuf;
-                    pos = 0;
-                    len = g.bufLen;
-                }
-                prod *= u[pos++];
-                if (prod > e) {
-                    x++;
-                } else {
-                    break;
-                }
+        for (;;) {
+            if (pos == len) {
+                g.bufPos = pos;
+                g.refill();
+                u = g.dbuf;
+                pos = 0;
+                len = g.bufLen;
             }
-            out[i] = x;
+            prod *= u[pos++];
+            if (prod > e) {
+                x++;
+            } else {
+                g.bufPos = pos;
+                return x;
+            }
         }
-        g.bufPos = pos;
     }
 
     private static void checkLam(double lam, double max) {
