@@ -3,18 +3,24 @@ package org.scfabric.net;
 import java.util.Arrays;
 
 /**
- * A parameter: a shape and its values widened exactly to float64, row-major. {@code float32} remembers that
- * the source stored it in single precision, so a writer can give it back as it came (every float32 is a
- * double exactly, so nothing is lost either way). Immutable: {@link #data()} hands out a copy; the engine
+ * A parameter: a shape and its values widened exactly to float64, row-major. {@link #dtype()} remembers how
+ * the source stored it (float32, float64, int64), so a writer can give it back as it came (every float32 and
+ * every int64 a NIR file holds in practice is a double exactly, so nothing is lost on the way in). Immutable: {@link #data()} hands out a copy; the engine
  * reads {@link #get(int)} or {@link #broadcast(int, String)} once at build time.
  */
 public final class Tensor
 {
     private final Shape shape;
     private final double[] data;
-    private final boolean float32;
+    private final DType dtype;
 
-    public Tensor(final Shape shape, final double[] data, final boolean float32)
+    /** How a source stored the values. */
+    public enum DType
+    {
+        FLOAT32, FLOAT64, INT64
+    }
+
+    public Tensor(final Shape shape, final double[] data, final DType dtype)
     {
         if (data.length != shape.size())
         {
@@ -23,23 +29,23 @@ public final class Tensor
         }
         this.shape = shape;
         this.data = data.clone();
-        this.float32 = float32;
+        this.dtype = dtype;
     }
 
     public static Tensor scalar(final double v)
     {
-        return new Tensor(Shape.SCALAR, new double[] {v}, false);
+        return new Tensor(Shape.SCALAR, new double[] {v}, DType.FLOAT64);
     }
 
     public static Tensor of(final Shape shape, final double... data)
     {
-        return new Tensor(shape, data, false);
+        return new Tensor(shape, data, DType.FLOAT64);
     }
 
     /** A 1-d tensor of the given values. */
     public static Tensor vector(final double... data)
     {
-        return new Tensor(Shape.of(data.length), data, false);
+        return new Tensor(Shape.of(data.length), data, DType.FLOAT64);
     }
 
     public Shape shape()
@@ -62,9 +68,9 @@ public final class Tensor
         return data.clone();
     }
 
-    public boolean float32()
+    public DType dtype()
     {
-        return float32;
+        return dtype;
     }
 
     /** The values as ints (strides, kernel sizes, ...); each must be a whole number. */
@@ -106,7 +112,7 @@ public final class Tensor
     public boolean equals(final Object o)
     {
         // bit equality: -0.0 != 0.0 and NaN == NaN, so a round trip is checked to the bit
-        if (!(o instanceof Tensor t) || !shape.equals(t.shape) || float32 != t.float32)
+        if (!(o instanceof Tensor t) || !shape.equals(t.shape) || dtype != t.dtype)
         {
             return false;
         }
@@ -129,7 +135,7 @@ public final class Tensor
     @Override
     public String toString()
     {
-        return (float32 ? "float32" : "float64") + shape
+        return dtype.name().toLowerCase(java.util.Locale.ROOT) + shape
             + (data.length <= 4 ? Arrays.toString(data) : "[" + data[0] + ", ...]");
     }
 }
