@@ -21,9 +21,9 @@ final class Ops
                 System.arraycopy(x, 0, y, 0, y.length);
                 return 0;
             };
-            case LINEAR -> new Dense(node, false);
-            case AFFINE -> new Dense(node, true);
-            case CONV1D, CONV2D -> new Conv(node);
+            case LINEAR -> new Dense(node, false, true);
+            case AFFINE -> new Dense(node, true, true);
+            case CONV1D, CONV2D -> new Conv(node, true);
             case SUM_POOL_2D -> new Pool(node, false);
             case AVG_POOL_2D -> new Pool(node, true);
             case SCALE -> new Scale(node);
@@ -33,34 +33,64 @@ final class Ops
         };
     }
 
-    /** Linear and Affine: W is (rows, cols) row-major. */
+    /**
+     * Linear and Affine: W is (rows, cols) row-major. Terms with x_j = 0 are skipped (spikes are sparse): with
+     * finite weights this gives the full sum to the bit, since a sum started at +0.0 is never -0.0 and adding
+     * a zero to it changes nothing. Weights that are not all finite take the full sum (inf * 0 is NaN).
+     */
     static final class Dense implements Op
     {
         private final double[] w;
         private final double[] b;
         private final int cols;
+        private final boolean sparse;
+        private final int[] nz;
 
-        Dense(final Node node, final boolean affine)
+        /** {@code skipZeros} false: always the full sum (tests compare both). */
+        Dense(final Node node, final boolean affine, final boolean skipZeros)
         {
             w = node.param("weight").data();
             cols = node.param("weight").shape().dim(1);
             b = affine ? node.perElement("bias", node.outShape().size()) : null;
+            sparse = skipZeros && allFinite(w);
+            nz = new int[cols];
         }
 
         @Override
         public int step(final double[] x, final double[] y)
         {
+            int m = 0;
+            for (int j = 0; j < cols; j++)
+            {
+                if (!sparse || x[j] != 0.0)
+                {
+                    nz[m++] = j;
+                }
+            }
             for (int i = 0, row = 0; i < y.length; i++, row += cols)
             {
                 double s = 0.0;
-                for (int j = 0; j < cols; j++)
+                for (int k = 0; k < m; k++)
                 {
+                    final int j = nz[k];
                     s += w[row + j] * x[j];
                 }
                 y[i] = b == null ? s : s + b[i];
             }
             return 0;
         }
+    }
+
+    static boolean allFinite(final double[] a)
+    {
+        for (final double v : a)
+        {
+            if (!Double.isFinite(v))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Conv1d (as a 2-d convolution of height 1) and Conv2d. */
@@ -84,8 +114,13 @@ final class Ops
         private final int pw;
         private final int dh;
         private final int dw;
+        /** Scatter the non-zero inputs (finite weights) instead of gathering every tap. */
+        private final boolean scatter;
+        private final int[][] rowTaps;
+        private final int[][] colTaps;
 
-        Conv(final Node node)
+        /** {@code allowScatter} false: always the gather (tests compare both). */
+        Conv(final Node node, final boolean allowScatter)
         {
             final Shape ws = node.param("weight").shape();
             final boolean one = ws.rank() == 3;
@@ -113,6 +148,34 @@ final class Ops
             dh = d[0];
             dw = d[1];
             b = node.has("bias") ? node.perElement("bias", cout) : null;
+            scatter = allowScatter && allFinite(w);
+            rowTaps = taps(h, oh, kh, sh, ph, dh);
+            colTaps = taps(wd, ow, kw, sw, pw, dw);
+        }
+
+        /**
+         * For each input row (or column) i: the (kernel index, output index) pairs with o*s - p + k*d = i, in
+         * increasing k, flattened as k0, o0, k1, o1, ...
+         */
+        private static int[][] taps(final int len, final int outLen, final int k, final int s, final int p, final int d)
+        {
+            final int[][] t = new int[len][];
+            for (int i = 0; i < len; i++)
+            {
+                final int[] buf = new int[2 * k];
+                int m = 0;
+                for (int kk = 0; kk < k; kk++)
+                {
+                    final int num = i + p - kk * d;
+                    if (num >= 0 && num % s == 0 && num / s < outLen)
+                    {
+                        buf[m++] = kk;
+                        buf[m++] = num / s;
+                    }
+                }
+                t[i] = java.util.Arrays.copyOf(buf, m);
+            }
+            return t;
         }
 
         /** A 2-d parameter; for Conv1d the height is 1 with stride 1, padding 0, dilation 1. */
@@ -133,6 +196,10 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
+            if (scatter)
+            {
+                return scatter(x, y);
+            }
             final int kernel = cinPerGroup * kh * kw;
             for (int co = 0; co < cout; co++)
             {
@@ -166,6 +233,64 @@ final class Ops
                             }
                         }
                         y[(co * oh + oy) * ow + ox] = b == null ? s : s + b[co];
+                    }
+                }
+            }
+            return 0;
+        }
+
+        /**
+         * The same sums, input by input: visiting inputs in (channel, row, column) order adds to each output in
+         * (channel, kernel row, kernel column) order, as the gather does, and skipped zero inputs change nothing
+         * (see {@link Dense}); so the result is the gather's to the bit, at the cost of the non-zero inputs only.
+         */
+        private int scatter(final double[] x, final double[] y)
+        {
+            java.util.Arrays.fill(y, 0.0);
+            final int groups = cin / cinPerGroup;
+            for (int g = 0; g < groups; g++)
+            {
+                for (int cl = 0; cl < cinPerGroup; cl++)
+                {
+                    final int xBase = (g * cinPerGroup + cl) * h * wd;
+                    for (int iy = 0; iy < h; iy++)
+                    {
+                        final int[] rt = rowTaps[iy];
+                        for (int ix = 0; ix < wd; ix++)
+                        {
+                            final double xv = x[xBase + iy * wd + ix];
+                            if (xv == 0.0)
+                            {
+                                continue;
+                            }
+                            final int[] ct = colTaps[ix];
+                            for (int co = g * coutPerGroup; co < (g + 1) * coutPerGroup; co++)
+                            {
+                                final int wc = (co * cinPerGroup + cl) * kh;
+                                final int yc = co * oh;
+                                for (int a = 0; a < rt.length; a += 2)
+                                {
+                                    final int wRow = (wc + rt[a]) * kw;
+                                    final int yRow = (yc + rt[a + 1]) * ow;
+                                    for (int c = 0; c < ct.length; c += 2)
+                                    {
+                                        y[yRow + ct[c + 1]] += w[wRow + ct[c]] * xv;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (b != null)
+            {
+                final int plane = oh * ow;
+                for (int co = 0; co < cout; co++)
+                {
+                    final double bc = b[co];
+                    for (int i = co * plane; i < (co + 1) * plane; i++)
+                    {
+                        y[i] = y[i] + bc;
                     }
                 }
             }
