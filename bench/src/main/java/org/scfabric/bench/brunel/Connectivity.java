@@ -2,7 +2,7 @@ package org.scfabric.bench.brunel;
 
 import java.util.Arrays;
 
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * The Brunel network's synapses in compressed rows (CSR), row = presynaptic neuron i, its targets j

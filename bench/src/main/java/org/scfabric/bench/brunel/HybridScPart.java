@@ -12,7 +12,7 @@ import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
 import org.scfabric.sim.fault.Fault;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * V4 (LFSR streams) and V14 (Sobol streams): stochastic synapses in front of float LIF neurons.

@@ -11,7 +11,7 @@ import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
 import org.scfabric.sim.fault.Fault;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * V2 (the reference's {@code VectorizedSCLayer}) and V17 ({@code MemristiveDenseLayer}): the network

@@ -18,7 +18,7 @@ import org.scfabric.sim.Signals;
 import org.scfabric.sim.Snapshot;
 import org.scfabric.sim.fault.Fault;
 import org.scfabric.sim.fault.FaultSpace;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 import org.scfabric.testkit.FaultGens;
 
 /**

@@ -1,4 +1,4 @@
-package org.scfabric.sim.random;
+package org.scfabric.random;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;

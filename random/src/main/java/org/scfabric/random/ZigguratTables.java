@@ -1,4 +1,4 @@
-package org.scfabric.sim.random;
+package org.scfabric.random;
 
 /**
  * The 256-entry ziggurat tables of numpy's {@code random_standard_normal} ({@code ki_double},

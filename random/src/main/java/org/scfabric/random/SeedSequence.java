@@ -1,4 +1,4 @@
-package org.scfabric.sim.random;
+package org.scfabric.random;
 
 import java.math.BigInteger;
 

@@ -1,4 +1,4 @@
-package org.scfabric.sim.random;
+package org.scfabric.random;
 
 /**
  * numpy's multiplication-method Poisson draws (λ &lt; 10) over a stretch of a {@link Pcg64} stream,

@@ -1,4 +1,4 @@
-package org.scfabric.sim.random;
+package org.scfabric.random;
 
 /**
  * Bit-exact Java versions of the glibc {@code exp}, {@code log} and {@code log1p} that numpy's

@@ -1,4 +1,4 @@
-package org.scfabric.sim.random;
+package org.scfabric.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
