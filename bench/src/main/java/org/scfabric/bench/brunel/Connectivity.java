@@ -2,6 +2,7 @@ package org.scfabric.bench.brunel;
 
 import java.util.Arrays;
 
+import org.scfabric.hw.component.Crossbar;
 import org.scfabric.random.NumpyGenerator;
 
 /**
@@ -11,7 +12,7 @@ import org.scfabric.random.NumpyGenerator;
  * when the drive begins. Only the synapses are stored (about p·N² ints), never the dense matrix.
  * Immutable; shared by every variant run on the same (N, p, seed).
  */
-public final class Connectivity
+public final class Connectivity implements Crossbar.Synapses
 {
     private final int n;
     private final int[] rowStart;

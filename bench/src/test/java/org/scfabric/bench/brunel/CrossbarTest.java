@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import org.junit.jupiter.api.Test;
+import org.scfabric.hw.component.Crossbar;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.Clock;
 import org.scfabric.sim.ClockedComponent;

@@ -1,4 +1,4 @@
-package org.scfabric.bench.brunel;
+package org.scfabric.hw.component;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.scfabric.hw.kernel.LifBank;
 import org.scfabric.hw.lif.LifArray;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.sim.Binding;
@@ -19,11 +18,11 @@ import org.scfabric.sim.NetlistBuilder;
 import org.scfabric.sim.Signals;
 
 /** The LIF registers in the kernel step exactly like the bit-true LifArray. */
-class LifBankTest
+class LifBankRegistersTest
 {
     static final class Bank implements ClockedComponent
     {
-        final LifBank bank;
+        final LifBankRegisters bank;
         int[] current;
         final int[] spikes;
         int count;
@@ -31,7 +30,7 @@ class LifBankTest
 
         Bank(final LifParams p, final int n, final int leak)
         {
-            bank = new LifBank(p, n, "lif[%d]");
+            bank = new LifBankRegisters(p, n, "lif[%d]");
             spikes = new int[n];
             this.leak = leak;
         }

@@ -16,7 +16,7 @@ import org.scfabric.hw.sc.LfsrTaps;
  * <p>The float64 LIF of the hybrid variants V4 / V14 has no Verilog and no area model: it is
  * <b>not counted</b> (their area is the stochastic front end, the popcounts and the memories).
  */
-public final class AreaModel
+public final class VariantAreaModel
 {
     /** The target of the results.json figures. */
     public static final Target DEFAULT_TARGET = Target.ICE40;
@@ -25,7 +25,7 @@ public final class AreaModel
     static final int ENCODER_WIDTH = 16;
     static final int DRIVE_BITS = DriveSource.WIDTH;
 
-    private AreaModel()
+    private VariantAreaModel()
     {
     }
 

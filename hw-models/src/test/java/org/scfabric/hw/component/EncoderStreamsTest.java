@@ -1,4 +1,4 @@
-package org.scfabric.bench.brunel;
+package org.scfabric.hw.component;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,9 +6,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import org.junit.jupiter.api.Test;
-import org.scfabric.hw.kernel.EncoderStreams;
-import org.scfabric.hw.sc.LfsrEncoder;
-import org.scfabric.hw.sc.SobolEncoder;
+import org.scfabric.hw.sc.LfsrEncoderModel;
+import org.scfabric.hw.sc.SobolEncoderModel;
 
 /** The table-served windows equal the bit-true encoders clocked cycle by cycle. */
 class EncoderStreamsTest
@@ -20,7 +19,7 @@ class EncoderStreamsTest
             .forAll(integers().between(1, 0xFFFF), integers().between(0, 0xFFFF), integers().between(1, 5000))
             .checkAssert((seed, x, cycles) ->
             {
-                final LfsrEncoder enc = new LfsrEncoder(seed);
+                final LfsrEncoderModel enc = new LfsrEncoderModel(seed);
                 final int state = enc.source();
                 final long[] expected = new long[(cycles + 63) / 64];
                 for (int c = 0; c < cycles; c++)
@@ -54,7 +53,7 @@ class EncoderStreamsTest
                 integers().between(1, 3000))
             .checkAssert((dim, start, x, cycles) ->
             {
-                final SobolEncoder enc = new SobolEncoder(dim);
+                final SobolEncoderModel enc = new SobolEncoderModel(dim);
                 enc.reset(start);
                 final long[] expected = new long[(cycles + 63) / 64];
                 for (int c = 0; c < cycles; c++)

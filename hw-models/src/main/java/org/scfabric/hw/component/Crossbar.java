@@ -1,4 +1,4 @@
-package org.scfabric.bench.brunel;
+package org.scfabric.hw.component;
 
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.Declarations;
@@ -16,9 +16,26 @@ import org.scfabric.sim.Signals;
  * mispredicted branch per word). Either way a row's targets come in ascending order, and each target
  * gets one addition per row, so the sums are the same bits.
  */
-final class Crossbar
+public final class Crossbar
 {
-    private final Connectivity c;
+    /** The network's synapses as CSR rows (the workload's connectivity): what the memory is loaded with. */
+    public interface Synapses
+    {
+        int size();
+
+        int wordsPerRow();
+
+        /** Row-major crossbar words, {@link #wordsPerRow} per presynaptic neuron. */
+        long[] crossbar();
+
+        /** Postsynaptic indices of all rows, ascending within a row. */
+        int[] targets();
+
+        /** Index into {@link #targets} of row i's first target; row i ends at {@code rowStart(i + 1)}. */
+        int rowStart(int i);
+    }
+
+    private final Synapses c;
     private final int n;
     private final int words;
     private final long lastMask;
@@ -32,7 +49,7 @@ final class Crossbar
     private int rowTo;
     private final int[] scratch;
 
-    Crossbar(final Connectivity c)
+    public Crossbar(final Synapses c)
     {
         this.c = c;
         this.n = c.size();
@@ -41,18 +58,18 @@ final class Crossbar
         this.scratch = new int[n];
     }
 
-    void declare(final Declarations d)
+    public void declare(final Declarations d)
     {
         d.memory("xbar", 64, n * words);
     }
 
-    void bind(final Binding b)
+    public void bind(final Binding b)
     {
         mem = b.memory("xbar");
     }
 
     /** Initial contents: the network's synapses. */
-    void load(final Signals s)
+    public void load(final Signals s)
     {
         final long[] bits = c.crossbar();
         for (int a = 0; a < bits.length; a++)
@@ -65,7 +82,7 @@ final class Crossbar
      * Whether the memory holds exactly the network's synapses; compares it word by word (once per
      * memory version, so once per load, fault or restore).
      */
-    boolean pristine(final Signals s)
+    public boolean pristine(final Signals s)
     {
         final int version = s.memoryVersion(mem);
         if (version != checkedVersion)
@@ -99,7 +116,7 @@ final class Crossbar
     }
 
     /** acc[j] += w for every j of row i. */
-    void addRow(final Signals s, final int i, final long w, final long[] acc)
+    public void addRow(final Signals s, final int i, final long w, final long[] acc)
     {
         readRow(s, i);
         final int[] t = rowTargets;
@@ -110,7 +127,7 @@ final class Crossbar
     }
 
     /** syn[j] += w for every j of row i, j ascending. */
-    void addRow(final Signals s, final int i, final double w, final double[] syn)
+    public void addRow(final Signals s, final int i, final double w, final double[] syn)
     {
         readRow(s, i);
         final int[] t = rowTargets;

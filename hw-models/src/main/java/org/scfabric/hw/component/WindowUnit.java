@@ -1,6 +1,5 @@
-package org.scfabric.bench.brunel;
+package org.scfabric.hw.component;
 
-import org.scfabric.hw.kernel.CycleFaults;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.ClockedComponent;
 import org.scfabric.sim.Declarations;
@@ -15,7 +14,7 @@ import org.scfabric.sim.StatefulComponent;
  * state (the encoders' last written states, the announced faults, the subclass's statistics) goes
  * with kernel snapshots.
  */
-abstract class WindowUnit implements ClockedComponent, StatefulComponent
+public abstract class WindowUnit implements ClockedComponent, StatefulComponent
 {
     protected final int len;
     protected final EncoderArray inputs;
@@ -28,7 +27,7 @@ abstract class WindowUnit implements ClockedComponent, StatefulComponent
     protected int countBase;
     private long period;
 
-    WindowUnit(final int len, final EncoderArray inputs, final EncoderArray weights, final String countName,
+    protected WindowUnit(final int len, final EncoderArray inputs, final EncoderArray weights, final String countName,
         final int countWidth, final int counts)
     {
         this.len = len;
@@ -40,20 +39,20 @@ abstract class WindowUnit implements ClockedComponent, StatefulComponent
     }
 
     /** A fresh kernel's fault list (faults announced to this unit go there). */
-    final void faults(final CycleFaults f)
+    public final void faults(final CycleFaults f)
     {
         faults = f;
         inputs.faults(f);
         weights.faults(f);
     }
 
-    final CycleFaults faults()
+    public final CycleFaults faults()
     {
         return faults;
     }
 
     /** Whether popcount register k has an announced fault (and so must be stepped cycle by cycle). */
-    final boolean countFaulted(final int k)
+    public final boolean countFaulted(final int k)
     {
         return faults != null && faults.has(countBase + k);
     }
@@ -86,11 +85,11 @@ abstract class WindowUnit implements ClockedComponent, StatefulComponent
     }
 
     /** Other registers and memories of the unit. */
-    void declareMore(final Declarations d)
+    protected void declareMore(final Declarations d)
     {
     }
 
-    void bindMore(final Binding b)
+    protected void bindMore(final Binding b)
     {
     }
 
@@ -98,15 +97,15 @@ abstract class WindowUnit implements ClockedComponent, StatefulComponent
      * The window of edges {@code first .. last}; {@code lastWrite} is the previous window's last
      * edge (−1 before the first), for the encoders' cycle-by-cycle path.
      */
-    abstract void window(Signals s, long first, long last, long lastWrite);
+    protected abstract void window(Signals s, long first, long last, long lastWrite);
 
     /** The unit's statistics, for snapshots (or null). */
-    Object saveMore()
+    protected Object saveMore()
     {
         return null;
     }
 
-    void restoreMore(final Object state)
+    protected void restoreMore(final Object state)
     {
     }
 

@@ -1,4 +1,4 @@
-package org.scfabric.hw.kernel;
+package org.scfabric.hw.component;
 
 import org.scfabric.hw.lif.LifCore;
 import org.scfabric.hw.lif.LifParams;
@@ -17,7 +17,7 @@ import org.scfabric.sim.Signals;
  * <p>Use from a clocked component: {@link #declare} in its {@code declare}, {@link #bind} in its
  * {@code bind}, {@link #edge} in its {@code edge}. Allocates nothing per edge.
  */
-public final class LifBank
+public final class LifBankRegisters
 {
     private final LifParams p;
     private final int n;
@@ -34,7 +34,7 @@ public final class LifBank
     /**
      * @param name register name pattern with {@code %d}, e.g. {@code lif[%d]}
      */
-    public LifBank(final LifParams params, final int n, final String name)
+    public LifBankRegisters(final LifParams params, final int n, final String name)
     {
         if (n < 1)
         {

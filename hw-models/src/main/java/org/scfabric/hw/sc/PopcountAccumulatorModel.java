@@ -12,7 +12,7 @@ import org.scfabric.hw.Bits;
  * L edges after the start edge, and {@code count} is final (and held) when {@code done} is high.
  * L = 0 counts nothing and never pulses done. {@code busy} = (left != 0).
  */
-public final class PopcountAccumulator
+public final class PopcountAccumulatorModel
 {
     private final int countWidth;
     private final int countMask;
@@ -23,7 +23,7 @@ public final class PopcountAccumulator
     private int leftNext;
     private int doneNext;
 
-    public PopcountAccumulator(final int countWidth)
+    public PopcountAccumulatorModel(final int countWidth)
     {
         if (countWidth < 1 || countWidth > 32)
         {

@@ -9,7 +9,7 @@ import org.scfabric.hw.area.Target;
 import org.scfabric.hw.lif.LifParams;
 
 /** The Brunel variants' area is a count of components, each from the hw.area models. */
-class AreaModelTest
+class VariantAreaModelTest
 {
     @Test
     void fixedPointCoreIsNLifCoresFromTheComponentModel()
@@ -17,8 +17,8 @@ class AreaModelTest
         for (final Target t : Target.values())
         {
             final Area lif = org.scfabric.hw.area.AreaModel.lif(t, LifParams.Q8_8);
-            final Area one = AreaModel.fixedPointCore(t, 1, LifParams.Q8_8);
-            final Area two = AreaModel.fixedPointCore(t, 2, LifParams.Q8_8);
+            final Area one = VariantAreaModel.fixedPointCore(t, 1, LifParams.Q8_8);
+            final Area two = VariantAreaModel.fixedPointCore(t, 2, LifParams.Q8_8);
             // every neuron adds a LIF core, its input adder and accumulator (2 W LUT, W FF), a drive register
             assertEquals(lif.lut() + 32, two.lut() - one.lut());
             assertEquals(lif.ff() + 16 + DriveSource.WIDTH, two.ff() - one.ff());
@@ -29,10 +29,10 @@ class AreaModelTest
     @Test
     void defaultTargetIsIce40AndSoftwareVariantsHaveNone()
     {
-        assertEquals(AreaModel.of(Variant.V3, 100, Target.ICE40), AreaModel.fixedPointCore(100, 16));
-        assertEquals(AreaModel.of(Variant.V11, 100, Target.ICE40), AreaModel.fixedPointCore(100, 32));
-        assertEquals(0, AreaModel.of(Variant.V3, 100, Target.ICE40).dsp());
-        assertEquals(2 * 100, AreaModel.of(Variant.V3, 100, Target.XC7).dsp());   // two DSP48E1 per Q8.8 LIF
-        assertNull(AreaModel.of(Variant.V1, 100, Target.ICE40));
+        assertEquals(VariantAreaModel.of(Variant.V3, 100, Target.ICE40), VariantAreaModel.fixedPointCore(100, 16));
+        assertEquals(VariantAreaModel.of(Variant.V11, 100, Target.ICE40), VariantAreaModel.fixedPointCore(100, 32));
+        assertEquals(0, VariantAreaModel.of(Variant.V3, 100, Target.ICE40).dsp());
+        assertEquals(2 * 100, VariantAreaModel.of(Variant.V3, 100, Target.XC7).dsp());   // two DSP48E1 per Q8.8 LIF
+        assertNull(VariantAreaModel.of(Variant.V1, 100, Target.ICE40));
     }
 }

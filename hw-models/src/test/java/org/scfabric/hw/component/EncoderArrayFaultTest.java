@@ -1,4 +1,4 @@
-package org.scfabric.bench.brunel;
+package org.scfabric.hw.component;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.quicktheories.QuickTheory.qt;
@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.scfabric.hw.kernel.CycleFaults;
-import org.scfabric.hw.kernel.EncoderStreams;
 import org.scfabric.hw.sc.Lfsr;
 import org.scfabric.hw.sc.LfsrTaps;
 import org.scfabric.hw.sc.SobolDirections;

@@ -1,4 +1,4 @@
-package org.scfabric.hw.kernel;
+package org.scfabric.hw.component;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -14,8 +14,8 @@ import org.scfabric.hw.sc.SobolGenerator;
  * non-zero state in one cycle of 65 535, and a Sobol generator's point is a function of its 16-bit
  * counter (Gray-code order, period 65 536). So the state after c cycles is a table lookup, and the
  * comparator outputs {@code bit_c = (source_c < x)} of a window are a slice of one precomputed
- * bit sequence per x (cached; 8 KB each). Bit-exact with {@link org.scfabric.hw.sc.LfsrEncoder} and
- * {@link org.scfabric.hw.sc.SobolEncoder} clocked cycle by cycle (EncoderStreamsTest).
+ * bit sequence per x (cached; 8 KB each). Bit-exact with {@link org.scfabric.hw.sc.LfsrEncoderModel} and
+ * {@link org.scfabric.hw.sc.SobolEncoderModel} clocked cycle by cycle (EncoderStreamsTest).
  *
  * <p>Bit c of a window, c = 0 .. cycles−1, is the comparator output of the c-th edge of the
  * window, i.e. the source value before that edge compared with x; the source ends {@code cycles}

@@ -8,7 +8,7 @@ import org.scfabric.hw.Bits;
  * {@code bit_out <= (lfsr < x)} on the state before the shift, and {@code lfsr <= next(lfsr)}.
  * Reset: {@code lfsr = SEED_INIT ^ t_index[W-1:0]}, or SEED_INIT when that is 0; bit_out = 0.
  */
-public final class LfsrEncoder implements BitstreamEncoder
+public final class LfsrEncoderModel implements BitstreamEncoder
 {
     private final int width;
     private final int mask;
@@ -27,12 +27,12 @@ public final class LfsrEncoder implements BitstreamEncoder
     private int bitOr;
 
     /** The reference 16-bit encoder with the given SEED_INIT. */
-    public LfsrEncoder(final int seedInit)
+    public LfsrEncoderModel(final int seedInit)
     {
         this(Lfsr.DEFAULT_WIDTH, LfsrTaps.reference(Lfsr.DEFAULT_WIDTH), seedInit);
     }
 
-    public LfsrEncoder(final int width, final int taps, final int seedInit)
+    public LfsrEncoderModel(final int width, final int taps, final int seedInit)
     {
         LfsrTaps.checkWidth(width);
         this.width = width;

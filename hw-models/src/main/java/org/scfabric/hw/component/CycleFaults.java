@@ -1,4 +1,4 @@
-package org.scfabric.hw.kernel;
+package org.scfabric.hw.component;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,7 @@
-package org.scfabric.bench.brunel;
+package org.scfabric.hw.component;
 
-import org.scfabric.hw.kernel.CycleFaults;
-import org.scfabric.hw.kernel.EncoderStreams;
 import org.scfabric.hw.sc.Lfsr;
-import org.scfabric.hw.sc.LfsrEncoder;
+import org.scfabric.hw.sc.LfsrEncoderModel;
 import org.scfabric.hw.sc.LfsrTaps;
 import org.scfabric.hw.sc.SeedPlan;
 import org.scfabric.hw.sc.SobolDirections;
@@ -24,9 +22,9 @@ import org.scfabric.sim.Signals;
  * cycle instead, with the faults applied at every edge of the window as a cycle-by-cycle kernel run
  * would apply them.
  */
-final class EncoderArray
+public final class EncoderArray
 {
-    enum Kind
+    public enum Kind
     {
         LFSR,
         SOBOL
@@ -50,7 +48,7 @@ final class EncoderArray
      * @param name   register name pattern with %d ({@code enc[%d]})
      * @param reset  per encoder: the LFSR seed (non-zero) or the Sobol start counter
      */
-    EncoderArray(final Kind kind, final String name, final int[] reset, final int dimension)
+    public EncoderArray(final Kind kind, final String name, final int[] reset, final int dimension)
     {
         this.kind = kind;
         this.name = name;
@@ -72,29 +70,29 @@ final class EncoderArray
         }
     }
 
-    int size()
+    public int size()
     {
         return n;
     }
 
     /** n LFSR encoders of the reference's input seed plan, SEED_INIT 0xACE1 + 7i, reset with t_index t. */
-    static EncoderArray lfsrInputs(final String name, final int n, final int t)
+    public static EncoderArray lfsrInputs(final String name, final int n, final int t)
     {
         final int[] s = new int[n];
         for (int i = 0; i < n; i++)
         {
-            s[i] = LfsrEncoder.resetSeed(SeedPlan.input(i), t, 0xFFFF);
+            s[i] = LfsrEncoderModel.resetSeed(SeedPlan.input(i), t, 0xFFFF);
         }
         return new EncoderArray(Kind.LFSR, name, s, 1);
     }
 
     /** n LFSR encoders of the dense layer's weight seed plan, SEED_INIT 0xBEEF + 13i, reset with t. */
-    static EncoderArray lfsrWeights(final String name, final int n, final int t)
+    public static EncoderArray lfsrWeights(final String name, final int n, final int t)
     {
         final int[] s = new int[n];
         for (int i = 0; i < n; i++)
         {
-            s[i] = LfsrEncoder.resetSeed(SeedPlan.weight(i), t, 0xFFFF);
+            s[i] = LfsrEncoderModel.resetSeed(SeedPlan.weight(i), t, 0xFFFF);
         }
         return new EncoderArray(Kind.LFSR, name, s, 1);
     }
@@ -103,14 +101,14 @@ final class EncoderArray
      * The matrix layer's weight encoders, one per (neuron j, input i) at index j·nIn + i, SEED_INIT
      * 0xBEEF + 13·(j·nIn + i), reset with t.
      */
-    static EncoderArray lfsrMatrixWeights(final String name, final int nOut, final int nIn, final int t)
+    public static EncoderArray lfsrMatrixWeights(final String name, final int nOut, final int nIn, final int t)
     {
         final int[] s = new int[nOut * nIn];
         for (int j = 0; j < nOut; j++)
         {
             for (int i = 0; i < nIn; i++)
             {
-                s[j * nIn + i] = LfsrEncoder.resetSeed(SeedPlan.matrixWeight(j, i, nIn), t, 0xFFFF);
+                s[j * nIn + i] = LfsrEncoderModel.resetSeed(SeedPlan.matrixWeight(j, i, nIn), t, 0xFFFF);
             }
         }
         return new EncoderArray(Kind.LFSR, name, s, 1);
@@ -121,7 +119,7 @@ final class EncoderArray
         return name.replace("%d", Integer.toString(i)) + "." + field;
     }
 
-    void declare(final Declarations d)
+    public void declare(final Declarations d)
     {
         for (int i = 0; i < n; i++)
         {
@@ -137,7 +135,7 @@ final class EncoderArray
         }
     }
 
-    void bind(final Binding b)
+    public void bind(final Binding b)
     {
         for (int i = 0; i < n; i++)
         {
@@ -149,7 +147,7 @@ final class EncoderArray
         }
     }
 
-    void faults(final CycleFaults f)
+    public void faults(final CycleFaults f)
     {
         this.faults = f;
     }
@@ -160,7 +158,7 @@ final class EncoderArray
      * next values of its registers. {@code lastWrite} is the edge of the previous window's end
      * (−1 before the first).
      */
-    void window(final Signals s, final int i, final int x, final long first, final long last, final long lastWrite,
+    public void window(final Signals s, final int i, final int x, final long first, final long last, final long lastWrite,
         final long[] out)
     {
         final int cycles = (int)(last - first + 1);
@@ -252,7 +250,7 @@ final class EncoderArray
      * offsets {@code ones[0..m)} are 1: the AND-popcount with a sparse stream whose ones are there.
      * {@code scratch} holds a window's bits (used only for an encoder stepped cycle by cycle).
      */
-    int onesAt(final Signals s, final int i, final int x, final long first, final long last, final long lastWrite,
+    public int onesAt(final Signals s, final int i, final int x, final long first, final long last, final long lastWrite,
         final int[] ones, final int m, final long[] scratch)
     {
         final boolean faulted = faults != null && (faults.has(stateSig[i])
@@ -291,7 +289,7 @@ final class EncoderArray
     }
 
     /** The offsets of the ones of a window's bits into {@code ones}; returns how many. */
-    static int ones(final long[] bits, final int words, final int[] ones)
+    public static int ones(final long[] bits, final int words, final int[] ones)
     {
         int m = 0;
         for (int w = 0; w < words; w++)
@@ -314,12 +312,12 @@ final class EncoderArray
         }
     }
 
-    Object save()
+    public Object save()
     {
         return new long[][] {lastState.clone(), lastPoint == null ? null : lastPoint.clone()};
     }
 
-    void restore(final Object state)
+    public void restore(final Object state)
     {
         final long[][] s = (long[][])state;
         System.arraycopy(s[0], 0, lastState, 0, n);

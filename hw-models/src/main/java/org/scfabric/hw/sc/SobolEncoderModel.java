@@ -1,12 +1,12 @@
 package org.scfabric.hw.sc;
 
 /**
- * {@link SobolGenerator} + the same registered comparator as {@link LfsrEncoder}:
+ * {@link SobolGenerator} + the same registered comparator as {@link LfsrEncoderModel}:
  * {@code bit_out <= (sobol < x)} on the point before it advances; twin of
  * {@code rtl/sc_sobol_encoder.v}. Over a full period of 2^16 edges it emits exactly x ones.
  * Reset: counter = t_index[15:0], point = its Sobol point, bit_out = 0.
  */
-public final class SobolEncoder implements BitstreamEncoder
+public final class SobolEncoderModel implements BitstreamEncoder
 {
     private final SobolGenerator sobol;
     private int bitOut;
@@ -14,7 +14,7 @@ public final class SobolEncoder implements BitstreamEncoder
     private int bitAnd = 1;
     private int bitOr;
 
-    public SobolEncoder(final int dimension)
+    public SobolEncoderModel(final int dimension)
     {
         sobol = new SobolGenerator(dimension);
         reset(0);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The hardware components that have an area model, each with its Verilog top and sources in {@code rtl/}. */
-public enum Component
+public enum RtlComponent
 {
     LFSR("lfsr", "sc_lfsr", "sc_lfsr.v"),
     LFSR_ENCODER("lfsr-encoder", "sc_bitstream_encoder", "sc_bitstream_encoder.v"),
@@ -21,7 +21,7 @@ public enum Component
     private final String top;
     private final List<String> sources;
 
-    Component(final String id, final String top, final String... sources)
+    RtlComponent(final String id, final String top, final String... sources)
     {
         this.id = id;
         this.top = top;
@@ -47,10 +47,10 @@ public enum Component
     }
 
     /** Parses an id such as {@code lif} or {@code popcount-to-current}; one clear error otherwise. */
-    public static Component parse(final String s)
+    public static RtlComponent parse(final String s)
     {
         final String k = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-        for (final Component c : values())
+        for (final RtlComponent c : values())
         {
             if (c.id.equals(k) || c.top.equals(k))
             {
@@ -58,7 +58,7 @@ public enum Component
             }
         }
         final StringBuilder ids = new StringBuilder();
-        for (final Component c : values())
+        for (final RtlComponent c : values())
         {
             ids.append(ids.length() == 0 ? "" : ", ").append(c.id);
         }
