@@ -139,11 +139,28 @@ public final class NirReader
                 b.add(n);
             }
         }
-        for (final Edge e : splice(edges, passThrough))
+        final List<PortCheck> checks = new ArrayList<>();
+        for (final Edge e : splice(edges, passThrough, all, checks))
         {
             b.connect(e.source(), e.target());
         }
-        return b.build();
+        final Network net = b.build();
+        for (final PortCheck c : checks)
+        {
+            if (!net.contains(c.node()))
+            {
+                continue; // another port: checked where it meets a real node
+            }
+            final Node n = net.node(c.node());
+            final Shape s = c.into() ? n.inShape() : n.outShape();
+            if (s.size() != c.port().size())
+            {
+                throw new NetworkException("edge " + c.edge() + ": shapes do not match, " + (c.into()
+                    ? c.edge().source() + " is " + c.port() + " but " + c.node() + " takes " + s
+                    : c.node() + " gives " + s + " but " + c.edge().target() + " is " + c.port()));
+            }
+        }
+        return net;
     }
 
     private static void checkVersion(final HdfFile hdf)
@@ -336,12 +353,37 @@ public final class NirReader
         return ports.get(0);
     }
 
+    /**
+     * A subgraph port's declared shape against the real node on the other side of one of its edges, checked
+     * once the network is built ({@code into}: the port feeds {@code node}).
+     */
+    private record PortCheck(Edge edge, String node, Shape port, boolean into)
+    {
+    }
+
     /** Replaces every path through a subgraph port by direct edges, keeping the edge-list order. */
-    private static List<Edge> splice(final List<Edge> edges, final Set<String> passThrough)
+    private static List<Edge> splice(final List<Edge> edges, final Set<String> passThrough,
+        final Map<String, Node> all, final List<PortCheck> checks)
     {
         List<Edge> cur = edges;
         for (final String p : passThrough)
         {
+            final Node port = all.get(p);
+            if (port.has("shape"))
+            {
+                final Shape ps = Shape.of(port.param("shape").ints("node " + p + " shape"));
+                for (final Edge e : cur)
+                {
+                    if (e.target().equals(p))
+                    {
+                        checks.add(new PortCheck(e, e.source(), ps, false));
+                    }
+                    else if (e.source().equals(p))
+                    {
+                        checks.add(new PortCheck(e, e.target(), ps, true));
+                    }
+                }
+            }
             final List<String> targets = new ArrayList<>();
             for (final Edge e : cur)
             {

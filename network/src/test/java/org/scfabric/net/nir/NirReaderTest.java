@@ -206,6 +206,55 @@ class NirReaderTest
         assertTrue(m.contains("cycle of stateless nodes only") && m.contains("a -> b -> a"), m);
     }
 
+    /** in(3) -> sub{input(portShape) -> lin(2x2 identity-ish) -> output(2)} -> out(2), edges naming the ports. */
+    private Path nested(final String file, final long portShape)
+    {
+        final Path f = tmp.resolve(file);
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(f))
+        {
+            w.putAttribute("version", "1.0.0");
+            final io.jhdf.api.WritableGroup g = w.putGroup("node");
+            g.putDataset("type", "NIRGraph");
+            final io.jhdf.api.WritableGroup ns = g.putGroup("nodes");
+            final io.jhdf.api.WritableGroup in = ns.putGroup("in");
+            in.putDataset("type", "Input");
+            in.putDataset("shape", new long[] {2});
+            final io.jhdf.api.WritableGroup sub = ns.putGroup("sub");
+            sub.putDataset("type", "NIRGraph");
+            final io.jhdf.api.WritableGroup sn = sub.putGroup("nodes");
+            final io.jhdf.api.WritableGroup si = sn.putGroup("input");
+            si.putDataset("type", "Input");
+            si.putDataset("shape", new long[] {portShape});
+            final io.jhdf.api.WritableGroup lin = sn.putGroup("lin");
+            lin.putDataset("type", "Linear");
+            lin.putDataset("weight", new double[][] {{1, 0}, {0, 2}});
+            final io.jhdf.api.WritableGroup so = sn.putGroup("output");
+            so.putDataset("type", "Output");
+            so.putDataset("shape", new long[] {2});
+            sub.putDataset("edges", new String[][] {{"input", "lin"}, {"lin", "output"}});
+            final io.jhdf.api.WritableGroup out = ns.putGroup("out");
+            out.putDataset("type", "Output");
+            out.putDataset("shape", new long[] {2});
+            g.putDataset("edges", new String[][] {{"in", "sub.input"}, {"sub.output", "out"}});
+        }
+        return f;
+    }
+
+    @Test
+    void flattensASubgraphWhoseEdgesNameItsPorts()
+    {
+        final Network n = NirReader.read(nested("ok.nir", 2));
+        assertEquals(List.of("in", "out", "sub.lin"), n.nodes().stream().map(Node::name).toList());
+        assertEquals("[in -> sub.lin, sub.lin -> out]", n.edges().toString());
+    }
+
+    @Test
+    void refusesASubgraphPortOfAnotherShape()
+    {
+        final String m = error(nested("port.nir", 3));
+        assertTrue(m.contains("edge in -> sub.input") && m.contains("do not match"), m);
+    }
+
     @Test
     void refusesANewerNirVersion() throws IOException
     {
