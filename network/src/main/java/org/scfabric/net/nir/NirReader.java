@@ -465,14 +465,15 @@ public final class NirReader
                 {
                     readMetadata(sub, name, meta);
                 }
-                else if (p.equals("input_type") || p.equals("output_type"))
+                else if (kind == Kind.INPUT && p.equals("input_type") || kind == Kind.OUTPUT && p.equals("output_type")
+                    || kind == Kind.FLATTEN && p.equals("input_type"))
                 {
-                    // NIR 1.x: {port name: shape}; one port per node here
+                    // NIR 1.x: {port name: shape}, one port per node here. Other nodes' input_type/output_type
+                    // restate what shape inference finds from the edges, so they are not kept as parameters
                     final Tensor t = onlyTensor(sub, name, p);
                     if (t != null)
                     {
-                        params.put(kind == Kind.FLATTEN ? "input_type" : (kind == Kind.INPUT || kind == Kind.OUTPUT)
-                            ? "shape" : p, t);
+                        params.put(kind == Kind.FLATTEN ? "input_type" : "shape", t);
                     }
                 }
                 continue;

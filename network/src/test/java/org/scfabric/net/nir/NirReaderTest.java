@@ -256,6 +256,41 @@ class NirReaderTest
     }
 
     @Test
+    void readsNir1TypeGroupsAndMetadata()
+    {
+        // NIR 1.x: Input/Output carry {"input": shape} / {"output": shape} groups, every node may carry its own
+        // input_type/output_type (restating the edges' shapes) and a metadata group
+        final Path f = tmp.resolve("v1.nir");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(f))
+        {
+            w.putAttribute("version", "1.0.4");
+            final io.jhdf.api.WritableGroup g = w.putGroup("node");
+            g.putDataset("type", "NIRGraph");
+            final io.jhdf.api.WritableGroup ns = g.putGroup("nodes");
+            final io.jhdf.api.WritableGroup in = ns.putGroup("input");
+            in.putDataset("type", "Input");
+            in.putGroup("input_type").putDataset("input", new long[] {2, 2});
+            final io.jhdf.api.WritableGroup lif = ns.putGroup("lif");
+            lif.putDataset("type", "IF");
+            lif.putDataset("r", new float[] {2f});
+            lif.putDataset("v_threshold", new float[] {1f});
+            lif.putGroup("input_type").putDataset("input", new long[] {2, 2});
+            lif.putGroup("output_type").putDataset("output", new long[] {2, 2});
+            lif.putGroup("metadata").putDataset("scfabric.note", "kept");
+            final io.jhdf.api.WritableGroup out = ns.putGroup("output");
+            out.putDataset("type", "Output");
+            out.putGroup("output_type").putDataset("output", new long[] {2, 2});
+            g.putDataset("edges", new String[][] {{"input", "lif"}, {"lif", "output"}});
+        }
+        final Network n = NirReader.read(f);
+        assertEquals(Shape.of(2, 2), n.node("input").outShape());
+        assertEquals(4, n.node("lif").neurons());
+        assertEquals(List.of("r", "v_threshold", "v_reset"), List.copyOf(n.node("lif").params().keySet()));
+        assertEquals(Map.of("scfabric.note", "kept"), n.node("lif").metadata());
+        assertEquals(Shape.of(2, 2), n.node("output").outShape());
+    }
+
+    @Test
     void refusesANewerNirVersion() throws IOException
     {
         final Path f = tmp.resolve("v.nir");
