@@ -20,7 +20,7 @@ import org.scfabric.net.Node;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.Options;
 import org.scfabric.net.ref.ReferenceRun;
-import org.scfabric.net.ref.RunResult;
+import org.scfabric.net.ref.ArithmeticRun;
 import org.scfabric.net.ref.Stimulus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -165,7 +165,7 @@ public final class NirCommand implements Callable<Integer>
         }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
-            final RunResult r;
+            final ArithmeticRun r;
             try
             {
                 r = ReferenceRun.run(net, stim, n, new Options(step, integ, rst));
@@ -196,7 +196,7 @@ public final class NirCommand implements Callable<Integer>
     }
 
     static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
-        final Options.Integrator integ, final Options.Reset rst, final List<RunResult> runs) throws IOException
+        final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs) throws IOException
     {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", file.toString());
@@ -207,7 +207,7 @@ public final class NirCommand implements Callable<Integer>
         json.put("steps", runs.isEmpty() ? 0 : runs.get(0).steps());
         json.put("neurons", net.neurons());
         final List<Object> list = new ArrayList<>();
-        for (final RunResult r : runs)
+        for (final ArithmeticRun r : runs)
         {
             final Map<String, Object> run = new LinkedHashMap<>();
             run.put("arith", r.arith());
@@ -215,9 +215,9 @@ public final class NirCommand implements Callable<Integer>
             run.put("spike_counts", r.spikeCounts());
             run.put("wall_s", r.wallSeconds());
             final Map<String, Object> outs = new LinkedHashMap<>();
-            for (final Map.Entry<String, RunResult.OutputTrain> o : r.outputs().entrySet())
+            for (final Map.Entry<String, ArithmeticRun.OutputTrain> o : r.outputs().entrySet())
             {
-                final RunResult.OutputTrain tr = o.getValue();
+                final ArithmeticRun.OutputTrain tr = o.getValue();
                 final int[][] spikes = new int[tr.size()][];
                 for (int i = 0; i < spikes.length; i++)
                 {
@@ -240,10 +240,10 @@ public final class NirCommand implements Callable<Integer>
             runs.isEmpty() ? 0 : runs.get(0).steps(), dt, input, integ.name().toLowerCase(Locale.ROOT),
             rst.name().toLowerCase(Locale.ROOT)));
         md.append("| arith | total spikes | output spikes | wall (s) |\n|---|---:|---:|---:|\n");
-        for (final RunResult r : runs)
+        for (final ArithmeticRun r : runs)
         {
             int outSpikes = 0;
-            for (final RunResult.OutputTrain tr : r.outputs().values())
+            for (final ArithmeticRun.OutputTrain tr : r.outputs().values())
             {
                 outSpikes += tr.size();
             }

@@ -7,7 +7,7 @@ import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.Node;
 
-/** Runs the float64 reference on a stimulus for a number of steps and collects a {@link RunResult}. */
+/** Runs the float64 reference on a stimulus for a number of steps and collects a {@link ArithmeticRun}. */
 public final class ReferenceRun
 {
     private ReferenceRun()
@@ -25,7 +25,7 @@ public final class ReferenceRun
         return c;
     }
 
-    public static RunResult run(final Network net, final Stimulus stimulus, final int steps, final Options opt)
+    public static ArithmeticRun run(final Network net, final Stimulus stimulus, final int steps, final Options opt)
     {
         if (net.inputs().length == 0)
         {
@@ -80,14 +80,14 @@ public final class ReferenceRun
                 total += e.spikes(v);
             }
         }
-        final Map<String, RunResult.OutputTrain> outs = new LinkedHashMap<>();
+        final Map<String, ArithmeticRun.OutputTrain> outs = new LinkedHashMap<>();
         for (int k = 0; k < outputs.length; k++)
         {
             final Node node = net.node(outputs[k]);
-            outs.put(node.name(), new RunResult.OutputTrain(node.outShape().dims(), trains[k].firsts(),
+            outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), trains[k].firsts(),
                 trains[k].seconds()));
         }
-        return new RunResult("float64", steps, total, counts, wall, outs);
+        return new ArithmeticRun("float64", steps, total, counts, wall, outs);
     }
 
     /** A growable list of int pairs (grows by doubling, so recording costs amortised O(1) per spike). */

@@ -43,8 +43,8 @@ class Float64EngineTest
         final Network n = NirReader.read(resource("lif_norse.nir"));
         final double[][] in = paperInput();
         assertEquals(1000, in.length);
-        final RunResult r = ReferenceRun.run(n, Stimulus.of(in), in.length, Options.defaults());
-        final RunResult.OutputTrain out = r.outputs().get("output");
+        final ArithmeticRun r = ReferenceRun.run(n, Stimulus.of(in), in.length, Options.defaults());
+        final ArithmeticRun.OutputTrain out = r.outputs().get("output");
         assertArrayEquals(new int[] {460, 510, 710, 760}, out.steps());
         assertArrayEquals(new int[] {0, 0, 0, 0}, out.indices());
         assertEquals(4, r.totalSpikes());
@@ -72,9 +72,9 @@ class Float64EngineTest
     {
         final Network flat = NirReader.read(resource("braille_noDelay_bias_zero.nir"));
         final Network nested = NirReader.read(resource("braille_noDelay_bias_zero_subgraph.nir"));
-        final RunResult a = ReferenceRun.run(flat, Stimulus.poisson(400, 1e-3, 7), 500, new Options(1e-4,
+        final ArithmeticRun a = ReferenceRun.run(flat, Stimulus.poisson(400, 1e-3, 7), 500, new Options(1e-4,
             Options.Integrator.EULER, Options.Reset.ZERO));
-        final RunResult b = ReferenceRun.run(nested, Stimulus.poisson(400, 1e-3, 7), 500, new Options(1e-4,
+        final ArithmeticRun b = ReferenceRun.run(nested, Stimulus.poisson(400, 1e-3, 7), 500, new Options(1e-4,
             Options.Integrator.EULER, Options.Reset.ZERO));
         assertTrue(a.spikeCounts().get("lif1.lif") > 0 && a.outputs().get("output").size() > 0,
             "the input must make both layers spike for the comparison to mean anything: " + a.spikeCounts());
@@ -89,8 +89,8 @@ class Float64EngineTest
     {
         final Network n = NirReader.read(resource("cnn_sinabs.nir"));
         assertEquals(2 * 34 * 34, ReferenceRun.channels(n));
-        final RunResult r = ReferenceRun.run(n, Stimulus.poisson(2000, 1e-4, 42), 100, Options.defaults());
-        final RunResult r2 = ReferenceRun.run(n, Stimulus.poisson(2000, 1e-4, 42), 100, Options.defaults());
+        final ArithmeticRun r = ReferenceRun.run(n, Stimulus.poisson(2000, 1e-4, 42), 100, Options.defaults());
+        final ArithmeticRun r2 = ReferenceRun.run(n, Stimulus.poisson(2000, 1e-4, 42), 100, Options.defaults());
         assertArrayEquals(new int[] {10}, r.outputs().get("output").shape());
         assertTrue(r.spikeCounts().get("1") > 0, "first IF layer spikes: " + r.spikeCounts());
         assertEquals(r.spikeCounts(), r2.spikeCounts(), "deterministic for a seed");
@@ -191,7 +191,7 @@ class Float64EngineTest
             .add(new Node("out", Kind.OUTPUT, Map.of()))
             .connect("in", "if").connect("if", "w").connect("w", "if").connect("if", "out").build();
         final double[][] rows = {{1}, {0}, {0}};
-        final RunResult r = ReferenceRun.run(n, Stimulus.of(rows), 3, Options.defaults());
+        final ArithmeticRun r = ReferenceRun.run(n, Stimulus.of(rows), 3, Options.defaults());
         assertArrayEquals(new int[] {0, 1, 2}, r.outputs().get("out").steps());
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param wallSeconds the run phase alone
  * @param outputs per Output node (name order): its shape and its spikes
  */
-public record RunResult(String arith, int steps, long totalSpikes, Map<String, Long> spikeCounts, double wallSeconds,
+public record ArithmeticRun(String arith, int steps, long totalSpikes, Map<String, Long> spikeCounts, double wallSeconds,
     Map<String, OutputTrain> outputs)
 {
     /**
