@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The 20 variants of the Brunel translation (spec/brunel.md §4). */
+/** The 20 variants of the Brunel translation (docs/spec/brunel.md §4). */
 public enum Variant
 {
     V1("StochasticLIFNeuron", "voltage", false),

@@ -52,7 +52,7 @@ class ReadmeExampleTest
     @Test
     void theSignBitStuckAtOneKeepsTheMembraneNegative()
     {
-        // fault-free: spec §1's third golden trace (leak 16, I 85) cycles 85, 164, 238, spike; after 1000 edges
+        // fault-free: docs/spec/hardware.md §1's third golden trace (leak 16, I 85) cycles 85, 164, 238, spike; after 1000 edges
         // (1000 = 4 * 250) the neuron has just spiked: v_out = 0
         assertEquals(0, example(false)[0]);
         final long[] faulty = example(true);
