@@ -8,7 +8,7 @@ import org.scfabric.hw.Bits;
  * leak, gain and noise and a current per neuron; it is bit-identical to LifCore (LifArrayTest)
  * and allocates nothing. It runs outside the kernel: the fabric's unrolled reference
  * ({@code FabricReference}) uses it, and {@code LifBankTest} holds the kernel's LIF registers to it. The
- * fixed-point Brunel variants (V3, V11, V13) do not run it; they run {@code hw.kernel.LifBank}, whose
+ * fixed-point Brunel variants (V3, V11, V13) do not run it; they run {@code hw.component.LifBankRegisters}, whose
  * state lives in kernel registers (docs/benchmarks.md has both figures).
  */
 public final class LifArray
