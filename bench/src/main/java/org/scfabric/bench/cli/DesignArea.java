@@ -98,7 +98,7 @@ final class DesignArea
         }
         final PrintWriter out = c.spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Brunel %s (%s), N %d, unrolled; from the component area models%n", variant,
-            variant.title(), c.neurons);
+            variant.title(c.neurons), c.neurons);
         out.printf(Locale.ROOT, "%-6s %s%n", "target", "estimate");
         for (final Target t : c.targets())
         {
