@@ -22,13 +22,27 @@ public final class Tensor
 
     public Tensor(final Shape shape, final double[] data, final DType dtype)
     {
+        this(shape, data, dtype, true);
+    }
+
+    /**
+     * A tensor that takes {@code data} as it is, without a copy: for front ends that have just made the array
+     * (a reader's 10^7 weights need not be copied twice). The caller must not touch the array afterwards.
+     */
+    public static Tensor adopt(final Shape shape, final double[] data, final DType dtype)
+    {
+        return new Tensor(shape, data, dtype, false);
+    }
+
+    private Tensor(final Shape shape, final double[] data, final DType dtype, final boolean copy)
+    {
         if (data.length != shape.size())
         {
             throw new NetworkException("tensor of shape " + shape + " needs " + shape.size() + " values, got "
                 + data.length);
         }
         this.shape = shape;
-        this.data = data.clone();
+        this.data = copy ? data.clone() : data;
         this.dtype = dtype;
     }
 

@@ -590,11 +590,11 @@ public final class NirReader
             {
                 r[i] = f[i];
             }
-            return new Tensor(shape, r, Tensor.DType.FLOAT32);
+            return Tensor.adopt(shape, r, Tensor.DType.FLOAT32);
         }
         if (data instanceof double[] v)
         {
-            return new Tensor(shape, v, Tensor.DType.FLOAT64);
+            return Tensor.adopt(shape, v, Tensor.DType.FLOAT64);
         }
         final double[] r;
         if (data instanceof long[] l)
@@ -641,7 +641,7 @@ public final class NirReader
         {
             throw new NetworkException(what + ": unsupported data type " + d.getJavaType());
         }
-        return new Tensor(shape, r, Tensor.DType.INT64);
+        return Tensor.adopt(shape, r, Tensor.DType.INT64);
     }
 
     private static String string(final Group g, final String child, final String name)
