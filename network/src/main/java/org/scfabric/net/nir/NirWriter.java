@@ -37,7 +37,7 @@ import org.scfabric.net.Tensor;
  * <p>The file is normalised, not copied: parameter defaults are filled in ({@code v_reset}, {@code w_in}),
  * NIR 1.x {@code input_type} groups of Input and Output become {@code shape}, a convolution's named padding
  * becomes numbers. What NIR cannot express travels in each node's {@code metadata} group (string datasets),
- * under keys starting {@code scfabric.} (see docs/nir.md).
+ * under the keys of {@link NirMetadata} (see docs/nir.md).
  */
 public final class NirWriter
 {
@@ -51,7 +51,8 @@ public final class NirWriter
     /**
      * Writes {@code net} to {@code file}: into a temporary file beside it, moved into place at the end, so a
      * failure leaves no half-written file (and an existing file untouched). A network that NIR cannot hold
-     * (a node name with '/', an empty parameter) is a {@link NetworkException} naming the node, checked before
+     * (a node name with '/', an empty parameter, a
+     * {@code scfabric.} metadata key that {@link NirMetadata} does not define) is a {@link NetworkException} naming the node, checked before
      * anything is written; an unwritable place is an {@link IOException}.
      */
     public static void write(final Network net, final Path file) throws IOException
@@ -136,6 +137,11 @@ public final class NirWriter
                 if (k.isEmpty() || k.contains("/") || k.startsWith("."))
                 {
                     throw new NetworkException("node " + n.name() + ": metadata key '" + k + "' cannot be a NIR dataset name");
+                }
+                if (NirMetadata.unknownScfabricKey(k))
+                {
+                    throw new NetworkException("node " + n.name() + ": metadata key '" + k + "' is not one of scfabric's ("
+                        + String.join(", ", NirMetadata.KEYS) + ")");
                 }
             }
         }

@@ -136,8 +136,9 @@ class NirWriterTest
     void metadataRoundTrips() throws IOException
     {
         final Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("scfabric.refractory_s", "0.002");
-        meta.put("scfabric.note", "é, and a comma");
+        meta.put(NirMetadata.REFRACTORY_S, "0.002");
+        meta.put(NirMetadata.KIND, "brunel");
+        meta.put("trained_with", "é, and a comma"); // someone else's key, kept as it is
         final Network g = Network.builder()
             .add(new Node("in", Kind.INPUT, Map.of("shape", new Tensor(Shape.of(1), new double[] {3}, Tensor.DType.INT64))))
             .add(new Node("lif", Kind.LIF, Map.of("tau", Tensor.scalar(0.02), "r", Tensor.scalar(1), "v_leak",
@@ -257,6 +258,50 @@ class NirWriterTest
         final NetworkException e = assertThrows(NetworkException.class, () -> NirWriter.write(slash, tmp.resolve("s.nir")));
         assertTrue(e.getMessage().contains("in/put"), e.getMessage());
         assertEquals(List.of(), listing());
+    }
+
+    @Test
+    void aNetworkWithoutEdgesHasNoEdgesDataset() throws IOException
+    {
+        final Network g = Network.builder().add(new Node("in", Kind.INPUT, Map.of("shape", Tensor.vector(4)))).build();
+        final Path out = tmp.resolve("e.nir");
+        NirWriter.write(g, out);
+        try (HdfFile h = new HdfFile(out))
+        {
+            assertEquals(null, ((io.jhdf.api.Group) h.getChild("node")).getChild("edges"));
+        }
+        assertSameGraph(g, NirReader.read(out));
+    }
+
+    @Test
+    void aScfabricKeyThatIsNotDocumentedIsRefused()
+    {
+        final Network g = Network.builder()
+            .add(new Node("in", Kind.INPUT, Map.of("shape", Tensor.vector(1)), Map.of("scfabric.refractory", "2"), null,
+                null))
+            .add(new Node("out", Kind.OUTPUT, Map.of()))
+            .connect("in", "out").build();
+        final NetworkException e = assertThrows(NetworkException.class, () -> NirWriter.write(g, tmp.resolve("k.nir")));
+        assertTrue(e.getMessage().contains("scfabric.refractory'") && e.getMessage().contains(NirMetadata.REFRACTORY_S),
+            e.getMessage());
+        assertEquals(List.of(), listing());
+    }
+
+    /** docs/nir.md explains every key, in a table row of its own. */
+    @Test
+    void docsListEveryMetadataKey() throws IOException
+    {
+        final String root = System.getenv("SCFABRIC_ROOT");
+        final String doc = Files.readString(Path.of(root != null ? root : "..").resolve("docs/nir.md"));
+        for (final String k : NirMetadata.KEYS)
+        {
+            assertTrue(doc.contains("| `" + k + "` |"), k + " is not in docs/nir.md");
+        }
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("`(scfabric\\.[a-z0-9_.]+)`").matcher(doc);
+        while (m.find())
+        {
+            assertFalse(NirMetadata.unknownScfabricKey(m.group(1)), m.group(1) + " in docs/nir.md is not a key");
+        }
     }
 
     @Test
