@@ -79,7 +79,7 @@ public final class FabricCommand implements Callable<Integer>
     String arithmetic;
 
     @Option(names = "--duration-ms", defaultValue = "1000", paramLabel = "T",
-        description = "simulated time in ms, > 0 (default: ${DEFAULT-VALUE})")
+        description = "simulated time in ms, 0.1..1000000 (default: ${DEFAULT-VALUE})")
     String durationMs;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
@@ -147,7 +147,7 @@ public final class FabricCommand implements Callable<Integer>
         final int lc = OptionValues.integer(coreLatency, "--core-latency", "an integer 1..16");
         final int lr = OptionValues.integer(memoryLatency, "--memory-latency", "an integer 1..16");
         final double mhz = OptionValues.positive(clockMhz, "--clock-mhz", "a frequency in MHz > 0");
-        final double ms = OptionValues.positive(durationMs, "--duration-ms", "a number of milliseconds > 0");
+        final double ms = OptionValues.durationMs(durationMs, "--duration-ms");
         final long s = OptionValues.seed(seed);
         final FabricParams.Overflow ov = switch (overflow.trim().toLowerCase(Locale.ROOT))
         {
@@ -172,11 +172,6 @@ public final class FabricCommand implements Callable<Integer>
         catch (final IllegalArgumentException e)
         {
             throw new BadInputException(e.getMessage());
-        }
-        if (bp.steps() < 1)
-        {
-            throw new BadInputException("--duration-ms " + durationMs + " is shorter than one step (dt = " + bp.dt()
-                + " ms)");
         }
         final Path jsonPath = json == null ? null : OptionValues.outputFile(json, "--json", true);
         final Path hgrmPath = OptionValues.outputFile(hgrm, "--hgrm", true);

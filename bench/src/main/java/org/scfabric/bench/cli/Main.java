@@ -97,6 +97,15 @@ public final class Main implements Runnable
                 c.getErr().println(where + "cannot use " + f.getFile() + ": " + oneLine(f.getReason()));
                 return EXIT_BAD_INPUT;
             }
+            if (cause instanceof RunFailedException)
+            {
+                if (System.getenv("SCFABRIC_DEBUG") != null)
+                {
+                    cause.printStackTrace(c.getErr());
+                }
+                c.getErr().println(where + oneLine(cause.getMessage()));
+                return 1;
+            }
             if (cause instanceof SimulationException)
             {
                 c.getErr().println(where + "simulation stopped: " + oneLine(cause.getMessage()));
