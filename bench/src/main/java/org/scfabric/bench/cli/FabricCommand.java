@@ -198,6 +198,40 @@ public final class FabricCommand implements Callable<Integer>
         }
         final Path eventsPath = events == null ? null : OptionValues.outputFile(events, "--events", true);
 
+        // every output is proven writable (its staging folder made) before the simulation
+        try (StagedFiles staged = new StagedFiles())
+        {
+            final Path jsonStage = jsonPath == null ? null : staged.file(jsonPath, "--json", json);
+            final Path hgrmStage = staged.file(hgrmPath, "--hgrm", hgrm);
+            final Path eventsStage = eventsPath == null ? null : staged.file(eventsPath, "--events", events);
+            final Path plotStage = plotDir == null ? null : staged.folder(plotDir, "--plots", plots);
+            if (rtlDir != null)
+            {
+                probe(rtlDir, "--rtl", rtl);   // not staged: the Verilog names its memory files by their final path
+            }
+            if (synthPath != null)
+            {
+                probe(synthPath, "--synth-dir", synthDir);
+            }
+            return simulate(stdout, stderr, staged, n, k, d, s, fast, fp, bp, ar, mhz, target, synthPath, jsonStage,
+                hgrmStage, eventsStage, plotStage, rtlDir);
+        }
+    }
+
+    private static void probe(final Path dir, final String option, final String value)
+    {
+        try (StagedFiles p = new StagedFiles())
+        {
+            p.folder(dir, option, value);
+        }
+    }
+
+    private int simulate(final PrintWriter stdout, final PrintWriter stderr, final StagedFiles staged, final int n,
+        final int k, final int d, final long s, final boolean fast, final FabricParams fp, final BrunelParams bp,
+        final BrunelFabric.Arithmetic ar, final double mhz, final FabricSynth.Target target, final Path synthPath,
+        final Path jsonPath, final Path hgrmPath, final Path eventsPath, final Path plotDir, final Path rtlDir)
+        throws IOException
+    {
         final FabricNetwork net = BrunelFabric.network(bp, ar);
         final int steps = bp.steps();
         stderr.printf(Locale.ROOT, "fabric: N %d, K %d, %d synapses, %d steps on the %s engine ...%n", n, k,
@@ -257,14 +291,11 @@ public final class FabricCommand implements Callable<Integer>
         }
         if (jsonPath != null)
         {
-            Files.createDirectories(jsonPath.getParent());
             report.writeJson(jsonPath);
         }
-        Files.createDirectories(hgrmPath.getParent());
         report.writeHgrm(hgrmPath);
         if (eventsPath != null)
         {
-            Files.createDirectories(eventsPath.getParent());
             Files.write(eventsPath, FabricReport.events(r, spikeTimes));
         }
         if (rtlDir != null)
@@ -276,6 +307,7 @@ public final class FabricCommand implements Callable<Integer>
         {
             nPlots = FabricPlots.write(plotDir, report, String.format(Locale.ROOT, "N %d, K %d, D %d", n, k, d));
         }
+        staged.commit();
         stderr.println("fabric: wrote " + hgrm + " and " + FabricReport.firstHgrm(Path.of(hgrm)).getFileName()
             + (jsonPath != null ? ", " + json : "") + (nPlots > 0 ? ", " + nPlots + " plots in " + plots : ""));
         if (Boolean.FALSE.equals(same) && r.dropped() == 0)

@@ -66,6 +66,11 @@ public final class Main implements Runnable
     public static CommandLine commandLine(final CommandLine.IFactory factory)
     {
         final CommandLine cl = new CommandLine(new Main(), factory);
+        cl.setExecutionStrategy(parseResult ->
+        {
+            refuseEmptyPaths(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setParameterExceptionHandler((ex, args) ->
         {
             final CommandLine c = ex.getCommandLine();
@@ -120,6 +125,40 @@ public final class Main implements Runnable
             return 1;
         });
         return cl;
+    }
+
+    /** Labels of the options and parameters that name a file or folder. */
+    static final java.util.Set<String> PATH_LABELS = java.util.Set.of("FILE", "DIR", "PYTHON", "SHARD", "REPORT");
+
+    /**
+     * An empty path is refused for every file or folder option of every command, before the command
+     * runs: "" resolves to the current folder, so outputs would be written, and replace, there.
+     */
+    static void refuseEmptyPaths(final CommandLine.ParseResult top)
+    {
+        for (CommandLine.ParseResult pr = top; pr != null; pr = pr.subcommand())
+        {
+            for (final CommandLine.Model.ArgSpec a : pr.matchedArgs())
+            {
+                final boolean path = PATH_LABELS.contains(a.paramLabel()) || a.type() == java.nio.file.Path.class
+                    || a.type() == java.io.File.class || a.auxiliaryTypes().length > 0
+                    && a.auxiliaryTypes()[0] == java.nio.file.Path.class;
+                if (!path)
+                {
+                    continue;
+                }
+                for (final String v : a.originalStringValues())
+                {
+                    if (v.isBlank())
+                    {
+                        final String name = a.isOption() ? ((CommandLine.Model.OptionSpec)a).longestName()
+                            : a.paramLabel();
+                        throw new CommandLine.ParameterException(pr.commandSpec().commandLine(), name
+                            + " is empty; give a path");
+                    }
+                }
+            }
+        }
     }
 
     static String oneLine(final String s)

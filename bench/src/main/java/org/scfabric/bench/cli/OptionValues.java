@@ -122,6 +122,11 @@ final class OptionValues
     /** The absolute, normalised path of an option's value, or one line saying why it is not a path. */
     static Path path(final String value, final String option)
     {
+        if (value == null || value.isBlank())
+        {
+            // an empty path would mean the current folder: outputs would land, and replace, there
+            throw new BadInputException(option + " is empty; give a path");
+        }
         try
         {
             return Path.of(value).toAbsolutePath().normalize();

@@ -105,7 +105,8 @@ public final class TraceCommand implements Callable<Integer>
         }
         catch (final IOException e)
         {
-            throw new BadInputException("--out " + target + ": cannot write (" + Main.oneLine(String.valueOf(e.getMessage()))
+            // the reason, not the name of the temporary file beside the user's
+            throw new BadInputException("--out " + target + ": cannot write (" + Main.oneLine(StagedOutput.reason(e))
                 + ")");
         }
         boolean ok = false;

@@ -127,6 +127,27 @@ class BrunelCommandTest
     }
 
     @Test
+    void rerunningKeepsTheUsersFilesInsidePlotsToo() throws IOException
+    {
+        // plots/ was replaced as a whole: a file the user had put there was deleted
+        assertEquals(0, run(small("--variants", "V1,V2")).code());
+        final Path plots = tmp.resolve("out/plots");
+        Files.writeString(plots.resolve("mine.png"), "mine");
+        Files.createDirectories(plots.resolve("old")).resolve("notes.txt").toFile().createNewFile();
+        final Run r = run(small("--variants", "V1"));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("mine", Files.readString(plots.resolve("mine.png")));
+        assertTrue(Files.exists(plots.resolve("old/notes.txt")));
+        assertFalse(Files.exists(plots.resolve("raster-V2.png")), "our stale raster still goes");
+        assertTrue(Files.exists(plots.resolve("raster-V1.png")));
+        // a run without plots removes the plots of the run before (they no longer describe the results)
+        assertEquals(0, run(small("--variants", "V1", "--no-plots")).code());
+        assertFalse(Files.exists(plots.resolve("raster-V1.png")));
+        assertEquals("mine", Files.readString(plots.resolve("mine.png")));
+        assertNoLeftovers();
+    }
+
+    @Test
     void noPlotsAndRasterSelection() throws IOException
     {
         assertEquals(0, run(small("--variants", "V1,V2,V3", "--raster", "V2")).code());
