@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
 /** {@code scfabric brunel}: runs the Brunel network in some variants and writes the report. */
 @Command(name = "brunel", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run the Brunel (2000) network in some of its 20 variants, optionally beside Brian2.",
-        "Writes results.json, results.md and PNG plots (rasters, rates, ISI and rate distributions) into",
-        "--out, prints the Markdown report on stdout and a progress bar on stderr (when a terminal)."},
-    footer = {"", "Example: scfabric brunel --variants V1,V3,V18 --neurons 1000 --duration-ms 1000 --brian2",
+        "Writes results.json, results.md and PNG plots (rasters, rates, ISI and rate distributions) into "
+            + "--out, prints the Markdown report on stdout and a progress bar on stderr (when a terminal)."},
+    footer = {"", "Example: scfabric brunel --variants V1,V3,V18 --neurons 1000 \\",
+        "             --duration-ms 1000 --brian2",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (nothing written)."})
 public final class BrunelCommand implements Callable<Integer>
 {

@@ -29,13 +29,12 @@ import picocli.CommandLine.Option;
 @Command(name = "fabric", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run the Brunel network on the time-multiplexed SC fabric, cycle by cycle.",
         "",
-        "K LIF cores over neuron state in block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson",
-        "drive - cycle by cycle, and print what a designer plans with: cycles per",
-        "timestep, real-time factor at the clock, utilisation, FIFO occupancy,",
-        "overflows and per-spike latency percentiles (HdrHistogram). The spikes are",
-        "checked against the unrolled network on the same drive: the architecture",
-        "changes timing, never results, unless a FIFO overflows under --overflow drop",
-        "(reported). docs/fabric.md explains the figures."},
+        "K LIF cores over neuron state in block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson "
+            + "drive - cycle by cycle, and print what a designer plans with: cycles per timestep, real-time factor "
+            + "at the clock, utilisation, FIFO occupancy, overflows and per-spike latency percentiles "
+            + "(HdrHistogram). The spikes are checked against the unrolled network on the same drive: the "
+            + "architecture changes timing, never results, unless a FIFO overflows under --overflow drop "
+            + "(reported). docs/fabric.md explains the figures."},
     footer = {"", "Example: scfabric fabric --neurons 1000 --cores 4 --fifo-depth 64 \\",
         "           --clock-mhz 100 --duration-ms 1000 --json out/fabric/fabric.json \\",
         "           --plots out/fabric/plots",

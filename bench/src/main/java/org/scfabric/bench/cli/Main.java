@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 
 import org.scfabric.sim.NetlistException;
 import org.scfabric.sim.SimulationException;
@@ -34,7 +35,10 @@ public final class Main implements Runnable
     @Override
     public void run()
     {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        // no command is a mistake (a script that lost its command word must not go on as if it ran)
+        final List<String> names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given; give one of "
+            + String.join(", ", names));
     }
 
     public static void main(final String[] args)

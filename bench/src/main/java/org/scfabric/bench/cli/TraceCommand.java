@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         "  lif         sc_lif_neuron Q8.8, refractory 2, leak 20, gain 256, I 200",
         "  encoder     sc_bitstream_encoder, seed ACE1, x 0x8000",
         "  fabric      the time-multiplexed fabric (rtl/fabric/sc_fabric.v): N 16, K 2",
-        "              cores, FIFO depth 4, V3 neurons, random 20 % fan-out; every",
+        "              cores, FIFO depth 4, V3 neurons, random 20 %% fan-out; every",
         "              register of the controller, cores and router (docs/fabric.md)",
         "", "Example: scfabric trace --cycles 220 --out out/trace/dense-core.vcd"})
 public final class TraceCommand implements Callable<Integer>
