@@ -176,6 +176,12 @@ public final class FabricCommand implements Callable<Integer>
         final Path hgrmPath = OptionValues.outputFile(hgrm, "--hgrm", true);
         final Path plotDir = plots == null ? null : OptionValues.outputDir(plots, "--plots");
         final Path rtlDir = rtl == null ? null : OptionValues.outputDir(rtl, "--rtl");
+        final CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (synth == null && given != null && given.hasMatchedOption("--synth-dir"))
+        {
+            throw new BadInputException("--synth-dir is used only with --synth (add --synth ice40|xc7, or drop"
+                + " --synth-dir)");
+        }
         FabricSynth.Target target = null;
         Path synthPath = null;
         if (synth != null)

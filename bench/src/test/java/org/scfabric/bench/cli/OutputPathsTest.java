@@ -75,11 +75,12 @@ class OutputPathsTest
         // "" is the current folder: --out= wrote there and replaced ./plots/
         final Path input = Files.writeString(tmp.resolve("input.txt"), "x");
         final List<List<String>> cmds = new ArrayList<>();
-        commands(Main.commandLine(), List.of(), cmds);
+        final CommandLine top = Main.commandLine();
+        commands(top, List.of(), cmds);
         int checked = 0;
         for (final List<String> words : cmds)
         {
-            CommandLine cl = Main.commandLine();
+            CommandLine cl = top;
             for (final String w : words)
             {
                 cl = cl.getSubcommands().get(w);
@@ -165,6 +166,17 @@ class OutputPathsTest
         {
             assertEquals(List.of(), s.toList(), "nothing left");
         }
+    }
+
+    @Test
+    void fabricRefusesASynthesisFolderWithoutSynthesis()
+    {
+        // --synth-dir without --synth was ignored: the run went ahead and wrote no synthesis
+        final Run r = run("fabric", "--neurons", "20", "--duration-ms", "5", "--engine", "fast", "--synth-dir",
+            tmp.resolve("s").toString(), "--hgrm", tmp.resolve("l.hgrm").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--synth-dir is used only with --synth"), r.err());
+        assertFalse(Files.exists(tmp.resolve("l.hgrm")));
     }
 
     @Test
