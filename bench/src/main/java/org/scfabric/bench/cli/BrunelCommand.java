@@ -136,8 +136,9 @@ public final class BrunelCommand implements Callable<Integer>
         {
             checkPython(python);
         }
+        // "all" means every variant that runs
         final List<Variant> rasterFor = "none".equalsIgnoreCase(raster.trim()) ? List.of()
-            : parseVariants(raster, "--raster");
+            : "all".equalsIgnoreCase(raster.trim()) ? list : parseVariants(raster, "--raster");
         if (given != null && given.hasMatchedOption("--raster"))
         {
             if (noPlots && !rasterFor.isEmpty())

@@ -372,6 +372,7 @@ class BrunelCommandTest
         assertBad(run(small("--variants", "V1", "--raster", "V1,V2,V4")), "V2,V4 are not run");
         assertBad(run(small("--variants", "V1", "--raster", "V1", "--no-plots")), "--raster", "--no-plots");
         assertEquals(0, run(small("--variants", "V1", "--raster", "none", "--no-plots")).code(), "none draws nothing");
+        assertEquals(0, run(small("--variants", "V1", "--raster", "all")).code(), "all: every variant that runs");
     }
 
     @Test
