@@ -110,7 +110,7 @@ class BrunelCommandTest
     }
 
     @Test
-    void rerunningReplacesPlotsAsAWholeAndKeepsForeignFiles() throws IOException
+    void rerunningRemovesOurStalePlotsAndKeepsForeignFiles() throws IOException
     {
         assertEquals(0, run(small("--variants", "V1,V2")).code());
         final Path out = tmp.resolve("out");
