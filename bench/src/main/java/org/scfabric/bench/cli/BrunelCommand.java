@@ -315,7 +315,7 @@ public final class BrunelCommand implements Callable<Integer>
             {
                 final Raster ras = rasters.get(r.variant().name());
                 BrunelPlots.raster(dir.resolve("raster-" + r.variant().name() + ".png"),
-                    r.variant().name() + " " + r.variant().title() + ": spike raster (" + window(ras) + ")", ras);
+                    r.variant().name() + " " + r.variant().title(p.nTotal()) + ": spike raster (" + window(ras) + ")", ras);
                 count++;
             }
         }

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.scfabric.bench.brunel.VariantAreaModel;
 import org.scfabric.bench.brunel.BrunelParams;
 import org.scfabric.bench.brunel.Variant;
+import org.scfabric.bench.brunel.VariantAreaModel;
 import org.scfabric.bench.fabric.BrunelFabric;
-import org.scfabric.bench.fabric.FabricReport;
+import org.scfabric.bench.report.FabricReport;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.area.Target;
 import org.scfabric.hw.fabric.FabricArea;
@@ -98,7 +98,7 @@ final class DesignArea
         }
         final PrintWriter out = c.spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Brunel %s (%s), N %d, unrolled; from the component area models%n", variant,
-            variant.title(), c.neurons);
+            variant.title(c.neurons), c.neurons);
         out.printf(Locale.ROOT, "%-6s %s%n", "target", "estimate");
         for (final Target t : c.targets())
         {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scfabric vectors}: golden vectors from the bit-true components, run on the kernel, for a
- * hardware test bench. {@code lif} follows the reference test-bench convention of spec section 1:
+ * hardware test bench. {@code lif} follows the reference test-bench convention of docs/spec/hardware.md §1:
  * one stimulus line per clock, one output line per clock sampled just after that clock's edge
  * (reset is held for two cycles before the first line and prints nothing).
  */

@@ -62,7 +62,7 @@ class BrunelCommandTest
         assertEquals(42, j.at("/params/seed").asLong());
         assertEquals(2, j.get("runs").size());
         final JsonNode v1 = j.get("runs").get(0);
-        for (final String k : List.of("variant", "name", "domain", "spikes", "rate_hz", "rate_exc_hz", "rate_inh_hz",
+        for (final String k : List.of("variant", "name", "reference", "domain", "spikes", "rate_hz", "rate_exc_hz", "rate_inh_hz",
             "cv_isi", "fano", "build_s", "wall_s", "peak_mb", "cycles"))
         {
             assertTrue(v1.has(k), "missing " + k);
@@ -86,7 +86,8 @@ class BrunelCommandTest
         assertFalse(md.contains("Variant-specific figures"), "V1 and V3 of the fake have no extras");
         assertTrue(md.contains("CV ISI") && md.contains("10 ms bins"), "footer defines the metrics");
         assertTrue(md.contains("![rates](plots/rates.png)") && md.contains("[V3](plots/raster-V3.png)"), md);
-        assertTrue(r.out().contains("| V3 ") && r.out().contains("FixedPointLIF Q8.8"), r.out());
+        assertTrue(r.out().contains("| V3 ") && r.out().contains("bit-true Q8.8 LIF") && r.out().contains("FixedPointLIF Q8.8"),
+            r.out());
         for (final String png : List.of("raster-V1.png", "raster-V3.png", "rates.png", "isi.png",
             "rate-distribution.png"))
         {
