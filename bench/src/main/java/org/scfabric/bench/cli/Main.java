@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
         TraceCommand.class,
         FabricCommand.class,
         FaultsCommand.class,
-        AreaCommand.class})
+        AreaCommand.class,
+        NirCommand.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */
