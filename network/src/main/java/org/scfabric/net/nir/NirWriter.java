@@ -66,6 +66,9 @@ public final class NirWriter
         }
         // empty and ours alone: jHDF writes into an existing file without truncating it
         final Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".partial-", "");
+        // Ctrl-C or kill while writing: the temporary file goes too
+        final Thread cleanup = new Thread(() -> deleteQuietly(tmp), "nir-writer-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         boolean done = false;
         try
         {
@@ -93,6 +96,26 @@ public final class NirWriter
             {
                 Files.deleteIfExists(tmp);
             }
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            }
+            catch (final IllegalStateException e)
+            {
+                // already shutting down: the hook runs
+            }
+        }
+    }
+
+    private static void deleteQuietly(final Path tmp)
+    {
+        try
+        {
+            Files.deleteIfExists(tmp);
+        }
+        catch (final IOException e)
+        {
+            // best effort while the JVM stops
         }
     }
 
