@@ -52,6 +52,7 @@ public final class Kernel
     private final FaultSites sites;
     private final List<Fault> faults = new ArrayList<>();
     private final List<Action> actions = new ArrayList<>();
+    private final FaultListener[] faultListeners;
     private long processedUpTo = -1;
     private long edgeCount;
 
@@ -83,6 +84,15 @@ public final class Kernel
                 nComb++;
             }
         }
+        final List<FaultListener> listeners = new ArrayList<>();
+        for (int i = 0; i < nInst; i++)
+        {
+            if (design.component(i) instanceof FaultListener l)
+            {
+                listeners.add(l);
+            }
+        }
+        faultListeners = listeners.toArray(new FaultListener[0]);
         combStamp = new int[nInst];
         pending = new int[Math.max(16, nInst)];
         // an acyclic network settles in at most (number of combinational instances) deltas
@@ -247,7 +257,11 @@ public final class Kernel
         queue.schedule(time, PHASE_ACTION, KIND_ACTION, actionId);
     }
 
-    /** Inject a fault; it takes effect at its cycle of the design's first clock. */
+    /**
+     * Inject a fault; it takes effect at its cycle of the design's first clock, on every design:
+     * components that compute many cycles per edge hear of it ({@link FaultListener}) and apply it
+     * cycle by cycle themselves.
+     */
     public void inject(final Fault fault)
     {
         if (clocks.length == 0)
@@ -267,6 +281,10 @@ public final class Kernel
         faults.add(fault);
         final int id = faults.size() - 1;
         queue.schedule(time, PHASE_FAULT, fault.kind() == FaultKind.FLIP ? KIND_FLIP : KIND_FAULT_ON, id);
+        for (final FaultListener l : faultListeners)
+        {
+            l.faultInjected(fault);
+        }
     }
 
     /** Attach a recorder: probed signals and spikes go to it. Call before probing. */
