@@ -35,16 +35,15 @@ public final class Kernel
 
     private final Design design;
     private final Signals signals;
-    private EventQueue queue = new EventQueue(256);
+    private final EventQueue queue = new EventQueue(256);
     private final Clock[] clocks;
     private final int[] clockInstStart;
     private final int[] clockInst;
     private final boolean[] clockScheduled;
     private final ClockedComponent[] clocked;
     private final CombinationalComponent[] comb;
-    private final int[] combStamp;
-    private int combEpoch = 1;
-    private int[] pending;
+    /** Combinational instances to evaluate in this delta cycle, one bit each: read in instance order. */
+    private final long[] pending;
     private final int deltaLimit;
     private int lastDeltaCount;
     private long deltaTotal;
@@ -93,8 +92,7 @@ public final class Kernel
             }
         }
         faultListeners = listeners.toArray(new FaultListener[0]);
-        combStamp = new int[nInst];
-        pending = new int[Math.max(16, nInst)];
+        pending = new long[(nInst + 63) >>> 6];
         // an acyclic network settles in at most (number of combinational instances) deltas
         deltaLimit = 2 * nComb + 16;
 
@@ -371,7 +369,7 @@ public final class Kernel
         s.dirtyBankCount = 0;
         s.memWriteCount = 0;
         s.changedCount = 0;
-        queue = snap.queue.copy();
+        queue.copyFrom(snap.queue);
         System.arraycopy(snap.clockScheduled, 0, clockScheduled, 0, clockScheduled.length);
         processedUpTo = snap.processedUpTo;
         edgeCount = snap.edgeCount;
@@ -593,10 +591,11 @@ public final class Kernel
         final int[] combFanout = d.combFanout();
         final int[] clockedFanout = d.clockedFanout();
         int deltas = 0;
+        final long[] bits = pending;
         while (s.changedCount > 0)
         {
-            final int epoch = ++combEpoch;
-            int nPending = 0;
+            int lo = Integer.MAX_VALUE;
+            int hi = -1;
             final int nChanged = s.changedCount;
             for (int i = 0; i < nChanged; i++)
             {
@@ -608,15 +607,10 @@ public final class Kernel
                 for (int j = d.combFanoutStart(sig), end = d.combFanoutEnd(sig); j < end; j++)
                 {
                     final int c = combFanout[j];
-                    if (combStamp[c] != epoch)
-                    {
-                        combStamp[c] = epoch;
-                        if (nPending == pending.length)
-                        {
-                            pending = Arrays.copyOf(pending, nPending * 2);
-                        }
-                        pending[nPending++] = c;
-                    }
+                    final int w = c >>> 6;
+                    bits[w] |= 1L << c;
+                    lo = Math.min(lo, w);
+                    hi = Math.max(hi, w);
                 }
                 for (int j = d.clockedFanoutStart(sig), end = d.clockedFanoutEnd(sig); j < end; j++)
                 {
@@ -627,7 +621,7 @@ public final class Kernel
                     }
                 }
             }
-            if (nPending == 0)
+            if (hi < 0)
             {
                 s.changedCount = 0;
                 s.changedEpoch++;
@@ -635,17 +629,21 @@ public final class Kernel
             }
             if (++deltas > deltaLimit)
             {
+                java.util.Arrays.fill(bits, lo, hi + 1, 0L);
                 throw loopError(nChanged);
             }
             s.changedCount = 0;
             s.changedEpoch++;
-            if (nPending > 1)
+            // instance order, each once: deterministic whatever the wiring order
+            for (int w = lo; w <= hi; w++)
             {
-                Arrays.sort(pending, 0, nPending); // instance order: deterministic whatever the wiring order
-            }
-            for (int i = 0; i < nPending; i++)
-            {
-                comb[pending[i]].evaluate(s);
+                long word = bits[w];
+                bits[w] = 0L;
+                while (word != 0)
+                {
+                    comb[(w << 6) + Long.numberOfTrailingZeros(word)].evaluate(s);
+                    word &= word - 1;
+                }
             }
         }
         lastDeltaCount = deltas;
