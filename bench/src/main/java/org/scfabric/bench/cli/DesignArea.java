@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.scfabric.bench.brunel.AreaModel;
+import org.scfabric.bench.brunel.VariantAreaModel;
 import org.scfabric.bench.brunel.BrunelParams;
 import org.scfabric.bench.brunel.Variant;
 import org.scfabric.bench.fabric.BrunelFabric;
@@ -102,7 +102,7 @@ final class DesignArea
         out.printf(Locale.ROOT, "%-6s %s%n", "target", "estimate");
         for (final Target t : c.targets())
         {
-            out.printf(Locale.ROOT, "%-6s %s%n", t.id(), AreaCommand.format(AreaModel.of(variant, c.neurons, t)));
+            out.printf(Locale.ROOT, "%-6s %s%n", t.id(), AreaCommand.format(VariantAreaModel.of(variant, c.neurons, t)));
         }
         return 0;
     }
