@@ -106,10 +106,7 @@ public final class FabricEngine
     private final long[] occupancy;
     private final Histogram latFirst = new Histogram(3);
     private final Histogram latLast = new Histogram(3);
-    private int[][] spikes;
-    private final int[] spikeCount;
-    private long[] spikeTimes;
-    private int spikeTimeCount;
+    private final SpikeLog spikes;
 
     public FabricEngine(final FabricParams fp, final FabricNetwork net, final int steps)
     {
@@ -207,41 +204,37 @@ public final class FabricEngine
         spikeCycle = new long[n];
         activeCycles = new long[k];
         occupancy = new long[depth + 1];
-        spikeCount = new int[steps];
+        spikes = new SpikeLog(steps);
     }
 
     /** Also keep the edge of every spike ({@link #spikeTimes()}); off by default. */
     public FabricEngine keepSpikeTimes()
     {
-        spikeTimes = new long[256];
+        spikes.keepTimes();
         return this;
     }
 
     /** Pairs (edge, neuron) of every spike in edge order, after {@link #run()} with {@link #keepSpikeTimes()}. */
     public long[] spikeTimes()
     {
-        return spikeTimes == null ? new long[0] : Arrays.copyOf(spikeTimes, spikeTimeCount);
+        return spikes.times();
     }
 
     /** Run every step. */
     public FabricResult run()
     {
-        spikes = new int[steps][];
         final long t0 = System.nanoTime();
         while (run != 2)
         {
             cycle();
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
-        final int[][] out = new int[steps][];
+        final int[][] out = spikes.sortedSteps();
+        final long[] perStep = spikes.perStep();
         long total = 0;
-        final long[] perStep = new long[steps];
-        for (int t = 0; t < steps; t++)
+        for (final long n : perStep)
         {
-            out[t] = spikes[t] == null ? new int[0] : Arrays.copyOf(spikes[t], spikeCount[t]);
-            Arrays.sort(out[t]);
-            perStep[t] = spikeCount[t];
-            total += spikeCount[t];
+            total += n;
         }
         final long[] stepCycles = new long[steps];
         for (int t = 0; t < steps; t++)
@@ -626,28 +619,7 @@ public final class FabricEngine
             {
                 final int id = base[c] + a;
                 pushId[c] = id;
-                final int t = stepQ;
-                int[] row = spikes[t];
-                if (row == null)
-                {
-                    row = new int[8];
-                    spikes[t] = row;
-                }
-                else if (spikeCount[t] == row.length)
-                {
-                    row = Arrays.copyOf(row, 2 * row.length);
-                    spikes[t] = row;
-                }
-                row[spikeCount[t]++] = id;
-                if (spikeTimes != null)
-                {
-                    if (spikeTimeCount + 2 > spikeTimes.length)
-                    {
-                        spikeTimes = Arrays.copyOf(spikeTimes, 2 * spikeTimes.length);
-                    }
-                    spikeTimes[spikeTimeCount++] = now;
-                    spikeTimes[spikeTimeCount++] = id;
-                }
+                spikes.add(stepQ, id, now);
             }
             else
             {
