@@ -1,4 +1,4 @@
-package org.scfabric.bench.fabric;
+package org.scfabric.bench.report;
 
 import java.io.IOException;
 import java.io.OutputStream;

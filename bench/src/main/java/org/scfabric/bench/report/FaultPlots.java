@@ -1,4 +1,4 @@
-package org.scfabric.bench.faults;
+package org.scfabric.bench.report;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.scfabric.bench.faults.AtomicFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

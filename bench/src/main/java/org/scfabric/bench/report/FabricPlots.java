@@ -1,4 +1,4 @@
-package org.scfabric.bench.fabric;
+package org.scfabric.bench.report;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -147,11 +147,11 @@ public final class FabricPlots
 
     private static void style(final Chart<?, ?> c)
     {
-        org.scfabric.bench.report.PlotStyle.apply(c, 11);
+        PlotStyle.apply(c, 11);
     }
 
     private static void save(final Chart<?, ?> c, final Path png) throws IOException
     {
-        org.scfabric.bench.report.PlotStyle.savePng(c, png);
+        PlotStyle.savePng(c, png);
     }
 }
