@@ -126,6 +126,8 @@ public final class BrunelCommand implements Callable<Integer>
             throw new BadInputException("--duration-ms " + durationMs + " is shorter than one step (dt = " + p.dt()
                 + " ms); give a duration >= " + p.dt());
         }
+        MemoryEstimate.require(MemoryEstimate.brunel(n, p.connProb(), t, list.size()), n, p.connProb(),
+            MemoryEstimate.CSR_HEADROOM, "N = " + n, "--neurons");
         final List<String> modes = brian2 ? parseModes(brian2Modes) : List.of();
         final List<Variant> rasterFor = "none".equalsIgnoreCase(raster.trim()) ? List.of()
             : parseVariants(raster, "--raster");

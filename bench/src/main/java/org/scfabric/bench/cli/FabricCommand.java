@@ -178,6 +178,8 @@ public final class FabricCommand implements Callable<Integer>
             throw new BadInputException("--duration-ms " + durationMs + " is shorter than one step (dt = " + bp.dt()
                 + " ms)");
         }
+        MemoryEstimate.require(MemoryEstimate.fabric(n, bp.connProb(), ms), n, bp.connProb(),
+            MemoryEstimate.FABRIC_HEADROOM, "N = " + n, "--neurons");
         final Path jsonPath = json == null ? null : OptionValues.outputFile(json, "--json", true);
         final Path hgrmPath = OptionValues.outputFile(hgrm, "--hgrm", true);
         final Path plotDir = plots == null ? null : OptionValues.outputDir(plots, "--plots");
