@@ -93,7 +93,7 @@ final class Journal implements AutoCloseable
         if (!lines.get(0).equals(header))
         {
             throw new IllegalArgumentException("--resume: " + what + (lines.get(0).startsWith("{\"journal\":")
-                ? " is that of another campaign (other options or another shard): run the same command as before "
+                ? " is the journal of another campaign (other options or another shard): run the same command as before "
                 + "with --resume, or delete it to start afresh"
                 : " is not a campaign journal: delete it to start afresh"));
         }
