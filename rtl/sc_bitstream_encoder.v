@@ -1,5 +1,5 @@
 // sc_bitstream_encoder: LFSR + unsigned comparator with a registered output.
-// Twin of org.scfabric.hw.sc.LfsrEncoder. Each edge, together:
+// Twin of org.scfabric.hw.sc.LfsrEncoderModel. Each edge, together:
 //   bit_out <= (r < x_value)   on the state r BEFORE the shift
 //   r       <= next(r)
 // Reset value of r: SEED_INIT ^ t_index[W-1:0], or SEED_INIT when that is 0.

@@ -1,5 +1,5 @@
 // sc_popcount_acc: counts the ones of a stream of stream_len bits.
-// Twin of org.scfabric.hw.sc.PopcountAccumulator. Each edge:
+// Twin of org.scfabric.hw.sc.PopcountAccumulatorModel. Each edge:
 //   start:          count <= 0; left <= stream_len   (the bit at the start edge is not counted)
 //   else left != 0: count <= count + bit_in; left <= left - 1; done <= (left == 1)
 // done is a one-cycle pulse on the edge that counts the last bit; count then holds.

@@ -1,5 +1,5 @@
 // sc_sobol_encoder: sc_sobol + the same registered unsigned comparator as sc_bitstream_encoder,
-// so the two are interchangeable. Twin of org.scfabric.hw.sc.SobolEncoder.
+// so the two are interchangeable. Twin of org.scfabric.hw.sc.SobolEncoderModel.
 //   bit_out <= (point < x_value) on the point before it advances.
 // Over 2^16 edges it emits exactly x_value ones. Reset: counter = t_index[15:0].
 module sc_sobol_encoder #(

@@ -2,8 +2,8 @@ package org.scfabric.bench.brunel;
 
 import java.math.BigInteger;
 
-import org.scfabric.sim.random.NumpyGenerator;
-import org.scfabric.sim.random.Pcg64;
+import org.scfabric.random.NumpyGenerator;
+import org.scfabric.random.Pcg64;
 
 /**
  * One Brunel network: the parameters, the synapses drawn from {@code default_rng(seed)} and the

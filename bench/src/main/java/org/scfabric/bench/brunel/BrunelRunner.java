@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 
 import org.scfabric.sim.Kernel;
-import org.scfabric.sim.random.PoissonChunks;
+import org.scfabric.random.PoissonChunks;
 
 /**
  * Runs Brunel variants on the scfabric kernel: {@link #run} one variant (the CLI's

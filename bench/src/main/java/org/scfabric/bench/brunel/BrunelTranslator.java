@@ -3,7 +3,7 @@ package org.scfabric.bench.brunel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.scfabric.sim.random.GlibcMath;
+import org.scfabric.random.GlibcMath;
 
 /**
  * The parameter mapping of every variant: how the Brian2 Brunel parameters become floats, Q8.8 or

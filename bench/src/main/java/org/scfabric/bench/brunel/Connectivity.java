@@ -2,7 +2,8 @@ package org.scfabric.bench.brunel;
 
 import java.util.Arrays;
 
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.hw.component.Crossbar;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * The Brunel network's synapses in compressed rows (CSR), row = presynaptic neuron i, its targets j
@@ -11,7 +12,7 @@ import org.scfabric.sim.random.NumpyGenerator;
  * when the drive begins. Only the synapses are stored (about p·N² ints), never the dense matrix.
  * Immutable; shared by every variant run on the same (N, p, seed).
  */
-public final class Connectivity
+public final class Connectivity implements Crossbar.Synapses
 {
     private final int n;
     private final int[] rowStart;

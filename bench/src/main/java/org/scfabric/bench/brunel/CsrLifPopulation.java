@@ -3,7 +3,7 @@ package org.scfabric.bench.brunel;
 import java.util.Arrays;
 
 import org.scfabric.sim.Signals;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * The CPU fast path (V18) and the V1 modifications V6–V10: flat primitive arrays, the spikes of the
@@ -219,7 +219,7 @@ final class CsrLifPopulation extends Population
         }
         if (noise != null)
         {
-            noise = new NumpyGenerator(((org.scfabric.sim.random.Pcg64)st[5]).copy());
+            noise = new NumpyGenerator(((org.scfabric.random.Pcg64)st[5]).copy());
         }
     }
 }

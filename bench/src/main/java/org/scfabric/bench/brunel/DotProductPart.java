@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.scfabric.hw.area.Area;
-import org.scfabric.hw.kernel.CycleFaults;
-import org.scfabric.hw.kernel.LifBank;
+import org.scfabric.hw.component.CycleFaults;
+import org.scfabric.hw.component.EncoderArray;
+import org.scfabric.hw.component.LifBankRegisters;
+import org.scfabric.hw.component.WindowUnit;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.hw.sc.AndSynapse;
 import org.scfabric.hw.sc.PopcountToCurrent;
@@ -102,7 +104,7 @@ final class DotProductPart extends Part
     @Override
     Area area()
     {
-        return AreaModel.dotProduct(units, units);
+        return VariantAreaModel.dotProduct(units, units);
     }
 
     @Override
@@ -132,7 +134,7 @@ final class DotProductPart extends Part
         }
 
         @Override
-        void window(final Signals s, final long first, final long last, final long lastWrite)
+        protected void window(final Signals s, final long first, final long last, final long lastWrite)
         {
             final int sb = spikes.base();
             for (int i = 0; i < units; i++)
@@ -177,7 +179,7 @@ final class DotProductPart extends Part
     /** Popcount to current and the Q8.8 LIF array. */
     final class Core extends Population
     {
-        private final LifBank bank = new LifBank(lif, units, "lif[%d]");
+        private final LifBankRegisters bank = new LifBankRegisters(lif, units, "lif[%d]");
         private final RegisterRef counts;
         private final int[] current = new int[units];
         private final int[] spikes = new int[units];

@@ -3,7 +3,8 @@ package org.scfabric.bench.brunel;
 import java.util.Arrays;
 
 import org.scfabric.hw.area.Area;
-import org.scfabric.hw.kernel.LifBank;
+import org.scfabric.hw.component.Crossbar;
+import org.scfabric.hw.component.LifBankRegisters;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.ClockedComponent;
@@ -82,7 +83,7 @@ final class FixedPointPart extends Part
     @Override
     Area area()
     {
-        return AreaModel.fixedPointCore(net.size(), lif.dataWidth());
+        return VariantAreaModel.fixedPointCore(net.size(), lif.dataWidth());
     }
 
     /**
@@ -176,7 +177,7 @@ final class FixedPointPart extends Part
     /** The LIF array with its input adders {@code I_t = acc + ext · j_ext} and constant registers. */
     final class Core extends Population
     {
-        private final LifBank bank;
+        private final LifBankRegisters bank;
         private final int[] current;
         private final int[] spikes;
         private final int w = lif.dataWidth();
@@ -190,7 +191,7 @@ final class FixedPointPart extends Part
         {
             super(drive, raster, population);
             this.acc = acc;
-            bank = new LifBank(lif, net.size(), "lif[%d]");
+            bank = new LifBankRegisters(lif, net.size(), "lif[%d]");
             current = new int[net.size()];
             spikes = new int[net.size()];
         }

@@ -1,6 +1,6 @@
 package org.scfabric.bench.brunel;
 
-import org.scfabric.sim.random.GlibcMath;
+import org.scfabric.random.GlibcMath;
 
 /**
  * The float64 LIF arithmetic of V1 (spec/brunel.md §3) and its parameters, shared by the variants

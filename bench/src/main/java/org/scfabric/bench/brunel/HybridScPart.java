@@ -5,14 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.scfabric.hw.area.Area;
-import org.scfabric.hw.kernel.CycleFaults;
+import org.scfabric.hw.component.Crossbar;
+import org.scfabric.hw.component.CycleFaults;
+import org.scfabric.hw.component.EncoderArray;
+import org.scfabric.hw.component.WindowUnit;
 import org.scfabric.hw.sc.AndSynapse;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
 import org.scfabric.sim.fault.Fault;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * V4 (LFSR streams) and V14 (Sobol streams): stochastic synapses in front of float LIF neurons.
@@ -94,7 +97,7 @@ final class HybridScPart extends Part
     @Override
     Area area()
     {
-        return AreaModel.hybrid(net.size(), sobol);
+        return VariantAreaModel.hybrid(net.size(), sobol);
     }
 
     @Override
@@ -148,7 +151,7 @@ final class HybridScPart extends Part
         }
 
         @Override
-        void declareMore(final Declarations d)
+        protected void declareMore(final Declarations d)
         {
             d.register("w_exc_x", 16, wExcX);
             d.register("w_inh_x", 16, wInhX);
@@ -156,7 +159,7 @@ final class HybridScPart extends Part
         }
 
         @Override
-        void bindMore(final Binding b)
+        protected void bindMore(final Binding b)
         {
             wExcSig = b.signal("w_exc_x");
             wInhSig = b.signal("w_inh_x");
@@ -164,7 +167,7 @@ final class HybridScPart extends Part
         }
 
         @Override
-        void window(final Signals s, final long first, final long last, final long lastWrite)
+        protected void window(final Signals s, final long first, final long last, final long lastWrite)
         {
             final int xSpike = (int)s.get(spikeSig);
             final int xExc = (int)s.get(wExcSig);
@@ -201,13 +204,13 @@ final class HybridScPart extends Part
         }
 
         @Override
-        Object saveMore()
+        protected Object saveMore()
         {
             return new long[] {ones, windows};
         }
 
         @Override
-        void restoreMore(final Object state)
+        protected void restoreMore(final Object state)
         {
             ones = ((long[])state)[0];
             windows = ((long[])state)[1];

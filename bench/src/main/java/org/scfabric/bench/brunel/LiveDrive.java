@@ -1,6 +1,6 @@
 package org.scfabric.bench.brunel;
 
-import org.scfabric.sim.random.Pcg64;
+import org.scfabric.random.Pcg64;
 
 /**
  * The drive drawn as the simulation goes, on the calling thread, from the network's generator

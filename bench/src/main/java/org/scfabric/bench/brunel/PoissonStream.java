@@ -1,9 +1,9 @@
 package org.scfabric.bench.brunel;
 
-import org.scfabric.sim.random.GlibcMath;
-import org.scfabric.sim.random.NumpyGenerator;
-import org.scfabric.sim.random.Pcg64;
-import org.scfabric.sim.random.PoissonChunks;
+import org.scfabric.random.GlibcMath;
+import org.scfabric.random.NumpyGenerator;
+import org.scfabric.random.Pcg64;
+import org.scfabric.random.PoissonChunks;
 
 /**
  * A sequence of {@code Generator.poisson(λ)} draws, bit-exact with numpy and with

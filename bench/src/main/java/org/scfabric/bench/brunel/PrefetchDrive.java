@@ -4,10 +4,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
-import org.scfabric.sim.random.GlibcMath;
-import org.scfabric.sim.random.NumpyGenerator;
-import org.scfabric.sim.random.Pcg64;
-import org.scfabric.sim.random.PoissonChunks;
+import org.scfabric.random.GlibcMath;
+import org.scfabric.random.NumpyGenerator;
+import org.scfabric.random.Pcg64;
+import org.scfabric.random.PoissonChunks;
 
 /**
  * The live drive drawn on two threads: exactly {@link LiveDrive}'s draws, numpy's.

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.scfabric.sim.Signals;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * V16, the reference's {@code SCRecurrentLayer}: a 100-unit reservoir of probabilities, each step

@@ -4,14 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.scfabric.hw.area.Area;
-import org.scfabric.hw.kernel.CycleFaults;
+import org.scfabric.hw.component.CycleFaults;
+import org.scfabric.hw.component.EncoderArray;
+import org.scfabric.hw.component.WindowUnit;
 import org.scfabric.hw.sc.AndSynapse;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
 import org.scfabric.sim.fault.Fault;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * V2 (the reference's {@code VectorizedSCLayer}) and V17 ({@code MemristiveDenseLayer}): the network
@@ -133,7 +135,7 @@ final class ScLayerPart extends Part
     @Override
     Area area()
     {
-        return AreaModel.scLayer(units, units);
+        return VariantAreaModel.scLayer(units, units);
     }
 
     @Override
@@ -181,21 +183,21 @@ final class ScLayerPart extends Part
         }
 
         @Override
-        void declareMore(final Declarations d)
+        protected void declareMore(final Declarations d)
         {
             d.memory("wmem", 16, units * units);
             d.register("in_x", 16, inX);
         }
 
         @Override
-        void bindMore(final Binding b)
+        protected void bindMore(final Binding b)
         {
             wmem = b.memory("wmem");
             inXSig = b.signal("in_x");
         }
 
         @Override
-        void window(final Signals s, final long first, final long last, final long lastWrite)
+        protected void window(final Signals s, final long first, final long last, final long lastWrite)
         {
             final int x = (int)s.get(inXSig);
             final int words = wBits.length;
@@ -245,13 +247,13 @@ final class ScLayerPart extends Part
         }
 
         @Override
-        Object saveMore()
+        protected Object saveMore()
         {
             return new double[] {sum, samples};
         }
 
         @Override
-        void restoreMore(final Object state)
+        protected void restoreMore(final Object state)
         {
             sum = ((double[])state)[0];
             samples = (long)((double[])state)[1];

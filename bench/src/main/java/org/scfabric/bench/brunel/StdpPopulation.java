@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.scfabric.sim.Signals;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * V12: V1 with the first 2000 excitatory synapses (CSR order, i.e. row by row) plastic, each a
@@ -215,7 +215,7 @@ final class StdpPopulation extends Population
         }
         System.arraycopy((int[])st[3], 0, lastArrival, 0, lastArrival.length);
         System.arraycopy((int[])st[4], 0, lastPost, 0, lastPost.length);
-        rng = new NumpyGenerator(((org.scfabric.sim.random.Pcg64)st[5]).copy());
+        rng = new NumpyGenerator(((org.scfabric.random.Pcg64)st[5]).copy());
         potentiations = ((long[])st[6])[0];
         depressions = ((long[])st[6])[1];
     }

@@ -1,6 +1,6 @@
 package org.scfabric.bench.brunel;
 
-import org.scfabric.hw.kernel.CycleFaults;
+import org.scfabric.hw.component.CycleFaults;
 
 /**
  * A popcount register over a bitstream window, cycle by cycle, for when a fault has been announced

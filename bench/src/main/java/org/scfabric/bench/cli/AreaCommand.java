@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.area.AreaPoint;
 import org.scfabric.hw.area.AreaTable;
-import org.scfabric.hw.area.Component;
+import org.scfabric.hw.area.RtlComponent;
 import org.scfabric.hw.area.SynthResult;
 import org.scfabric.hw.area.Target;
 import org.scfabric.hw.area.YosysException;
@@ -236,10 +236,10 @@ public final class AreaCommand implements Callable<Integer>
 
     AreaPoint point()
     {
-        final Component c;
+        final RtlComponent c;
         try
         {
-            c = Component.parse(component);
+            c = RtlComponent.parse(component);
         }
         catch (final IllegalArgumentException e)
         {
@@ -254,7 +254,7 @@ public final class AreaCommand implements Callable<Integer>
                 {
                     only(c, "--dim");
                     final int d = need(c, "--dim", dim);
-                    yield c == Component.SOBOL ? AreaPoint.sobol(d) : AreaPoint.sobolEncoder(d);
+                    yield c == RtlComponent.SOBOL ? AreaPoint.sobol(d) : AreaPoint.sobolEncoder(d);
                 }
                 case SYNAPSE ->
                 {
@@ -291,7 +291,7 @@ public final class AreaCommand implements Callable<Integer>
         }
     }
 
-    private AreaPoint lfsrPoint(final Component c)
+    private AreaPoint lfsrPoint(final RtlComponent c)
     {
         only(c, "--width --taps");
         final int w = need(c, "--width", width);
@@ -300,7 +300,7 @@ public final class AreaCommand implements Callable<Integer>
             throw new BadInputException("--width must be 3..32 for " + c.id() + ", got " + w);
         }
         final int mask = taps == null ? LfsrTaps.maximal(w) : parseMask(taps);
-        return c == Component.LFSR ? AreaPoint.lfsr(w, mask) : AreaPoint.lfsrEncoder(w, mask);
+        return c == RtlComponent.LFSR ? AreaPoint.lfsr(w, mask) : AreaPoint.lfsrEncoder(w, mask);
     }
 
     private static int parseMask(final String s)
@@ -337,7 +337,7 @@ public final class AreaCommand implements Callable<Integer>
             refractory == null ? 0 : refractory);
     }
 
-    private static int need(final Component c, final String option, final Integer v)
+    private static int need(final RtlComponent c, final String option, final Integer v)
     {
         if (v == null)
         {
@@ -347,7 +347,7 @@ public final class AreaCommand implements Callable<Integer>
     }
 
     /** Rejects options that do not apply to the component (so a typo'd combination is not silently ignored). */
-    private void only(final Component c, final String allowed)
+    private void only(final RtlComponent c, final String allowed)
     {
         final List<String> applicable = List.of(allowed.split(" "));
         final Object[][] all = {{"--width", width}, {"--taps", taps}, {"--dim", dim}, {"--inputs", inputs},

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.scfabric.bench.brunel.AreaModel;
 import org.scfabric.bench.brunel.BrunelParams;
 import org.scfabric.bench.brunel.Variant;
+import org.scfabric.bench.brunel.VariantAreaModel;
 import org.scfabric.bench.fabric.BrunelFabric;
-import org.scfabric.bench.fabric.FabricReport;
+import org.scfabric.bench.report.FabricReport;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.area.Target;
 import org.scfabric.hw.fabric.FabricArea;
@@ -102,7 +102,7 @@ final class DesignArea
         out.printf(Locale.ROOT, "%-6s %s%n", "target", "estimate");
         for (final Target t : c.targets())
         {
-            out.printf(Locale.ROOT, "%-6s %s%n", t.id(), AreaCommand.format(AreaModel.of(variant, c.neurons, t)));
+            out.printf(Locale.ROOT, "%-6s %s%n", t.id(), AreaCommand.format(VariantAreaModel.of(variant, c.neurons, t)));
         }
         return 0;
     }

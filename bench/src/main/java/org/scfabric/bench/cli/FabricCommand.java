@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 import org.scfabric.bench.brunel.BrunelParams;
 import org.scfabric.bench.fabric.BrunelFabric;
-import org.scfabric.bench.fabric.FabricPlots;
-import org.scfabric.bench.fabric.FabricReport;
+import org.scfabric.bench.report.FabricPlots;
+import org.scfabric.bench.report.FabricReport;
 import org.scfabric.hw.fabric.Fabric;
 import org.scfabric.hw.fabric.FabricArea;
 import org.scfabric.hw.fabric.FabricEngine;

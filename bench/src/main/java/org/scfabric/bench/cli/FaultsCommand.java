@@ -13,10 +13,10 @@ import java.util.concurrent.Callable;
 import org.scfabric.bench.faults.Campaign;
 import org.scfabric.bench.faults.CampaignSpec;
 import org.scfabric.bench.faults.FaultCampaigns;
-import org.scfabric.bench.faults.FaultPlots;
 import org.scfabric.bench.faults.Shard;
 import org.scfabric.bench.faults.Workload;
 import org.scfabric.bench.faults.Workloads;
+import org.scfabric.bench.report.FaultPlots;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -194,7 +194,7 @@ public final class FaultsCommand implements Callable<Integer>
         final FaultCampaigns.Done done;
         try
         {
-            done = FaultCampaigns.execute(c, sh, nThreads, jsonPath, plotDir, resume, err, bar::update);
+            done = FaultCampaigns.execute(c, sh, nThreads, jsonPath, plotDir, FaultPlots::write, resume, err, bar::update);
         }
         catch (final IllegalArgumentException e)
         {
@@ -333,7 +333,7 @@ public final class FaultsCommand implements Callable<Integer>
             }
             try
             {
-                FaultCampaigns.merge(shards, Path.of(json), plots == null ? null : Path.of(plots));
+                FaultCampaigns.merge(shards, Path.of(json), plots == null ? null : Path.of(plots), FaultPlots::write);
             }
             catch (final IllegalArgumentException e)
             {

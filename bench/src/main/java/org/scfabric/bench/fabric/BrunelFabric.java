@@ -4,7 +4,7 @@ import org.scfabric.bench.brunel.BrunelParams;
 import org.scfabric.hw.fabric.FabricNetwork;
 import org.scfabric.hw.fabric.PoissonDrive;
 import org.scfabric.hw.lif.LifParams;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * The Brunel network as a fabric workload: the connectivity of spec/brunel.md §2 (numpy's

@@ -10,18 +10,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Files that appear complete or not at all: written beside their final name, then moved into place. */
-final class AtomicFiles
+public final class AtomicFiles
 {
     private AtomicFiles()
     {
     }
 
-    interface Writer
+    public interface Writer
     {
         void write(OutputStream out) throws IOException;
     }
 
-    static void write(final Path target, final Writer writer)
+    public static void write(final Path target, final Writer writer)
     {
         final Path abs = target.toAbsolutePath();
         try
@@ -57,7 +57,7 @@ final class AtomicFiles
         }
     }
 
-    static void writeString(final Path target, final String text)
+    public static void writeString(final Path target, final String text)
     {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }

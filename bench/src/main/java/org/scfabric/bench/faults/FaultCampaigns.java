@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,6 +25,11 @@ public final class FaultCampaigns
     {
     }
 
+    /** Writes the plots of a report into a folder and returns their paths (the report code's FaultPlots::write). */
+    public interface Plotter extends BiFunction<JsonNode, Path, List<Path>>
+    {
+    }
+
     /** What {@link #execute} did. */
     public record Done(Path json, List<Path> plots, Campaign.Result result, int resumed, String text)
     {
@@ -31,18 +37,19 @@ public final class FaultCampaigns
 
     /**
      * Runs the campaign (or one shard of it) and writes {@code json} — the report, or for a shard the
-     * shard file that {@link #merge} takes — and plots into {@code plots} (null: none; shards write
-     * none). With {@code resume}, items already in the journal are not run again.
+     * shard file that {@link #merge} takes — and plots into {@code plots} with {@code plotter} (null:
+     * none; shards write none). With {@code resume}, items already in the journal are not run again.
      */
     public static Done execute(final Campaign campaign, final Shard shard, final int threads, final Path json,
-        final Path plots, final boolean resume, final PrintWriter log)
+        final Path plots, final Plotter plotter, final boolean resume, final PrintWriter log)
     {
-        return execute(campaign, shard, threads, json, plots, resume, log, null);
+        return execute(campaign, shard, threads, json, plots, plotter, resume, log, null);
     }
 
     /** The same, reporting the fraction of the shard's items done to {@code progress} (from worker threads). */
     public static Done execute(final Campaign campaign, final Shard shard, final int threads, final Path json,
-        final Path plots, final boolean resume, final PrintWriter log, final java.util.function.DoubleConsumer progress)
+        final Path plots, final Plotter plotter, final boolean resume, final PrintWriter log,
+        final java.util.function.DoubleConsumer progress)
     {
         final JsonNode identity = CampaignReport.identity(campaign.describe());
         final String header = Journal.header(identity, shard);
@@ -86,7 +93,7 @@ public final class FaultCampaigns
         final List<Path> written = new ArrayList<>();
         if (plots != null && shard.whole())
         {
-            written.addAll(FaultPlots.write(CampaignReport.parse(text), plots));
+            written.addAll(plotter.apply(CampaignReport.parse(text), plots));
         }
         AtomicFiles.writeString(json, text);
         try
@@ -104,7 +111,7 @@ public final class FaultCampaigns
      * Joins shard files into the report an unsharded run gives (the same bytes). Every shard of one
      * campaign must be there exactly once.
      */
-    public static String merge(final List<Path> shardFiles, final Path json, final Path plots)
+    public static String merge(final List<Path> shardFiles, final Path json, final Path plots, final Plotter plotter)
     {
         if (shardFiles.isEmpty())
         {
@@ -209,7 +216,7 @@ public final class FaultCampaigns
         final String text = CampaignReport.render(campaign, null, g, all);
         if (plots != null)
         {
-            FaultPlots.write(CampaignReport.parse(text), plots);
+            plotter.apply(CampaignReport.parse(text), plots);
         }
         AtomicFiles.writeString(json, text);
         return text;

@@ -31,7 +31,7 @@ import org.scfabric.sim.fault.Fault;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class AndPopcountBench
 {
     static final int SYNAPSES = 1024;

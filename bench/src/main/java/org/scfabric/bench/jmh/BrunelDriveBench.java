@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.scfabric.bench.brunel.PoissonStream;
 import org.scfabric.bench.brunel.PrefetchDrive;
-import org.scfabric.sim.random.NumpyGenerator;
-import org.scfabric.sim.random.Pcg64;
+import org.scfabric.random.NumpyGenerator;
+import org.scfabric.random.Pcg64;
 
 /**
  * ns per poisson(2.0) draw of one Brunel step at N = 10 000: the Brunel drive's

@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
  * ns per draw of the numpy-compatible stream: poisson(2.0) (the Brunel external drive, about three

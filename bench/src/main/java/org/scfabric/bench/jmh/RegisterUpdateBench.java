@@ -27,7 +27,7 @@ import org.scfabric.sim.NetlistBuilder;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class RegisterUpdateBench
 {
     static final int COUNTERS = 1_000_000;

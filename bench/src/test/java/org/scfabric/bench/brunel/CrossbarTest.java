@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import org.junit.jupiter.api.Test;
+import org.scfabric.hw.component.Crossbar;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.Clock;
 import org.scfabric.sim.ClockedComponent;
@@ -18,7 +19,7 @@ import org.scfabric.sim.Signals;
 import org.scfabric.sim.Snapshot;
 import org.scfabric.sim.fault.Fault;
 import org.scfabric.sim.fault.FaultSpace;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 import org.scfabric.testkit.FaultGens;
 
 /**

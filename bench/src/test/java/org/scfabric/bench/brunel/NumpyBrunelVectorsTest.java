@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.scfabric.sim.random.NumpyGenerator;
+import org.scfabric.random.NumpyGenerator;
 
 /**
- * The network and drive against numpy's own numbers (sim's test vector {@code numpy/brunel.txt},
+ * The network and drive against numpy's own numbers (random's test vector {@code numpy/brunel.txt},
  * made by numpy: {@code random((n, n)) < 0.1} counted before the diagonal is cleared, then 20 steps
  * of {@code poisson(λ, n)}, then the next raw 64-bit output).
  */
@@ -28,7 +28,7 @@ class NumpyBrunelVectorsTest
     static List<Case> cases() throws IOException
     {
         final var in = NumpyBrunelVectorsTest.class.getResourceAsStream("/numpy/brunel.txt");
-        assertNotNull(in, "sim's test vectors numpy/brunel.txt are on the test class path");
+        assertNotNull(in, "random's test vectors numpy/brunel.txt are on the test class path");
         final List<Case> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)))
         {

@@ -7,8 +7,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import org.junit.jupiter.api.Test;
-import org.scfabric.sim.random.NumpyGenerator;
-import org.scfabric.sim.random.Pcg64;
+import org.scfabric.random.NumpyGenerator;
+import org.scfabric.random.Pcg64;
 
 class PrefetchDriveTest
 {

@@ -5,7 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import org.junit.jupiter.api.Test;
-import org.scfabric.hw.kernel.CycleFaults;
+import org.scfabric.hw.component.CycleFaults;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.Clock;
 import org.scfabric.sim.ClockedComponent;

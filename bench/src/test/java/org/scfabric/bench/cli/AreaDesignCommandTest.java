@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scfabric.bench.brunel.AreaModel;
+import org.scfabric.bench.brunel.VariantAreaModel;
 import org.scfabric.bench.brunel.Variant;
 import org.scfabric.hw.area.Target;
 import org.scfabric.sim.ExternalTool;
@@ -22,7 +22,7 @@ class AreaDesignCommandTest
         final AreaCommandTest.Run r = AreaCommandTest.run("area", "--design", "brunel-v3", "--neurons", "100",
             "--target", "ice40");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("ice40  " + AreaCommand.format(AreaModel.of(Variant.V3, 100, Target.ICE40))),
+        assertTrue(r.out().contains("ice40  " + AreaCommand.format(VariantAreaModel.of(Variant.V3, 100, Target.ICE40))),
             r.out());
         assertFalse(r.out().contains("xc7"), r.out());
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.report.FaultPlots;
 import org.scfabric.sim.fault.FaultKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class CampaignRunTest
 
     String run(final CampaignSpec spec, final Shard shard, final int threads, final String name)
     {
-        return FaultCampaigns.execute(campaign(spec), shard, threads, tmp.resolve(name), null, false, quiet()).text();
+        return FaultCampaigns.execute(campaign(spec), shard, threads, tmp.resolve(name), null, null, false, quiet()).text();
     }
 
     static PrintWriter quiet()
@@ -60,7 +61,7 @@ class CampaignRunTest
             run(spec, new Shard(i, 3), 1 + i % 2, name);
             shards.add(tmp.resolve(name));
         }
-        final String merged = FaultCampaigns.merge(shards, tmp.resolve("merged.json"), tmp.resolve("plots"));
+        final String merged = FaultCampaigns.merge(shards, tmp.resolve("merged.json"), tmp.resolve("plots"), FaultPlots::write);
         assertEquals(whole, merged);
         assertEquals(whole, Files.readString(tmp.resolve("merged.json"), StandardCharsets.UTF_8));
         assertTrue(Files.size(tmp.resolve("plots/error-by-bit.png")) > 1000);
@@ -111,7 +112,7 @@ class CampaignRunTest
         // a kill in the middle of a line
         Files.writeString(journal, "{\"i\":3,\"si", java.nio.file.StandardOpenOption.APPEND);
         final StringWriter log = new StringWriter();
-        final FaultCampaigns.Done done = FaultCampaigns.execute(campaign(spec), Shard.ALL, 2, json, null, true,
+        final FaultCampaigns.Done done = FaultCampaigns.execute(campaign(spec), Shard.ALL, 2, json, null, null, true,
             new PrintWriter(log, true));
         assertEquals(40, done.resumed());
         assertEquals(96 - 40, done.result().stats().ran);
@@ -126,7 +127,7 @@ class CampaignRunTest
         final Path json = tmp.resolve("x.json");
         Files.writeString(Journal.pathFor(json), "{\"journal\":1,\"shard\":\"0/1\",\"campaign\":{}}\n");
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultCampaigns.execute(
-            campaign(exhaustive("core0.spare[*]")), Shard.ALL, 1, json, null, true, quiet()));
+            campaign(exhaustive("core0.spare[*]")), Shard.ALL, 1, json, null, null, true, quiet()));
         assertTrue(e.getMessage().contains("is the journal of another campaign"), e.getMessage());
     }
 
@@ -142,19 +143,19 @@ class CampaignRunTest
         final Path out = tmp.resolve("m.json");
         assertEquals("shard 1/3 missing: a merged report needs every shard", assertThrows(
             IllegalArgumentException.class, () -> FaultCampaigns.merge(List.of(tmp.resolve("s0.json"),
-                tmp.resolve("s2.json")), out, null)).getMessage());
+                tmp.resolve("s2.json")), out, null, null)).getMessage());
         assertEquals("shard 0/3 is given twice", assertThrows(IllegalArgumentException.class,
-            () -> FaultCampaigns.merge(List.of(tmp.resolve("s0.json"), tmp.resolve("s0.json")), out, null))
+            () -> FaultCampaigns.merge(List.of(tmp.resolve("s0.json"), tmp.resolve("s0.json")), out, null, null))
             .getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultCampaigns.merge(List.of(
-            tmp.resolve("s0.json"), tmp.resolve("other.json")), out, null)).getMessage()
+            tmp.resolve("s0.json"), tmp.resolve("other.json")), out, null, null)).getMessage()
             .endsWith("belongs to another campaign than " + tmp.resolve("s0.json") + " (different options)"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultCampaigns.merge(List.of(
-            tmp.resolve("whole.json")), out, null)).getMessage().endsWith("is a complete report, not a shard "
+            tmp.resolve("whole.json")), out, null, null)).getMessage().endsWith("is a complete report, not a shard "
                 + "(made without --shard)"));
         Files.writeString(tmp.resolve("junk.json"), "not json");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultCampaigns.merge(List.of(
-            tmp.resolve("junk.json")), out, null)).getMessage().contains("is not a fault-campaign shard file"));
+            tmp.resolve("junk.json")), out, null, null)).getMessage().contains("is not a fault-campaign shard file"));
         assertFalse(Files.exists(out));
     }
 
@@ -214,7 +215,7 @@ class CampaignRunTest
         final Campaign c = campaign(spec);
         assertEquals(18, c.items());
         final JsonNode r = CampaignReport.parse(FaultCampaigns.execute(c, Shard.ALL, 2, tmp.resolve("r.json"),
-            tmp.resolve("rp"), false, quiet()).text());
+            tmp.resolve("rp"), FaultPlots::write, false, quiet()).text());
         assertEquals(List.of("0.001", "0.01", "0.1"), fieldNames(r.get("by_rate")));
         final double low = r.get("by_rate").get("0.001").get("mean_rate_error").asDouble();
         final double high = r.get("by_rate").get("0.1").get("mean_rate_error").asDouble();

@@ -13,7 +13,7 @@ import org.scfabric.hw.sc.LfsrTaps;
  * {@link YosysRunner} synthesises. The parameters are those of the Verilog top, by name, every one
  * given explicitly (Yosys results depend slightly on whether a default is set by {@code chparam}).
  */
-public record AreaPoint(Component component, Map<String, Long> params)
+public record AreaPoint(RtlComponent component, Map<String, Long> params)
 {
     public AreaPoint
     {
@@ -30,7 +30,7 @@ public record AreaPoint(Component component, Map<String, Long> params)
     public static AreaPoint lfsr(final int width, final int taps)
     {
         checkLfsr(width, taps);
-        return of(Component.LFSR, "WIDTH", width, "TAPS", taps & 0xFFFF_FFFFL);
+        return of(RtlComponent.LFSR, "WIDTH", width, "TAPS", taps & 0xFFFF_FFFFL);
     }
 
     /** LFSR encoder (LFSR + comparator, DATA_WIDTH = LFSR_WIDTH) with maximal-length taps. */
@@ -42,43 +42,43 @@ public record AreaPoint(Component component, Map<String, Long> params)
     public static AreaPoint lfsrEncoder(final int width, final int taps)
     {
         checkLfsr(width, taps);
-        return of(Component.LFSR_ENCODER, "DATA_WIDTH", width, "LFSR_WIDTH", width, "TAPS", taps & 0xFFFF_FFFFL);
+        return of(RtlComponent.LFSR_ENCODER, "DATA_WIDTH", width, "LFSR_WIDTH", width, "TAPS", taps & 0xFFFF_FFFFL);
     }
 
     /** 16-bit Sobol generator of dimension 1..8. */
     public static AreaPoint sobol(final int dim)
     {
-        return of(Component.SOBOL, "DIM", checkDim(dim));
+        return of(RtlComponent.SOBOL, "DIM", checkDim(dim));
     }
 
     public static AreaPoint sobolEncoder(final int dim)
     {
-        return of(Component.SOBOL_ENCODER, "DIM", checkDim(dim));
+        return of(RtlComponent.SOBOL_ENCODER, "DIM", checkDim(dim));
     }
 
     /** {@code lanes} AND-gate synapses side by side. */
     public static AreaPoint synapse(final int lanes)
     {
-        return of(Component.SYNAPSE, "N", positive("lanes", lanes, 4096));
+        return of(RtlComponent.SYNAPSE, "N", positive("lanes", lanes, 4096));
     }
 
     /** Popcount accumulator with a COUNT_WIDTH-bit count and a LEN_WIDTH-bit stream length. */
     public static AreaPoint popcountAccumulator(final int countWidth, final int lenWidth)
     {
-        return of(Component.POPCOUNT_ACC, "COUNT_WIDTH", positive("count width", countWidth, 64),
+        return of(RtlComponent.POPCOUNT_ACC, "COUNT_WIDTH", positive("count width", countWidth, 64),
             "LEN_WIDTH", positive("length width", lenWidth, 64));
     }
 
     /** Popcount-to-current of {@code inputs} bits (a divider by {@code inputs}). */
     public static AreaPoint popcountToCurrent(final int inputs)
     {
-        return of(Component.POPCOUNT_TO_CURRENT, "N_INPUTS", positive("inputs", inputs, 1024));
+        return of(RtlComponent.POPCOUNT_TO_CURRENT, "N_INPUTS", positive("inputs", inputs, 1024));
     }
 
     /** One LIF core. */
     public static AreaPoint lif(final LifParams p)
     {
-        return of(Component.LIF, "DATA_WIDTH", p.dataWidth(), "FRACTION", p.fraction(), "V_REST", p.vRest(),
+        return of(RtlComponent.LIF, "DATA_WIDTH", p.dataWidth(), "FRACTION", p.fraction(), "V_REST", p.vRest(),
             "V_RESET", p.vReset(), "V_THRESHOLD", p.vThreshold(), "REFRACTORY_PERIOD", p.refractoryPeriod());
     }
 
@@ -90,7 +90,7 @@ public record AreaPoint(Component component, Map<String, Long> params)
             throw new IllegalArgumentException("the dense layer core is 16 bits wide; LIF width " + p.dataWidth()
                 + " is not supported");
         }
-        return of(Component.DENSE_CORE, "N_INPUTS", positive("inputs", inputs, 1024),
+        return of(RtlComponent.DENSE_CORE, "N_INPUTS", positive("inputs", inputs, 1024),
             "N_NEURONS", positive("neurons", neurons, 4096), "LEN_WIDTH", positive("length width", lenWidth, 32),
             "FRACTION", p.fraction(), "V_REST", p.vRest(), "V_RESET", p.vReset(), "V_THRESHOLD", p.vThreshold(),
             "REFRACTORY_PERIOD", p.refractoryPeriod());
@@ -112,10 +112,10 @@ public record AreaPoint(Component component, Map<String, Long> params)
         return Math.toIntExact(param(name));
     }
 
-    /** LIF parameters of a {@link Component#LIF} or {@link Component#DENSE_CORE} point. */
+    /** LIF parameters of a {@link RtlComponent#LIF} or {@link RtlComponent#DENSE_CORE} point. */
     public LifParams lifParams()
     {
-        final int w = component == Component.LIF ? intParam("DATA_WIDTH") : 16;
+        final int w = component == RtlComponent.LIF ? intParam("DATA_WIDTH") : 16;
         return new LifParams(w, intParam("FRACTION"), intParam("V_REST"), intParam("V_RESET"), intParam("V_THRESHOLD"),
             intParam("REFRACTORY_PERIOD"));
     }
@@ -135,7 +135,7 @@ public record AreaPoint(Component component, Map<String, Long> params)
     }
 
     /** Parses {@link #paramString()} back. */
-    public static AreaPoint parse(final Component c, final String paramString)
+    public static AreaPoint parse(final RtlComponent c, final String paramString)
     {
         final Map<String, Long> m = new LinkedHashMap<>();
         if (!paramString.isBlank())
@@ -198,7 +198,7 @@ public record AreaPoint(Component component, Map<String, Long> params)
         return component.id() + " " + label();
     }
 
-    private static AreaPoint of(final Component c, final Object... kv)
+    private static AreaPoint of(final RtlComponent c, final Object... kv)
     {
         final Map<String, Long> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2)

@@ -189,7 +189,7 @@ public final class AreaTable
             {
                 throw new IllegalArgumentException("line " + lineNo + ": expected 10 fields: " + line);
             }
-            final AreaPoint p = AreaPoint.parse(Component.parse(f[0]), f[9]);
+            final AreaPoint p = AreaPoint.parse(RtlComponent.parse(f[0]), f[9]);
             out.add(new Stored(p, Role.parse(f[1]), Target.parse(f[2]),
                 new Area(Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6])),
                 Long.parseLong(f[7]), Long.parseLong(f[8])));

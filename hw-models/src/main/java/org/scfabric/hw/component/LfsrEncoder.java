@@ -10,7 +10,7 @@ import org.scfabric.sim.Signals;
 
 /**
  * {@code sc_bitstream_encoder} on the kernel (spec section 2): an LFSR and an unsigned comparator
- * with a registered output; the pure twin is {@link org.scfabric.hw.sc.LfsrEncoder}.
+ * with a registered output; the pure twin is {@link org.scfabric.hw.sc.LfsrEncoderModel}.
  * <ul>
  *   <li>inputs: {@code x_value} (W, unsigned probability), {@code t_index} (32)</li>
  *   <li>registered output: {@code bit_out} (reset 0)</li>
@@ -45,7 +45,7 @@ public final class LfsrEncoder implements ClockedComponent
     public LfsrEncoder(final int width, final int taps, final int seedInit)
     {
         // the pure model checks width, taps and seed and is the one place those rules live
-        final org.scfabric.hw.sc.LfsrEncoder check = new org.scfabric.hw.sc.LfsrEncoder(width, taps, seedInit);
+        final org.scfabric.hw.sc.LfsrEncoderModel check = new org.scfabric.hw.sc.LfsrEncoderModel(width, taps, seedInit);
         this.width = width;
         this.mask = Bits.mask(width);
         this.taps = check.taps();
@@ -85,7 +85,7 @@ public final class LfsrEncoder implements ClockedComponent
     public int source(final Signals s)
     {
         return s.get(fresh) != 0
-            ? org.scfabric.hw.sc.LfsrEncoder.resetSeed(seedInit, (int)s.get(tIndex), mask)
+            ? org.scfabric.hw.sc.LfsrEncoderModel.resetSeed(seedInit, (int)s.get(tIndex), mask)
             : (int)s.get(lfsr);
     }
 

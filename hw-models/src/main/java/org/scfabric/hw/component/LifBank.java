@@ -11,7 +11,7 @@ import org.scfabric.sim.Signals;
 
 /**
  * N {@code sc_lif_neuron}s with one parameter set as one kernel component, for large arrays. The
- * state is {@link org.scfabric.hw.kernel.LifBank}'s three register banks, {@code lif[%d].v} (W bits,
+ * state is {@link LifBankRegisters}'s three register banks, {@code lif[%d].v} (W bits,
  * reset V_REST), {@code lif[%d].rc} (32 bits, reset 0) and {@code lif[%d].spike} (spike_out, 1 bit),
  * so an instance {@code core0} has fault sites {@code core0.lif[3].v[15]}; that class also holds the
  * edge (the arithmetic is {@link LifCore#vNext}), shared with the Brunel fixed-point parts.
@@ -28,7 +28,7 @@ public final class LifBank implements ClockedComponent
     private final int population;
     private final boolean sharedCurrent;
     private final int w;
-    private final org.scfabric.hw.kernel.LifBank bank;
+    private final LifBankRegisters bank;
     private final int[] currents;
     private final int[] spikes;
 
@@ -54,7 +54,7 @@ public final class LifBank implements ClockedComponent
         this.population = population;
         this.sharedCurrent = sharedCurrent;
         this.w = params.dataWidth();
-        this.bank = new org.scfabric.hw.kernel.LifBank(params, n, "lif[%d]");
+        this.bank = new LifBankRegisters(params, n, "lif[%d]");
         this.currents = new int[n];
         this.spikes = new int[n];
     }

@@ -6,7 +6,7 @@ import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Signals;
 
 /**
- * {@code sc_popcount_acc} on the kernel; the pure twin is {@link org.scfabric.hw.sc.PopcountAccumulator}.
+ * {@code sc_popcount_acc} on the kernel; the pure twin is {@link org.scfabric.hw.sc.PopcountAccumulatorModel}.
  * <ul>
  *   <li>inputs: {@code start} (1), {@code bit_in} (1), {@code stream_len} (LEN_WIDTH)</li>
  *   <li>registered outputs: {@code count} (COUNT_WIDTH), {@code busy} (1), {@code done} (1)</li>

@@ -9,7 +9,7 @@ import org.scfabric.sim.Signals;
 
 /**
  * {@code sc_sobol_encoder} on the kernel: a Sobol generator (Gray-code order) and the same
- * registered comparator as {@link LfsrEncoder}; the pure twin is {@link org.scfabric.hw.sc.SobolEncoder}.
+ * registered comparator as {@link LfsrEncoder}; the pure twin is {@link org.scfabric.hw.sc.SobolEncoderModel}.
  * <ul>
  *   <li>inputs: {@code x_value} (16, unsigned), {@code t_index} (32)</li>
  *   <li>registered output: {@code bit_out} (reset 0)</li>

@@ -2,7 +2,7 @@ package org.scfabric.hw.layer;
 
 import org.scfabric.hw.lif.LifCore;
 import org.scfabric.hw.lif.LifParams;
-import org.scfabric.hw.sc.LfsrEncoder;
+import org.scfabric.hw.sc.LfsrEncoderModel;
 import org.scfabric.hw.sc.PopcountToCurrent;
 import org.scfabric.hw.sc.SeedPlan;
 
@@ -22,8 +22,8 @@ public final class DenseLayerCore
 
     private final int nInputs;
     private final int nNeurons;
-    private final LfsrEncoder[] xEnc;
-    private final LfsrEncoder[] wEnc;
+    private final LfsrEncoderModel[] xEnc;
+    private final LfsrEncoderModel[] wEnc;
     private final LifCore[] lif;
 
     private int running;
@@ -45,12 +45,12 @@ public final class DenseLayerCore
         }
         this.nInputs = nInputs;
         this.nNeurons = nNeurons;
-        this.xEnc = new LfsrEncoder[nInputs];
-        this.wEnc = new LfsrEncoder[nInputs];
+        this.xEnc = new LfsrEncoderModel[nInputs];
+        this.wEnc = new LfsrEncoderModel[nInputs];
         for (int i = 0; i < nInputs; i++)
         {
-            xEnc[i] = new LfsrEncoder(SeedPlan.input(i));
-            wEnc[i] = new LfsrEncoder(SeedPlan.weight(i));
+            xEnc[i] = new LfsrEncoderModel(SeedPlan.input(i));
+            wEnc[i] = new LfsrEncoderModel(SeedPlan.weight(i));
         }
         this.lif = new LifCore[nNeurons];
         for (int j = 0; j < nNeurons; j++)
@@ -202,12 +202,12 @@ public final class DenseLayerCore
     }
 
     /** The input encoder i, e.g. to put a fault on it. */
-    public LfsrEncoder inputEncoder(final int i)
+    public LfsrEncoderModel inputEncoder(final int i)
     {
         return xEnc[i];
     }
 
-    public LfsrEncoder weightEncoder(final int i)
+    public LfsrEncoderModel weightEncoder(final int i)
     {
         return wEnc[i];
     }

@@ -8,7 +8,7 @@ import org.scfabric.hw.Bits;
  * lanes is then a handful of word operations: the shift is a rotation of plane indices, the
  * feedback an XOR of the tap planes, and {@code r < x} a bit-sliced unsigned comparator from the
  * top bit down. Its output is what a layer's popcount wants each cycle: the {@code bit_out} of all
- * lanes side by side. Bit-identical, lane for lane and cycle for cycle, to one {@link LfsrEncoder}
+ * lanes side by side. Bit-identical, lane for lane and cycle for cycle, to one {@link LfsrEncoderModel}
  * per lane (BitSlicedEncoderBankTest). No allocation per clock.
  */
 public final class BitSlicedEncoderBank
@@ -89,7 +89,7 @@ public final class BitSlicedEncoderBank
         java.util.Arrays.fill(state, 0L);
         for (int i = 0; i < lanes; i++)
         {
-            final int r = LfsrEncoder.resetSeed(seedInit[i], tIndex, mask);
+            final int r = LfsrEncoderModel.resetSeed(seedInit[i], tIndex, mask);
             final int off = (i >>> 6) * width;
             for (int j = 0; j < width; j++)
             {

@@ -2,8 +2,8 @@ package org.scfabric.hw.sc;
 
 /**
  * A comparator encoder: a W-bit number source r and a registered output
- * {@code bit_out <= (r < x)} (unsigned, r before it advances). {@link LfsrEncoder} and
- * {@link SobolEncoder} share it, so a design can swap one stream source for the other.
+ * {@code bit_out <= (r < x)} (unsigned, r before it advances). {@link LfsrEncoderModel} and
+ * {@link SobolEncoderModel} share it, so a design can swap one stream source for the other.
  */
 public interface BitstreamEncoder
 {

@@ -3,10 +3,10 @@ package org.scfabric.hw.sc;
 import org.scfabric.hw.Bits;
 
 /**
- * Many {@link LfsrEncoder}s of one width and tap set, state in flat arrays ({@code lfsr[i]},
- * {@code bit[i]}): the input or weight encoders of a layer. Bit-identical to one LfsrEncoder per
+ * Many {@link LfsrEncoderModel}s of one width and tap set, state in flat arrays ({@code lfsr[i]},
+ * {@code bit[i]}): the input or weight encoders of a layer. Bit-identical to one LfsrEncoderModel per
  * lane (LfsrEncoderBankTest); no allocation per clock. No fault masks: put a fault on a lane by
- * using an LfsrEncoder for it.
+ * using an LfsrEncoderModel for it.
  */
 public final class LfsrEncoderBank
 {
@@ -67,7 +67,7 @@ public final class LfsrEncoderBank
     {
         for (int i = 0; i < n; i++)
         {
-            lfsr[i] = LfsrEncoder.resetSeed(seedInit[i], tIndex, mask);
+            lfsr[i] = LfsrEncoderModel.resetSeed(seedInit[i], tIndex, mask);
             bit[i] = 0;
         }
     }
@@ -87,7 +87,7 @@ public final class LfsrEncoderBank
 
     /**
      * 64 edges of every lane with constant inputs: {@code out[i]} bit k is lane i's bit_out after
-     * edge k+1 (as {@link LfsrEncoder#clock64}).
+     * edge k+1 (as {@link LfsrEncoderModel#clock64}).
      */
     public void clock64(final int[] x, final long[] out)
     {

@@ -149,7 +149,7 @@ class EncoderComponentTest
             {
                 final LfsrEncoder enc = new LfsrEncoder(c.width(), c.taps(), c.seed());
                 final Bench b = new Bench(enc, c.width());
-                final org.scfabric.hw.sc.LfsrEncoder ref = new org.scfabric.hw.sc.LfsrEncoder(c.width(), c.taps(), c.seed());
+                final org.scfabric.hw.sc.LfsrEncoderModel ref = new org.scfabric.hw.sc.LfsrEncoderModel(c.width(), c.taps(), c.seed());
                 ref.reset(c.tIndex());
                 b.kernel.poke(b.t, c.tIndex());
                 assertEquals(ref.source(), enc.source(b.kernel.signals()), "reset state");
@@ -178,7 +178,7 @@ class EncoderComponentTest
             {
                 final SobolEncoder enc = new SobolEncoder(c.dim());
                 final Bench b = new Bench(enc, 16);
-                final org.scfabric.hw.sc.SobolEncoder ref = new org.scfabric.hw.sc.SobolEncoder(c.dim());
+                final org.scfabric.hw.sc.SobolEncoderModel ref = new org.scfabric.hw.sc.SobolEncoderModel(c.dim());
                 ref.reset(c.tIndex());
                 b.kernel.poke(b.t, c.tIndex());
                 for (int k = 0; k < c.xs().size(); k++)

@@ -47,7 +47,7 @@ class PopcountAccumulatorComponentTest
                 .connect("start", "start").connect("bit_in", "bit_in").connect("stream_len", "stream_len");
             final Design d = b.build();
             final Kernel k = new Kernel(d);
-            final org.scfabric.hw.sc.PopcountAccumulator ref = new org.scfabric.hw.sc.PopcountAccumulator(c.countWidth());
+            final org.scfabric.hw.sc.PopcountAccumulatorModel ref = new org.scfabric.hw.sc.PopcountAccumulatorModel(c.countWidth());
             ref.reset();
             for (int i = 0; i < c.lines().size(); i++)
             {

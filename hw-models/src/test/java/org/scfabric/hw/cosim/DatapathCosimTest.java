@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.quicktheories.core.Gen;
 import org.scfabric.hw.sc.AndSynapse;
-import org.scfabric.hw.sc.PopcountAccumulator;
+import org.scfabric.hw.sc.PopcountAccumulatorModel;
 import org.scfabric.hw.sc.PopcountToCurrent;
 
 /** sc_bitstream_synapse, sc_popcount_acc and sc_dotproduct_to_current under Icarus against Java. */
@@ -57,7 +57,7 @@ class DatapathCosimTest
             (r, st, b, l) -> new int[] {r, st < 2 ? 1 : 0, b, l});
         Stimuli.once(0x9C0_0000L + countWidth * 64 + lenWidth, Stimuli.concat(Stimuli.segment(line, 120, 120), 100), lines ->
         {
-            final PopcountAccumulator acc = new PopcountAccumulator(countWidth);
+            final PopcountAccumulatorModel acc = new PopcountAccumulatorModel(countWidth);
             final Cosim.Trace trace = new Cosim.Trace();
             int dones = 0;
             for (int k = 0; k < lines.size(); k++)

@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.quicktheories.core.Gen;
 import org.scfabric.hw.sc.Lfsr;
-import org.scfabric.hw.sc.LfsrEncoder;
+import org.scfabric.hw.sc.LfsrEncoderModel;
 import org.scfabric.hw.sc.LfsrTaps;
-import org.scfabric.hw.sc.SobolEncoder;
+import org.scfabric.hw.sc.SobolEncoderModel;
 import org.scfabric.hw.sc.SobolGenerator;
 
 /** sc_lfsr, sc_bitstream_encoder, sc_sobol and sc_sobol_encoder under Icarus against their Java twins. */
@@ -112,7 +112,7 @@ class EncoderCosimTest
             "sc_bitstream_encoder.v");
         Stimuli.once(0xE4C_0000L + w * 31L + set[1], encoderStimulus(w, set[2], set[2] + 1), lines ->
         {
-            final LfsrEncoder enc = new LfsrEncoder(w, set[1], set[2]);
+            final LfsrEncoderModel enc = new LfsrEncoderModel(w, set[1], set[2]);
             final Cosim.Trace trace = new Cosim.Trace();
             int ones = 0;
             for (final int[] s : lines)
@@ -174,7 +174,7 @@ class EncoderCosimTest
         // t_index edges (0xFFFF, 0xFFFE in the low half) start counters at the wrap
         Stimuli.once(0x50E_0000L + dim, encoderStimulus(16), lines ->
         {
-            final SobolEncoder enc = new SobolEncoder(dim);
+            final SobolEncoderModel enc = new SobolEncoderModel(dim);
             final Cosim.Trace trace = new Cosim.Trace();
             for (final int[] s : lines)
             {

@@ -25,8 +25,8 @@ class AndSynapseTest
             .forAll(LfsrEncoderTest.X16, LfsrEncoderTest.X16, integers().between(1, 0xFFFF), integers().between(1, 0xFFFF))
             .checkAssert((x, w, s1, s2) ->
             {
-                final LfsrEncoder xe = new LfsrEncoder(s1);
-                final LfsrEncoder we = new LfsrEncoder(16, LfsrTaps.maximal(16), s2);
+                final LfsrEncoderModel xe = new LfsrEncoderModel(s1);
+                final LfsrEncoderModel we = new LfsrEncoderModel(16, LfsrTaps.maximal(16), s2);
                 int ones = 0;
                 for (int i = 0; i < cycles; i++)
                 {
@@ -49,10 +49,10 @@ class AndSynapseTest
             .forAll(LfsrEncoderTest.X16, LfsrEncoderTest.X16, integers().between(1, 0xFFFF), integers().between(1, 40))
             .checkAssert((x, w, seed, words) ->
             {
-                final LfsrEncoder xf = new LfsrEncoder(seed);
-                final LfsrEncoder wf = new LfsrEncoder(SeedPlan.weight(seed));
-                final LfsrEncoder xs = new LfsrEncoder(seed);
-                final LfsrEncoder ws = new LfsrEncoder(SeedPlan.weight(seed));
+                final LfsrEncoderModel xf = new LfsrEncoderModel(seed);
+                final LfsrEncoderModel wf = new LfsrEncoderModel(SeedPlan.weight(seed));
+                final LfsrEncoderModel xs = new LfsrEncoderModel(seed);
+                final LfsrEncoderModel ws = new LfsrEncoderModel(SeedPlan.weight(seed));
                 final long[] a = new long[words];
                 final long[] b = new long[words];
                 for (int i = 0; i < words; i++)

@@ -24,7 +24,7 @@ class BitSlicedEncoderBankTest
                 final int taps = LfsrTaps.maximal(width);
                 final int[] seeds = new int[lanes];
                 final int[] xs = new int[lanes];
-                final LfsrEncoder[] one = new LfsrEncoder[lanes];
+                final LfsrEncoderModel[] one = new LfsrEncoderModel[lanes];
                 for (int i = 0; i < lanes; i++)
                 {
                     seeds[i] = 1 + r.nextInt(Math.max(1, mask == -1 ? Integer.MAX_VALUE : mask));
@@ -36,7 +36,7 @@ class BitSlicedEncoderBankTest
                         case 2 -> mask;
                         default -> r.nextInt() & mask;
                     };
-                    one[i] = new LfsrEncoder(width, taps, seeds[i]);
+                    one[i] = new LfsrEncoderModel(width, taps, seeds[i]);
                     one[i].reset(tIndex);
                 }
                 final BitSlicedEncoderBank bank = new BitSlicedEncoderBank(width, taps, seeds);

@@ -21,11 +21,11 @@ class LfsrEncoderBankTest
                 final int n = xs.size();
                 final int[] x = xs.stream().mapToInt(Integer::intValue).toArray();
                 final LfsrEncoderBank bank = LfsrEncoderBank.weights(n);
-                final LfsrEncoder[] lanes = new LfsrEncoder[n];
+                final LfsrEncoderModel[] lanes = new LfsrEncoderModel[n];
                 bank.reset(t);
                 for (int i = 0; i < n; i++)
                 {
-                    lanes[i] = new LfsrEncoder(SeedPlan.weight(i));
+                    lanes[i] = new LfsrEncoderModel(SeedPlan.weight(i));
                     lanes[i].reset(t);
                 }
                 final long[] out = new long[n];

@@ -28,21 +28,21 @@ class LfsrEncoderTest
     @Test
     void seedAce1AtHalfScaleGivesTheGoldenFirst32Bits()
     {
-        assertEquals("01010011000111100001101110101010", bits(new LfsrEncoder(0xACE1), 0x8000, 32));
+        assertEquals("01010011000111100001101110101010", bits(new LfsrEncoderModel(0xACE1), 0x8000, 32));
     }
 
     @Test
     void firstBitComparesTheSeedItself()
     {
         // 0xACE1 < 0xACE2 but not < 0xACE1: the first edge compares the seed, before any shift
-        assertEquals(1, new LfsrEncoder(0xACE1).clock(0xACE2));
-        assertEquals(0, new LfsrEncoder(0xACE1).clock(0xACE1));
+        assertEquals(1, new LfsrEncoderModel(0xACE1).clock(0xACE2));
+        assertEquals(0, new LfsrEncoderModel(0xACE1).clock(0xACE1));
     }
 
     @Test
     void bitOutIsZeroAtReset()
     {
-        final LfsrEncoder e = new LfsrEncoder(0xACE1);
+        final LfsrEncoderModel e = new LfsrEncoderModel(0xACE1);
         e.clock(0xFFFF);
         assertEquals(1, e.bitOut());
         e.reset(0);
@@ -53,7 +53,7 @@ class LfsrEncoderTest
     @Test
     void resetSeedIsSeedInitXorLow16OfTIndex()
     {
-        final LfsrEncoder e = new LfsrEncoder(0xACE1);
+        final LfsrEncoderModel e = new LfsrEncoderModel(0xACE1);
         e.reset(0x1234_0F0F);
         assertEquals(0xACE1 ^ 0x0F0F, e.source());
     }
@@ -61,7 +61,7 @@ class LfsrEncoderTest
     @Test
     void resetSeedFallsBackToSeedInitWhenTheXorIsZero()
     {
-        final LfsrEncoder e = new LfsrEncoder(0xACE1);
+        final LfsrEncoderModel e = new LfsrEncoderModel(0xACE1);
         e.reset(0x7777_ACE1);
         assertEquals(0xACE1, e.source());
     }
@@ -81,7 +81,7 @@ class LfsrEncoderTest
     @Test
     void zeroSeedInitIsRejected()
     {
-        assertThrows(IllegalArgumentException.class, () -> new LfsrEncoder(0x10000));
+        assertThrows(IllegalArgumentException.class, () -> new LfsrEncoderModel(0x10000));
     }
 
     @Test
@@ -91,7 +91,7 @@ class LfsrEncoderTest
             .forAll(X16, integers().between(1, 0xFFFF), integers().all())
             .checkAssert((x, seed, t) ->
             {
-                final LfsrEncoder e = new LfsrEncoder(seed);
+                final LfsrEncoderModel e = new LfsrEncoderModel(seed);
                 e.reset(t);
                 int ones = 0;
                 for (int i = 0; i < 65_535; i++)
@@ -109,7 +109,7 @@ class LfsrEncoderTest
             .forAll(X16, integers().between(1, 0xFFFF))
             .checkAssert((x, seed) ->
             {
-                final LfsrEncoder e = new LfsrEncoder(seed);
+                final LfsrEncoderModel e = new LfsrEncoderModel(seed);
                 e.bitFault(0, 0);
                 e.reset(0);
                 long ones = 0;
@@ -125,7 +125,7 @@ class LfsrEncoderTest
     @Test
     void stuckAt1OnTheOutputRegisterGivesAnAllOneStream()
     {
-        final LfsrEncoder e = new LfsrEncoder(0xACE1);
+        final LfsrEncoderModel e = new LfsrEncoderModel(0xACE1);
         e.bitFault(1, 1);
         e.reset(0);
         assertEquals(1, e.bitOut());
@@ -145,8 +145,8 @@ class LfsrEncoderTest
             {
                 final int w = wt[0];
                 final int s = (seed & Bits.mask(w)) == 0 ? 1 : seed;
-                final LfsrEncoder fast = new LfsrEncoder(w, wt[1], s);
-                final LfsrEncoder slow = new LfsrEncoder(w, wt[1], s);
+                final LfsrEncoderModel fast = new LfsrEncoderModel(w, wt[1], s);
+                final LfsrEncoderModel slow = new LfsrEncoderModel(w, wt[1], s);
                 fast.reset(t);
                 slow.reset(t);
                 for (final int x : xs)

@@ -14,7 +14,7 @@ class PopcountAccumulatorTest
     @Test
     void countsTheLBitsAfterTheStartEdgeAndPulsesDoneWithTheLast()
     {
-        final PopcountAccumulator acc = new PopcountAccumulator(16);
+        final PopcountAccumulatorModel acc = new PopcountAccumulatorModel(16);
         acc.reset();
         acc.clock(true, 1, 4); // the bit at the start edge is not counted
         assertTrue(acc.busy());
@@ -35,7 +35,7 @@ class PopcountAccumulatorTest
     @Test
     void startWhileBusyRestartsTheCount()
     {
-        final PopcountAccumulator acc = new PopcountAccumulator(8);
+        final PopcountAccumulatorModel acc = new PopcountAccumulatorModel(8);
         acc.clock(true, 0, 10);
         acc.clock(false, 1, 0);
         acc.clock(false, 1, 0);
@@ -47,7 +47,7 @@ class PopcountAccumulatorTest
     @Test
     void zeroLengthCountsNothingAndNeverPulsesDone()
     {
-        final PopcountAccumulator acc = new PopcountAccumulator(8);
+        final PopcountAccumulatorModel acc = new PopcountAccumulatorModel(8);
         acc.clock(true, 1, 0);
         acc.clock(false, 1, 0);
         assertEquals(0, acc.count());
@@ -57,7 +57,7 @@ class PopcountAccumulatorTest
     @Test
     void countWrapsAtItsWidth()
     {
-        final PopcountAccumulator acc = new PopcountAccumulator(2);
+        final PopcountAccumulatorModel acc = new PopcountAccumulatorModel(2);
         acc.clock(true, 0, 5);
         for (int i = 0; i < 5; i++)
         {
@@ -73,8 +73,8 @@ class PopcountAccumulatorTest
             .forAll(integers().between(0, 200), longs().all(), integers().between(1, 64), integers().between(1, 16))
             .checkAssert((len, word, n, width) ->
             {
-                final PopcountAccumulator fast = new PopcountAccumulator(width);
-                final PopcountAccumulator slow = new PopcountAccumulator(width);
+                final PopcountAccumulatorModel fast = new PopcountAccumulatorModel(width);
+                final PopcountAccumulatorModel slow = new PopcountAccumulatorModel(width);
                 fast.clock(true, 0, len);
                 slow.clock(true, 0, len);
                 for (int round = 0; round < 5; round++)

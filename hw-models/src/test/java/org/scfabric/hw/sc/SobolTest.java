@@ -158,7 +158,7 @@ class SobolTest
             .forAll(LfsrEncoderTest.X16, integers().between(1, 8), integers().all())
             .checkAssert((x, d, t) ->
             {
-                final BitstreamEncoder e = new SobolEncoder(d);
+                final BitstreamEncoder e = new SobolEncoderModel(d);
                 e.reset(t);
                 int ones = 0;
                 for (int i = 0; i < 1 << 16; i++)
@@ -177,7 +177,7 @@ class SobolTest
             .forAll(LfsrEncoderTest.X16, integers().between(4, 12))
             .checkAssert((x, k) ->
             {
-                final BitstreamEncoder e = new SobolEncoder(1);
+                final BitstreamEncoder e = new SobolEncoderModel(1);
                 e.reset(0);
                 int ones = 0;
                 for (int i = 0; i < 1 << k; i++)
@@ -196,8 +196,8 @@ class SobolTest
             .forAll(LfsrEncoderTest.X16, integers().between(1, 8), integers().all(), integers().between(1, 1100))
             .checkAssert((x, d, t, words) ->
             {
-                final SobolEncoder fast = new SobolEncoder(d);
-                final SobolEncoder slow = new SobolEncoder(d);
+                final SobolEncoderModel fast = new SobolEncoderModel(d);
+                final SobolEncoderModel slow = new SobolEncoderModel(d);
                 fast.reset(t);
                 slow.reset(t);
                 for (int j = 0; j < words; j += 97)

@@ -1,0 +1,142 @@
+package org.scfabric.hw.component;
+
+import org.scfabric.hw.lif.LifCore;
+import org.scfabric.hw.lif.LifParams;
+import org.scfabric.sim.Binding;
+import org.scfabric.sim.Declarations;
+import org.scfabric.sim.Signals;
+
+/**
+ * The registers of an array of {@code sc_lif_neuron} cores inside a kernel component: three register
+ * banks per array, {@code <name>.v} (signed DATA_WIDTH, reset V_REST), {@code <name>.rc} (unsigned
+ * 32) and {@code <name>.spike} (1 bit), e.g. {@code lif[%d].v} gives {@code core0.lif[12].v} in an
+ * instance {@code core0}. Every bit is a fault site; {@link #edge} reads the registers, so a stuck or
+ * flipped bit acts on the next edge exactly as in the RTL. The arithmetic is {@link LifCore}'s
+ * (spec/hardware.md §1); this class only moves the state between the kernel and it.
+ *
+ * <p>Use from a clocked component: {@link #declare} in its {@code declare}, {@link #bind} in its
+ * {@code bind}, {@link #edge} in its {@code edge}. Allocates nothing per edge.
+ */
+public final class LifBankRegisters
+{
+    private final LifParams p;
+    private final int n;
+    private final String name;
+    private final int w;
+    private final int f;
+    private int vBank;
+    private int rcBank;
+    private int spikeBank;
+    private int vBase;
+    private int rcBase;
+    private int spikeBase;
+
+    /**
+     * @param name register name pattern with {@code %d}, e.g. {@code lif[%d]}
+     */
+    public LifBankRegisters(final LifParams params, final int n, final String name)
+    {
+        if (n < 1)
+        {
+            throw new IllegalArgumentException("a LIF bank needs at least one neuron, got " + n);
+        }
+        if (!name.contains("%d"))
+        {
+            throw new IllegalArgumentException("the register name pattern must hold %d, got '" + name + "'");
+        }
+        this.p = params;
+        this.n = n;
+        this.name = name;
+        this.w = params.dataWidth();
+        this.f = params.fraction();
+    }
+
+    public void declare(final Declarations d)
+    {
+        d.registerBank(name + ".v", w, n, p.vRest());
+        d.registerBank(name + ".rc", 32, n, 0);
+        d.registerBank(name + ".spike", 1, n, 0);
+    }
+
+    public void bind(final Binding b)
+    {
+        vBank = b.bank(name + ".v");
+        rcBank = b.bank(name + ".rc");
+        spikeBank = b.bank(name + ".spike");
+        vBase = b.signal(name + ".v");
+        rcBase = b.signal(name + ".rc");
+        spikeBase = b.signal(name + ".spike");
+    }
+
+    /**
+     * One rising edge of every core: from the current v, rc and {@code current[i]} (its low
+     * DATA_WIDTH bits, as at the port) the next v, rc and spike_out of spec §1. Writes the indices of
+     * the neurons that spike on this edge, ascending, into {@code spikes} and returns their number.
+     */
+    public int edge(final Signals s, final int[] current, final int leak, final int gain, final int noise,
+        final int[] spikes)
+    {
+        s.openBank(vBank);
+        s.openBank(rcBank);
+        s.openBank(spikeBank);
+        final int vRest = p.vRest();
+        final int vReset = p.vReset();
+        final int vTh = p.vThreshold();
+        final int refractory = p.refractoryPeriod();
+        final int shift = 64 - w;
+        int count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            final long rc = s.get(rcBase + i);
+            if (rc != 0)
+            {
+                s.putNext(rcBase + i, rc - 1);
+                s.putNext(vBase + i, vRest);
+                s.putNext(spikeBase + i, 0);
+                continue;
+            }
+            final int v = (int)((s.get(vBase + i) << shift) >> shift);
+            final int next = LifCore.vNext(v, leak, gain, current[i], noise, vRest, w, f);
+            if (next >= vTh)
+            {
+                s.putNext(vBase + i, vReset);
+                s.putNext(rcBase + i, refractory);
+                s.putNext(spikeBase + i, 1);
+                spikes[count++] = i;
+            }
+            else
+            {
+                s.putNext(vBase + i, next);
+                s.putNext(rcBase + i, 0);
+                s.putNext(spikeBase + i, 0);
+            }
+        }
+        return count;
+    }
+
+    public int size()
+    {
+        return n;
+    }
+
+    public LifParams params()
+    {
+        return p;
+    }
+
+    /** Signal id of neuron i's v register. */
+    public int vSignal(final int i)
+    {
+        return vBase + i;
+    }
+
+    public int rcSignal(final int i)
+    {
+        return rcBase + i;
+    }
+
+    public int spikeSignal(final int i)
+    {
+        return spikeBase + i;
+    }
+}

@@ -1,0 +1,130 @@
+package org.scfabric.hw.component;
+
+import org.scfabric.sim.Binding;
+import org.scfabric.sim.ClockedComponent;
+import org.scfabric.sim.Declarations;
+import org.scfabric.sim.Signals;
+import org.scfabric.sim.StatefulComponent;
+
+/**
+ * The SC unit shape of V2, V4, V13, V14 and V17: two encoder arrays (inputs and weights), AND gates
+ * and a bank of popcount registers {@code <counts>[k]}, clocked once per network step at the last
+ * edge of the stream window, which it computes whole: edges {@code first .. last} = the L edges
+ * ending now. Faults announced to it ({@link #faults}) are applied cycle by cycle; its software
+ * state (the encoders' last written states, the announced faults, the subclass's statistics) goes
+ * with kernel snapshots.
+ */
+public abstract class WindowUnit implements ClockedComponent, StatefulComponent
+{
+    protected final int len;
+    protected final EncoderArray inputs;
+    protected final EncoderArray weights;
+    private final String countName;
+    private final int countWidth;
+    private final int counts;
+    protected CycleFaults faults;
+    protected int countBank;
+    protected int countBase;
+    private long period;
+
+    protected WindowUnit(final int len, final EncoderArray inputs, final EncoderArray weights, final String countName,
+        final int countWidth, final int counts)
+    {
+        this.len = len;
+        this.inputs = inputs;
+        this.weights = weights;
+        this.countName = countName;
+        this.countWidth = countWidth;
+        this.counts = counts;
+    }
+
+    /** A fresh kernel's fault list (faults announced to this unit go there). */
+    public final void faults(final CycleFaults f)
+    {
+        faults = f;
+        inputs.faults(f);
+        weights.faults(f);
+    }
+
+    public final CycleFaults faults()
+    {
+        return faults;
+    }
+
+    /** Whether popcount register k has an announced fault (and so must be stepped cycle by cycle). */
+    public final boolean countFaulted(final int k)
+    {
+        return faults != null && faults.has(countBase + k);
+    }
+
+    @Override
+    public final void declare(final Declarations d)
+    {
+        inputs.declare(d);
+        weights.declare(d);
+        d.registerBank(countName, countWidth, counts, 0);
+        declareMore(d);
+    }
+
+    @Override
+    public final void bind(final Binding b)
+    {
+        inputs.bind(b);
+        weights.bind(b);
+        countBank = b.bank(countName);
+        countBase = b.signal(countName);
+        period = b.clock().period();
+        bindMore(b);
+    }
+
+    @Override
+    public final void edge(final Signals s)
+    {
+        final long last = s.now();
+        window(s, last - len + 1, last, last >= period ? last - period : -1);
+    }
+
+    /** Other registers and memories of the unit. */
+    protected void declareMore(final Declarations d)
+    {
+    }
+
+    protected void bindMore(final Binding b)
+    {
+    }
+
+    /**
+     * The window of edges {@code first .. last}; {@code lastWrite} is the previous window's last
+     * edge (−1 before the first), for the encoders' cycle-by-cycle path.
+     */
+    protected abstract void window(Signals s, long first, long last, long lastWrite);
+
+    /** The unit's statistics, for snapshots (or null). */
+    protected Object saveMore()
+    {
+        return null;
+    }
+
+    protected void restoreMore(final Object state)
+    {
+    }
+
+    @Override
+    public final Object saveState()
+    {
+        return new Object[] {inputs.save(), weights.save(), faults == null ? null : faults.save(), saveMore()};
+    }
+
+    @Override
+    public final void restoreState(final Object state)
+    {
+        final Object[] st = (Object[])state;
+        inputs.restore(st[0]);
+        weights.restore(st[1]);
+        if (st[2] != null)
+        {
+            faults.restore(st[2]);
+        }
+        restoreMore(st[3]);
+    }
+}
