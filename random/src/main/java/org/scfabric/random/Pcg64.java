@@ -315,7 +315,7 @@ public final class Pcg64 {
     /**
      * Generates the next n >= 0 outputs after the LCG state st into out[off..off+n), as raw longs
      * into {@code longs} or, when that is null, as doubles (next_double) into {@code doubles}. One
-     * loop serves both: the null test is loop-invariant, and C2 unswitches the loop on it
+     * loop serves both: the null test is loop-invariant, so C2 can hoist it out of the loop
      * (RandomStreamBench randomBulk and poissonBulk: no difference from the two copies this replaced,
      * within the error bars, docs/benchmarks.md).
      */
