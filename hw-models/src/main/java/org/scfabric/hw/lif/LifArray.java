@@ -66,7 +66,7 @@ public final class LifArray
                 v[i] = vRest;
                 continue;
             }
-            // the width tests are loop-invariant, so C2 can hoist them out (LifArrayBench: no slower than the three loops were)
+            // the width tests are loop-invariant (LifArrayBench: no slower than three loops)
             final int next = w16 ? vNext16(v[i], current[i], lk, gn, nz, vRest, f)
                 : w32 ? vNext32(v[i], current[i], lk, gn, nz, vRest, f)
                 : LifCore.vNext(v[i], lk, gn, current[i], nz, vRest, w, f);
