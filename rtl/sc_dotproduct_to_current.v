@@ -1,6 +1,6 @@
 // sc_dotproduct_to_current: I_t = y_min + (y_max - y_min) * popcount(bits) / N_INPUTS
 // (combinational). Twin of org.scfabric.hw.sc.PopcountToCurrent.
-// The intended arithmetic of the spec: the difference is exact (17 bits, signed), the product
+// The intended arithmetic of docs/spec/hardware.md §4: the difference is exact (17 bits, signed), the product
 // signed, the division truncates toward zero (Verilog signed '/'), the sum wraps to 16 bits.
 // The reference RTL zero-extends a 16-bit difference instead; it differs exactly when
 // y_max < y_min and 0 < popcount < N_INPUTS (see docs/components.md).

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Brunel network at N = 10 000 neurons, 1 s, seed 42, on the scfabric kernel: checks the
-# reference spike counts (V1 = V18 = V20 = 404 731, V3 = 355 566, spec/brunel.md §3) and prints the
+# reference spike counts (V1 = V18 = V20 = 404 731, V3 = 355 566: the counts sc-neurocore's own benchmark
+# produced, docs/spec/brunel.md §3) and prints the
 # timings against the performance targets (V18 run phase <= 2 s, V3 within 2x of V18, Java heap
 # <= 400 MB: the JVM runs with -Xmx400m). Not part of the test suite: it takes about a minute.
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Brunel (2000) network in Brian2, for scfabric's side-by-side comparison (spec/brunel.md section 5).
+"""Brunel (2000) network in Brian2, for scfabric's side-by-side comparison (docs/spec/brunel.md section 5).
 
 Runs one mode (runtime = Cython code generation, or cpp_standalone) at the given size, duration and
 seed and prints ONE line of JSON on stdout:
@@ -59,7 +59,7 @@ def run(a, workdir):
     else:
         b2.prefs.codegen.target = "cython"
 
-    # spec/brunel.md section 1, in the reference's order of operations
+    # docs/spec/brunel.md section 1, in the reference's order of operations
     n = a.neurons
     n_exc = int(4 * n // 5)
     n_inh = n - n_exc

@@ -94,7 +94,7 @@ class GlibcMathTest {
         assertEquals(Double.NEGATIVE_INFINITY, GlibcMath.log1p(-1.0));
         assertEquals(Double.NaN, GlibcMath.log1p(-2.0));
         assertEquals(-0.0, GlibcMath.log1p(-0.0));
-        // the spec's fact: exp(-2) of glibc equals Java's Math.exp(-2)
+        // docs/spec/brunel.md §2: exp(-2) of glibc equals Java's Math.exp(-2)
         assertEquals(Double.doubleToRawLongBits(Math.exp(-2.0)), Double.doubleToRawLongBits(GlibcMath.exp(-2.0)));
     }
 }

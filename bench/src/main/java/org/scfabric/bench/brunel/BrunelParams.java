@@ -2,7 +2,7 @@ package org.scfabric.bench.brunel;
 
 /**
  * The Brunel (2000) network's parameters as the reference's {@code BrunelParams} has them
- * (spec/brunel.md §1). Voltages in mV, times in ms. The external drive is derived in exactly the
+ * (docs/spec/brunel.md §1). Voltages in mV, times in ms. The external drive is derived in exactly the
  * reference's order of double operations, because the spike counts depend on the last bit of λ.
  */
 public record BrunelParams(int nExc, int nInh, double connProb, double weightExc, double g, double vThreshold,
@@ -66,10 +66,13 @@ public record BrunelParams(int nExc, int nInh, double connProb, double weightExc
         return g * weightExc;
     }
 
-    /** Number of timesteps: duration / dt, rounded to the nearest step. */
+    /**
+     * Number of timesteps: duration / dt, rounded to the nearest step. A count beyond an int throws
+     * (a cast once wrapped 429496739.6 ms to 100 steps).
+     */
     public int steps()
     {
-        return (int)Math.round(durationMs / dt);
+        return Math.toIntExact(Math.round(durationMs / dt));
     }
 
     /** C_E = conn_prob · n_exc. */

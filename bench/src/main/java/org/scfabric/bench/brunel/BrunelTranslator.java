@@ -7,7 +7,7 @@ import org.scfabric.random.GlibcMath;
 
 /**
  * The parameter mapping of every variant: how the Brian2 Brunel parameters become floats, Q8.8 or
- * Q16.12 integers, probabilities and stream lengths (spec/brunel.md §4; the reference's
+ * Q16.12 integers, probabilities and stream lengths (docs/spec/brunel.md §4; the reference's
  * {@code brunel_translator.py}). The constants here are the ones the variants run with.
  * Integer conversions truncate toward zero, as Python's {@code int()} does.
  */

@@ -7,7 +7,7 @@ import org.scfabric.random.NumpyGenerator;
 
 /**
  * The Brunel network's synapses in compressed rows (CSR), row = presynaptic neuron i, its targets j
- * ascending. Drawn as the reference draws them (spec/brunel.md §2): {@code random((N, N)) < p}
+ * ascending. Drawn as the reference draws them (docs/spec/brunel.md §2): {@code random((N, N)) < p}
  * row-major, then the diagonal cleared, so the generator is left exactly where the reference's is
  * when the drive begins. Only the synapses are stored (about p·N² ints), never the dense matrix.
  * Immutable; shared by every variant run on the same (N, p, seed).

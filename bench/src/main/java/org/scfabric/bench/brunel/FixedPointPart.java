@@ -14,7 +14,7 @@ import org.scfabric.sim.Signals;
 
 /**
  * V3 (Q8.8) and V11 (Q16.12): the Brunel network as an unrolled fixed-point core, N bit-true
- * {@code sc_lif_neuron}s (spec/hardware.md §1) behind a synapse unit, two clock cycles per step.
+ * {@code sc_lif_neuron}s (docs/spec/hardware.md §1) behind a synapse unit, two clock cycles per step.
  *
  * <pre>
  *  cycle 0  drive      drive.ext[j]      &lt;= kicks of neuron j in this step          (8 bits)

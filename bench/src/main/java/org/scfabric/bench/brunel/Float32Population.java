@@ -32,6 +32,12 @@ final class Float32Population extends Population implements AutoCloseable
         return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / GRAIN));
     }
 
+    /** The threads this population runs on (what V19's title states). */
+    int threads()
+    {
+        return threads;
+    }
+
     enum Form
     {
         /** V19: kick first, then the Euler leak. */

@@ -3,7 +3,7 @@ package org.scfabric.bench.brunel;
 import org.scfabric.random.GlibcMath;
 
 /**
- * The float64 LIF arithmetic of V1 (spec/brunel.md §3) and its parameters, shared by the variants
+ * The float64 LIF arithmetic of V1 (docs/spec/brunel.md §3) and its parameters, shared by the variants
  * built on it: {@code v += ext·J + syn} (the right side summed first), then
  * {@code v += α·(v_rest − v)} with α = dt/τ, then {@code v >= v_th} spikes and resets to v_reset.
  * The inhibitory weight is {@code J · (−g)}, as the reference scales its rows.

@@ -1,6 +1,6 @@
 package org.scfabric.bench.brunel;
 
-/** The part of each variant (spec/brunel.md §4). */
+/** The part of each variant (docs/spec/brunel.md §4). */
 final class Parts
 {
     private Parts()

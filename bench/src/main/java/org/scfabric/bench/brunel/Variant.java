@@ -4,44 +4,69 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The 20 variants of the Brunel translation (spec/brunel.md §4). */
+/**
+ * The 20 variants of the Brunel translation (docs/spec/brunel.md §4). Each has two names: what scfabric
+ * runs ({@link #title(int)}: arithmetic, structure, threads — everything here is Java on the CPU), and
+ * the reference benchmark's name for it ({@link #reference()}), which often names a framework or class
+ * (PyTorch, JAX, Numba, NumPy, SC…) that scfabric does not run. Reports keep the two apart.
+ */
 public enum Variant
 {
-    V1("StochasticLIFNeuron", "voltage", false),
-    V2("VectorizedSCLayer", "probability", true),
-    V3("FixedPointLIF Q8.8", "fixed point", true),
-    V4("BitstreamSynapse + LIF", "hybrid", true),
-    V5("SCIzhikevichNeuron", "voltage", false),
-    V6("HomeostaticLIFNeuron", "voltage", false),
-    V7("V1 + noise", "voltage", false),
-    V8("V1 + refractory", "voltage", false),
-    V9("V1 + post-kick", "voltage", false),
-    V10("V1 + exact leak", "voltage", false),
-    V11("FixedPointLIF Q16.12", "fixed point", true),
-    V12("V1 + StochasticSTDPSynapse", "voltage", false),
-    V13("BitstreamDotProduct", "SC", true),
-    V14("V4 + Sobol", "hybrid", true),
-    V15("JaxSCDenseLayer", "probability", false),
-    V16("SCRecurrentLayer", "reservoir", false),
-    V17("MemristiveDenseLayer", "probability", true),
-    V18("V1 + Numba JIT (CSR fast path)", "voltage", false),
-    V19("PyTorch CUDA (data-parallel, all cores)", "voltage", false),
-    V20("vectorised NumPy", "voltage", false);
+    V1("float64 LIF, one object per neuron", "StochasticLIFNeuron", "voltage", false),
+    V2("SC layer 100x100, LFSR streams of 1024 bits", "VectorizedSCLayer", "probability", true),
+    V3("bit-true Q8.8 LIF (sc_lif_neuron)", "FixedPointLIF Q8.8", "fixed point", true),
+    V4("LFSR-stream synapses (256 bits) + float64 LIF", "BitstreamSynapse + LIF", "hybrid", true),
+    V5("float64 Izhikevich, dt 0.25 ms", "SCIzhikevichNeuron", "voltage", false),
+    V6("float64 LIF, adaptive threshold", "HomeostaticLIFNeuron", "voltage", false),
+    V7("float64 LIF + Gaussian noise", "V1 + noise", "voltage", false),
+    V8("float64 LIF, 5-step refractory period", "V1 + refractory", "voltage", false),
+    V9("float64 LIF, leak before the kicks", "V1 + post-kick", "voltage", false),
+    V10("float64 LIF, exact exponential leak", "V1 + exact leak", "voltage", false),
+    V11("bit-true Q16.12 LIF (32-bit sc_lif_neuron)", "FixedPointLIF Q16.12", "fixed point", true),
+    V12("float64 LIF + stochastic STDP on 2000 synapses", "V1 + StochasticSTDPSynapse", "voltage", false),
+    V13("SC dot product 50x50 (256 bits) + Q8.8 LIF", "BitstreamDotProduct", "SC", true),
+    V14("Sobol-stream synapses (256 bits) + float64 LIF", "V4 + Sobol", "hybrid", true),
+    V15("float32 LIF, dense-layer update, 1 thread", "JaxSCDenseLayer", "probability", false),
+    V16("float64 reservoir of 100 units", "SCRecurrentLayer", "reservoir", false),
+    V17("SC layer 100x100 with device defects, LFSR streams of 256 bits", "MemristiveDenseLayer", "probability",
+        true),
+    V18("float64 LIF, CSR arrays, one loop", "V1 + Numba JIT (CSR fast path)", "voltage", false),
+    /** Its title names the threads it runs on at a given N: see {@link #title(int)}. */
+    V19("float32 LIF, CSR arrays, data-parallel", "PyTorch CUDA (data-parallel)", "voltage", false),
+    V20("float64 LIF, whole-array passes", "vectorised NumPy", "voltage", false);
 
     private final String title;
+    private final String reference;
     private final String domain;
     private final boolean hardware;
 
-    Variant(final String title, final String domain, final boolean hardware)
+    Variant(final String title, final String reference, final String domain, final boolean hardware)
     {
         this.title = title;
+        this.reference = reference;
         this.domain = domain;
         this.hardware = hardware;
     }
 
-    public String title()
+    /**
+     * What scfabric runs for this variant at {@code neurons} neurons: the {@code name} of reports. V19's
+     * thread count depends on N (one thread per {@value Float32Population#GRAIN} neurons, at most one per
+     * core), so its title states the count it will use.
+     */
+    public String title(final int neurons)
     {
+        if (this == V19)
+        {
+            final int t = Float32Population.threadsFor(neurons);
+            return "float32 LIF, CSR arrays, " + t + (t == 1 ? " thread" : " threads");
+        }
         return title;
+    }
+
+    /** The reference benchmark's name for the variant (its backend or class), not what scfabric runs. */
+    public String reference()
+    {
+        return reference;
     }
 
     public String domain()

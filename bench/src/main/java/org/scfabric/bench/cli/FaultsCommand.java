@@ -28,20 +28,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code scfabric faults}: a stuck-at / bit-flip campaign over a design's fault sites. */
 @Command(name = "faults", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Inject faults into a design, one per run (or random sets at given rates), compare every run",
-        "with the golden (fault-free) run of the same seed, and write a JSON report and PNG plots.",
-        "Every outcome: spike-count change, rate error, van Rossum distance, first diverging time and a",
-        "class: masked (identical spikes), degraded (rate error <= --tolerance) or failed.",
-        "Uses every core; a faulty run starts from the golden run's checkpoint before the fault, stuck-ats",
-        "on bits that never take the other value are masked without a run, and a run stops once its state",
-        "has rejoined the golden run (all exact)."},
+    description = {"Inject faults into a design, one per run (or random sets at given rates), compare every run "
+            + "with the golden (fault-free) run of the same seed, and write a JSON report and PNG plots.",
+        "Every outcome: spike-count change, rate error, van Rossum distance, first diverging time and a "
+            + "class: masked (identical spikes), degraded (rate error <= --tolerance) or failed.",
+        "Uses every core; a faulty run starts from the golden run's checkpoint before the fault, stuck-ats "
+            + "on bits that never take the other value are masked without a run, and a run stops once its state "
+            + "has rejoined the golden run (all exact)."},
     footer = {"", "Examples:",
-        "  scfabric faults --variant fabric-v3 --neurons 1000 --duration-ms 100 --sites 'core0.vmem[*][*]' \\",
-        "      --kinds sa0,sa1 --sample 385 --seed 1 --json out/faults/v3.json --plots out/faults/v3",
-        "  scfabric faults ... --shard 3/16 --json shard-3.json      (one of 16 machines; then:)",
-        "  scfabric faults merge --json all.json --plots plots shard-*.json",
-        "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (the journal FILE.partial",
-        "stays; --resume continues it)."},
+        "  scfabric faults --variant fabric-v3 --neurons 1000 --duration-ms 100 \\",
+        "      --sites 'core0.vmem[*][*]' --kinds sa0,sa1 --sample 385 --seed 1 \\",
+        "      --json out/faults/v3.json --plots out/faults/v3",
+        "  scfabric faults ... --shard 3/16 --json shard-3.json   (one of 16 machines)",
+        "  scfabric faults merge --json all.json --plots plots shard-*.json   (then)",
+        "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (the journal FILE.partial "
+            + "stays; --resume continues it)."},
     subcommands = {FaultsCommand.Merge.class, FaultsCommand.Compare.class})
 public final class FaultsCommand implements Callable<Integer>
 {
@@ -86,7 +87,7 @@ public final class FaultsCommand implements Callable<Integer>
 
     @Option(names = "--sample", paramLabel = "K",
         description = "run K faults drawn uniformly from sites × kinds instead of all; the report gives the "
-            + "margin of error (385 faults: ±5 %, 9604: ±1 % at 95 %)")
+            + "margin of error (385 faults: ±5 %%, 9604: ±1 %% at 95 %%)")
     String sample;
 
     @Option(names = "--rates", paramLabel = "LIST",
@@ -303,9 +304,10 @@ public final class FaultsCommand implements Callable<Integer>
 
     /** {@code scfabric faults merge}: shard files to the report one run would have written. */
     @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Join the shard files of a campaign run with --shard i/n into the report an unsharded run",
-            "writes (the same bytes). Every shard 0..n-1 must be given exactly once."},
-        footer = {"", "Example: scfabric faults merge --json out/faults/all.json --plots out/faults shard-*.json"})
+        description = {"Join the shard files of a campaign run with --shard i/n into the report an unsharded run "
+            + "writes (the same bytes).", "Every shard 0..n-1 must be given exactly once."},
+        footer = {"", "Example: scfabric faults merge --json out/faults/all.json --plots out/faults \\",
+            "             shard-*.json"})
     static final class Merge implements Callable<Integer>
     {
         @Option(names = "--json", required = true, paramLabel = "FILE", description = "the merged report")
@@ -346,10 +348,11 @@ public final class FaultsCommand implements Callable<Integer>
 
     /** {@code scfabric faults compare}: plots of several reports side by side. */
     @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Plot several campaign reports side by side (one series per report): rate error and masked",
-            "fraction per bit position, masked fraction per component kind, and for rate campaigns rate error",
-            "and masked fraction against the fault rate."},
-        footer = {"", "Example: scfabric faults compare --plots docs/faults v3.json v11.json v4.json v14.json"})
+        description = {"Plot several campaign reports side by side (one series per report).",
+            "The plots: rate error and masked fraction per bit position, masked fraction per component kind, and "
+                + "for rate campaigns rate error and masked fraction against the fault rate."},
+        footer = {"", "Example: scfabric faults compare --plots docs/faults v3.json v11.json v4.json \\",
+            "             v14.json"})
     static final class Compare implements Callable<Integer>
     {
         @Option(names = "--plots", required = true, paramLabel = "DIR", description = "write PNG plots into DIR")

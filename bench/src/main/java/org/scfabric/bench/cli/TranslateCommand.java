@@ -118,8 +118,8 @@ public final class TranslateCommand implements Callable<Integer>
             for (final Map.Entry<Variant, Map<String, Object>> e : maps.entrySet())
             {
                 final Variant v = e.getKey();
-                out.printf(Locale.ROOT, "%s  %s  (%s%s), N = %d%n", v.name(), v.title(), v.domain(),
-                    v.hardware() ? ", hardware" : "", n);
+                out.printf(Locale.ROOT, "%s  %s  (%s%s; reference: %s), N = %d%n", v.name(), v.title(n), v.domain(),
+                    v.hardware() ? ", hardware" : "", v.reference(), n);
                 final Map<String, String> flat = flatten(e.getValue());
                 final int w = flat.keySet().stream().mapToInt(String::length).max().orElse(0);
                 flat.forEach((k, val) -> out.printf(Locale.ROOT, "  %-" + w + "s  %s%n", k, val));
@@ -148,11 +148,11 @@ public final class TranslateCommand implements Callable<Integer>
                     + " `./scfabric translate --variant V3 --neurons N` prints one variant at another size.%n%n",
                 p.nTotal(), p.nExc(), p.nInh(), num(p.weightExc()), num(p.g()), num(p.vThreshold()), num(p.vReset()),
                 num(p.tauMem()), num(p.dt()), num(p.connProb()), num(p.eta()), num(p.nuExt()), num(p.lambda())));
-            sb.append("| variant | name | domain | hardware |\n|:--|:--|:--|:--|\n");
+            sb.append("| variant | name | reference | domain | hardware |\n|:--|:--|:--|:--|:--|\n");
             for (final Variant v : maps.keySet())
             {
                 sb.append("| [").append(v.name()).append("](#").append(v.name().toLowerCase(Locale.ROOT)).append(") | ")
-                    .append(v.title()).append(" | ").append(v.domain()).append(" | ")
+                    .append(v.title(p.nTotal())).append(" | ").append(v.reference()).append(" | ").append(v.domain()).append(" | ")
                     .append(v.hardware() ? "yes" : "no").append(" |\n");
             }
             sb.append('\n');
@@ -160,8 +160,8 @@ public final class TranslateCommand implements Callable<Integer>
         for (final Map.Entry<Variant, Map<String, Object>> e : maps.entrySet())
         {
             final Variant v = e.getKey();
-            sb.append("## ").append(v.name()).append("\n\n").append(v.title()).append(" — ").append(v.domain())
-                .append(v.hardware() ? ", hardware" : "").append("\n\n");
+            sb.append("## ").append(v.name()).append("\n\n").append(v.title(p.nTotal())).append(" — ").append(v.domain())
+                .append(v.hardware() ? ", hardware" : "").append(" (reference: ").append(v.reference()).append(")\n\n");
             sb.append("| parameter | value |\n|:--|:--|\n");
             final String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
             flatten(e.getValue()).forEach((k, val) ->

@@ -7,7 +7,7 @@ import org.scfabric.hw.lif.LifParams;
 import org.scfabric.random.NumpyGenerator;
 
 /**
- * The Brunel network as a fabric workload: the connectivity of spec/brunel.md §2 (numpy's
+ * The Brunel network as a fabric workload: the connectivity of docs/spec/brunel.md §2 (numpy's
  * {@code random((N, N)) < conn_prob}, row-major, diagonal cleared, from the seed) with the V3 (Q8.8)
  * or V11 (Q16.12) arithmetic of §3, and the on-chip LFSR Poisson drive of λ kicks per step
  * ({@link PoissonDrive}, seeded from the same seed) instead of numpy's Poisson stream.

@@ -26,7 +26,7 @@ import org.scfabric.sim.Kernel;
  */
 public final class FabricWorkload implements Workload
 {
-    /** Q8.8 as V3 uses it (spec/brunel.md §3). */
+    /** Q8.8 as V3 uses it (docs/spec/brunel.md §3). */
     public static final LifParams V3 = new LifParams(16, 8, 0, 2560, 5120, 2);
     /** Q16.12 as V11 uses it. */
     public static final LifParams V11 = new LifParams(32, 12, 0, 40_960, 81_920, 2);

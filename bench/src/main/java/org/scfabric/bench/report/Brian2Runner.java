@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Runs spec §5's Brian2 model through the Python script shipped in the jar
+ * Runs docs/spec/brunel.md §5's Brian2 model through the Python script shipped in the jar
  * ({@code brian2/brunel_brian2.py}, extracted to a temporary file), one process per mode. Any failure
  * — no interpreter, no Brian2, a compiler error, a timeout, unreadable output — becomes a
  * {@link Brian2Row#failed} row with a one-line reason, never an exception.

@@ -70,7 +70,8 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
         {
             final ObjectNode o = rs.addObject();
             o.put("variant", r.variant().name());
-            o.put("name", r.variant().title());
+            o.put("name", r.variant().title(params.nTotal()));
+            o.put("reference", r.variant().reference());
             o.put("domain", r.variant().domain());
             o.put("hardware", r.variant().hardware());
             putMetrics(o, r.metrics());
@@ -118,7 +119,8 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
         if (!skipped.isEmpty())
         {
             final ArrayNode sk = root.putArray("skipped");
-            skipped.forEach((v, why) -> sk.addObject().put("variant", v.name()).put("name", v.title()).put("reason", why));
+            skipped.forEach((v, why) -> sk.addObject().put("variant", v.name()).put("name", v.title(params.nTotal()))
+                .put("reference", v.reference()).put("reason", why));
         }
         final ObjectNode m = root.putObject("metrics");
         m.put("rate_hz", RATE_DEFINITION);
@@ -206,7 +208,7 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
         if (!skipped.isEmpty())
         {
             sb.append('\n');
-            skipped.forEach((v, why) -> sb.append("* **").append(v.name()).append(" ").append(v.title())
+            skipped.forEach((v, why) -> sb.append("* **").append(v.name()).append(" ").append(v.title(params.nTotal()))
                 .append(" did not run:** ").append(why).append('\n'));
         }
         if (!brian2.isEmpty())
@@ -229,19 +231,20 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
     public String runsTable()
     {
         final List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"variant", "name", "domain", "spikes", "rate Hz", "exc Hz", "inh Hz", "CV ISI", "Fano",
+        rows.add(new String[] {"variant", "name", "reference", "domain", "spikes", "rate Hz", "exc Hz", "inh Hz", "CV ISI", "Fano",
             "build s", "run s", "peak MB", "cycles", "LUT", "FF", "BRAM bits", "DSP"});
         for (final RunRow r : runs)
         {
             final SpikeMetrics m = r.metrics();
             final Area a = r.area();
-            rows.add(new String[] {r.variant().name(), r.variant().title(), r.variant().domain(),
+            rows.add(new String[] {r.variant().name(), r.variant().title(params.nTotal()), r.variant().reference(),
+                r.variant().domain(),
                 Integer.toString(m.spikes()), f(m.rateHz(), 2), f(m.rateExcHz(), 2), f(m.rateInhHz(), 2),
                 f(m.cvIsi(), 3), f(m.fano(), 2), f(r.buildS(), 3), f(r.wallS(), 3), f(r.peakMb(), 0),
                 Long.toString(r.cycles()), a == null ? "–" : Long.toString(a.lut()), a == null ? "–" : Long.toString(a.ff()),
                 a == null ? "–" : Long.toString(a.bramBits()), a == null ? "–" : Long.toString(a.dsp())});
         }
-        return table(rows, 3);
+        return table(rows, 4);
     }
 
     private String brian2Table()

@@ -6,7 +6,7 @@ import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Signals;
 
 /**
- * The control FSM of {@code sc_dense_layer_core} (spec section 5) on the kernel.
+ * The control FSM of {@code sc_dense_layer_core} (docs/spec/hardware.md §5) on the kernel.
  * <ul>
  *   <li>inputs: {@code start_pulse} (1), {@code stream_len} (LEN_WIDTH)</li>
  *   <li>registered outputs: {@code running} (1), {@code run_done} (1)</li>

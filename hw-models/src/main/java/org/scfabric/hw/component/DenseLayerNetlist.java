@@ -8,7 +8,7 @@ import org.scfabric.sim.Kernel;
 import org.scfabric.sim.NetlistBuilder;
 
 /**
- * {@code sc_dense_layer_core} (spec section 5) as a netlist of kernel components, under one name
+ * {@code sc_dense_layer_core} (docs/spec/hardware.md §5) as a netlist of kernel components, under one name
  * prefix {@code P}:
  * <pre>
  *   P.x_enc[i], P.w_enc[i]   LfsrEncoder, seeds SeedPlan.input(i) / weight(i), t_index tied to 0

@@ -9,7 +9,7 @@ import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Signals;
 
 /**
- * {@code sc_bitstream_encoder} on the kernel (spec section 2): an LFSR and an unsigned comparator
+ * {@code sc_bitstream_encoder} on the kernel (docs/spec/hardware.md §2): an LFSR and an unsigned comparator
  * with a registered output; the pure twin is {@link org.scfabric.hw.sc.LfsrEncoderModel}.
  * <ul>
  *   <li>inputs: {@code x_value} (W, unsigned probability), {@code t_index} (32)</li>

@@ -12,7 +12,7 @@ import org.scfabric.sim.Signals;
  * 32) and {@code <name>.spike} (1 bit), e.g. {@code lif[%d].v} gives {@code core0.lif[12].v} in an
  * instance {@code core0}. Every bit is a fault site; {@link #edge} reads the registers, so a stuck or
  * flipped bit acts on the next edge exactly as in the RTL. The arithmetic is {@link LifCore}'s
- * (spec/hardware.md §1); this class only moves the state between the kernel and it.
+ * (docs/spec/hardware.md §1); this class only moves the state between the kernel and it.
  *
  * <p>Use from a clocked component: {@link #declare} in its {@code declare}, {@link #bind} in its
  * {@code bind}, {@link #edge} in its {@code edge}. Allocates nothing per edge.
@@ -70,7 +70,7 @@ public final class LifBankRegisters
 
     /**
      * One rising edge of every core: from the current v, rc and {@code current[i]} (its low
-     * DATA_WIDTH bits, as at the port) the next v, rc and spike_out of spec §1. Writes the indices of
+     * DATA_WIDTH bits, as at the port) the next v, rc and spike_out of docs/spec/hardware.md §1. Writes the indices of
      * the neurons that spike on this edge, ascending, into {@code spikes} and returns their number.
      */
     public int edge(final Signals s, final int[] current, final int leak, final int gain, final int noise,

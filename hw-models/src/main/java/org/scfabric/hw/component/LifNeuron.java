@@ -8,7 +8,7 @@ import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Signals;
 
 /**
- * {@code sc_lif_neuron} on the kernel (spec section 1); the pure twin is {@link LifCore}.
+ * {@code sc_lif_neuron} on the kernel (docs/spec/hardware.md §1); the pure twin is {@link LifCore}.
  * <ul>
  *   <li>inputs (signed W): {@code leak_k}, {@code gain_k}, {@code I_t}, {@code noise_in}</li>
  *   <li>registered outputs: {@code spike_out} (1, reset 0), {@code v_out} (W, reset V_REST)</li>
@@ -55,7 +55,7 @@ public final class LifNeuron implements ClockedComponent
         this.refractory = params.refractoryPeriod();
     }
 
-    /** The spec's decision: refractory first, then the signed {@code >=} threshold compare. */
+    /** The decision of docs/spec/hardware.md §1: refractory first, then the signed {@code >=} threshold compare. */
     static int outcome(final long rc, final int vNext, final int vThreshold)
     {
         if (rc != 0)

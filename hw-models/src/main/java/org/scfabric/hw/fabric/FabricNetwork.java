@@ -14,7 +14,7 @@ import org.scfabric.hw.lif.LifParams;
  * <p>Per timestep t, for every neuron j: {@code I_t[j] = Σ w(i→j) over neurons i that spiked at t−1
  * + kicks_j(t) · jExt} (wrapping at W bits, so the order of the sum does not matter), then one LIF
  * edge with (leak, gain, I_t, noise 0). This is the V3 (Q8.8) / V11 (Q16.12) step loop of
- * spec/brunel.md §3 with the on-chip drive in place of numpy's.
+ * docs/spec/brunel.md §3 with the on-chip drive in place of numpy's.
  */
 public final class FabricNetwork
 {

@@ -7,7 +7,7 @@ import org.scfabric.hw.sc.PopcountToCurrent;
 import org.scfabric.hw.sc.SeedPlan;
 
 /**
- * {@code sc_dense_layer_core} (spec section 5); twin of {@code rtl/sc_dense_layer_core.v}.
+ * {@code sc_dense_layer_core} (docs/spec/hardware.md §5); twin of {@code rtl/sc_dense_layer_core.v}.
  * N_INPUTS input encoders (seed 0xACE1 + 7i) and N_INPUTS weight encoders (0xBEEF + 13i), one AND
  * per input, one popcount-to-current block whose I_t (combinational, from the registered encoder
  * bits) feeds every LIF; noise 0. Encoders and neurons run freely from reset.

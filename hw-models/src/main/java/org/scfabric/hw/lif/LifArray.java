@@ -6,7 +6,10 @@ import org.scfabric.hw.Bits;
  * Many {@link LifCore}s with one parameter set, state in flat arrays: {@code v[i]} (signed W,
  * sign-extended) and {@code rc[i]}. {@link #step} is one clock edge of every neuron with scalar
  * leak, gain and noise and a current per neuron; it is bit-identical to LifCore (LifArrayTest)
- * and allocates nothing. The hot path of the fixed-point Brunel variants.
+ * and allocates nothing. It runs outside the kernel: the fabric's unrolled reference
+ * ({@code FabricReference}) uses it, and {@code LifBankTest} holds the kernel's LIF registers to it. The
+ * fixed-point Brunel variants (V3, V11, V13) do not run it; they run {@code hw.component.LifBankRegisters}, whose
+ * state lives in kernel registers (docs/benchmarks.md has both figures).
  */
 public final class LifArray
 {

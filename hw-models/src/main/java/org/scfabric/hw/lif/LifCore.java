@@ -3,7 +3,7 @@ package org.scfabric.hw.lif;
 import org.scfabric.hw.Bits;
 
 /**
- * {@code sc_lif_neuron} (spec section 1), one neuron; twin of {@code rtl/sc_lif_neuron.v}.
+ * {@code sc_lif_neuron} (docs/spec/hardware.md §1), one neuron; twin of {@code rtl/sc_lif_neuron.v}.
  * State: v (signed W), rc (unsigned 32), spike_out; v_out always equals v. Every edge:
  * <pre>
  *   dv_leak = low_W(((V_REST - v) * leak_k) >> F)      difference and product exact, shift arithmetic
@@ -46,7 +46,7 @@ public final class LifCore
         reset();
     }
 
-    /** {@code v_next} of the spec, before the refractory / threshold decision. Pure. */
+    /** {@code v_next} of docs/spec/hardware.md §1, before the refractory / threshold decision. Pure. */
     public static int vNext(final int v, final int leak, final int gain, final int current, final int noise,
         final int vRest, final int w, final int f)
     {

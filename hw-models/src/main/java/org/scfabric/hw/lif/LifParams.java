@@ -3,7 +3,7 @@ package org.scfabric.hw.lif;
 import org.scfabric.hw.Bits;
 
 /**
- * Parameters of {@code sc_lif_neuron} (spec section 1). Voltages are signed DATA_WIDTH values;
+ * Parameters of {@code sc_lif_neuron} (docs/spec/hardware.md §1). Voltages are signed DATA_WIDTH values;
  * REFRACTORY_PERIOD is in cycles.
  */
 public record LifParams(int dataWidth, int fraction, int vRest, int vReset, int vThreshold, int refractoryPeriod)

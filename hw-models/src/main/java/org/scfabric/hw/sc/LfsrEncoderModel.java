@@ -4,7 +4,7 @@ import org.scfabric.hw.Bits;
 
 /**
  * {@code sc_bitstream_encoder}: an LFSR and an unsigned comparator with a registered output
- * (spec section 2); twin of {@code rtl/sc_bitstream_encoder.v}. Each edge, together:
+ * (docs/spec/hardware.md §2); twin of {@code rtl/sc_bitstream_encoder.v}. Each edge, together:
  * {@code bit_out <= (lfsr < x)} on the state before the shift, and {@code lfsr <= next(lfsr)}.
  * Reset: {@code lfsr = SEED_INIT ^ t_index[W-1:0]}, or SEED_INIT when that is 0; bit_out = 0.
  */

@@ -51,7 +51,7 @@ public final class LfsrTaps
     }
 
     /**
-     * Taps of the reference RTL for a width W: bits W-1, W-3, W-4, W-6 (spec section 2). For W = 16
+     * Taps of the reference RTL for a width W: bits W-1, W-3, W-4, W-6 (docs/spec/hardware.md §2). For W = 16
      * this is x^16 + x^14 + x^13 + x^11 + 1, maximal; for other widths it need not be maximal
      * (LfsrTapsTest measures which are). Defined for W >= 6.
      */

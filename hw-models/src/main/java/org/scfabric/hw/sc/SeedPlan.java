@@ -1,6 +1,6 @@
 package org.scfabric.hw.sc;
 
-/** Seeds of the reference layers (spec section 2), modulo 2^16. */
+/** Seeds of the reference layers (docs/spec/hardware.md §2), modulo 2^16. */
 public final class SeedPlan
 {
     public static final int INPUT_BASE = 0xACE1;

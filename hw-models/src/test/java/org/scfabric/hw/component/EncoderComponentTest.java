@@ -77,7 +77,7 @@ class EncoderComponentTest
         assertEquals("enc.lfsr[15]", b.design.faultSites().name(b.design.faultSites().select("enc.lfsr[*]")[15]));
         assertEquals(1, b.design.faultSites().select("enc.bit_out[0]").length);
         b.clock(0);
-        assertEquals(0x59C3, b.kernel.peek("enc.lfsr"), "second state of the spec's sequence");
+        assertEquals(0x59C3, b.kernel.peek("enc.lfsr"), "second state of the sequence in docs/spec/hardware.md §2");
         assertEquals(0, b.kernel.peek("enc.fresh"));
         final Bench sobol = new Bench(new SobolEncoder(3), 16);
         assertEquals(16, sobol.design.faultSites().select("enc.gen.pt[*]").length);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** The golden traces of spec section 1, one test each, plus the notes of that section. */
+/** The golden traces of docs/spec/hardware.md §1, one test each, plus the notes of that section. */
 class LifCoreTest
 {
     /** (spike, v_out) after each of n edges with constant inputs, as "s,v s,v ...". */
