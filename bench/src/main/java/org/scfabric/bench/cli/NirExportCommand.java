@@ -19,12 +19,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code scfabric nir export}: reads a NIR file and writes it again, normalised (subgraphs flattened under
- * hierarchical names, parameter defaults filled in, NIR 1.x port types as shapes, named padding as numbers).
+ * hierarchical names, NIR 1.x port types as shapes, named padding as numbers).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Read a NIR file and write it again, normalised, as NIR " + NirWriter.VERSION + " (what scfabric "
-        + "reads is what it writes: subgraphs flattened under names such as lif1.lif, defaults such as v_reset = 0 "
-        + "written out, metadata under scfabric.* kept)."},
+        + "reads is what it writes: subgraphs flattened under names such as lif1.lif, NIR 1.x port types as shapes, "
+        + "metadata under scfabric.* kept)."},
     footer = {"", "Examples:", "  scfabric nir export net.nir --out net-flat.nir"})
 public final class NirExportCommand implements Callable<Integer>
 {

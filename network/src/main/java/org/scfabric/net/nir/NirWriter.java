@@ -34,9 +34,10 @@ import org.scfabric.net.Tensor;
  * which h5py and NIR's reader take as {@code bytes}. The graph is written flat: the nodes of a subgraph keep
  * their hierarchical names ({@code lif1.lif}), as snnTorch writes a recurrent layer in its flat files.
  *
- * <p>The file is normalised, not copied: parameter defaults are filled in ({@code v_reset}, {@code w_in}),
- * NIR 1.x {@code input_type} groups of Input and Output become {@code shape}, a convolution's named padding
- * becomes numbers. What NIR cannot express travels in each node's {@code metadata} group (string datasets),
+ * <p>The file is normalised, not copied: a parameter the reader's defaults give ({@code v_reset} = 0,
+ * {@code w_in} = 1 as float64 scalars) is left out, as NIR 0.1 and 0.2 files leave it out; NIR 1.x
+ * {@code input_type} groups of Input and Output become {@code shape}, a convolution's named padding becomes
+ * numbers. What NIR cannot express travels in each node's {@code metadata} group (string datasets),
  * under the keys of {@link NirMetadata} (see docs/nir.md).
  */
 public final class NirWriter
@@ -185,7 +186,10 @@ public final class NirWriter
                 ng.putDataset("type", n.kind().nirType());
                 for (final Map.Entry<String, Tensor> p : n.params().entrySet())
                 {
-                    ng.putDataset(p.getKey(), data(p.getValue()));
+                    if (!isReadersDefault(n, p.getKey(), p.getValue()))
+                    {
+                        ng.putDataset(p.getKey(), data(p.getValue()));
+                    }
                 }
                 if (!n.metadata().isEmpty())
                 {
@@ -207,6 +211,18 @@ public final class NirWriter
                 g.putDataset("edges", e);
             }
         }
+    }
+
+    /**
+     * True for a parameter that is exactly what the reader fills in when it is missing (a float64 scalar
+     * {@code v_reset} = 0 or {@code w_in} = 1): left out, it reads back the same, and NIR's reader, which wants
+     * every parameter of a neuron in one shape, fills it in as it does for the files of NIR 0.1 and 0.2.
+     */
+    private static boolean isReadersDefault(final Node n, final String param, final Tensor t)
+    {
+        final Double d = n.kind().defaults().get(param);
+        return d != null && t.shape().rank() == 0 && t.dtype() == Tensor.DType.FLOAT64
+            && Double.doubleToRawLongBits(t.get(0)) == Double.doubleToRawLongBits(d);
     }
 
     /**

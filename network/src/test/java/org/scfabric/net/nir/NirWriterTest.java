@@ -128,6 +128,9 @@ class NirWriterTest
             assertEquals(float.class, w.getJavaType());
             assertEquals(long.class, h.getDatasetByPath("node/nodes/0/stride").getJavaType());
             assertEquals(Long.valueOf(1), h.getDatasetByPath("node/nodes/0/groups").getData());
+            // the reader's default v_reset = 0 is left out (NIR's reader wants a neuron's parameters in one shape)
+            assertEquals(null, ((io.jhdf.api.Group) h.getByPath("node/nodes/1")).getChild("v_reset"));
+            assertTrue(((io.jhdf.api.Group) h.getByPath("node/nodes/1")).getChild("v_threshold") != null);
         }
     }
 
