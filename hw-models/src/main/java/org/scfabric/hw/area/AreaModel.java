@@ -1,5 +1,6 @@
 package org.scfabric.hw.area;
 
+import org.scfabric.hw.lif.CubaLifParams;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.hw.sc.SobolDirections;
 
@@ -70,6 +71,7 @@ public final class AreaModel
             case POPCOUNT_ACC -> popcountAccumulator(t, p.intParam("COUNT_WIDTH"), p.intParam("LEN_WIDTH"));
             case POPCOUNT_TO_CURRENT -> popcountToCurrent(t, p.intParam("N_INPUTS"));
             case LIF -> lif(t, p.lifParams());
+            case CUBA_LIF -> cubaLif(t, p.cubaLifParams());
             case DENSE_CORE -> denseLayerCore(t, p.intParam("N_INPUTS"), p.intParam("N_NEURONS"),
                 p.intParam("LEN_WIDTH"), p.lifParams());
         };
@@ -179,6 +181,13 @@ public final class AreaModel
             + c.lifPerPartialSumBit * (partialSumBits(w + 1, w, y) + partialSumBits(w, w, y)) + c.lifBase;
         final long dsp = t == Target.XC7 ? dsp48(w + 1, w, y) + dsp48(w, w, y) : 0;
         return new Area(round(lut), w + 33L, 0, dsp);
+    }
+
+    /** {@code sc_cuba_lif_neuron}: v, i (v_out, i_out are the same registers) and spike: 2W + 1 FF. */
+    public static Area cubaLif(final Target t, final CubaLifParams p)
+    {
+        final int w = p.dataWidth();
+        return new Area(0, 2L * w + 1, 0, 0);
     }
 
     /**
