@@ -18,6 +18,12 @@ set -e
 [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && [ ! -e "$tmp/never" ] \
   || fail "a bad option should give one line on stderr and exit 2, got $code: $(cat "$tmp/err")"
 
+set +e
+./scfabric >/dev/null 2>"$tmp/err"; code=$?
+set -e
+[ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] \
+  || fail "no command should give one line on stderr and exit 2, got $code: $(cat "$tmp/err")"
+
 ./scfabric brunel --variants V3 --neurons 2000 --duration-ms 60000 --no-plots --out "$tmp/long" \
   >/dev/null 2>&1 &
 launcher=$!

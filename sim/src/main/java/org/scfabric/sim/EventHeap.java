@@ -125,11 +125,20 @@ final class EventHeap
     /** Make this heap an exact copy of another. */
     void copyFrom(final EventHeap other)
     {
-        time = other.time.clone();
-        order = other.order.clone();
-        kind = other.kind.clone();
-        arg = other.arg.clone();
-        size = other.size;
+        // into the arrays it has when they are large enough: restoring a snapshot allocates nothing
+        final int n = other.size;
+        if (time.length < n)
+        {
+            time = new long[other.time.length];
+            order = new long[other.time.length];
+            kind = new int[other.time.length];
+            arg = new int[other.time.length];
+        }
+        System.arraycopy(other.time, 0, time, 0, n);
+        System.arraycopy(other.order, 0, order, 0, n);
+        System.arraycopy(other.kind, 0, kind, 0, n);
+        System.arraycopy(other.arg, 0, arg, 0, n);
+        size = n;
     }
 
     private static boolean before(final long t1, final long o1, final long t2, final long o2)

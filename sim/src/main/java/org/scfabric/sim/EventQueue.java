@@ -32,6 +32,9 @@ public final class EventQueue
     private int wheelCount;
     private long nextSequence;
 
+    /** The wheel's earliest node, or −1 when not known (found again on the next look). */
+    private int headNode = -1;
+
     private long topTime;
     private int topPhase;
     private int topKind;
@@ -110,7 +113,7 @@ public final class EventQueue
         {
             return far.peekTime();
         }
-        return nodeTime[head[firstBusySlot()]];
+        return nodeTime[headNode()];
     }
 
     /** Phase of the earliest event; only valid when not empty. */
@@ -120,7 +123,19 @@ public final class EventQueue
         {
             return far.peekPhase();
         }
-        return (int)(nodeOrder[head[firstBusySlot()]] >>> 56);
+        return (int)(nodeOrder[headNode()] >>> 56);
+    }
+
+    /** The kernel looks at the head 3–4 times per event: the bitmap is scanned once, then cached. */
+    private int headNode()
+    {
+        int n = headNode;
+        if (n < 0)
+        {
+            n = head[firstBusySlot()];
+            headNode = n;
+        }
+        return n;
     }
 
     /** Remove the earliest event; read it with {@link #time()}, {@link #phase()}, {@link #kind()}, {@link #arg()}. */
@@ -130,14 +145,16 @@ public final class EventQueue
         {
             advanceTo(far.peekTime());
         }
-        final int slot = firstBusySlot();
-        final int n = head[slot];
+        final int n = headNode();
+        final int slot = (int)nodeTime[n] & slotMask;
         topTime = nodeTime[n];
         topPhase = (int)(nodeOrder[n] >>> 56);
         topKind = nodeKind[n];
         topArg = nodeArg[n];
         final int next = nodeNext[n];
         head[slot] = next;
+        // a slot holds one time only: its next node, if any, is the new head
+        headNode = next;
         if (next < 0)
         {
             busy[slot >>> 6] &= ~(1L << slot);
@@ -189,7 +206,46 @@ public final class EventQueue
         c.base = base;
         c.wheelCount = wheelCount;
         c.nextSequence = nextSequence;
+        c.headNode = headNode;
         return c;
+    }
+
+    /**
+     * Becomes a copy of {@code src} (same pending events and sequence counter) in its own arrays,
+     * grown only when {@code src} holds more nodes: a kernel restores a snapshot per faulty run
+     * without allocating.
+     */
+    public void copyFrom(final EventQueue src)
+    {
+        if (src.slotMask != slotMask)
+        {
+            throw new IllegalArgumentException("queues of " + (src.slotMask + 1) + " and " + (slotMask + 1)
+                + " slots");
+        }
+        System.arraycopy(src.head, 0, head, 0, head.length);
+        System.arraycopy(src.tail, 0, tail, 0, tail.length);
+        System.arraycopy(src.busy, 0, busy, 0, busy.length);
+        final int used = src.nodesUsed;
+        if (nodeTime.length < used)
+        {
+            nodeTime = new long[src.nodeTime.length];
+            nodeOrder = new long[src.nodeTime.length];
+            nodeKind = new int[src.nodeTime.length];
+            nodeArg = new int[src.nodeTime.length];
+            nodeNext = new int[src.nodeTime.length];
+        }
+        System.arraycopy(src.nodeTime, 0, nodeTime, 0, used);
+        System.arraycopy(src.nodeOrder, 0, nodeOrder, 0, used);
+        System.arraycopy(src.nodeKind, 0, nodeKind, 0, used);
+        System.arraycopy(src.nodeArg, 0, nodeArg, 0, used);
+        System.arraycopy(src.nodeNext, 0, nodeNext, 0, used);
+        freeList = src.freeList;
+        nodesUsed = used;
+        far.copyFrom(src.far);
+        base = src.base;
+        wheelCount = src.wheelCount;
+        nextSequence = src.nextSequence;
+        headNode = src.headNode;
     }
 
     /** Move the wheel's window to start at {@code time} and pull in far events that now fall inside. */
@@ -243,6 +299,10 @@ public final class EventQueue
         {
             nodeNext[n] = h;
             head[slot] = n;
+            if (headNode == h)
+            {
+                headNode = n;
+            }
         }
         else
         {
@@ -255,6 +315,10 @@ public final class EventQueue
             nodeNext[p] = n;
         }
         wheelCount++;
+        if (headNode >= 0 && at < nodeTime[headNode])
+        {
+            headNode = n; // an earlier time than the cached head's: it is the head now
+        }
     }
 
     /** The first busy slot at or after the window start, wrapping once around the wheel. */

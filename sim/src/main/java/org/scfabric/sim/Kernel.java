@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.scfabric.sim.fault.Fault;
-import org.scfabric.sim.fault.FaultKind;
-import org.scfabric.sim.fault.FaultSites;
 import org.scfabric.sim.record.Recorder;
 
 /**
@@ -21,6 +19,9 @@ import org.scfabric.sim.record.Recorder;
  * After each phase, combinational components whose inputs changed are evaluated in delta cycles
  * until every net is stable. A clock whose components are all idle is not scheduled until one of
  * their inputs changes, so idle time costs nothing.
+ *
+ * <p>The kernel runs the loop; faults ({@link FaultInjector}), component state of snapshots
+ * ({@link ComponentStates}) and probes ({@link ProbeTracker}) live in their own classes.
  */
 public final class Kernel
 {
@@ -29,43 +30,37 @@ public final class Kernel
     public static final int PHASE_ACTION = 2;
 
     private static final int KIND_EDGE = 0;
-    private static final int KIND_FAULT_ON = 1;
-    private static final int KIND_FLIP = 2;
+    private static final int KIND_FAULT = 1;
     private static final int KIND_ACTION = 3;
 
     private final Design design;
     private final Signals signals;
-    private EventQueue queue = new EventQueue(256);
+    private final EventQueue queue = new EventQueue(256);
     private final Clock[] clocks;
     private final int[] clockInstStart;
     private final int[] clockInst;
     private final boolean[] clockScheduled;
     private final ClockedComponent[] clocked;
     private final CombinationalComponent[] comb;
-    private final int[] combStamp;
-    private int combEpoch = 1;
-    private int[] pending;
+    /** Combinational instances to evaluate in this delta cycle, one bit each: read in instance order. */
+    private final long[] pending;
     private final int deltaLimit;
     private int lastDeltaCount;
     private long deltaTotal;
     private int[] edgeClocks;
-    private final FaultSites sites;
-    private final List<Fault> faults = new ArrayList<>();
+    private final FaultInjector faults;
     private final List<Action> actions = new ArrayList<>();
     private long processedUpTo = -1;
     private long edgeCount;
 
-    private Recorder recorder;
-    private boolean[] probed;
-    private int[] probeNoted;
-    private int probeNotedCount;
-    private long[] lastEmitted;
+    /** Null until a recorder is attached: a kernel without probes pays one null test per change. */
+    private ProbeTracker probes;
 
     public Kernel(final Design design)
     {
         this.design = design;
         this.signals = new Signals(design);
-        this.sites = design.faultSites();
+        this.faults = new FaultInjector(design, signals, this::wakeOwner);
         final int nInst = design.instanceCount();
         clocked = new ClockedComponent[nInst];
         comb = new CombinationalComponent[nInst];
@@ -83,8 +78,7 @@ public final class Kernel
                 nComb++;
             }
         }
-        combStamp = new int[nInst];
-        pending = new int[Math.max(16, nInst)];
+        pending = new long[(nInst + 63) >>> 6];
         // an acyclic network settles in at most (number of combinational instances) deltas
         deltaLimit = 2 * nComb + 16;
 
@@ -95,7 +89,7 @@ public final class Kernel
                 if (design.combFanoutEnd(r) > design.combFanoutStart(r)
                     || design.clockedFanoutEnd(r) > design.clockedFanoutStart(r))
                 {
-                    signals.bankTracked[k] = true;
+                    signals.trackBankOf(r);
                 }
             }
         }
@@ -125,7 +119,7 @@ public final class Kernel
         clockScheduled = new boolean[clocks.length];
         edgeClocks = new int[Math.max(4, clocks.length)];
 
-        signals.now = 0;
+        signals.setNow(0);
         // time-zero evaluation of all combinational logic, like Verilog's initial settle
         for (int i = 0; i < nInst; i++)
         {
@@ -162,7 +156,7 @@ public final class Kernel
     /** Time of the last processed event (0 before the run starts). */
     public long now()
     {
-        return signals.now;
+        return signals.now();
     }
 
     /** Everything at or before this time has been simulated (-1 before the first run). */
@@ -196,12 +190,12 @@ public final class Kernel
 
     public long peek(final int signal)
     {
-        return signals.cur[signal];
+        return signals.get(signal);
     }
 
     public long peek(final String signal)
     {
-        return signals.cur[design.signal(signal)];
+        return signals.get(design.signal(signal));
     }
 
     /** Drive a primary input from the test bench; the logic it feeds settles at once. */
@@ -212,9 +206,9 @@ public final class Kernel
             throw new SimulationException("poke: '" + design.signalName(input) + "' is a " + design.kind(input)
                 .name().toLowerCase(java.util.Locale.ROOT) + ", only primary inputs can be poked");
         }
-        if (signals.now < processedUpTo)
+        if (signals.now() < processedUpTo)
         {
-            signals.now = processedUpTo; // between runs the test bench acts at the end of simulated time
+            signals.setNow(processedUpTo); // between runs the test bench acts at the end of simulated time
         }
         signals.drive(input, value);
         settle();
@@ -247,68 +241,52 @@ public final class Kernel
         queue.schedule(time, PHASE_ACTION, KIND_ACTION, actionId);
     }
 
-    /** Inject a fault; it takes effect at its cycle of the design's first clock. */
+    /**
+     * Inject a fault; it takes effect at its cycle of the design's first clock, on every design:
+     * components that compute many cycles per edge hear of it ({@link FaultListener}) and apply it
+     * cycle by cycle themselves.
+     */
     public void inject(final Fault fault)
     {
         if (clocks.length == 0)
         {
             throw new SimulationException("faults are timed in cycles of the first clock; the design has none");
         }
-        if (fault.site() >= sites.size())
-        {
-            throw new SimulationException("fault site " + fault.site() + " is out of range 0.." + (sites.size() - 1));
-        }
+        faults.check(fault);
         final long time = clocks[0].edgeTime(fault.cycle());
         if (time <= processedUpTo)
         {
             throw new SimulationException("fault at cycle " + fault.cycle() + " is in the past (simulated up to time "
                 + processedUpTo + ")");
         }
-        faults.add(fault);
-        final int id = faults.size() - 1;
-        queue.schedule(time, PHASE_FAULT, fault.kind() == FaultKind.FLIP ? KIND_FLIP : KIND_FAULT_ON, id);
+        queue.schedule(time, PHASE_FAULT, KIND_FAULT, faults.add(fault));
     }
 
     /** Attach a recorder: probed signals and spikes go to it. Call before probing. */
     public void attach(final Recorder r)
     {
-        this.recorder = r;
-        probed = new boolean[design.signalCount()];
-        probeNoted = new int[16];
-        lastEmitted = new long[design.signalCount()];
+        probes = new ProbeTracker(design, signals, r);
         r.begin(this);
     }
 
     public Recorder recorder()
     {
-        return recorder;
+        return probes == null ? null : probes.recorder();
     }
 
     /** Record every change of a signal (needs a recorder); the initial value is recorded at once. */
     public void probe(final int signal)
     {
-        if (recorder == null)
+        if (probes == null)
         {
             throw new SimulationException("probe needs a recorder: call attach(recorder) first");
         }
-        if (!probed[signal])
-        {
-            probed[signal] = true;
-            for (int k = 0; k < design.bankCount(); k++)
-            {
-                if (signal >= design.bankBase(k) && signal < design.bankBase(k) + design.bankSize(k))
-                {
-                    signals.bankTracked[k] = true;
-                }
-            }
-            lastEmitted[signal] = signals.cur[signal];
-            recorder.valueChange(Math.max(0, processedUpTo), signal, signals.cur[signal]);
-        }
+        probes.add(signal, Math.max(0, processedUpTo));
     }
 
     public boolean isProbed(final int signal)
     {
-        return probed != null && probed[signal];
+        return probes != null && probes.isProbed(signal);
     }
 
     /**
@@ -317,15 +295,8 @@ public final class Kernel
      */
     public Snapshot snapshot()
     {
-        final Object[] state = new Object[design.instanceCount()];
-        for (int i = 0; i < state.length; i++)
-        {
-            if (design.component(i) instanceof StatefulComponent sc)
-            {
-                state[i] = sc.saveState();
-            }
-        }
-        return new Snapshot(design, signals, queue, clockScheduled, processedUpTo, edgeCount, faults.size(), state);
+        return new Snapshot(design, signals, queue, clockScheduled, processedUpTo, edgeCount, faults.count(),
+            ComponentStates.save(design));
     }
 
     /** Go back to a snapshot of this kernel's design; faults injected after it are forgotten. */
@@ -335,49 +306,16 @@ public final class Kernel
         {
             throw new SimulationException("snapshot belongs to another design");
         }
-        final Signals s = signals;
-        System.arraycopy(snap.cur, 0, s.cur, 0, s.cur.length);
-        System.arraycopy(snap.next, 0, s.next, 0, s.next.length);
-        System.arraycopy(snap.faultAnd, 0, s.faultAnd, 0, s.faultAnd.length);
-        System.arraycopy(snap.faultOr, 0, s.faultOr, 0, s.faultOr.length);
-        s.recomputeBankMasks();
-        System.arraycopy(snap.mem, 0, s.mem, 0, s.mem.length);
-        System.arraycopy(snap.memAnd, 0, s.memAnd, 0, s.memAnd.length);
-        System.arraycopy(snap.memOr, 0, s.memOr, 0, s.memOr.length);
-        for (int m = 0; m < s.memVersion.length; m++)
-        {
-            s.memVersion[m]++;
-        }
-        s.now = snap.now;
-        s.dirtyCount = 0;
-        s.dirtyBankCount = 0;
-        s.memWriteCount = 0;
-        s.changedCount = 0;
-        queue = snap.queue.copy();
+        signals.restore(snap.signals);
+        queue.copyFrom(snap.queue);
         System.arraycopy(snap.clockScheduled, 0, clockScheduled, 0, clockScheduled.length);
         processedUpTo = snap.processedUpTo;
         edgeCount = snap.edgeCount;
-        while (faults.size() > snap.faultCount)
+        faults.truncate(snap.faultCount);
+        ComponentStates.restore(design, snap.componentState);
+        if (probes != null)
         {
-            faults.remove(faults.size() - 1);
-        }
-        for (int i = 0; i < snap.componentState.length; i++)
-        {
-            if (snap.componentState[i] != null)
-            {
-                ((StatefulComponent)design.component(i)).restoreState(snap.componentState[i]);
-            }
-        }
-        if (probed != null)
-        {
-            for (int sig = 0; sig < probed.length; sig++)
-            {
-                if (probed[sig] && lastEmitted[sig] != s.cur[sig])
-                {
-                    lastEmitted[sig] = s.cur[sig];
-                    recorder.valueChange(Math.max(0, processedUpTo), sig, s.cur[sig]);
-                }
-            }
+            probes.resync(Math.max(0, processedUpTo));
         }
     }
 
@@ -388,10 +326,10 @@ public final class Kernel
         while (!q.isEmpty() && q.peekTime() <= endTime)
         {
             final long t = q.peekTime();
-            if (t != signals.now)
+            if (t != signals.now())
             {
                 flushProbes();
-                signals.now = t;
+                signals.setNow(t);
             }
             if (q.peekPhase() == PHASE_EDGE)
             {
@@ -474,7 +412,7 @@ public final class Kernel
         if (!clockScheduled[c])
         {
             // edges at the current time have run (every other phase comes after PHASE_EDGE)
-            scheduleEdge(c, clocks[c].nextEdgeAfter(signals.now));
+            scheduleEdge(c, clocks[c].nextEdgeAfter(signals.now()));
         }
     }
 
@@ -482,79 +420,9 @@ public final class Kernel
     {
         switch (kind)
         {
-            case KIND_FAULT_ON -> applyStuckAt(faults.get(arg));
-            case KIND_FLIP -> applyFlip(faults.get(arg));
+            case KIND_FAULT -> faults.apply(arg);
             case KIND_ACTION -> actions.get(arg).run(this);
             default -> throw new IllegalStateException("unknown event kind " + kind);
-        }
-    }
-
-    private void applyStuckAt(final Fault f)
-    {
-        final long bitMask = 1L << sites.bit(f.site());
-        final Signals s = signals;
-        final int t = sites.target(f.site());
-        if (sites.isMemory(f.site()))
-        {
-            final int idx = s.memBase[t] + sites.word(f.site());
-            if (f.kind() == FaultKind.STUCK_AT_0)
-            {
-                s.memAnd[idx] &= ~bitMask;
-            }
-            else
-            {
-                s.memOr[idx] |= bitMask;
-            }
-            s.mem[idx] = (s.mem[idx] & s.memAnd[idx]) | s.memOr[idx];
-            s.memVersion[t]++;
-            wakeOwner(design.memoryInstance(t));
-        }
-        else
-        {
-            if (f.kind() == FaultKind.STUCK_AT_0)
-            {
-                s.faultAnd[t] &= ~bitMask;
-            }
-            else
-            {
-                s.faultOr[t] |= bitMask;
-            }
-            s.masked(t);
-            forceSignal(t, (s.cur[t] & s.faultAnd[t]) | s.faultOr[t]);
-        }
-    }
-
-    private void applyFlip(final Fault f)
-    {
-        final long bitMask = 1L << sites.bit(f.site());
-        final Signals s = signals;
-        final int t = sites.target(f.site());
-        if (sites.isMemory(f.site()))
-        {
-            final int idx = s.memBase[t] + sites.word(f.site());
-            s.mem[idx] = ((s.mem[idx] ^ bitMask) & s.memAnd[idx]) | s.memOr[idx];
-            s.memVersion[t]++;
-            wakeOwner(design.memoryInstance(t));
-        }
-        else
-        {
-            forceSignal(t, ((s.cur[t] ^ bitMask) & s.faultAnd[t]) | s.faultOr[t]);
-        }
-    }
-
-    private void forceSignal(final int signal, final long value)
-    {
-        final Signals s = signals;
-        if (value != s.cur[signal])
-        {
-            s.cur[signal] = value;
-            s.next[signal] = value;
-            s.markChanged(signal);
-        }
-        final int owner = design.driver(signal);
-        if (owner >= 0)
-        {
-            wakeOwner(owner);
         }
     }
 
@@ -575,30 +443,27 @@ public final class Kernel
         final int[] combFanout = d.combFanout();
         final int[] clockedFanout = d.clockedFanout();
         int deltas = 0;
-        while (s.changedCount > 0)
+        final long[] bits = pending;
+        final ProbeTracker p = probes;
+        while (s.changedCount() > 0)
         {
-            final int epoch = ++combEpoch;
-            int nPending = 0;
-            final int nChanged = s.changedCount;
+            int lo = Integer.MAX_VALUE;
+            int hi = -1;
+            final int nChanged = s.changedCount();
             for (int i = 0; i < nChanged; i++)
             {
-                final int sig = s.changed[i];
-                if (probed != null && probed[sig])
+                final int sig = s.changedSignal(i);
+                if (p != null)
                 {
-                    noteProbe(sig);
+                    p.noteIfProbed(sig);
                 }
                 for (int j = d.combFanoutStart(sig), end = d.combFanoutEnd(sig); j < end; j++)
                 {
                     final int c = combFanout[j];
-                    if (combStamp[c] != epoch)
-                    {
-                        combStamp[c] = epoch;
-                        if (nPending == pending.length)
-                        {
-                            pending = Arrays.copyOf(pending, nPending * 2);
-                        }
-                        pending[nPending++] = c;
-                    }
+                    final int w = c >>> 6;
+                    bits[w] |= 1L << c;
+                    lo = Math.min(lo, w);
+                    hi = Math.max(hi, w);
                 }
                 for (int j = d.clockedFanoutStart(sig), end = d.clockedFanoutEnd(sig); j < end; j++)
                 {
@@ -609,25 +474,27 @@ public final class Kernel
                     }
                 }
             }
-            if (nPending == 0)
+            if (hi < 0)
             {
-                s.changedCount = 0;
-                s.changedEpoch++;
+                s.clearChanged();
                 break;
             }
             if (++deltas > deltaLimit)
             {
+                java.util.Arrays.fill(bits, lo, hi + 1, 0L);
                 throw loopError(nChanged);
             }
-            s.changedCount = 0;
-            s.changedEpoch++;
-            if (nPending > 1)
+            s.clearChanged();
+            // instance order, each once: deterministic whatever the wiring order
+            for (int w = lo; w <= hi; w++)
             {
-                Arrays.sort(pending, 0, nPending); // instance order: deterministic whatever the wiring order
-            }
-            for (int i = 0; i < nPending; i++)
-            {
-                comb[pending[i]].evaluate(s);
+                long word = bits[w];
+                bits[w] = 0L;
+                while (word != 0)
+                {
+                    comb[(w << 6) + Long.numberOfTrailingZeros(word)].evaluate(s);
+                    word &= word - 1;
+                }
             }
         }
         lastDeltaCount = deltas;
@@ -640,49 +507,21 @@ public final class Kernel
         final int shown = Math.min(nChanged, 8);
         for (int i = 0; i < shown; i++)
         {
-            names.append(i == 0 ? "" : ", ").append(design.signalName(signals.changed[i]));
+            names.append(i == 0 ? "" : ", ").append(design.signalName(signals.changedSignal(i)));
         }
         if (nChanged > shown)
         {
             names.append(", … (").append(nChanged - shown).append(" more)");
         }
         return new SimulationException("combinational loop does not settle after " + deltaLimit
-            + " delta cycles at time " + signals.now + "; nets still changing: " + names);
-    }
-
-    private void noteProbe(final int sig)
-    {
-        if (probeNotedCount == probeNoted.length)
-        {
-            probeNoted = Arrays.copyOf(probeNoted, probeNotedCount * 2);
-        }
-        probeNoted[probeNotedCount++] = sig;
+            + " delta cycles at time " + signals.now() + "; nets still changing: " + names);
     }
 
     private void flushProbes()
     {
-        if (probeNotedCount == 0)
+        if (probes != null)
         {
-            return;
+            probes.flush(signals.now());
         }
-        // in signal order, each once, only if the settled value differs from the last one recorded
-        Arrays.sort(probeNoted, 0, probeNotedCount);
-        int prev = -1;
-        for (int i = 0; i < probeNotedCount; i++)
-        {
-            final int sig = probeNoted[i];
-            if (sig == prev)
-            {
-                continue;
-            }
-            prev = sig;
-            final long v = signals.cur[sig];
-            if (v != lastEmitted[sig])
-            {
-                lastEmitted[sig] = v;
-                recorder.valueChange(signals.now, sig, v);
-            }
-        }
-        probeNotedCount = 0;
     }
 }

@@ -13,49 +13,49 @@ package org.scfabric.sim;
  */
 public final class Signals
 {
-    final long[] cur;
-    final long[] next;
-    final long[] widthMask;
-    final long[] faultAnd;
-    final long[] faultOr;
-    final int[] width;
+    private final long[] cur;
+    private final long[] next;
+    private final long[] widthMask;
+    private final long[] faultAnd;
+    private final long[] faultOr;
+    private final int[] width;
 
-    final long[] mem;
-    final long[] memAnd;
-    final long[] memOr;
-    final int[] memBase;
-    final int[] memDepth;
-    final long[] memMask;
+    private final long[] mem;
+    private final long[] memAnd;
+    private final long[] memOr;
+    private final int[] memBase;
+    private final int[] memDepth;
+    private final long[] memMask;
     /** Bumped whenever a word of the memory may change: loaded, written, a fault applied, a snapshot restored. */
-    final int[] memVersion;
+    private final int[] memVersion;
 
-    int[] dirty;
-    int dirtyCount;
-    final int[] dirtyStamp;
-    int dirtyEpoch = 1;
+    private int[] dirty;
+    private int dirtyCount;
+    private final int[] dirtyStamp;
+    private int dirtyEpoch = 1;
 
-    int[] memWriteIndex = new int[64];
-    long[] memWriteValue = new long[64];
-    int memWriteCount;
+    private int[] memWriteIndex = new int[64];
+    private long[] memWriteValue = new long[64];
+    private int memWriteCount;
 
-    int[] changed;
-    int changedCount;
-    final int[] changedStamp;
-    int changedEpoch = 1;
+    private int[] changed;
+    private int changedCount;
+    private final int[] changedStamp;
+    private int changedEpoch = 1;
 
-    final int[] bankBase;
-    final int[] bankEnd;
+    private final int[] bankBase;
+    private final int[] bankEnd;
     /** A bank whose registers are read by other logic or probed must report changes; others need not. */
-    final boolean[] bankTracked;
+    private final boolean[] bankTracked;
     /** Whether a fault mask is set on some register of the bank; without one a commit is a copy. */
-    final boolean[] bankMasked;
+    private final boolean[] bankMasked;
     /** The bank of each signal, or −1. */
     private final int[] bankOf;
-    int[] dirtyBanks;
-    int dirtyBankCount;
-    final int[] bankStamp;
+    private int[] dirtyBanks;
+    private int dirtyBankCount;
+    private final int[] bankStamp;
 
-    long now;
+    private long now;
 
     Signals(final Design d)
     {
@@ -269,17 +269,128 @@ public final class Signals
         }
     }
 
-    /** A fault mask was set on {@code signal}: its bank's commits apply masks from now on. */
-    void masked(final int signal)
+    // ---- for the kernel only: time, change tracking, faults, snapshots ----
+
+    void setNow(final long time)
+    {
+        now = time;
+    }
+
+    /** Registers of the bank holding {@code signal} report changes on commit (read by logic or probed). */
+    void trackBankOf(final int signal)
     {
         if (bankOf[signal] >= 0)
         {
-            bankMasked[bankOf[signal]] = true;
+            bankTracked[bankOf[signal]] = true;
         }
     }
 
+    /** Signals changed since the last {@link #clearChanged}, each once. */
+    int changedCount()
+    {
+        return changedCount;
+    }
+
+    int changedSignal(final int i)
+    {
+        return changed[i];
+    }
+
+    void clearChanged()
+    {
+        changedCount = 0;
+        changedEpoch++;
+    }
+
+    /** A stuck-at on one bit of a signal: its masks from now on, and its value forced at once. */
+    void stickBit(final int signal, final long bitMask, final boolean one)
+    {
+        if (one)
+        {
+            faultOr[signal] |= bitMask;
+        }
+        else
+        {
+            faultAnd[signal] &= ~bitMask;
+        }
+        if (bankOf[signal] >= 0)
+        {
+            bankMasked[bankOf[signal]] = true; // its bank's commits apply masks from now on
+        }
+        force(signal, (cur[signal] & faultAnd[signal]) | faultOr[signal]);
+    }
+
+    /** A transient flip of one bit of a signal; stuck-at masks still win. */
+    void flipBit(final int signal, final long bitMask)
+    {
+        force(signal, ((cur[signal] ^ bitMask) & faultAnd[signal]) | faultOr[signal]);
+    }
+
+    /** A stuck-at on one bit of a memory word, applied to the stored word at once. */
+    void stickMemoryBit(final int memory, final int word, final long bitMask, final boolean one)
+    {
+        final int idx = memBase[memory] + word;
+        if (one)
+        {
+            memOr[idx] |= bitMask;
+        }
+        else
+        {
+            memAnd[idx] &= ~bitMask;
+        }
+        mem[idx] = (mem[idx] & memAnd[idx]) | memOr[idx];
+        memVersion[memory]++;
+    }
+
+    void flipMemoryBit(final int memory, final int word, final long bitMask)
+    {
+        final int idx = memBase[memory] + word;
+        mem[idx] = ((mem[idx] ^ bitMask) & memAnd[idx]) | memOr[idx];
+        memVersion[memory]++;
+    }
+
+    /** A value set from outside the logic (a fault), current and next alike. */
+    private void force(final int signal, final long value)
+    {
+        if (value != cur[signal])
+        {
+            cur[signal] = value;
+            next[signal] = value;
+            markChanged(signal);
+        }
+    }
+
+    /** A copy of every value and mask (for a snapshot). */
+    SignalState save()
+    {
+        return new SignalState(cur.clone(), next.clone(), faultAnd.clone(), faultOr.clone(), mem.clone(),
+            memAnd.clone(), memOr.clone(), now);
+    }
+
+    /** Back to a saved state, between runs: nothing pending, every memory's copies stale. */
+    void restore(final SignalState st)
+    {
+        System.arraycopy(st.cur(), 0, cur, 0, cur.length);
+        System.arraycopy(st.next(), 0, next, 0, next.length);
+        System.arraycopy(st.faultAnd(), 0, faultAnd, 0, faultAnd.length);
+        System.arraycopy(st.faultOr(), 0, faultOr, 0, faultOr.length);
+        recomputeBankMasks();
+        System.arraycopy(st.mem(), 0, mem, 0, mem.length);
+        System.arraycopy(st.memAnd(), 0, memAnd, 0, memAnd.length);
+        System.arraycopy(st.memOr(), 0, memOr, 0, memOr.length);
+        for (int m = 0; m < memVersion.length; m++)
+        {
+            memVersion[m]++;
+        }
+        now = st.now();
+        dirtyCount = 0;
+        dirtyBankCount = 0;
+        memWriteCount = 0;
+        changedCount = 0;
+    }
+
     /** The masks were replaced wholesale (a snapshot restored): find the banks that have one. */
-    void recomputeBankMasks()
+    private void recomputeBankMasks()
     {
         for (int k = 0; k < bankBase.length; k++)
         {

@@ -9,17 +9,10 @@ package org.scfabric.sim;
 public final class Snapshot
 {
     final Design design;
-    final long[] cur;
-    final long[] next;
-    final long[] faultAnd;
-    final long[] faultOr;
-    final long[] mem;
-    final long[] memAnd;
-    final long[] memOr;
+    final SignalState signals;
     final EventQueue queue;
     final boolean[] clockScheduled;
     final long processedUpTo;
-    final long now;
     final long edgeCount;
     final int faultCount;
     final Object[] componentState;
@@ -28,17 +21,10 @@ public final class Snapshot
         final long processedUpTo, final long edgeCount, final int faultCount, final Object[] componentState)
     {
         this.design = design;
-        this.cur = s.cur.clone();
-        this.next = s.next.clone();
-        this.faultAnd = s.faultAnd.clone();
-        this.faultOr = s.faultOr.clone();
-        this.mem = s.mem.clone();
-        this.memAnd = s.memAnd.clone();
-        this.memOr = s.memOr.clone();
+        this.signals = s.save();
         this.queue = queue.copy();
         this.clockScheduled = clockScheduled.clone();
         this.processedUpTo = processedUpTo;
-        this.now = s.now;
         this.edgeCount = edgeCount;
         this.faultCount = faultCount;
         this.componentState = componentState;

@@ -123,4 +123,55 @@ class EventQueueTest
         }
         assertEquals(64, q.size());
     }
+    @Test
+    void peeksBetweenSchedulesSeeTheHeadAndACopyIntoAnotherQueuePopsTheSame()
+    {
+        // the head is cached between looks: every schedule (earlier, equal time with a lower phase,
+        // later) and every pop must leave peekTime/peekPhase equal to the model's head
+        qt().withFixedSeed(5L).withExamples(200)
+            .forAll(lists().of(integers().between(0, 300)).ofSizeBetween(1, 150), integers().between(0, 255))
+            .checkAssert((delays, phaseSeed) ->
+            {
+                final EventQueue q = new EventQueue(4, 64);
+                final java.util.PriorityQueue<long[]> model = new java.util.PriorityQueue<>(
+                    Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1])
+                        .thenComparingLong(e -> e[2]));
+                final EventQueue target = new EventQueue(4, 64);
+                target.schedule(7, 1, 0, -1); // content that copyFrom must replace
+                long now = 0;
+                int seq = 0;
+                for (int i = 0; i < delays.size(); i++)
+                {
+                    final int phase = (i * 7 + phaseSeed) % 4;
+                    q.schedule(now + delays.get(i), phase, 0, seq);
+                    model.add(new long[] {now + delays.get(i), phase, seq++});
+                    assertEquals(model.peek()[0], q.peekTime());
+                    assertEquals(model.peek()[1], q.peekPhase());
+                    if (i % 2 == 1)
+                    {
+                        final long[] e = model.poll();
+                        q.pop();
+                        assertEquals(e[2], q.arg());
+                        now = q.time();
+                        if (!model.isEmpty())
+                        {
+                            assertEquals(model.peek()[0], q.peekTime());
+                            assertEquals(model.peek()[1], q.peekPhase());
+                        }
+                    }
+                }
+                target.copyFrom(q);
+                while (!model.isEmpty())
+                {
+                    final long[] e = model.poll();
+                    assertEquals(e[0], target.peekTime());
+                    assertEquals(e[1], target.peekPhase());
+                    target.pop();
+                    q.pop();
+                    assertEquals(e[2], target.arg());
+                    assertEquals(e[2], q.arg());
+                }
+                assertTrue(target.isEmpty());
+            });
+    }
 }

@@ -13,7 +13,6 @@ import org.scfabric.sim.Design;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.NetlistBuilder;
 import org.scfabric.sim.StatefulComponent;
-import org.scfabric.sim.fault.Fault;
 
 /**
  * The Brunel network in one or more variants as one kernel design: a base clock {@code clk}
@@ -197,22 +196,6 @@ public final class BrunelDesign implements AutoCloseable
             p.initialize(k);
         }
         return k;
-    }
-
-    /**
-     * Injects a fault into {@code k} and announces it to the variants that compute a bitstream
-     * window per kernel edge (V2, V4, V13, V14, V17), so that a fault on an encoder or a counter acts
-     * on every cycle of the window, as in the hardware. Use this rather than {@code k.inject} on
-     * those designs: through the kernel alone such a fault would act at window boundaries only.
-     * (For V3 and V11, whose registers change once per edge, both are the same.)
-     */
-    public void inject(final Kernel k, final Fault fault)
-    {
-        k.inject(fault);
-        for (final Part p : parts)
-        {
-            p.announce(fault);
-        }
     }
 
     /** Simulates every remaining step in {@code k}, reporting the fraction done about 200 times. */

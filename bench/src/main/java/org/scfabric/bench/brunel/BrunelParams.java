@@ -66,10 +66,13 @@ public record BrunelParams(int nExc, int nInh, double connProb, double weightExc
         return g * weightExc;
     }
 
-    /** Number of timesteps: duration / dt, rounded to the nearest step. */
+    /**
+     * Number of timesteps: duration / dt, rounded to the nearest step. A count beyond an int throws
+     * (a cast once wrapped 429496739.6 ms to 100 steps).
+     */
     public int steps()
     {
-        return (int)Math.round(durationMs / dt);
+        return Math.toIntExact(Math.round(durationMs / dt));
     }
 
     /** C_E = conn_prob · n_exc. */

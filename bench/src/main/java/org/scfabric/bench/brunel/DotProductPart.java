@@ -15,7 +15,6 @@ import org.scfabric.sim.Binding;
 import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
-import org.scfabric.sim.fault.Fault;
 
 /**
  * V13, the reference's {@code BitstreamDotProduct}: U = 50 post neurons (neurons 0..49 of the
@@ -95,11 +94,6 @@ final class DotProductPart extends Part
         dot.faults(new CycleFaults(k.design().faultSites()));
     }
 
-    @Override
-    void announce(final Fault f)
-    {
-        dot.faults().add(f);
-    }
 
     @Override
     Area area()

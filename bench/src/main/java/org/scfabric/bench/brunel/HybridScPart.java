@@ -14,7 +14,6 @@ import org.scfabric.sim.Binding;
 import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
-import org.scfabric.sim.fault.Fault;
 import org.scfabric.random.NumpyGenerator;
 
 /**
@@ -34,7 +33,7 @@ import org.scfabric.random.NumpyGenerator;
  *  cycle L + 1    core0: v += ext·J + Σ kicks (ascending i); v += α(v_rest − v); spike, reset
  * </pre>
  * The window is computed at its last edge from tables (word-parallel); an encoder or counter with a
- * fault announced through {@link BrunelDesign#inject} is stepped cycle by cycle. Seeds: the reference
+ * fault injected into the kernel is stepped cycle by cycle (it hears of it as a FaultListener). Seeds: the reference
  * seed plan (SEED_INIT 0xACE1 + 7i for enc[i], 0xBEEF + 13i for wenc[i]) XOR one 16-bit t_index
  * drawn from {@code default_rng(seed + 4·2^64)}; V14's Sobol encoders (pre dimension 1, weight
  * dimension 2) start at counters drawn from {@code default_rng(seed + 14·2^64)}, one per encoder.
@@ -88,11 +87,6 @@ final class HybridScPart extends Part
         neurons.load(k.signals());
     }
 
-    @Override
-    void announce(final Fault f)
-    {
-        synapses.faults().add(f);
-    }
 
     @Override
     Area area()

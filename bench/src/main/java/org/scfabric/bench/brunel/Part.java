@@ -32,14 +32,6 @@ abstract class Part
     {
     }
 
-    /**
-     * A fault injected into the kernel, announced to the components that compute many cycles per
-     * edge so they apply it cycle by cycle (see {@link BrunelDesign#inject}).
-     */
-    void announce(final org.scfabric.sim.fault.Fault f)
-    {
-    }
-
     /** Network steps this variant simulates. */
     int steps()
     {

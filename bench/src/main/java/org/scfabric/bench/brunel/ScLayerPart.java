@@ -12,7 +12,6 @@ import org.scfabric.sim.Binding;
 import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
-import org.scfabric.sim.fault.Fault;
 import org.scfabric.random.NumpyGenerator;
 
 /**
@@ -126,11 +125,6 @@ final class ScLayerPart extends Part
         }
     }
 
-    @Override
-    void announce(final Fault f)
-    {
-        layer.faults().add(f);
-    }
 
     @Override
     Area area()

@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
 /** {@code scfabric brunel}: runs the Brunel network in some variants and writes the report. */
 @Command(name = "brunel", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run the Brunel (2000) network in some of its 20 variants, optionally beside Brian2.",
-        "Writes results.json, results.md and PNG plots (rasters, rates, ISI and rate distributions) into",
-        "--out, prints the Markdown report on stdout and a progress bar on stderr (when a terminal)."},
-    footer = {"", "Example: scfabric brunel --variants V1,V3,V18 --neurons 1000 --duration-ms 1000 --brian2",
+        "Writes results.json, results.md and PNG plots (rasters, rates, ISI and rate distributions) into "
+            + "--out, prints the Markdown report on stdout and a progress bar on stderr (when a terminal)."},
+    footer = {"", "Example: scfabric brunel --variants V1,V3,V18 --neurons 1000 \\",
+        "             --duration-ms 1000 --brian2",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (nothing written)."})
 public final class BrunelCommand implements Callable<Integer>
 {
@@ -47,7 +48,7 @@ public final class BrunelCommand implements Callable<Integer>
     String neurons;
 
     @Option(names = "--duration-ms", defaultValue = "1000", paramLabel = "T",
-        description = "simulated time in ms, > 0 (default: ${DEFAULT-VALUE})")
+        description = "simulated time in ms, 0.1..1000000 (default: ${DEFAULT-VALUE})")
     String durationMs;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
@@ -110,7 +111,7 @@ public final class BrunelCommand implements Callable<Integer>
         {
             throw new BadInputException("--neurons " + n + ": the network needs N >= 2 neurons (0.8 N excitatory)");
         }
-        final double t = OptionValues.positive(durationMs, "--duration-ms", "a number of milliseconds > 0");
+        final double t = OptionValues.durationMs(durationMs, "--duration-ms");
         final long s = OptionValues.seed(seed);
         BrunelParams p;
         try
@@ -121,14 +122,39 @@ public final class BrunelCommand implements Callable<Integer>
         {
             throw new BadInputException(e.getMessage());
         }
-        if (p.steps() < 1)
+        // an option that would change nothing is refused: the user meant something by it
+        final CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        for (final String o : List.of("--brian2-modes", "--python"))
         {
-            throw new BadInputException("--duration-ms " + durationMs + " is shorter than one step (dt = " + p.dt()
-                + " ms); give a duration >= " + p.dt());
+            if (!brian2 && given != null && given.hasMatchedOption(o))
+            {
+                throw new BadInputException(o + " is used only with --brian2 (add --brian2, or drop " + o + ")");
+            }
         }
-        final List<String> modes = brian2 ? parseModes(brian2Modes) : List.of();
+        MemoryEstimate.require(MemoryEstimate.brunel(n, p.connProb(), t, list.size()), n, p.connProb(),
+            MemoryEstimate.CSR_HEADROOM, "N = " + n, "--neurons");
+        final List<String> modes = parseModes(brian2Modes);
+        if (brian2 && python != null)
+        {
+            checkPython(python);
+        }
+        // "all" means every variant that runs
         final List<Variant> rasterFor = "none".equalsIgnoreCase(raster.trim()) ? List.of()
-            : parseVariants(raster, "--raster");
+            : "all".equalsIgnoreCase(raster.trim()) ? list : parseVariants(raster, "--raster");
+        if (given != null && given.hasMatchedOption("--raster"))
+        {
+            if (noPlots && !rasterFor.isEmpty())
+            {
+                throw new BadInputException("--raster draws plots, which --no-plots turns off (drop one of them)");
+            }
+            final List<Variant> notRun = rasterFor.stream().filter(v -> !list.contains(v)).toList();
+            if (!notRun.isEmpty())
+            {
+                throw new BadInputException("--raster " + raster + ": " + notRun.stream().map(Variant::name)
+                    .collect(java.util.stream.Collectors.joining(",")) + (notRun.size() == 1 ? " is" : " are")
+                    + " not run (--variants " + variants + "); give variants that run, all or none");
+            }
+        }
 
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
@@ -139,7 +165,6 @@ public final class BrunelCommand implements Callable<Integer>
             // 2. the variants
             final List<RunRow> rows = new ArrayList<>();
             final Map<String, Raster> rasters = new LinkedHashMap<>();
-            final Map<Variant, String> skipped = new LinkedHashMap<>();
             for (int k = 0; k < list.size(); k++)
             {
                 final Variant v = list.get(k);
@@ -149,14 +174,16 @@ public final class BrunelCommand implements Callable<Integer>
                 {
                     res = r.run(v, p, bar::update);
                 }
-                catch (final UnsupportedOperationException e)
+                catch (final BadInputException e)
                 {
-                    // a variant this build does not have yet: say so, run the others
-                    bar.done("not built");
-                    skipped.put(v, Main.oneLine(e.getMessage()));
-                    stderr.println("brunel: " + v.name() + " skipped: " + Main.oneLine(e.getMessage()));
-                    stderr.flush();
-                    continue;
+                    throw e;
+                }
+                catch (final RuntimeException e)
+                {
+                    // a variant that did not run is a failure, never a skip: a report without it would
+                    // look complete (exit 1, nothing written)
+                    bar.done("failed");
+                    throw new RunFailedException(v.name() + " failed: " + e, e);
                 }
                 final Raster ras = Raster.of(res);
                 final RunRow row = RunRow.of(res, ras);
@@ -169,7 +196,7 @@ public final class BrunelCommand implements Callable<Integer>
             // 3. Brian2 beside them
             final List<Brian2Row> b2 = new ArrayList<>();
             final Map<String, Raster> b2Rasters = new LinkedHashMap<>();
-            if (!modes.isEmpty())
+            if (brian2)
             {
                 final Brian2Runner br = new Brian2Runner(python != null ? python : Brian2Runner.defaultPython(), 3600);
                 for (final String m : modes)
@@ -205,7 +232,7 @@ public final class BrunelCommand implements Callable<Integer>
             }
 
             // 4. the report, into the staging folder, then into place
-            final BrunelReport report = new BrunelReport(p, rows, b2, skipped, BrunelReport.currentEnv());
+            final BrunelReport report = new BrunelReport(p, rows, b2, Map.of(), BrunelReport.currentEnv());
             final Path dir = staged.staging();
             report.writeJson(dir.resolve("results.json"));
             int plots = 0;
@@ -336,6 +363,30 @@ public final class BrunelCommand implements Callable<Integer>
         catch (final IllegalArgumentException e)
         {
             throw new BadInputException(option + ": " + e.getMessage());
+        }
+    }
+
+    /** An interpreter the user named must exist: a run that only notes its absence would be exit 0. */
+    private static void checkPython(final String py)
+    {
+        if (py.isBlank())
+        {
+            throw new BadInputException("--python is empty: give a Python interpreter with Brian2 (a path or a name on"
+                + " PATH)");
+        }
+        if (py.contains("/"))
+        {
+            final Path f = OptionValues.path(py, "--python");
+            if (!Files.isRegularFile(f) || !Files.isExecutable(f))
+            {
+                throw new BadInputException("--python " + py + (Files.exists(f) ? " is not an executable file"
+                    : ": no such file") + "; give a Python interpreter with Brian2 (a path or a name on PATH)");
+            }
+        }
+        else if (!org.scfabric.sim.ToolPath.onPath(py))
+        {
+            throw new BadInputException("--python " + py + " is not on PATH; give a Python interpreter with Brian2 (a"
+                + " path or a name on PATH)");
         }
     }
 

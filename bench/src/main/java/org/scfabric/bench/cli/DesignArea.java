@@ -121,8 +121,7 @@ final class DesignArea
             c.coreLatency == null ? 2 : c.coreLatency, c.memoryLatency == null ? 1 : c.memoryLatency, 100.0,
             FabricParams.Overflow.STALL);
         final BrunelFabric.Arithmetic ar = FabricCommand.arithmetic(c.arithmetic == null ? "V3" : c.arithmetic);
-        final double ms = OptionValues.positive(c.durationMs == null ? "100" : c.durationMs, "--duration-ms",
-            "a number of milliseconds > 0");
+        final double ms = OptionValues.durationMs(c.durationMs == null ? "100" : c.durationMs, "--duration-ms");
         final long s = OptionValues.seed(c.seed == null ? "42" : c.seed);
         final BrunelParams bp;
         try
@@ -132,10 +131,6 @@ final class DesignArea
         catch (final IllegalArgumentException e)
         {
             throw new BadInputException(e.getMessage());
-        }
-        if (bp.steps() < 1)
-        {
-            throw new BadInputException("--duration-ms " + c.durationMs + " is shorter than one step");
         }
         if (c.synth && fp.neurons() > FabricCommand.MAX_SYNTH_N)
         {

@@ -29,13 +29,12 @@ import picocli.CommandLine.Option;
 @Command(name = "fabric", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run the Brunel network on the time-multiplexed SC fabric, cycle by cycle.",
         "",
-        "K LIF cores over neuron state in block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson",
-        "drive - cycle by cycle, and print what a designer plans with: cycles per",
-        "timestep, real-time factor at the clock, utilisation, FIFO occupancy,",
-        "overflows and per-spike latency percentiles (HdrHistogram). The spikes are",
-        "checked against the unrolled network on the same drive: the architecture",
-        "changes timing, never results, unless a FIFO overflows under --overflow drop",
-        "(reported). docs/fabric.md explains the figures."},
+        "K LIF cores over neuron state in block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson "
+            + "drive - cycle by cycle, and print what a designer plans with: cycles per timestep, real-time factor "
+            + "at the clock, utilisation, FIFO occupancy, overflows and per-spike latency percentiles "
+            + "(HdrHistogram). The spikes are checked against the unrolled network on the same drive: the "
+            + "architecture changes timing, never results, unless a FIFO overflows under --overflow drop "
+            + "(reported). docs/fabric.md explains the figures."},
     footer = {"", "Example: scfabric fabric --neurons 1000 --cores 4 --fifo-depth 64 \\",
         "           --clock-mhz 100 --duration-ms 1000 --json out/fabric/fabric.json \\",
         "           --plots out/fabric/plots",
@@ -79,7 +78,7 @@ public final class FabricCommand implements Callable<Integer>
     String arithmetic;
 
     @Option(names = "--duration-ms", defaultValue = "1000", paramLabel = "T",
-        description = "simulated time in ms, > 0 (default: ${DEFAULT-VALUE})")
+        description = "simulated time in ms, 0.1..1000000 (default: ${DEFAULT-VALUE})")
     String durationMs;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
@@ -147,7 +146,7 @@ public final class FabricCommand implements Callable<Integer>
         final int lc = OptionValues.integer(coreLatency, "--core-latency", "an integer 1..16");
         final int lr = OptionValues.integer(memoryLatency, "--memory-latency", "an integer 1..16");
         final double mhz = OptionValues.positive(clockMhz, "--clock-mhz", "a frequency in MHz > 0");
-        final double ms = OptionValues.positive(durationMs, "--duration-ms", "a number of milliseconds > 0");
+        final double ms = OptionValues.durationMs(durationMs, "--duration-ms");
         final long s = OptionValues.seed(seed);
         final FabricParams.Overflow ov = switch (overflow.trim().toLowerCase(Locale.ROOT))
         {
@@ -173,15 +172,18 @@ public final class FabricCommand implements Callable<Integer>
         {
             throw new BadInputException(e.getMessage());
         }
-        if (bp.steps() < 1)
-        {
-            throw new BadInputException("--duration-ms " + durationMs + " is shorter than one step (dt = " + bp.dt()
-                + " ms)");
-        }
+        MemoryEstimate.require(MemoryEstimate.fabric(n, bp.connProb(), ms), n, bp.connProb(),
+            MemoryEstimate.FABRIC_HEADROOM, "N = " + n, "--neurons");
         final Path jsonPath = json == null ? null : OptionValues.outputFile(json, "--json", true);
         final Path hgrmPath = OptionValues.outputFile(hgrm, "--hgrm", true);
         final Path plotDir = plots == null ? null : OptionValues.outputDir(plots, "--plots");
         final Path rtlDir = rtl == null ? null : OptionValues.outputDir(rtl, "--rtl");
+        final CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (synth == null && given != null && given.hasMatchedOption("--synth-dir"))
+        {
+            throw new BadInputException("--synth-dir is used only with --synth (add --synth ice40|xc7, or drop"
+                + " --synth-dir)");
+        }
         FabricSynth.Target target = null;
         Path synthPath = null;
         if (synth != null)
@@ -203,6 +205,40 @@ public final class FabricCommand implements Callable<Integer>
         }
         final Path eventsPath = events == null ? null : OptionValues.outputFile(events, "--events", true);
 
+        // every output is proven writable (its staging folder made) before the simulation
+        try (StagedFiles staged = new StagedFiles())
+        {
+            final Path jsonStage = jsonPath == null ? null : staged.file(jsonPath, "--json", json);
+            final Path hgrmStage = staged.file(hgrmPath, "--hgrm", hgrm);
+            final Path eventsStage = eventsPath == null ? null : staged.file(eventsPath, "--events", events);
+            final Path plotStage = plotDir == null ? null : staged.folder(plotDir, "--plots", plots);
+            if (rtlDir != null)
+            {
+                probe(rtlDir, "--rtl", rtl);   // not staged: the Verilog names its memory files by their final path
+            }
+            if (synthPath != null)
+            {
+                probe(synthPath, "--synth-dir", synthDir);
+            }
+            return simulate(stdout, stderr, staged, n, k, d, s, fast, fp, bp, ar, mhz, target, synthPath, jsonStage,
+                hgrmStage, eventsStage, plotStage, rtlDir);
+        }
+    }
+
+    private static void probe(final Path dir, final String option, final String value)
+    {
+        try (StagedFiles p = new StagedFiles())
+        {
+            p.folder(dir, option, value);
+        }
+    }
+
+    private int simulate(final PrintWriter stdout, final PrintWriter stderr, final StagedFiles staged, final int n,
+        final int k, final int d, final long s, final boolean fast, final FabricParams fp, final BrunelParams bp,
+        final BrunelFabric.Arithmetic ar, final double mhz, final FabricSynth.Target target, final Path synthPath,
+        final Path jsonPath, final Path hgrmPath, final Path eventsPath, final Path plotDir, final Path rtlDir)
+        throws IOException
+    {
         final FabricNetwork net = BrunelFabric.network(bp, ar);
         final int steps = bp.steps();
         stderr.printf(Locale.ROOT, "fabric: N %d, K %d, %d synapses, %d steps on the %s engine ...%n", n, k,
@@ -262,14 +298,11 @@ public final class FabricCommand implements Callable<Integer>
         }
         if (jsonPath != null)
         {
-            Files.createDirectories(jsonPath.getParent());
             report.writeJson(jsonPath);
         }
-        Files.createDirectories(hgrmPath.getParent());
         report.writeHgrm(hgrmPath);
         if (eventsPath != null)
         {
-            Files.createDirectories(eventsPath.getParent());
             Files.write(eventsPath, FabricReport.events(r, spikeTimes));
         }
         if (rtlDir != null)
@@ -281,6 +314,7 @@ public final class FabricCommand implements Callable<Integer>
         {
             nPlots = FabricPlots.write(plotDir, report, String.format(Locale.ROOT, "N %d, K %d, D %d", n, k, d));
         }
+        staged.commit();
         stderr.println("fabric: wrote " + hgrm + " and " + FabricReport.firstHgrm(Path.of(hgrm)).getFileName()
             + (jsonPath != null ? ", " + json : "") + (nPlots > 0 ? ", " + nPlots + " plots in " + plots : ""));
         if (Boolean.FALSE.equals(same) && r.dropped() == 0)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 
 import org.scfabric.sim.NetlistException;
 import org.scfabric.sim.SimulationException;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
         TraceCommand.class,
         FabricCommand.class,
         FaultsCommand.class,
-        AreaCommand.class})
+        AreaCommand.class,
+        NirCommand.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */
@@ -34,7 +36,10 @@ public final class Main implements Runnable
     @Override
     public void run()
     {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        // no command is a mistake (a script that lost its command word must not go on as if it ran)
+        final List<String> names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given; give one of "
+            + String.join(", ", names));
     }
 
     public static void main(final String[] args)
@@ -66,6 +71,11 @@ public final class Main implements Runnable
     public static CommandLine commandLine(final CommandLine.IFactory factory)
     {
         final CommandLine cl = new CommandLine(new Main(), factory);
+        cl.setExecutionStrategy(parseResult ->
+        {
+            refuseEmptyPaths(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setParameterExceptionHandler((ex, args) ->
         {
             final CommandLine c = ex.getCommandLine();
@@ -97,6 +107,15 @@ public final class Main implements Runnable
                 c.getErr().println(where + "cannot use " + f.getFile() + ": " + oneLine(f.getReason()));
                 return EXIT_BAD_INPUT;
             }
+            if (cause instanceof RunFailedException)
+            {
+                if (System.getenv("SCFABRIC_DEBUG") != null)
+                {
+                    cause.printStackTrace(c.getErr());
+                }
+                c.getErr().println(where + oneLine(cause.getMessage()));
+                return 1;
+            }
             if (cause instanceof SimulationException)
             {
                 c.getErr().println(where + "simulation stopped: " + oneLine(cause.getMessage()));
@@ -111,6 +130,40 @@ public final class Main implements Runnable
             return 1;
         });
         return cl;
+    }
+
+    /** Labels of the options and parameters that name a file or folder. */
+    static final java.util.Set<String> PATH_LABELS = java.util.Set.of("FILE", "DIR", "PYTHON", "SHARD", "REPORT");
+
+    /**
+     * An empty path is refused for every file or folder option of every command, before the command
+     * runs: "" resolves to the current folder, so outputs would be written, and replace, there.
+     */
+    static void refuseEmptyPaths(final CommandLine.ParseResult top)
+    {
+        for (CommandLine.ParseResult pr = top; pr != null; pr = pr.subcommand())
+        {
+            for (final CommandLine.Model.ArgSpec a : pr.matchedArgs())
+            {
+                final boolean path = PATH_LABELS.contains(a.paramLabel()) || a.type() == java.nio.file.Path.class
+                    || a.type() == java.io.File.class || a.auxiliaryTypes().length > 0
+                    && a.auxiliaryTypes()[0] == java.nio.file.Path.class;
+                if (!path)
+                {
+                    continue;
+                }
+                for (final String v : a.originalStringValues())
+                {
+                    if (v.isBlank())
+                    {
+                        final String name = a.isOption() ? ((CommandLine.Model.OptionSpec)a).longestName()
+                            : a.paramLabel();
+                        throw new CommandLine.ParameterException(pr.commandSpec().commandLine(), name
+                            + " is empty; give a path");
+                    }
+                }
+            }
+        }
     }
 
     static String oneLine(final String s)

@@ -46,6 +46,61 @@ final class OptionValues
         return v;
     }
 
+    /**
+     * The most network steps one run simulates: 10^7 steps of 0.1 ms, 1000 s of network time. A Brunel
+     * run of N = 1000 takes hours beyond it and its rasters outgrow the heap, and step counts stay far
+     * from int overflow (a duration whose step count wrapped once ran 100 steps and exited 0).
+     */
+    static final long MAX_STEPS = 10_000_000;
+
+    /**
+     * The one duration rule of every command that simulates the Brunel network (brunel, fabric,
+     * faults, area --design fabric): a number of milliseconds from one step of {@code dtMs} up to
+     * {@link #MAX_STEPS} steps; the run simulates it rounded to the nearest step.
+     */
+    static double durationMs(final String s, final String option, final double dtMs)
+    {
+        final double minMs = dtMs;
+        final double maxMs = MAX_STEPS * dtMs;
+        final String accepted = "a number of milliseconds " + plain(minMs) + ".." + plain(maxMs) + " (whole steps of dt = "
+            + plain(dtMs) + " ms, at most " + MAX_STEPS + " steps)";
+        final double v;
+        try
+        {
+            v = Double.parseDouble(s.trim());
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException(option + " '" + s + "' is not " + accepted);
+        }
+        if (!(v > 0))
+        {
+            throw new BadInputException(option + " " + s + " is not > 0; give " + accepted);
+        }
+        if (v < minMs)
+        {
+            throw new BadInputException(option + " " + s + " is shorter than one step (dt = " + plain(dtMs) + " ms); give "
+                + accepted);
+        }
+        if (v > maxMs)
+        {
+            throw new BadInputException(option + " " + s + " is longer than the limit of " + plain(maxMs) + " ms; give "
+                + accepted);
+        }
+        return v;
+    }
+
+    /** {@link #durationMs(String, String, double)} with the Brunel network's dt. */
+    static double durationMs(final String s, final String option)
+    {
+        return durationMs(s, option, org.scfabric.bench.brunel.BrunelParams.DEFAULT.dt());
+    }
+
+    private static String plain(final double v)
+    {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** A seed: numpy's SeedSequence takes integers >= 0. */
     static long seed(final String s)
     {
@@ -67,6 +122,11 @@ final class OptionValues
     /** The absolute, normalised path of an option's value, or one line saying why it is not a path. */
     static Path path(final String value, final String option)
     {
+        if (value == null || value.isBlank())
+        {
+            // an empty path would mean the current folder: outputs would land, and replace, there
+            throw new BadInputException(option + " is empty; give a path");
+        }
         try
         {
             return Path.of(value).toAbsolutePath().normalize();

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -20,12 +19,16 @@ import java.util.stream.Stream;
  * looks like a result. The checks in {@link #prepare} run before any work, so an unusable path is
  * reported at once, not after a minute of simulation.
  *
- * <p>An existing target folder keeps files it has that this run does not write; files and
- * sub-folders this run writes replace the old ones (a sub-folder as a whole, so no stale plot stays
- * beside new ones). {@code results.json} is moved last.
+ * <p>An existing target folder is updated, never emptied: each file this run writes replaces the
+ * file of that name; a file an earlier run wrote (listed in the folder's {@link #MANIFEST}) that this
+ * run does not write is deleted, so no stale plot stays beside new ones; every other file (the
+ * user's) is kept, in sub-folders too. {@code results.json} is moved last.
  */
 public final class StagedOutput implements AutoCloseable
 {
+    /** The files scfabric wrote into an output folder, one relative path a line: all it may delete there. */
+    public static final String MANIFEST = ".scfabric-files";
+
     private final Path target;
     private final Path staging;
     private final List<Path[]> extraFiles = new ArrayList<>();
@@ -47,15 +50,7 @@ public final class StagedOutput implements AutoCloseable
      */
     public static StagedOutput prepare(final String dir, final String option)
     {
-        final Path target;
-        try
-        {
-            target = Path.of(dir).toAbsolutePath().normalize();
-        }
-        catch (final InvalidPathException e)
-        {
-            throw new BadInputException(option + " '" + dir + "' is not a valid path (" + e.getReason() + ")");
-        }
+        final Path target = OptionValues.path(dir, option);
         if (Files.exists(target) && !Files.isDirectory(target))
         {
             throw new BadInputException(option + " " + dir + " exists and is not a folder (give a new or existing folder)");
@@ -83,9 +78,10 @@ public final class StagedOutput implements AutoCloseable
                 + reason(e) + ")");
         }
         final Path staging;
+        cleanStale(parent);
         try
         {
-            staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+            staging = Files.createTempDirectory(parent, partialPrefix(target.getFileName().toString()));
             // prove a file can be written, not only a folder made
             Files.delete(Files.createFile(staging.resolve(".probe")));
             if (staging.getFileSystem().supportedFileAttributeViews().contains("posix"))
@@ -113,7 +109,8 @@ public final class StagedOutput implements AutoCloseable
         final Path tmp;
         try
         {
-            tmp = Files.createTempFile(parent, "." + dest.getFileName() + ".partial-", "");
+            cleanStale(parent);
+            tmp = Files.createTempFile(parent, partialPrefix(dest.getFileName().toString()), "");
         }
         catch (final IOException | UnsupportedOperationException e)
         {
@@ -141,8 +138,10 @@ public final class StagedOutput implements AutoCloseable
         {
             move(f[0], f[1]);
         }
+        final List<String> written = relativeFiles(staging);
         if (!Files.exists(target))
         {
+            Files.write(staging.resolve(MANIFEST), written);
             try
             {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -154,32 +153,98 @@ public final class StagedOutput implements AutoCloseable
                 Files.createDirectories(target); // e.g. a race, or another file system: move piece by piece
             }
         }
-        final List<Path> entries;
-        try (Stream<Path> s = Files.list(staging))
-        {
-            entries = new ArrayList<>(s.toList());
-        }
+        final Path manifest = target.resolve(MANIFEST);
+        final List<String> before = ourFiles(manifest);
+        // listed before they move, so that files moved by a run that dies midway stay known as ours
+        final java.util.LinkedHashSet<String> both = new java.util.LinkedHashSet<>(before);
+        both.addAll(written);
+        writeManifest(manifest, new ArrayList<>(both));
         // results.json last: a reader that sees it sees everything else too
-        entries.sort(Comparator.comparing((Path p) -> p.getFileName().toString().equals("results.json"))
-            .thenComparing(p -> p.getFileName().toString()));
-        for (final Path e : entries)
+        final List<String> order = new ArrayList<>(written);
+        order.sort(Comparator.comparing((String f) -> f.equals("results.json")).thenComparing(f -> f));
+        for (final String f : order)
         {
-            final Path dest = target.resolve(e.getFileName().toString());
-            if (Files.isDirectory(e) && Files.exists(dest))
+            final Path dest = target.resolve(f);
+            if (Files.isDirectory(dest))
             {
-                final Path old = Files.createTempDirectory(target, "." + e.getFileName() + ".old-");
-                Files.delete(old);
-                Files.move(dest, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(e, dest, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
+                throw new IOException("cannot write " + dest + ": a folder of that name is in the way");
             }
-            else
+            Files.createDirectories(dest.getParent());
+            move(staging.resolve(f), dest);
+        }
+        for (final String f : before)
+        {
+            if (!written.contains(f))
             {
-                move(e, dest);
+                final Path stale = target.resolve(f);
+                if (Files.isRegularFile(stale, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                {
+                    Files.delete(stale);
+                    deleteEmptyParents(stale.getParent());
+                }
             }
         }
+        writeManifest(manifest, written);
         committed = true;
         deleteTree(staging);
+    }
+
+    /** Files under {@code root} as relative paths with '/', sorted. */
+    private static List<String> relativeFiles(final Path root) throws IOException
+    {
+        try (Stream<Path> s = Files.walk(root))
+        {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                .filter(f -> !f.equals(MANIFEST)).sorted().toList();
+        }
+    }
+
+    /** The manifest's entries that name a file inside the folder; nothing if there is none (an old folder). */
+    private List<String> ourFiles(final Path manifest) throws IOException
+    {
+        if (!Files.isRegularFile(manifest))
+        {
+            return List.of();
+        }
+        final List<String> out = new ArrayList<>();
+        for (final String line : Files.readAllLines(manifest, java.nio.charset.StandardCharsets.UTF_8))
+        {
+            final String f = line.strip();
+            if (f.isEmpty() || f.equals(MANIFEST))
+            {
+                continue;
+            }
+            final Path p = target.resolve(f).normalize();
+            if (p.startsWith(target) && !p.equals(target))
+            {
+                out.add(target.relativize(p).toString().replace('\\', '/'));
+            }
+        }
+        return out;
+    }
+
+    private static void writeManifest(final Path manifest, final List<String> files) throws IOException
+    {
+        final Path tmp = manifest.resolveSibling(MANIFEST + ".tmp");
+        Files.write(tmp, files);
+        move(tmp, manifest);
+    }
+
+    private void deleteEmptyParents(final Path dir) throws IOException
+    {
+        Path d = dir;
+        while (d != null && d.startsWith(target) && !d.equals(target))
+        {
+            try (Stream<Path> s = Files.list(d))
+            {
+                if (s.findAny().isPresent())
+                {
+                    return;
+                }
+            }
+            Files.delete(d);
+            d = d.getParent();
+        }
     }
 
     private static void move(final Path from, final Path to) throws IOException
@@ -222,6 +287,59 @@ public final class StagedOutput implements AutoCloseable
         }
     }
 
+    /**
+     * The name of a staging file or folder beside {@code name} starts with this: host and process id
+     * say whose it is, so that a later run can delete those of runs that were killed (kill -9 runs no
+     * shutdown hook).
+     */
+    static String partialPrefix(final String name)
+    {
+        return "." + name + ".partial-" + HOST + "-" + ProcessHandle.current().pid() + "-";
+    }
+
+    private static final String HOST = host();
+
+    private static final java.util.regex.Pattern PARTIAL =
+        java.util.regex.Pattern.compile("\\..*\\.partial-(.+)-(\\d+)-\\d+");
+
+    private static String host()
+    {
+        String h = null;
+        try
+        {
+            h = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            h = System.getenv("HOSTNAME");
+        }
+        return h == null || h.isBlank() ? "localhost" : h.replaceAll("[^A-Za-z0-9.]", "_");
+    }
+
+    /** Deletes the staging files and folders in {@code dir} left by killed runs of this host. */
+    static void cleanStale(final Path dir)
+    {
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.partial-*"))
+        {
+            for (final Path p : ds)
+            {
+                final java.util.regex.Matcher m = PARTIAL.matcher(p.getFileName().toString());
+                if (m.matches() && m.group(1).equals(HOST))
+                {
+                    final long pid = Long.parseLong(m.group(2));
+                    if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty())
+                    {
+                        deleteTree(p);
+                    }
+                }
+            }
+        }
+        catch (final IOException | RuntimeException ignored)
+        {
+            // best effort: a leftover is untidy, not wrong
+        }
+    }
+
     static void deleteTree(final Path root)
     {
         if (!Files.exists(root))
@@ -241,7 +359,8 @@ public final class StagedOutput implements AutoCloseable
         }
     }
 
-    private static String reason(final Exception e)
+    /** Why a file could not be made, without the name of the temporary file that was tried. */
+    static String reason(final Exception e)
     {
         if (e instanceof java.nio.file.AccessDeniedException)
         {
@@ -251,9 +370,9 @@ public final class StagedOutput implements AutoCloseable
         {
             return "no such file or folder, or files cannot be created there";
         }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null)
+        if (e instanceof java.nio.file.FileSystemException f)
         {
-            return f.getReason();
+            return f.getReason() != null ? f.getReason() : "cannot create files there";
         }
         return e.getMessage() == null ? "I/O error" : e.getMessage();
     }

@@ -30,14 +30,14 @@ import picocli.CommandLine.Option;
     description = {"Run a small design on the kernel and write a VCD waveform.",
         "Every port, net and register is traced (GTKWave opens the file). Clock period 10 ns, first edge at 5 ns."},
     footer = {"", "Designs:",
-        "  dense-core  sc_dense_layer_core, 3 inputs x 2 neurons, docs/spec/hardware.md section 5's",
-        "              golden inputs: x 60000,20000,40000; w 30000,65535,50000;",
-        "              y 0..600; leak 16; gain 256; stream_len 200; start_pulse",
-        "              on the first edge",
+        "  dense-core  sc_dense_layer_core, 3 inputs x 2 neurons, the golden inputs",
+        "              of docs/spec/hardware.md section 5: x 60000,20000,40000;",
+        "              w 30000,65535,50000; y 0..600; leak 16; gain 256;",
+        "              stream_len 200; start_pulse on the first edge",
         "  lif         sc_lif_neuron Q8.8, refractory 2, leak 20, gain 256, I 200",
         "  encoder     sc_bitstream_encoder, seed ACE1, x 0x8000",
         "  fabric      the time-multiplexed fabric (rtl/fabric/sc_fabric.v): N 16, K 2",
-        "              cores, FIFO depth 4, V3 neurons, random 20 % fan-out; every",
+        "              cores, FIFO depth 4, V3 neurons, random 20 %% fan-out; every",
         "              register of the controller, cores and router (docs/fabric.md)",
         "", "Example: scfabric trace --cycles 220 --out out/trace/dense-core.vcd"})
 public final class TraceCommand implements Callable<Integer>
@@ -105,7 +105,8 @@ public final class TraceCommand implements Callable<Integer>
         }
         catch (final IOException e)
         {
-            throw new BadInputException("--out " + target + ": cannot write (" + Main.oneLine(String.valueOf(e.getMessage()))
+            // the reason, not the name of the temporary file beside the user's
+            throw new BadInputException("--out " + target + ": cannot write (" + Main.oneLine(StagedOutput.reason(e))
                 + ")");
         }
         boolean ok = false;

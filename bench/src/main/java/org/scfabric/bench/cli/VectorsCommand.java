@@ -90,10 +90,12 @@ public final class VectorsCommand implements Runnable
             }
             final LifParams base = width == 16 ? LifParams.Q8_8 : LifParams.Q16_12;
             final int f = fraction == null ? base.fraction() : fraction;
-            if (f < 0 || f > 2 * width - 1)
+            // a W-bit signed value has at most W - 1 fraction bits; beyond, every product is shifted
+            // below one step and the neuron never moves (the circuit accepts it, the numbers are nonsense)
+            if (f < 0 || f > width - 1)
             {
-                throw new BadInputException("--fraction must be 0.." + (2 * width - 1) + " for width " + width
-                    + ", got " + f);
+                throw new BadInputException("--fraction must be 0.." + (width - 1) + " for width " + width
+                    + " (a signed " + width + "-bit value has at most " + (width - 1) + " fraction bits), got " + f);
             }
             if (refractory < 0)
             {
@@ -202,8 +204,11 @@ public final class VectorsCommand implements Runnable
                     }
                     catch (final NumberFormatException e)
                     {
-                        throw new BadInputException(file + " line " + lineNo + ": " + names[f] + " '"
-                            + shorten(fields[f]) + "' is not a decimal integer; " + accepted);
+                        // a decimal integer too long for a long is out of range, not "not an integer"
+                        final String why = fields[f].matches("[+-]?\\d+") ? " is out of range"
+                            : "' is not a decimal integer";
+                        throw new BadInputException(file + " line " + lineNo + ": " + names[f] + " "
+                            + (why.startsWith("'") ? "'" : "") + shorten(fields[f]) + why + "; " + accepted);
                     }
                     if (v < min || v > max)
                     {
@@ -217,6 +222,12 @@ public final class VectorsCommand implements Runnable
         catch (final CharacterCodingException e)
         {
             throw new BadInputException(file + " line " + (lineNo + 1) + ": not UTF-8 / ASCII text; " + accepted);
+        }
+        if (n == 0)
+        {
+            // no clock to run: an exit 0 with no output would look like a neuron that printed nothing
+            throw new BadInputException(file + " has no stimulus line" + (lineNo == 0 ? " (it is empty)"
+                : " (only blank lines and comments)") + "; " + accepted);
         }
         return Arrays.copyOf(values, n);
     }

@@ -134,13 +134,6 @@ public final class BrunelWorkload implements Workload
 
             private int longest;
 
-            /** Through the design, which tells the bitstream-window components of V4/V14 about it. */
-            @Override
-            public void inject(final org.scfabric.sim.fault.Fault fault)
-            {
-                d.inject(k, fault);
-            }
-
             /** V3 and V11 write their registers once per edge; V4 and V14 compute a window per edge. */
             @Override
             public boolean valuesSettleEveryCycle()

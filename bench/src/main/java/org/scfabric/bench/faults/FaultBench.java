@@ -53,12 +53,6 @@ public interface FaultBench
     {
     }
 
-    /** Inject a fault (the kernel's {@code inject}, or a design's own that also tells its components). */
-    default void inject(final org.scfabric.sim.fault.Fault fault)
-    {
-        kernel().inject(fault);
-    }
-
     /**
      * Whether every register holds, after each edge of the first clock, the value the hardware holds
      * then. False for designs whose components compute many hardware cycles in one kernel edge (a

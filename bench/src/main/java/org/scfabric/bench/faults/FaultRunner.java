@@ -63,7 +63,7 @@ final class FaultRunner
         {
             for (final Fault f : faults)
             {
-                g.bench.inject(f);
+                g.bench.kernel().inject(f);
             }
             int joined = -1;
             for (int j = k + 1; j < g.checkpoints; j++)

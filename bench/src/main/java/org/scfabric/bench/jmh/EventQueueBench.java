@@ -19,6 +19,8 @@ import org.scfabric.sim.EventQueue;
 /**
  * (a) Events through the kernel's queue: the classic hold model. The queue holds {@code pending}
  * one-shot events; each operation pops the earliest and schedules a new one at a random future time.
+ * {@link #peekPopAndScheduleOneEvent} does it the way the kernel's loop does: it looks at the head's
+ * time (twice) and phase before it pops.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -38,6 +40,7 @@ public class EventQueueBench
     private EventQueue queue;
     private int[] delays;
     private int cursor;
+    private long endTime = Long.MAX_VALUE - 1;
 
     @Setup
     public void setUp()
@@ -62,6 +65,20 @@ public class EventQueueBench
         q.pop();
         final long t = q.time();
         q.schedule(t + delays[cursor++ & 0xFFFF], q.phase(), q.kind(), q.arg());
+        return t;
+    }
+
+    @Benchmark
+    public long peekPopAndScheduleOneEvent()
+    {
+        final EventQueue q = queue;
+        long t = 0;
+        if (!q.isEmpty() && q.peekTime() <= endTime)
+        {
+            t = q.peekTime() + q.peekPhase();
+            q.pop();
+            q.schedule(q.time() + delays[cursor++ & 0xFFFF], q.phase(), q.kind(), q.arg());
+        }
         return t;
     }
 }

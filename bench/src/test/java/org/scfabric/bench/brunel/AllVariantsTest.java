@@ -128,7 +128,7 @@ class AllVariantsTest
         try (BrunelDesign d = BrunelDesign.of(net, net.recordedDrive(), List.of(Variant.V4)))
         {
             final Kernel k = d.newKernel();
-            d.inject(k, Fault.stuckAt1(d.design().faultSites().select("sc.pc[3].count[8]")[0], 10));
+            k.inject(Fault.stuckAt1(d.design().faultSites().select("sc.pc[3].count[8]")[0], 10));
             d.runTo(k, 5);
             assertTrue(k.peek("sc.pc[3].count") >= 256);
             assertNotNull(d.area(Variant.V4));

@@ -111,7 +111,7 @@ class BrunelCommandTest
     }
 
     @Test
-    void rerunningReplacesPlotsAsAWholeAndKeepsForeignFiles() throws IOException
+    void rerunningRemovesOurStalePlotsAndKeepsForeignFiles() throws IOException
     {
         assertEquals(0, run(small("--variants", "V1,V2")).code());
         final Path out = tmp.resolve("out");
@@ -124,6 +124,27 @@ class BrunelCommandTest
         assertTrue(Files.exists(out.resolve("plots/raster-V1.png")));
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         assertEquals(7, new ObjectMapper().readTree(out.resolve("results.json").toFile()).at("/params/seed").asLong());
+        assertNoLeftovers();
+    }
+
+    @Test
+    void rerunningKeepsTheUsersFilesInsidePlotsToo() throws IOException
+    {
+        // plots/ was replaced as a whole: a file the user had put there was deleted
+        assertEquals(0, run(small("--variants", "V1,V2")).code());
+        final Path plots = tmp.resolve("out/plots");
+        Files.writeString(plots.resolve("mine.png"), "mine");
+        Files.createDirectories(plots.resolve("old")).resolve("notes.txt").toFile().createNewFile();
+        final Run r = run(small("--variants", "V1"));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("mine", Files.readString(plots.resolve("mine.png")));
+        assertTrue(Files.exists(plots.resolve("old/notes.txt")));
+        assertFalse(Files.exists(plots.resolve("raster-V2.png")), "our stale raster still goes");
+        assertTrue(Files.exists(plots.resolve("raster-V1.png")));
+        // a run without plots removes the plots of the run before (they no longer describe the results)
+        assertEquals(0, run(small("--variants", "V1", "--no-plots")).code());
+        assertFalse(Files.exists(plots.resolve("raster-V1.png")));
+        assertEquals("mine", Files.readString(plots.resolve("mine.png")));
         assertNoLeftovers();
     }
 
@@ -187,8 +208,29 @@ class BrunelCommandTest
         assertBad(withDuration("0"), "--duration-ms", "> 0");
         assertBad(withDuration("-3"), "> 0");
         assertBad(withDuration("NaN"), "> 0");
-        assertBad(withDuration("soon"), "'soon'", "milliseconds > 0");
+        assertBad(withDuration("soon"), "'soon'", "milliseconds 0.1..1000000");
         assertBad(withDuration("0.01"), "shorter than one step");
+    }
+
+    @Test
+    void durationsWhoseStepCountDoesNotFitAreRefusedWithTheLimit()
+    {
+        // 429496739.6 ms is 2^32 + 100 steps: an int cast once made it a 100-step run that exited 0
+        for (final String d : List.of("429496739.6", "1e9", "1e12", "1e308", "Infinity", "1000000.1"))
+        {
+            assertBad(withDuration(d), "--duration-ms " + d, "longer than the limit of 1000000 ms", "0.1..1000000");
+        }
+    }
+
+    @Test
+    void oneRuleForTheShortestDuration()
+    {
+        // the message said "give >= 0.1" while 0.05 (rounded up to one step) ran: now 0.1 is the least
+        assertBad(withDuration("0.05"), "shorter than one step", "0.1..1000000");
+        assertBad(withDuration("0.0999"), "shorter than one step", "0.1..1000000");
+        final Run r = run("brunel", "--variants", "V1", "--neurons", "10", "--duration-ms", "0.1", "--no-plots", "--out",
+            tmp.resolve("out").toString());
+        assertEquals(0, r.code(), r.err());
     }
 
     @Test
@@ -280,41 +322,58 @@ class BrunelCommandTest
     }
 
     @Test
-    void aVariantNotInThisBuildIsSkippedWithANote() throws IOException
+    void aVariantThatCannotRunIsAFailureNotASkip() throws IOException
     {
+        // it was "V2 skipped", exit 0, and a report that looked complete
+        assertEquals(0, run(small("--variants", "V1")).code());
+        final String before = Files.readString(tmp.resolve("out/results.json"));
         final StringWriter err = new StringWriter();
         final FakeFactory f = new FakeFactory();
         f.runner.failOn = new UnsupportedOperationException("V2 is not built yet");
         f.runner.failVariant = Variant.V2;
         final int code = Main.execute(small("--variants", "V1,V2,V3"), new PrintWriter(new StringWriter()),
             new PrintWriter(err, true), f);
-        assertEquals(0, code, err.toString());
-        assertTrue(err.toString().contains("brunel: V2 skipped: V2 is not built yet"), err.toString());
-        final JsonNode j = new ObjectMapper().readTree(tmp.resolve("out/results.json").toFile());
-        assertEquals(2, j.get("runs").size());
-        assertEquals("V2", j.at("/skipped/0/variant").asText());
-        assertEquals("V2 is not built yet", j.at("/skipped/0/reason").asText());
-        assertTrue(Files.readString(tmp.resolve("out/results.md"))
-            .contains("V2 " + Variant.V2.title(40) + " did not run:** V2 is"));
+        assertEquals(1, code, err.toString());
+        assertEquals("scfabric brunel: V2 failed: java.lang.UnsupportedOperationException: V2 is not built yet",
+            err.toString().strip());
+        assertEquals(List.of(Variant.V1, Variant.V2), f.runner.ran, "stops at the failure");
+        assertEquals(before, Files.readString(tmp.resolve("out/results.json")), "old result untouched");
+        assertNoLeftovers();
     }
 
     // ------------------------------------------------------------------ Brian2
 
     @Test
-    void missingPythonIsANoteNotACrash() throws IOException
+    void aPythonThatDoesNotExistIsBadInput() throws IOException
     {
-        final Run r = run(small("--variants", "V1", "--brian2", "--python", tmp.resolve("no-such-python").toString()));
-        assertEquals(0, r.code(), r.err());
-        final JsonNode j = new ObjectMapper().readTree(tmp.resolve("out/results.json").toFile());
-        assertEquals(2, j.get("brian2").size());
-        assertEquals("runtime", j.at("/brian2/0/mode").asText());
-        assertEquals("cpp_standalone", j.at("/brian2/1/mode").asText());
-        assertTrue(j.at("/brian2/0/error").asText().contains("cannot start the Python interpreter"), j.toString());
-        assertTrue(j.at("/brian2/0/error").asText().contains("python3-brian"));
-        assertFalse(j.at("/runs/0").has("wall_vs_brian2"));
-        final String md = Files.readString(tmp.resolve("out/results.md"));
-        assertTrue(md.contains("runtime did not run:"), md);
-        assertTrue(r.err().contains("Brian2 runtime did not run"), r.err());
+        // it ran every variant, noted "cannot start the Python interpreter" and exited 0
+        assertBad(run(small("--variants", "V1", "--brian2", "--python", tmp.resolve("no-such-python").toString())),
+            "--python", "no-such-python: no such file", "interpreter");
+        assertBad(run(small("--variants", "V1", "--brian2", "--python", "no-such-python-scfabric")), "not on PATH");
+        final Path notExec = Files.writeString(tmp.resolve("script.txt"), "x");
+        assertBad(run(small("--variants", "V1", "--brian2", "--python", notExec.toString())), "not an executable");
+    }
+
+    @Test
+    void brian2OptionsWithoutBrian2AreRefused() throws IOException
+    {
+        // both were silently ignored: the run went ahead without Brian2
+        assertBad(run(small("--variants", "V1", "--brian2-modes", "foo")), "--brian2-modes", "only with --brian2");
+        assertBad(run(small("--variants", "V1", "--brian2-modes", "runtime")), "--brian2-modes", "only with --brian2");
+        final Path py = Files.writeString(tmp.resolve("py"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(py, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertBad(run(small("--variants", "V1", "--python", py.toString())), "--python", "only with --brian2");
+    }
+
+    @Test
+    void aRasterOfAVariantThatDoesNotRunIsRefused()
+    {
+        // no raster-V5.png appeared, and nothing said why
+        assertBad(run(small("--variants", "V1,V3", "--raster", "V5")), "--raster V5", "V5 is not run", "--variants V1,V3");
+        assertBad(run(small("--variants", "V1", "--raster", "V1,V2,V4")), "V2,V4 are not run");
+        assertBad(run(small("--variants", "V1", "--raster", "V1", "--no-plots")), "--raster", "--no-plots");
+        assertEquals(0, run(small("--variants", "V1", "--raster", "none", "--no-plots")).code(), "none draws nothing");
+        assertEquals(0, run(small("--variants", "V1", "--raster", "all")).code(), "all: every variant that runs");
     }
 
     @Test

@@ -130,6 +130,28 @@ class VectorsCommandTest
     }
 
     @Test
+    void aFileWithoutStimulusLinesIsBadInput() throws IOException
+    {
+        // exit 0 and no output: a test bench compared against nothing
+        assertBad(run("vectors", "lif", "--stimuli", file("empty.txt").toString()), "empty.txt has no stimulus line",
+            "(it is empty)");
+        assertBad(run("vectors", "lif", "--stimuli", file("c.txt", "# leak gain I noise", "", "   # more").toString()),
+            "c.txt has no stimulus line", "only blank lines and comments", "leak_k gain_k I_t noise_in");
+    }
+
+    @Test
+    void aNumberTooLongForALongIsOutOfRangeNotMalformed() throws IOException
+    {
+        // it said "not a decimal integer" of 99999999999999999999
+        assertBad(run("vectors", "lif", "--stimuli", file("big.txt", "0 0 99999999999999999999 0").toString()),
+            "big.txt line 1: I_t 99999999999999999999 is out of range", "-32768..32767");
+        assertBad(run("vectors", "lif", "--stimuli", file("neg.txt", "-99999999999999999999 0 0 0").toString()),
+            "leak_k -99999999999999999999 is out of range");
+        assertBad(run("vectors", "lif", "--stimuli", file("x.txt", "0 0 1e3 0").toString()),
+            "I_t '1e3' is not a decimal integer");
+    }
+
+    @Test
     void missingOrUnusableFilesAndBadOptions() throws IOException
     {
         assertBad(run("vectors", "lif", "--stimuli", dir.resolve("nope.txt").toString()), "nope.txt", "no such file");
@@ -139,7 +161,13 @@ class VectorsCommandTest
         assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "24"), "--width must be 16 or 32");
         assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--v-th", "40000"), "--v-th 40000", "signed 16 bits");
         assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--refractory", "-1"), "--refractory");
-        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--fraction", "40"), "--fraction must be 0..31");
+        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--fraction", "40"), "--fraction must be 0..15");
+        // accepted before, and every output was 0
+        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "16", "--fraction", "20"),
+            "--fraction must be 0..15 for width 16", "got 20");
+        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "32", "--fraction", "32"),
+            "--fraction must be 0..31 for width 32");
+        assertEquals(0, run("vectors", "lif", "--stimuli", ok.toString(), "--fraction", "15").code(), "Q0.15 is fine");
         assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--refractory", "two"), "--refractory");
         assertBad(run("vectors"), "give 'lif' or 'encoder'");
     }

@@ -28,7 +28,7 @@ class CampaignEngineTest
         final FaultBench b = w.newBench();
         final SpikeKeys keys = new SpikeKeys();
         b.observe(keys);
-        faults.forEach(b::inject);
+        faults.forEach(b.kernel()::inject);
         b.runTo(b.cycles());
         final long[] out = Arrays.copyOf(keys.keys, keys.size);
         Arrays.sort(out);

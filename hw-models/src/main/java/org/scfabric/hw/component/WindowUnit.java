@@ -3,18 +3,20 @@ package org.scfabric.hw.component;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.ClockedComponent;
 import org.scfabric.sim.Declarations;
+import org.scfabric.sim.FaultListener;
 import org.scfabric.sim.Signals;
 import org.scfabric.sim.StatefulComponent;
+import org.scfabric.sim.fault.Fault;
 
 /**
  * The SC unit shape of V2, V4, V13, V14 and V17: two encoder arrays (inputs and weights), AND gates
  * and a bank of popcount registers {@code <counts>[k]}, clocked once per network step at the last
  * edge of the stream window, which it computes whole: edges {@code first .. last} = the L edges
- * ending now. Faults announced to it ({@link #faults}) are applied cycle by cycle; its software
- * state (the encoders' last written states, the announced faults, the subclass's statistics) goes
- * with kernel snapshots.
+ * ending now. The kernel tells it of every fault injected ({@link FaultListener}); it applies them
+ * cycle by cycle inside the window. Its software state (the encoders' last written states, the
+ * faults heard of, the subclass's statistics) goes with kernel snapshots.
  */
-public abstract class WindowUnit implements ClockedComponent, StatefulComponent
+public abstract class WindowUnit implements ClockedComponent, StatefulComponent, FaultListener
 {
     protected final int len;
     protected final EncoderArray inputs;
@@ -38,7 +40,7 @@ public abstract class WindowUnit implements ClockedComponent, StatefulComponent
         this.counts = counts;
     }
 
-    /** A fresh kernel's fault list (faults announced to this unit go there). */
+    /** A fresh kernel's fault list (faults the kernel tells this unit of go there). */
     public final void faults(final CycleFaults f)
     {
         faults = f;
@@ -46,12 +48,18 @@ public abstract class WindowUnit implements ClockedComponent, StatefulComponent
         weights.faults(f);
     }
 
-    public final CycleFaults faults()
+    @Override
+    public final void faultInjected(final Fault fault)
     {
-        return faults;
+        if (faults == null)
+        {
+            throw new IllegalStateException("a fault was injected before this window unit was given its fault"
+                + " list (faults(CycleFaults)), which a new kernel of its design must do first");
+        }
+        faults.add(fault);
     }
 
-    /** Whether popcount register k has an announced fault (and so must be stepped cycle by cycle). */
+    /** Whether popcount register k has a fault (and so must be stepped cycle by cycle). */
     public final boolean countFaulted(final int k)
     {
         return faults != null && faults.has(countBase + k);

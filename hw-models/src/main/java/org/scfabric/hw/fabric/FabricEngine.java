@@ -2,10 +2,8 @@ package org.scfabric.hw.fabric;
 
 import java.util.Arrays;
 
-import org.HdrHistogram.Histogram;
 import org.scfabric.hw.lif.LifCore;
 import org.scfabric.hw.lif.LifParams;
-import org.scfabric.sim.record.LatencyRecorder;
 
 /**
  * The fabric's fast path: the same machine as {@link Fabric} — the same registers, the same
@@ -94,22 +92,10 @@ public final class FabricEngine
 
     // instrumentation
     private long now;
-    private final long[] startCycle;
     private final long[] spikeCycle;
-    private final long[] activeCycles;
-    private long stallCycles;
-    private long firstStallCycle = -1;
-    private long dropped;
-    private long firstDropCycle = -1;
-    private long firstFullCycle = -1;
-    private long synapseReads;
+    private final EngineCounters counters;
     private final long[] occupancy;
-    private final Histogram latFirst = new Histogram(3);
-    private final Histogram latLast = new Histogram(3);
-    private int[][] spikes;
-    private final int[] spikeCount;
-    private long[] spikeTimes;
-    private int spikeTimeCount;
+    private final SpikeLog spikes;
 
     public FabricEngine(final FabricParams fp, final FabricNetwork net, final int steps)
     {
@@ -203,56 +189,35 @@ public final class FabricEngine
         beatFlags = new int[lr];
         dlvTgt = new int[ports];
         dlvW = new int[ports];
-        startCycle = new long[steps + 1];
         spikeCycle = new long[n];
-        activeCycles = new long[k];
-        occupancy = new long[depth + 1];
-        spikeCount = new int[steps];
+        counters = new EngineCounters(steps, k, depth);
+        occupancy = counters.occupancy;
+        spikes = new SpikeLog(steps);
     }
 
     /** Also keep the edge of every spike ({@link #spikeTimes()}); off by default. */
     public FabricEngine keepSpikeTimes()
     {
-        spikeTimes = new long[256];
+        spikes.keepTimes();
         return this;
     }
 
     /** Pairs (edge, neuron) of every spike in edge order, after {@link #run()} with {@link #keepSpikeTimes()}. */
     public long[] spikeTimes()
     {
-        return spikeTimes == null ? new long[0] : Arrays.copyOf(spikeTimes, spikeTimeCount);
+        return spikes.times();
     }
 
     /** Run every step. */
     public FabricResult run()
     {
-        spikes = new int[steps][];
         final long t0 = System.nanoTime();
         while (run != 2)
         {
             cycle();
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
-        final int[][] out = new int[steps][];
-        long total = 0;
-        final long[] perStep = new long[steps];
-        for (int t = 0; t < steps; t++)
-        {
-            out[t] = spikes[t] == null ? new int[0] : Arrays.copyOf(spikes[t], spikeCount[t]);
-            Arrays.sort(out[t]);
-            perStep[t] = spikeCount[t];
-            total += spikeCount[t];
-        }
-        final long[] stepCycles = new long[steps];
-        for (int t = 0; t < steps; t++)
-        {
-            stepCycles[t] = startCycle[t + 1] - startCycle[t];
-        }
-        final LatencyRecorder lat = new LatencyRecorder(Fabric.LATENCY_POPULATIONS);
-        lat.histogram(0).add(latFirst);
-        lat.histogram(1).add(latLast);
-        return new FabricResult(fp, steps, out, perStep, total, stepCycles, activeCycles.clone(), synapseReads,
-            occupancy.clone(), dropped, firstDropCycle, stallCycles, firstStallCycle, firstFullCycle, lat, wall, now);
+        return counters.result(fp, steps, spikes, wall, now);
     }
 
     /** One clock edge of the whole fabric: every unit reads the values of the last edge, then all commit. */
@@ -281,7 +246,7 @@ public final class FabricEngine
             start = true;
             par = 0;
             run = 1;
-            startCycle[0] = now;
+            counters.startCycle[0] = now;
         }
         else if (run == 1)
         {
@@ -291,7 +256,7 @@ public final class FabricEngine
             }
             else if (!routerBusyQ && !anyCoreBusy)
             {
-                startCycle[step + 1] = now;
+                counters.startCycle[step + 1] = now;
                 if (step + 1 == steps)
                 {
                     run = 2;
@@ -422,7 +387,7 @@ public final class FabricEngine
                 {
                     dlvTgt[p] = target[bptr + p];
                     dlvW[p] = weight[bptr + p];
-                    synapseReads++;
+                    counters.synapseReads++;
                 }
             }
             final int flags = beatFlags[last];
@@ -431,11 +396,11 @@ public final class FabricEngine
                 final long l = now + 1 - spikeCycle[beatSrc[last]];
                 if ((flags & 1) != 0)
                 {
-                    latFirst.recordValue(l);
+                    counters.latFirst.recordValue(l);
                 }
                 if ((flags & 2) != 0)
                 {
-                    latLast.recordValue(l);
+                    counters.latLast.recordValue(l);
                 }
             }
         }
@@ -473,18 +438,14 @@ public final class FabricEngine
                     wr[c] = wr[c] + 1 == depth ? 0 : wr[c] + 1;
                     cnt[c]++;
                     spikeCycle[id] = now - 1;
-                    if (cnt[c] == depth && firstFullCycle < 0)
+                    if (cnt[c] == depth)
                     {
-                        firstFullCycle = now;
+                        counters.full(now);
                     }
                 }
                 else
                 {
-                    dropped++;
-                    if (firstDropCycle < 0)
-                    {
-                        firstDropCycle = now;
-                    }
+                    counters.drop(now);
                 }
             }
         }
@@ -602,7 +563,7 @@ public final class FabricEngine
         final int[] sa = stAddr[c];
         if ((sv >>> (lc - 1) & 1) != 0)
         {
-            activeCycles[c]++;
+            counters.activeCycles[c]++;
             final int a = sa[lc - 1];
             final int accIdx = par * sz + a;
             final int lf = PoissonDrive.leap(lfsr[c][a]);
@@ -626,28 +587,7 @@ public final class FabricEngine
             {
                 final int id = base[c] + a;
                 pushId[c] = id;
-                final int t = stepQ;
-                int[] row = spikes[t];
-                if (row == null)
-                {
-                    row = new int[8];
-                    spikes[t] = row;
-                }
-                else if (spikeCount[t] == row.length)
-                {
-                    row = Arrays.copyOf(row, 2 * row.length);
-                    spikes[t] = row;
-                }
-                row[spikeCount[t]++] = id;
-                if (spikeTimes != null)
-                {
-                    if (spikeTimeCount + 2 > spikeTimes.length)
-                    {
-                        spikeTimes = Arrays.copyOf(spikeTimes, 2 * spikeTimes.length);
-                    }
-                    spikeTimes[spikeTimeCount++] = now;
-                    spikeTimes[spikeTimeCount++] = id;
-                }
+                spikes.add(stepQ, id, now);
             }
             else
             {
@@ -661,11 +601,7 @@ public final class FabricEngine
         final boolean issue = iss && (drop || cr > 0);
         if (iss && !issue)
         {
-            stallCycles++;
-            if (firstStallCycle < 0)
-            {
-                firstStallCycle = now;
-            }
+            counters.stall(now);
         }
         int stNext = (sv << 1) & ((1 << lc) - 1);
         boolean issNext = iss;

@@ -2,10 +2,8 @@ package org.scfabric.sim.fault;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -25,6 +23,8 @@ import org.scfabric.sim.Design;
  * word, lowest bit first. Index order of {@link #get}: target-major, then bit, then kind, then
  * cycle — so index 0 is the lowest selected bit of the first register, stuck-at-0 if that kind is
  * in the space, at the first cycle. Instances are immutable; {@code with...} return new ones.
+ * The index arithmetic lives in {@link SiteSelection}, draws in {@link FaultSampling}, shrinking in
+ * {@link FaultShrinker}, the words a person reads in {@link FaultDescriptions}.
  *
  * <pre>{@code
  * FaultSpace space = FaultSpace.of(design, "core0.lif[*].v[*]").withCycles(0, 999);
@@ -36,32 +36,30 @@ public final class FaultSpace
 {
     private final FaultSites sites;
     private final String glob;
-    private final long[] selected;      // selected site numbers, ascending
-    private final int[] targetStart;    // start of each target in selected, plus one past the end
+    private final SiteSelection selection;
     private final FaultKind[] kinds;
     private final long cycleFrom;
     private final long cycleTo;
     private final long perSite;         // kinds × cycles
     private final long size;
 
-    private FaultSpace(final FaultSites sites, final String glob, final long[] selected, final int[] targetStart,
+    private FaultSpace(final FaultSites sites, final String glob, final SiteSelection selection,
         final FaultKind[] kinds, final long cycleFrom, final long cycleTo)
     {
         this.sites = sites;
         this.glob = glob;
-        this.selected = selected;
-        this.targetStart = targetStart;
+        this.selection = selection;
         this.kinds = kinds;
         this.cycleFrom = cycleFrom;
         this.cycleTo = cycleTo;
         try
         {
             perSite = Math.multiplyExact((long)kinds.length, cycleTo - cycleFrom + 1);
-            size = Math.multiplyExact(perSite, (long)selected.length);
+            size = Math.multiplyExact(perSite, (long)selection.size());
         }
         catch (final ArithmeticException e)
         {
-            throw new IllegalArgumentException("fault space of " + selected.length + " sites × " + kinds.length
+            throw new IllegalArgumentException("fault space of " + selection.size() + " sites × " + kinds.length
                 + " kinds × " + (cycleTo - cycleFrom + 1) + " cycles has more than 2^63 faults");
         }
     }
@@ -77,50 +75,14 @@ public final class FaultSpace
 
     public static FaultSpace of(final FaultSites sites, final String globs)
     {
-        if (globs == null || globs.isBlank())
-        {
-            throw new IllegalArgumentException("empty site glob (use e.g. 'lif[*].v[*]' or '*')");
-        }
-        final String[] parts = globs.split(",", -1);
-        long[] all = new long[0];
-        for (final String part : parts)
-        {
-            final String g = part.trim();
-            if (g.isEmpty())
-            {
-                throw new IllegalArgumentException("site globs '" + globs + "' hold an empty glob (separate globs "
-                    + "with single commas)");
-            }
-            final long[] one;
-            try
-            {
-                one = sites.select(g);
-            }
-            catch (final IllegalArgumentException e)
-            {
-                throw new IllegalArgumentException(noMatch(sites, g, e.getMessage()));
-            }
-            all = union(all, one);
-        }
-        return new FaultSpace(sites, globs.trim(), all, targets(sites, all), FaultKind.values(), 0, 0);
+        final SiteSelection sel = SiteSelection.of(sites, globs);
+        return new FaultSpace(sites, globs.trim(), sel, FaultKind.values(), 0, 0);
     }
 
     /** A space over explicitly chosen site numbers (ascending or not, duplicates removed). */
     public static FaultSpace ofSites(final FaultSites sites, final long... siteNumbers)
     {
-        if (siteNumbers.length == 0)
-        {
-            throw new IllegalArgumentException("a fault space needs at least one site");
-        }
-        final long[] s = Arrays.stream(siteNumbers).sorted().distinct().toArray();
-        for (final long site : s)
-        {
-            if (site < 0 || site >= sites.size())
-            {
-                throw new IllegalArgumentException("fault site " + site + " is out of range 0.." + (sites.size() - 1));
-            }
-        }
-        return new FaultSpace(sites, null, s, targets(sites, s), FaultKind.values(), 0, 0);
+        return new FaultSpace(sites, null, SiteSelection.ofSites(sites, siteNumbers), FaultKind.values(), 0, 0);
     }
 
     /** The same sites and cycles with only these kinds (in the order given; the first is the simplest). */
@@ -131,7 +93,7 @@ public final class FaultSpace
             throw new IllegalArgumentException("a fault space needs at least one fault kind (sa0, sa1, flip)");
         }
         final FaultKind[] distinct = new LinkedHashSet<>(Arrays.asList(k)).toArray(new FaultKind[0]);
-        return new FaultSpace(sites, glob, selected, targetStart, distinct, cycleFrom, cycleTo);
+        return new FaultSpace(sites, glob, selection, distinct, cycleFrom, cycleTo);
     }
 
     /** The same sites and kinds, striking at any cycle from {@code from} to {@code to} inclusive. */
@@ -141,7 +103,7 @@ public final class FaultSpace
         {
             throw new IllegalArgumentException("fault cycles must satisfy 0 <= from <= to, got " + from + ".." + to);
         }
-        return new FaultSpace(sites, glob, selected, targetStart, kinds, from, to);
+        return new FaultSpace(sites, glob, selection, kinds, from, to);
     }
 
     public FaultSites sites()
@@ -164,17 +126,17 @@ public final class FaultSpace
     /** The selected site numbers, ascending (a copy). */
     public long[] siteNumbers()
     {
-        return selected.clone();
+        return selection.sites();
     }
 
     public int siteCount()
     {
-        return selected.length;
+        return selection.size();
     }
 
     public long site(final int position)
     {
-        return selected[position];
+        return selection.site(position);
     }
 
     public List<FaultKind> kinds()
@@ -202,25 +164,18 @@ public final class FaultSpace
         final int pos = (int)(index / perSite);
         final long rest = index % perSite;
         final long cycles = cycleTo - cycleFrom + 1;
-        return new Fault(selected[pos], kinds[(int)(rest / cycles)], cycleFrom + rest % cycles);
+        return new Fault(selection.site(pos), kinds[(int)(rest / cycles)], cycleFrom + rest % cycles);
     }
 
     /** The index of a fault of this space, or -1 if it is not in it. */
     public long indexOf(final Fault f)
     {
-        final int pos = Arrays.binarySearch(selected, f.site());
+        final int pos = selection.position(f.site());
         if (pos < 0 || f.cycle() < cycleFrom || f.cycle() > cycleTo)
         {
             return -1;
         }
-        int k = -1;
-        for (int i = 0; i < kinds.length; i++)
-        {
-            if (kinds[i] == f.kind())
-            {
-                k = i;
-            }
-        }
+        final int k = kindIndex(f.kind());
         if (k < 0)
         {
             return -1;
@@ -263,27 +218,7 @@ public final class FaultSpace
      */
     public static long[] sampleIndices(final RandomGenerator random, final long n, final int k)
     {
-        if (k < 0 || k > n)
-        {
-            throw new IllegalArgumentException("cannot draw " + k + " distinct faults from " + n);
-        }
-        final Set<Long> chosen = new HashSet<>(Math.max(16, k * 2));
-        for (long j = n - k; j < n; j++)
-        {
-            final long t = random.nextLong(j + 1);
-            if (!chosen.add(t))
-            {
-                chosen.add(j);
-            }
-        }
-        final long[] out = new long[k];
-        int i = 0;
-        for (final long v : chosen)
-        {
-            out[i++] = v;
-        }
-        Arrays.sort(out);
-        return out;
+        return FaultSampling.distinct(random, n, k);
     }
 
     /** A set of {@code count} faults drawn independently (repeats possible), for multi-fault properties. */
@@ -302,13 +237,13 @@ public final class FaultSpace
     /** Number of targets (signals or memory words with at least one selected bit). */
     public int targetCount()
     {
-        return targetStart.length - 1;
+        return selection.targetCount();
     }
 
     /** Number of selected bits of target {@code t}. */
     public int bitCount(final int t)
     {
-        return targetStart[t + 1] - targetStart[t];
+        return selection.bitCount(t);
     }
 
     /** The largest {@link #bitCount} over all targets. */
@@ -346,19 +281,15 @@ public final class FaultSpace
                 + ") is outside 0.." + (targetCount() - 1) + ", 0.., 0.." + (kinds.length - 1) + ", 0.."
                 + (cycleCount() - 1));
         }
-        final long site = selected[targetStart[target] + bit % bitCount(target)];
+        final long site = selection.site(target, bit % bitCount(target));
         return new Fault(site, kinds[kind], cycleFrom + cycleOffset);
     }
 
     /** The target of a site of this space, -1 if the site is not selected. */
     public int targetOf(final long site)
     {
-        final int pos = Arrays.binarySearch(selected, site);
-        if (pos < 0)
-        {
-            return -1;
-        }
-        return upper(targetStart, pos);
+        final int pos = selection.position(site);
+        return pos < 0 ? -1 : selection.targetAt(pos);
     }
 
     // ---- shrinking
@@ -371,35 +302,13 @@ public final class FaultSpace
      */
     public Stream<Fault> shrink(final Fault f)
     {
-        final long index = indexOf(f);
-        if (index < 0)
+        if (indexOf(f) < 0)
         {
             throw new IllegalArgumentException(describe(f) + " is not in this fault space");
         }
-        final int pos = Arrays.binarySearch(selected, f.site());
-        final int t = upper(targetStart, pos);
-        final int bit = pos - targetStart[t];
-        final int kind = kinds().indexOf(f.kind());
-        final long cyc = f.cycle() - cycleFrom;
-        final Set<Fault> out = new LinkedHashSet<>();
-        for (final long b : towardZero(bit))
-        {
-            out.add(fault(t, (int)b, kind, cyc));
-        }
-        for (final long k : towardZero(kind))
-        {
-            out.add(fault(t, bit, (int)k, cyc));
-        }
-        for (final long c : towardZero(cyc))
-        {
-            out.add(fault(t, bit, kind, c));
-        }
-        for (final long tt : towardZero(t))
-        {
-            out.add(fault((int)tt, Math.min(bit, bitCount((int)tt) - 1), kind, cyc));
-        }
-        out.remove(f);
-        return out.stream();
+        final int pos = selection.position(f.site());
+        return new FaultShrinker(this).shrink(f, selection.targetAt(pos), selection.bitAt(pos), kindIndex(f.kind()),
+            f.cycle() - cycleFrom);
     }
 
     /**
@@ -408,30 +317,7 @@ public final class FaultSpace
      */
     public Stream<List<Fault>> shrink(final List<Fault> faults)
     {
-        final Set<List<Fault>> out = new LinkedHashSet<>();
-        final int n = faults.size();
-        if (n > 1)
-        {
-            out.add(List.copyOf(faults.subList(0, n / 2)));
-            out.add(List.copyOf(faults.subList(n / 2, n)));
-            for (int i = 0; i < n; i++)
-            {
-                final List<Fault> less = new ArrayList<>(faults);
-                less.remove(i);
-                out.add(List.copyOf(less));
-            }
-        }
-        for (int i = 0; i < n; i++)
-        {
-            final int at = i;
-            shrink(faults.get(i)).forEach(g ->
-            {
-                final List<Fault> one = new ArrayList<>(faults);
-                one.set(at, g);
-                out.add(List.copyOf(one));
-            });
-        }
-        return out.stream();
+        return new FaultShrinker(this).shrink(faults);
     }
 
     /** {@code sa1 core0.lif[3].v[15] from cycle 0}, {@code flip weights.mem[7][3] at cycle 12}. */
@@ -442,132 +328,35 @@ public final class FaultSpace
 
     public static String describe(final FaultSites sites, final Fault f)
     {
-        final String where = f.site() < sites.size() ? sites.name(f.site()) : "site " + f.site();
-        return f.kind().shortName() + " " + where + (f.kind() == FaultKind.FLIP ? " at cycle " : " from cycle ")
-            + f.cycle();
+        return FaultDescriptions.describe(sites, f);
     }
 
     @Override
     public String toString()
     {
-        return "FaultSpace(" + (glob == null ? selected.length + " sites" : "'" + glob + "': " + selected.length
-            + " sites") + " × " + kinds().stream().map(FaultKind::shortName).toList() + " × cycles " + cycleFrom
-            + ".." + cycleTo + " = " + size + " faults)";
-    }
-
-    // ---- helpers
-
-    private static long[] towardZero(final long v)
-    {
-        if (v <= 0)
-        {
-            return new long[0];
-        }
-        if (v == 1)
-        {
-            return new long[] {0};
-        }
-        return v / 2 == v - 1 ? new long[] {0, v - 1} : new long[] {0, v / 2, v - 1};
-    }
-
-    private static String noMatch(final FaultSites sites, final String glob, final String message)
-    {
-        if (!message.startsWith("site glob") || !message.contains("matches none"))
-        {
-            return message;
-        }
-        // name a few groups of sites, so the user sees what names look like
-        final Set<String> groups = new LinkedHashSet<>();
-        boolean more = false;
-        final int nTargets = sites.design().signalCount() + sites.design().memoryCount();
-        for (int i = 0; i < nTargets && !more; i++)
-        {
-            final String name = i < sites.design().signalCount() ? sites.design().signalName(i)
-                : sites.design().memoryName(i - sites.design().signalCount()) + "[*]";
-            final String g = group(name) + "[*]";
-            if (groups.size() == 6 && !groups.contains(g))
-            {
-                more = true;
-            }
-            else
-            {
-                groups.add(g);
-            }
-        }
-        return "site glob '" + glob + "' matches none of the " + sites.size() + " fault sites (sites look like "
-            + String.join(", ", groups) + (more ? ", …" : "") + ")";
+        final int n = selection.size();
+        return "FaultSpace(" + (glob == null ? n + " sites" : "'" + glob + "': " + n + " sites") + " × "
+            + kinds().stream().map(FaultKind::shortName).toList() + " × cycles " + cycleFrom + ".." + cycleTo + " = "
+            + size + " faults)";
     }
 
     /** A name with every bracketed number replaced by {@code *}: {@code core0.lif[12].v} → {@code core0.lif[*].v}. */
     public static String group(final String name)
     {
-        return name.replaceAll("\\[[0-9]+\\]", "[*]");
+        return FaultDescriptions.group(name);
     }
 
-    private static long[] union(final long[] a, final long[] b)
+    /** The position of a kind in this space's kind order, -1 if it is not in the space (the last match). */
+    private int kindIndex(final FaultKind kind)
     {
-        final long[] out = new long[a.length + b.length];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < a.length || j < b.length)
+        int k = -1;
+        for (int i = 0; i < kinds.length; i++)
         {
-            final long v;
-            if (j >= b.length || (i < a.length && a[i] < b[j]))
+            if (kinds[i] == kind)
             {
-                v = a[i++];
-            }
-            else if (i >= a.length || b[j] < a[i])
-            {
-                v = b[j++];
-            }
-            else
-            {
-                v = a[i++];
-                j++;
-            }
-            out[n++] = v;
-        }
-        return Arrays.copyOf(out, n);
-    }
-
-    private static int[] targets(final FaultSites sites, final long[] selected)
-    {
-        final int[] start = new int[selected.length + 1];
-        int n = 0;
-        long prevKey = Long.MIN_VALUE;
-        for (int i = 0; i < selected.length; i++)
-        {
-            final long s = selected[i];
-            // a target is one signal, or one word of one memory
-            final long key = sites.isMemory(s) ? ((long)sites.target(s) << 32 | sites.word(s)) + (1L << 62)
-                : sites.target(s);
-            if (key != prevKey)
-            {
-                start[n++] = i;
-                prevKey = key;
+                k = i;
             }
         }
-        start[n] = selected.length;
-        return Arrays.copyOf(start, n + 1);
-    }
-
-    private static int upper(final int[] starts, final int pos)
-    {
-        int lo = 0;
-        int hi = starts.length - 2;
-        while (lo < hi)
-        {
-            final int mid = (lo + hi + 1) >>> 1;
-            if (starts[mid] <= pos)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-        return lo;
+        return k;
     }
 }

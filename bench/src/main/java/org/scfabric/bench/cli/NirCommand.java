@@ -1,0 +1,321 @@
+package org.scfabric.bench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.scfabric.net.Kind;
+import org.scfabric.net.Network;
+import org.scfabric.net.NetworkException;
+import org.scfabric.net.NetworkStats;
+import org.scfabric.net.Node;
+import org.scfabric.net.nir.NirReader;
+import org.scfabric.net.ref.Options;
+import org.scfabric.net.ref.ReferenceRun;
+import org.scfabric.net.ref.ArithmeticRun;
+import org.scfabric.net.ref.Stimulus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code scfabric nir}: runs a NIR network (any spiking network written by snnTorch, Norse, Sinabs, Rockpool,
+ * Lava, ...) on its float64 reference semantics, or with {@code --info} describes it.
+ */
+@Command(name = "nir", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference, or describe it with --info.",
+        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs) and DIR/results.md."},
+    footer = {"", "Semantics: forward Euler by default; a spike is v > v_threshold; nodes in topological order, "
+        + "back edges (found by depth-first search from the Inputs in name order) carry the previous step.",
+        "", "Examples:", "  scfabric nir --info net.nir",
+        "  scfabric nir net.nir --input spikes.csv --out out/nir",
+        "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1"})
+public final class NirCommand implements Callable<Integer>
+{
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Parameters(index = "0", paramLabel = "FILE.nir", description = "the NIR file")
+    String file;
+
+    @Option(names = "--info", description = "describe the network (nodes, types, shapes, parameters, neurons, "
+        + "synapses, cycles) and run nothing")
+    boolean info;
+
+    @Option(names = "--input", paramLabel = "FILE",
+        description = ".csv (one line per step, one value per input channel) or .npy ([T, *input shape], bool, int "
+            + "or float)")
+    String input;
+
+    @Option(names = "--poisson", paramLabel = "HZ", description = "drive every input channel with Poisson spikes of "
+        + "HZ (instead of --input)")
+    String poisson;
+
+    @Option(names = "--steps", paramLabel = "T", description = "steps to run (default: the input's rows; 1000 with "
+        + "--poisson)")
+    String steps;
+
+    @Option(names = "--dt", defaultValue = "1e-4", paramLabel = "S", description = "seconds per step (default 1e-4)")
+    String dt;
+
+    @Option(names = "--integrator", defaultValue = "euler", paramLabel = "euler|exact",
+        description = "euler (default: snnTorch, Norse, Nengo, SpiNNaker2) or exact (exponential decay over a step)")
+    String integrator;
+
+    @Option(names = "--reset", defaultValue = "zero", paramLabel = "zero|subtract",
+        description = "zero: v = v_reset after a spike (default, NIR's definition); subtract: v -= v_threshold "
+            + "(Sinabs, Speck)")
+    String reset;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of the Poisson input (default 42)")
+    String seed;
+
+    @Option(names = "--out", defaultValue = "out/nir", paramLabel = "DIR", description = "output folder (default out/nir)")
+    String out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final PrintWriter stdout = spec.commandLine().getOut();
+        final Path path = OptionValues.path(file, "FILE.nir");
+        // the file first: a bad file is the first thing to hear about
+        final Network net = read(path);
+        if (info)
+        {
+            describe(path, net, stdout);
+            stdout.flush();
+            return 0;
+        }
+        if ((input == null) == (poisson == null))
+        {
+            throw new BadInputException(input == null ? "give --input FILE (.csv or .npy) or --poisson HZ"
+                : "give --input FILE or --poisson HZ, not both");
+        }
+        final double step = OptionValues.positive(dt, "--dt", "a number of seconds > 0");
+        final Options.Integrator integ = switch (integrator.trim().toLowerCase(Locale.ROOT))
+        {
+            case "euler" -> Options.Integrator.EULER;
+            case "exact" -> Options.Integrator.EXACT;
+            default -> throw new BadInputException("--integrator '" + integrator + "' is not accepted (euler or exact)");
+        };
+        final Options.Reset rst = switch (reset.trim().toLowerCase(Locale.ROOT))
+        {
+            case "zero" -> Options.Reset.ZERO;
+            case "subtract" -> Options.Reset.SUBTRACT;
+            default -> throw new BadInputException("--reset '" + reset + "' is not accepted (zero or subtract)");
+        };
+        final long s = OptionValues.seed(seed);
+        Integer t = null;
+        if (steps != null)
+        {
+            t = OptionValues.integer(steps, "--steps", "an integer T >= 1");
+            if (t < 1)
+            {
+                throw new BadInputException("--steps " + steps + ": give an integer T >= 1");
+            }
+        }
+        final Stimulus stim;
+        final String inputLabel;
+        try
+        {
+            if (poisson != null)
+            {
+                final double hz;
+                try
+                {
+                    hz = Double.parseDouble(poisson.trim());
+                }
+                catch (final NumberFormatException e)
+                {
+                    throw new BadInputException("--poisson '" + poisson + "' is not a rate in Hz (a number >= 0)");
+                }
+                stim = Stimulus.poisson(hz, step, s);
+                inputLabel = "poisson " + poisson.trim() + " Hz, seed " + s;
+            }
+            else
+            {
+                stim = Stimulus.read(OptionValues.path(input, "--input"), ReferenceRun.channels(net));
+                inputLabel = input;
+            }
+        }
+        catch (final NetworkException e)
+        {
+            throw new BadInputException(e.getMessage());
+        }
+        final int n = t != null ? t : stim.rows() == Integer.MAX_VALUE ? 1000 : stim.rows();
+        if (n > stim.rows())
+        {
+            throw new BadInputException("--steps " + n + " but --input " + input + " has only " + stim.rows()
+                + " rows (one per step)");
+        }
+        try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
+        {
+            final ArithmeticRun r;
+            try
+            {
+                r = ReferenceRun.run(net, stim, n, new Options(step, integ, rst));
+            }
+            catch (final NetworkException e)
+            {
+                throw new BadInputException(e.getMessage());
+            }
+            writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, List.of(r));
+            staged.commit();
+            stdout.printf(Locale.ROOT, "nir: %s, %d steps of %s s: %d spikes (float64, %.3f s); results in %s%n",
+                path.getFileName(), n, dt.trim(), r.totalSpikes(), r.wallSeconds(), staged.target());
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    private static Network read(final Path path)
+    {
+        try
+        {
+            return NirReader.read(path);
+        }
+        catch (final NetworkException e)
+        {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
+        final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs) throws IOException
+    {
+        final Map<String, Object> json = new LinkedHashMap<>();
+        json.put("network", file.toString());
+        json.put("input", input);
+        json.put("dt", dt);
+        json.put("integrator", integ.name().toLowerCase(Locale.ROOT));
+        json.put("reset", rst.name().toLowerCase(Locale.ROOT));
+        json.put("steps", runs.isEmpty() ? 0 : runs.get(0).steps());
+        json.put("neurons", net.neurons());
+        final List<Object> list = new ArrayList<>();
+        for (final ArithmeticRun r : runs)
+        {
+            final Map<String, Object> run = new LinkedHashMap<>();
+            run.put("arith", r.arith());
+            run.put("total_spikes", r.totalSpikes());
+            run.put("spike_counts", r.spikeCounts());
+            run.put("wall_s", r.wallSeconds());
+            final Map<String, Object> outs = new LinkedHashMap<>();
+            for (final Map.Entry<String, ArithmeticRun.OutputTrain> o : r.outputs().entrySet())
+            {
+                final ArithmeticRun.OutputTrain tr = o.getValue();
+                final int[][] spikes = new int[tr.size()][];
+                for (int i = 0; i < spikes.length; i++)
+                {
+                    spikes[i] = new int[] {tr.steps()[i], tr.indices()[i]};
+                }
+                final Map<String, Object> m = new LinkedHashMap<>();
+                m.put("shape", tr.shape());
+                m.put("spikes", spikes);
+                outs.put(o.getKey(), m);
+            }
+            run.put("outputs", outs);
+            list.add(run);
+        }
+        json.put("runs", list);
+        MAPPER.writeValue(dir.resolve("results.json").toFile(), json);
+
+        final StringBuilder md = new StringBuilder();
+        md.append("# ").append(file.getFileName()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "%d steps of %s s, input %s, %s integration, reset %s.%n%n",
+            runs.isEmpty() ? 0 : runs.get(0).steps(), dt, input, integ.name().toLowerCase(Locale.ROOT),
+            rst.name().toLowerCase(Locale.ROOT)));
+        md.append("| arith | total spikes | output spikes | wall (s) |\n|---|---:|---:|---:|\n");
+        for (final ArithmeticRun r : runs)
+        {
+            int outSpikes = 0;
+            for (final ArithmeticRun.OutputTrain tr : r.outputs().values())
+            {
+                outSpikes += tr.size();
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f |%n", r.arith(), r.totalSpikes(), outSpikes,
+                r.wallSeconds()));
+        }
+        if (!runs.isEmpty())
+        {
+            md.append("\n| node | spikes |\n|---|---:|\n");
+            for (final Map.Entry<String, Long> c : runs.get(0).spikeCounts().entrySet())
+            {
+                md.append("| ").append(c.getKey()).append(" | ").append(c.getValue()).append(" |\n");
+            }
+        }
+        Files.writeString(dir.resolve("results.md"), md.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The --info table: one line per node in evaluation order, then totals. */
+    static void describe(final Path file, final Network net, final PrintWriter o)
+    {
+        long params = 0;
+        long synapses = 0;
+        for (final Node node : net.nodes())
+        {
+            params += NetworkStats.parameters(node);
+            synapses += NetworkStats.synapses(node);
+        }
+        o.printf(Locale.ROOT, "%s: %d nodes, %d edges, %d neurons, %d synapses, %d parameter values%n",
+            file.getFileName(), net.size(), net.edges().size(), net.neurons(), synapses, params);
+        int w = 4;
+        for (final Node node : net.nodes())
+        {
+            w = Math.max(w, node.name().length());
+        }
+        final String fmt = "  %-" + w + "s  %-9s  %-14s  %-14s  %10s  %8s  %10s%n";
+        o.printf(Locale.ROOT, fmt, "node", "type", "in", "out", "parameters", "neurons", "synapses");
+        for (final int v : net.order())
+        {
+            final Node node = net.node(v);
+            o.printf(Locale.ROOT, fmt, node.name(), node.kind().nirType(), node.inShape(), node.outShape(),
+                NetworkStats.parameters(node), node.kind().neuron() ? Integer.toString(node.neurons()) : "-",
+                NetworkStats.synapses(node) == 0 && node.kind() != Kind.LINEAR && node.kind() != Kind.AFFINE
+                    ? "-" : Long.toString(NetworkStats.synapses(node)));
+        }
+        final int back = net.backEdgeCount();
+        o.printf(Locale.ROOT, "inputs: %s; outputs: %s%n", names(net, net.inputs()), names(net, net.outputs()));
+        if (back == 0)
+        {
+            o.println("cycles: none (feed-forward)");
+        }
+        else
+        {
+            final List<String> edges = new ArrayList<>();
+            for (int e = 0; e < net.edges().size(); e++)
+            {
+                if (net.isBackEdge(e))
+                {
+                    edges.add(net.edges().get(e).toString());
+                }
+            }
+            o.printf(Locale.ROOT, "cycles: %d back edge%s, each carrying the previous step: %s%n", back,
+                back == 1 ? "" : "s", String.join(", ", edges));
+        }
+    }
+
+    private static String names(final Network net, final int[] idx)
+    {
+        final List<String> r = new ArrayList<>();
+        for (final int i : idx)
+        {
+            r.add(net.node(i).name() + " " + net.node(i).outShape());
+        }
+        return r.isEmpty() ? "none" : String.join(", ", r);
+    }
+}

@@ -1,0 +1,131 @@
+package org.scfabric.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class NirCommandTest
+{
+    @TempDir
+    Path tmp;
+
+    /** The real NIR files live in the network module's test resources (with their licence). */
+    static Path nir(final String name)
+    {
+        final String root = System.getenv("SCFABRIC_ROOT");
+        return Path.of(root != null ? root : "..").resolve("network/src/test/resources/nir").resolve(name)
+            .toAbsolutePath().normalize();
+    }
+
+    private record Run(int code, String out, String err)
+    {
+    }
+
+    private static Run run(final String... args)
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static void assertBadInput(final Run r, final String fragment)
+    {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains(fragment), r.err());
+        assertFalse(r.err().contains("at org."), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void runsTheNorseLifOnThePaperInputAndWritesTheRunsShape() throws IOException
+    {
+        final List<String> col = new ArrayList<>();
+        for (final String line : Files.readAllLines(nir("lif_norse.csv")))
+        {
+            col.add(line.split(",")[0]);
+        }
+        final Path in = Files.write(tmp.resolve("in.csv"), col);
+        final Path out = tmp.resolve("o");
+        final Run r = run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        final JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(1, j.get("runs").size());
+        final JsonNode run = j.get("runs").get(0);
+        assertEquals("float64", run.get("arith").asText());
+        assertEquals(4, run.get("total_spikes").asLong());
+        assertEquals(4, run.get("spike_counts").get("1").asLong());
+        assertTrue(run.get("wall_s").isNumber());
+        final JsonNode o = run.get("outputs").get("output");
+        assertEquals("[1]", o.get("shape").toString());
+        assertEquals("[[460,0],[510,0],[710,0],[760,0]]", o.get("spikes").toString());
+        assertTrue(Files.exists(out.resolve("results.md")));
+    }
+
+    @Test
+    void infoDescribesTheNetwork()
+    {
+        final Run r = run("nir", "--info", nir("braille_noDelay_bias_zero_subgraph.nir").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("7 nodes, 7 edges, 45 neurons"), r.out());
+        assertTrue(r.out().contains("lif1.lif  CubaLIF"), r.out());
+        assertTrue(r.out().contains("cycles: 1 back edge") && r.out().contains("lif1.lin -> lif1.lif"), r.out());
+        final Run c = run("nir", "--info", nir("cnn_sinabs.nir").toString());
+        assertTrue(c.out().contains("8970 neurons") && c.out().contains("(16, 8, 8)"), c.out());
+        assertTrue(c.out().contains("cycles: none"), c.out());
+    }
+
+    @Test
+    void sinabsCnnRunsOnPoissonInput() throws IOException
+    {
+        final Path out = tmp.resolve("cnn");
+        final Run r = run("nir", nir("cnn_sinabs.nir").toString(), "--poisson", "2000", "--steps", "30", "--out",
+            out.toString());
+        assertEquals(0, r.code(), r.err());
+        final JsonNode run = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("runs").get(0);
+        assertEquals("[10]", run.get("outputs").get("output").get("shape").toString());
+        assertTrue(run.get("spike_counts").get("1").asLong() > 0, run.toString());
+    }
+
+    @Test
+    void badFilesAndOptionsAreOneLineAndExitTwoWithNothingWritten() throws IOException
+    {
+        final Path out = tmp.resolve("none");
+        final Path text = Files.writeString(tmp.resolve("t.nir"), "not an hdf5 file at all, only words here\n");
+        assertBadInput(run("nir", text.toString(), "--poisson", "10", "--out", out.toString()), "not an HDF5 file");
+        final byte[] all = Files.readAllBytes(nir("lif_norse.nir"));
+        final Path cut = Files.write(tmp.resolve("cut.nir"), java.util.Arrays.copyOf(all, all.length / 2));
+        assertBadInput(run("nir", "--info", cut.toString()), "cut.nir");
+        assertBadInput(run("nir", tmp.resolve("missing.nir").toString(), "--info"), "no such file");
+        final String lif = nir("lif_norse.nir").toString();
+        assertBadInput(run("nir", lif, "--out", out.toString()), "give --input FILE");
+        assertBadInput(run("nir", lif, "--poisson", "10", "--input", "x.csv"), "not both");
+        assertBadInput(run("nir", lif, "--poisson", "20000", "--out", out.toString()), "--poisson");
+        assertBadInput(run("nir", lif, "--poisson", "10", "--integrator", "rk4"), "euler or exact");
+        final Path wide = Files.writeString(tmp.resolve("w.csv"), "1,0\n");
+        assertBadInput(run("nir", lif, "--input", wide.toString(), "--out", out.toString()),
+            "line 1: 2 values, the network takes 1");
+        final Path one = Files.writeString(tmp.resolve("one.csv"), "1\n0\n");
+        assertBadInput(run("nir", lif, "--input", one.toString(), "--steps", "5", "--out", out.toString()),
+            "has only 2 rows");
+        assertFalse(Files.exists(out), "nothing written");
+        try (var s = Files.list(tmp))
+        {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".partial-")), "no staging left");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.scfabric.net.ref;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.scfabric.net.Network;
+import org.scfabric.net.NetworkException;
+import org.scfabric.net.Node;
+
+/** Runs the float64 reference on a stimulus for a number of steps and collects a {@link ArithmeticRun}. */
+public final class ReferenceRun
+{
+    private ReferenceRun()
+    {
+    }
+
+    /** Number of input channels: the Input nodes' sizes, summed in name order. */
+    public static int channels(final Network net)
+    {
+        int c = 0;
+        for (final int i : net.inputs())
+        {
+            c += net.node(i).outShape().size();
+        }
+        return c;
+    }
+
+    public static ArithmeticRun run(final Network net, final Stimulus stimulus, final int steps, final Options opt)
+    {
+        if (net.inputs().length == 0)
+        {
+            throw new NetworkException("the network has no Input node to drive");
+        }
+        if (steps > stimulus.rows())
+        {
+            throw new NetworkException("--steps " + steps + " but the input has only " + stimulus.rows() + " rows");
+        }
+        final Float64Engine e = new Float64Engine(net, opt);
+        final int[] inputs = net.inputs();
+        final int[] outputs = net.outputs();
+        final double[] row = new double[channels(net)];
+        final IntPairs[] trains = new IntPairs[outputs.length];
+        for (int k = 0; k < outputs.length; k++)
+        {
+            trains[k] = new IntPairs();
+        }
+        final long t0 = System.nanoTime();
+        for (int t = 0; t < steps; t++)
+        {
+            stimulus.fill(t, row);
+            int at = 0;
+            for (int k = 0; k < inputs.length; k++)
+            {
+                final double[] buf = e.inputBuffer(k);
+                System.arraycopy(row, at, buf, 0, buf.length);
+                at += buf.length;
+            }
+            e.advance();
+            for (int k = 0; k < outputs.length; k++)
+            {
+                final double[] y = e.output(outputs[k]);
+                for (int i = 0; i < y.length; i++)
+                {
+                    if (y[i] != 0.0)
+                    {
+                        trains[k].add(t, i);
+                    }
+                }
+            }
+        }
+        final double wall = (System.nanoTime() - t0) / 1e9;
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        long total = 0;
+        for (int v = 0; v < net.size(); v++)
+        {
+            final Node node = net.node(v);
+            if (Float64Engine.spiking(node.kind()))
+            {
+                counts.put(node.name(), e.spikes(v));
+                total += e.spikes(v);
+            }
+        }
+        final Map<String, ArithmeticRun.OutputTrain> outs = new LinkedHashMap<>();
+        for (int k = 0; k < outputs.length; k++)
+        {
+            final Node node = net.node(outputs[k]);
+            outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), trains[k].firsts(),
+                trains[k].seconds()));
+        }
+        return new ArithmeticRun("float64", steps, total, counts, wall, outs);
+    }
+
+    /** A growable list of int pairs (grows by doubling, so recording costs amortised O(1) per spike). */
+    static final class IntPairs
+    {
+        private int[] a = new int[64];
+        private int n;
+
+        void add(final int x, final int y)
+        {
+            if (2 * n + 2 > a.length)
+            {
+                a = java.util.Arrays.copyOf(a, a.length * 2);
+            }
+            a[2 * n] = x;
+            a[2 * n + 1] = y;
+            n++;
+        }
+
+        int[] firsts()
+        {
+            final int[] r = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                r[i] = a[2 * i];
+            }
+            return r;
+        }
+
+        int[] seconds()
+        {
+            final int[] r = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                r[i] = a[2 * i + 1];
+            }
+            return r;
+        }
+    }
+}
