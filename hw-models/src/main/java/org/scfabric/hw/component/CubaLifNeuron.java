@@ -8,7 +8,7 @@ import org.scfabric.sim.Declarations;
 import org.scfabric.sim.Signals;
 
 /**
- * {@code sc_cuba_lif_neuron} on the kernel (docs/spec/hardware.md, "Current-based LIF core"); the pure
+ * {@code sc_cuba_lif_neuron} on the kernel (docs/spec/hardware.md §7); the pure
  * twin is {@link CubaLifCore}.
  * <ul>
  *   <li>inputs (signed W): {@code k_syn}, {@code k_mem}, {@code w_in}, {@code r_k}, {@code I_t}</li>

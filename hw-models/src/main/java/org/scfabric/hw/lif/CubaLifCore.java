@@ -3,7 +3,7 @@ package org.scfabric.hw.lif;
 import org.scfabric.hw.Bits;
 
 /**
- * {@code sc_cuba_lif_neuron} (docs/spec/hardware.md, "Current-based LIF core"), one neuron; twin of
+ * {@code sc_cuba_lif_neuron} (docs/spec/hardware.md §7), one neuron; twin of
  * {@code rtl/sc_cuba_lif_neuron.v}. State: i and v (signed W), spike_out; i_out and v_out always equal
  * i and v. Every edge, forward Euler in NIR's CubaLIF order (the new i drives v):
  * <pre>

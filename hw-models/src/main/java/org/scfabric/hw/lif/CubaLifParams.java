@@ -3,7 +3,7 @@ package org.scfabric.hw.lif;
 import org.scfabric.hw.Bits;
 
 /**
- * Parameters of {@code sc_cuba_lif_neuron} (docs/spec/hardware.md, "Current-based LIF core"). Voltages are
+ * Parameters of {@code sc_cuba_lif_neuron} (docs/spec/hardware.md §7). Voltages are
  * signed DATA_WIDTH values in Q(FRACTION). FRACTION is at most DATA_WIDTH − 1 so that a factor below 1.0
  * (dt/τ) is representable and the bits kept of every product lie within a 64-bit product.
  */
