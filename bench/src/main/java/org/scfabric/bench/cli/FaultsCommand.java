@@ -182,9 +182,12 @@ public final class FaultsCommand implements Callable<Integer>
         }
         checkWritable(jsonPath, "--json");
         checkJournal(jsonPath);
+        // before the banner and any work: the report's folder (and the journal beside it) and the plots' folder
+        StagedFiles.probe(jsonPath.getParent(), "--json", json);
         if (plotDir != null)
         {
             checkDir(plotDir, "--plots");
+            StagedFiles.probe(plotDir, "--plots", plots);
         }
         checkMemory(variant, n, ms, nThreads, cs.sites().trim().equals("*"), cs.sample() > 0 || defaultScope);
         Campaign c;
@@ -392,11 +395,7 @@ public final class FaultsCommand implements Callable<Integer>
         }
         catch (final IOException e)
         {
-            throw new BadInputException(option + " " + dir + ": cannot create the folder (" + (e instanceof
-                java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-                : e instanceof java.nio.file.NoSuchFileException ? "the system refused it: no such file or folder"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName())
-                + ")");
+            throw StagedFiles.cannotWrite(option, dir.toString(), dir, e);
         }
         if (!Files.isWritable(dir))
         {
@@ -468,10 +467,12 @@ public final class FaultsCommand implements Callable<Integer>
         {
             final Path out = OptionValues.path(json, "--json");
             checkWritable(out, "--json");
+            StagedFiles.probe(out.getParent(), "--json", json);
             final Path plotDir = plots == null ? null : OptionValues.path(plots, "--plots");
             if (plotDir != null)
             {
                 checkDir(plotDir, "--plots");
+                StagedFiles.probe(plotDir, "--plots", plots);
             }
             for (final Path p : shards)
             {
@@ -528,6 +529,7 @@ public final class FaultsCommand implements Callable<Integer>
             final ObjectMapper m = new ObjectMapper();
             final Path plotDir = OptionValues.path(plots, "--plots");
             checkDir(plotDir, "--plots");
+            StagedFiles.probe(plotDir, "--plots", plots);
             for (final Path p : reports)
             {
                 final JsonNode n;

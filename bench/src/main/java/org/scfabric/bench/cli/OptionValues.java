@@ -56,7 +56,8 @@ final class OptionValues
     /**
      * The one duration rule of every command that simulates the Brunel network (brunel, fabric,
      * faults, area --design fabric): a number of milliseconds from one step of {@code dtMs} up to
-     * {@link #MAX_STEPS} steps; the run simulates it rounded to the nearest step.
+     * {@link #MAX_STEPS} steps, and a whole number of steps: a duration between two steps was once run
+     * rounded while reports named the duration typed (0.15 ms said "0.15 ms simulated" after one step).
      */
     static double durationMs(final String s, final String option, final double dtMs)
     {
@@ -86,6 +87,16 @@ final class OptionValues
         {
             throw new BadInputException(option + " " + s + " is longer than the limit of " + plain(maxMs) + " ms; give "
                 + accepted);
+        }
+        final double ratio = v / dtMs;
+        final long steps = Math.round(ratio);
+        // a relative tolerance for binary rounding only: 50.1 / 0.1 is 500.99999999999994, 50.09 is 500.9
+        if (Math.abs(ratio - steps) > 1e-9 * steps)
+        {
+            final String nearest = java.math.BigDecimal.valueOf(Math.max(1, steps)).multiply(java.math.BigDecimal.valueOf(dtMs))
+                .stripTrailingZeros().toPlainString();
+            throw new BadInputException(option + " " + s + " is not a whole number of " + plain(dtMs) + " ms steps; give e.g. "
+                + nearest + " (a multiple of " + plain(dtMs) + " in " + plain(minMs) + ".." + plain(maxMs) + ")");
         }
         return v;
     }

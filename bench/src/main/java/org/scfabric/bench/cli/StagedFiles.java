@@ -58,11 +58,43 @@ final class StagedFiles implements AutoCloseable
         }
         catch (final IOException | UnsupportedOperationException e)
         {
-            throw new BadInputException(option + " " + value + ": cannot write in " + existing + " ("
-                + Main.oneLine(StagedOutput.reason(e)) + "); give a path you can write in");
+            throw cannotWrite(option, value, existing, e);
         }
         stages.put(dest, staging);
         return staging;
+    }
+
+    /** The one message of an output path whose folder refuses files: what failed, and what is accepted. */
+    static BadInputException cannotWrite(final String option, final String value, final Path where, final Exception e)
+    {
+        return new BadInputException(option + " " + value + ": cannot write in " + where + " ("
+            + Main.oneLine(StagedOutput.reason(e)) + "); give a path you can write in");
+    }
+
+    /**
+     * Proves, before any work, that files can be made where the folder {@code dest} is or will be: a
+     * folder is made and removed in its nearest existing ancestor (a permission bit says nothing about
+     * e.g. /proc, where root may "write" and still nothing can be created).
+     */
+    static void probe(final Path dest, final String option, final String value)
+    {
+        Path existing = dest;
+        while (existing != null && !Files.exists(existing))
+        {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing))
+        {
+            throw new BadInputException(option + " " + value + ": " + existing + " is a file, not a folder");
+        }
+        try
+        {
+            Files.delete(Files.createTempDirectory(existing, StagedOutput.partialPrefix(String.valueOf(dest.getFileName()))));
+        }
+        catch (final IOException | UnsupportedOperationException e)
+        {
+            throw cannotWrite(option, value, existing, e);
+        }
     }
 
     /** Moves every staged file into place. */

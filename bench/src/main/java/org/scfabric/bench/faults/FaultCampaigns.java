@@ -200,10 +200,17 @@ public final class FaultCampaigns
             }
             catch (final IOException e)
             {
-                if (e instanceof com.fasterxml.jackson.core.JsonProcessingException)
+                // Jackson's own message names its source object and read features: say where, in the user's terms
+                if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException eof)
                 {
-                    throw new IllegalArgumentException(p + " is not a fault-campaign shard file (not JSON: "
-                        + e.getMessage().lines().findFirst().orElse("") + ")");
+                    throw new IllegalArgumentException(p + " is not a complete shard file (JSON ends early at line "
+                        + eof.getLocation().getLineNr() + ")");
+                }
+                if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j)
+                {
+                    throw new IllegalArgumentException(p + " is not a fault-campaign shard file (not JSON at line "
+                        + (j.getLocation() == null ? "?" : j.getLocation().getLineNr() + ", column "
+                        + j.getLocation().getColumnNr()) + ")");
                 }
                 throw new UncheckedIOException(e);
             }

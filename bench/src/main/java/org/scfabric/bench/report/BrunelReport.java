@@ -188,8 +188,9 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
         final StringBuilder sb = new StringBuilder();
         sb.append("# Brunel network: scfabric variants\n\n");
         sb.append(String.format(Locale.ROOT,
-            "N = %d (%d excitatory, %d inhibitory), %s ms simulated (%d steps of %s ms), seed %d, λ = %s kicks/neuron/step.%n%n",
+            "N = %d (%d excitatory, %d inhibitory), %s ms simulated (%d step%s of %s ms), seed %d, λ = %s kicks/neuron/step.%n%n",
             params.nTotal(), params.nExc(), params.nInh(), fmtPlain(params.durationMs()), params.steps(),
+            params.steps() == 1 ? "" : "s",
             fmtPlain(params.dt()), params.seed(), Double.toString(params.lambda())));
         sb.append(runsTable());
         if (runs.stream().anyMatch(r -> !r.extras().isEmpty()))

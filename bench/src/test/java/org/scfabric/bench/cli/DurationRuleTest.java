@@ -55,7 +55,8 @@ class DurationRuleTest
             }
             final int steps = BrunelParams.DEFAULT.withDuration(ms).steps();
             assertTrue(steps >= 1 && steps <= OptionValues.MAX_STEPS, d + " ms gave " + steps + " steps");
-            assertEquals(ms / 0.1, steps, 0.5 + 1e-9, d + " ms");
+            // a whole number of steps, to binary rounding: never a duration between two steps run rounded
+            assertEquals(ms / 0.1, steps, 1e-6, d + " ms");
         }
     }
 
@@ -80,5 +81,42 @@ class DurationRuleTest
             assertEquals("2", r[0], r[2]);
             assertTrue(r[2].contains("--duration-ms " + d) && r[2].contains("0.1..1000000"), r[2]);
         }
+    }
+
+    @Test
+    void aDurationBetweenTwoStepsIsRefusedAndBinaryRoundingIsNot()
+    {
+        // 50.09 ran 501 steps while results.json said 50.09 ms; 0.15 ran one step and said "0.15 ms simulated"
+        for (final String d : new String[] {"50.09", "0.15", "1.25", "999999.95"})
+        {
+            final BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> OptionValues.durationMs(d, "--duration-ms"));
+            assertTrue(e.getMessage().startsWith("--duration-ms " + d + " is not a whole number of 0.1 ms steps; give e.g. "),
+                e.getMessage());
+        }
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+            () -> OptionValues.durationMs("50.09", "--duration-ms")).getMessage().contains("give e.g. 50.1 "));
+        // 50.1 / 0.1 is 500.99999999999994 in binary: it is 501 steps, not a refusal
+        for (final String d : new String[] {"50.1", "0.3", "0.7", "123.4", "1000000", "0.1"})
+        {
+            final double ms = OptionValues.durationMs(d, "--duration-ms");
+            assertEquals(Math.round(Double.parseDouble(d) * 10), BrunelParams.DEFAULT.withDuration(ms).steps(), d);
+        }
+        final String[] r = run("brunel", "--variants", "V1", "--neurons", "20", "--duration-ms", "0.15", "--out",
+            tmp.resolve("o").toString());
+        assertEquals("2", r[0], r[2]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(!Files.exists(tmp.resolve("o")));
+    }
+
+    @Test
+    void oneStepIsOneStepInTheReport() throws Exception
+    {
+        final Path out = tmp.resolve("one");
+        final String[] r = run("brunel", "--variants", "V1", "--neurons", "20", "--duration-ms", "0.1", "--out",
+            out.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(Files.readString(out.resolve("results.md")).contains("0.1 ms simulated (1 step of 0.1 ms)"),
+            Files.readString(out.resolve("results.md")));
     }
 }

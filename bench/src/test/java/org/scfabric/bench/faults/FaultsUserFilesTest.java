@@ -236,4 +236,38 @@ class FaultsUserFilesTest
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("failed"), r.out);
     }
+
+    @Test
+    void anUncreatableReportOrPlotFolderIsOneLineBeforeTheBanner()
+    {
+        // root may "write" in /proc by its permission bits, yet nothing can be made there: the banner was printed,
+        // then an error naming the journal f.json.partial; --plots lacked what is accepted
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+        assertBadInput(cli(small("--sites", SITES, "--json", "/proc/x/f.json")),
+            "scfabric faults: --json /proc/x/f.json: cannot write in /proc (");
+        final Run r = cli(small("--sites", SITES, "--json", "/proc/x/f.json"));
+        assertTrue(r.err.strip().endsWith("; give a path you can write in"), r.err);
+        assertFalse(r.err.contains(".partial"), r.err);
+        assertEquals("", r.out);
+        final Run p = cli(small("--sites", SITES, "--json", tmp.resolve("q.json").toString(), "--plots", "/proc/x"));
+        assertBadInput(p, "scfabric faults: --plots /proc/x: cannot write in /proc (");
+        assertTrue(p.err.strip().endsWith("; give a path you can write in"), p.err);
+        assertFalse(Files.exists(tmp.resolve("q.json.partial")));
+        final Run m = cli("faults", "merge", "--json", "/proc/x/m.json", shared.resolve("s0.json").toString(),
+            shared.resolve("s1.json").toString());
+        assertBadInput(m, "scfabric faults merge: --json /proc/x/m.json: cannot write in /proc (");
+    }
+
+    @Test
+    void aTruncatedShardIsNamedWithoutTheJsonParsersInternals() throws Exception
+    {
+        final String text = Files.readString(shared.resolve("s0.json"));
+        final Path cut = Files.writeString(tmp.resolve("cut.json"), text.substring(0, text.length() / 2));
+        final Run r = cli("faults", "merge", "--json", tmp.resolve("m.json").toString(), cut.toString(),
+            shared.resolve("s1.json").toString());
+        assertBadInput(r, "scfabric faults merge: " + cut + " is not a complete shard file (JSON ends early at line ");
+        assertFalse(r.err.contains("Source"), r.err);
+        assertFalse(r.err.contains("StreamReadFeature"), r.err);
+        assertFalse(Files.exists(tmp.resolve("m.json")));
+    }
 }
