@@ -336,11 +336,7 @@ public final class AreaCommand implements Callable<Integer>
         {
             throw new BadInputException("--width must be 2..32 for lif, got " + w);
         }
-        final int f = fraction != null ? fraction : w == 16 ? 8 : w == 32 ? 12 : w / 2;
-        if (f < 0 || f > 2 * w - 1)
-        {
-            throw new BadInputException("--fraction must be 0.." + (2 * w - 1) + " for width " + w + ", got " + f);
-        }
+        final int f = OptionValues.lifFraction(fraction != null ? fraction : w == 16 ? 8 : w == 32 ? 12 : w / 2, w);
         final long one = Math.min(1L << Math.min(f, 62), (1L << (w - 1)) - 1);
         final long th = vTh != null ? vTh : one;
         if (refractory != null && refractory < 0)
@@ -358,11 +354,7 @@ public final class AreaCommand implements Callable<Integer>
         {
             throw new BadInputException("--width must be 2..32 for cuba-lif, got " + w);
         }
-        final int f = fraction != null ? fraction : w == 16 ? 8 : w == 32 ? 12 : w / 2;
-        if (f < 0 || f > w - 1)
-        {
-            throw new BadInputException("--fraction must be 0.." + (w - 1) + " for cuba-lif of width " + w + ", got " + f);
-        }
+        final int f = OptionValues.lifFraction(fraction != null ? fraction : w == 16 ? 8 : w == 32 ? 12 : w / 2, w);
         final long th = vTh != null ? vTh : 1L << f;
         return new CubaLifParams(w, f, vRest == null ? 0 : vRest, vReset == null ? 0 : vReset, (int) th);
     }

@@ -132,11 +132,7 @@ public final class NirCommand implements Callable<Integer>
         Integer t = null;
         if (steps != null)
         {
-            t = OptionValues.integer(steps, "--steps", "an integer T >= 1");
-            if (t < 1)
-            {
-                throw new BadInputException("--steps " + steps + ": give an integer T >= 1");
-            }
+            t = steps(steps);
         }
         final Stimulus stim;
         final String inputLabel;
@@ -190,6 +186,39 @@ public final class NirCommand implements Callable<Integer>
             stdout.flush();
         }
         return 0;
+    }
+
+    /**
+     * --steps: 1..{@link OptionValues#MAX_STEPS}, as brunel. Every output spike of a run is kept until results.json
+     * is written, so a run of 2 * 10^9 steps ran for minutes, silent, towards a heap it could not have.
+     */
+    static int steps(final String value)
+    {
+        final String accepted = "an integer T in 1.." + OptionValues.MAX_STEPS;
+        final String v = value.trim().replace("_", "");
+        final long t;
+        try
+        {
+            t = Long.parseLong(v);
+        }
+        catch (final NumberFormatException e)
+        {
+            if (v.matches("\\+?\\d+"))
+            {
+                throw new BadInputException("--steps " + value + " is too large; give " + accepted);
+            }
+            throw new BadInputException("--steps '" + value + "' is not " + accepted);
+        }
+        if (t < 1)
+        {
+            throw new BadInputException("--steps " + value + ": give " + accepted);
+        }
+        if (t > OptionValues.MAX_STEPS)
+        {
+            throw new BadInputException("--steps " + value + " is too large: the limit is " + OptionValues.MAX_STEPS
+                + " steps (every output spike is kept for results.json); give " + accepted);
+        }
+        return (int)t;
     }
 
     private static Network read(final Path path)

@@ -112,6 +112,21 @@ final class OptionValues
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * The fraction bits of a W-bit signed LIF value, one rule for vectors and area: at most W - 1. Beyond,
+     * every product is shifted below one step and the neuron never moves (the circuit accepts it, the
+     * numbers are nonsense, and an area estimate of it is an estimate of nothing).
+     */
+    static int lifFraction(final int f, final int width)
+    {
+        if (f < 0 || f > width - 1)
+        {
+            throw new BadInputException("--fraction must be 0.." + (width - 1) + " for width " + width
+                + " (a signed " + width + "-bit value has at most " + (width - 1) + " fraction bits), got " + f);
+        }
+        return f;
+    }
+
     /** A seed: numpy's SeedSequence takes integers >= 0. */
     static long seed(final String s)
     {

@@ -89,14 +89,7 @@ public final class VectorsCommand implements Runnable
                 throw new BadInputException("--width must be 16 or 32, got " + width);
             }
             final LifParams base = width == 16 ? LifParams.Q8_8 : LifParams.Q16_12;
-            final int f = fraction == null ? base.fraction() : fraction;
-            // a W-bit signed value has at most W - 1 fraction bits; beyond, every product is shifted
-            // below one step and the neuron never moves (the circuit accepts it, the numbers are nonsense)
-            if (f < 0 || f > width - 1)
-            {
-                throw new BadInputException("--fraction must be 0.." + (width - 1) + " for width " + width
-                    + " (a signed " + width + "-bit value has at most " + (width - 1) + " fraction bits), got " + f);
-            }
+            final int f = OptionValues.lifFraction(fraction == null ? base.fraction() : fraction, width);
             if (refractory < 0)
             {
                 throw new BadInputException("--refractory must be >= 0, got " + refractory);

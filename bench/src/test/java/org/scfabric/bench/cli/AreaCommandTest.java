@@ -81,6 +81,18 @@ class AreaCommandTest
     }
 
     @Test
+    void aLifFractionBeyondItsWidthIsRefusedAsVectorsRefusesIt()
+    {
+        // --width 16 --fraction 20 gave an estimate (exit 0) of a neuron that never moves; vectors refused it
+        final Run r = run("area", "--component", "lif", "--width", "16", "--fraction", "20");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("scfabric area: --fraction must be 0..15 for width 16 (a signed 16-bit value has at most 15 "
+            + "fraction bits), got 20", r.err().strip());
+        assertEquals("", r.out());
+        assertEquals(0, run("area", "--component", "lif", "--width", "16", "--fraction", "15").code());
+    }
+
+    @Test
     void aMissingYosysIsOneClearLine()
     {
         final String before = System.getProperty("scfabric.yosys");

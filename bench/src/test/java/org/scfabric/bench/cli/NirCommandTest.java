@@ -128,4 +128,23 @@ class NirCommandTest
             assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".partial-")), "no staging left");
         }
     }
+
+    @Test
+    void aFolderIsNamedAsAFolderAndStepsBeyondTheLimitAreRefusedUpFront()
+    {
+        // a folder was "no such file"; 2^31 steps was "not an integer T >= 1"; 2 * 10^9 steps ran silently for minutes
+        assertBadInput(run("nir", "--info", tmp.toString()), tmp + " is a folder, not a NIR file");
+        final Path out = tmp.resolve("none");
+        final String lif = nir("lif_rockpool.nir").toString();
+        assertBadInput(run("nir", lif, "--poisson", "100", "--steps", "2147483648", "--out", out.toString()),
+            "--steps 2147483648 is too large");
+        assertBadInput(run("nir", lif, "--poisson", "100", "--steps", "99999999999999999999", "--out", out.toString()),
+            "1..10000000");
+        final long t0 = System.nanoTime();
+        final Run r = run("nir", lif, "--poisson", "100", "--steps", "2000000000", "--out", out.toString());
+        assertBadInput(r, "--steps 2000000000 is too large: the limit is 10000000 steps");
+        assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "refused up front, not after a run");
+        assertBadInput(run("nir", lif, "--poisson", "100", "--steps", "0", "--out", out.toString()), "1..10000000");
+        assertFalse(Files.exists(out), "nothing written");
+    }
 }

@@ -58,6 +58,10 @@ public final class NirReader
     public static Network read(final Path file)
     {
         final String where = file.toString();
+        if (Files.isDirectory(file))
+        {
+            throw new NetworkException(where + " is a folder, not a NIR file (give a .nir file)");
+        }
         if (!Files.isRegularFile(file))
         {
             throw new NetworkException(where + ": no such file");
