@@ -159,6 +159,7 @@ public final class BrunelCommand implements Callable<Integer>
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
             final Path jsonCopy = json == null ? null : staged.extraFile(json, "--json");
+            staged.refuseForeign(outputNames(rasterFor));
             final VariantRunner r = runner != null ? runner : new BrunelRunner();
             final ProgressBar bar = new ProgressBar(stderr, System.console() != null);
 
@@ -303,6 +304,18 @@ public final class BrunelCommand implements Callable<Integer>
         th.setDaemon(true);
         th.start();
         return th;
+    }
+
+    /** The files this run will write in --out that are known before it runs (Brian2's rasters are checked at commit). */
+    private List<String> outputNames(final List<Variant> rasterFor)
+    {
+        final List<String> names = new ArrayList<>(List.of("results.json", "results.md"));
+        if (!noPlots)
+        {
+            names.addAll(List.of("plots/rates.png", "plots/isi.png", "plots/rate-distribution.png"));
+            rasterFor.forEach(v -> names.add("plots/raster-" + v.name() + ".png"));
+        }
+        return names;
     }
 
     private static int writePlots(final Path dir, final BrunelParams p, final List<RunRow> rows,

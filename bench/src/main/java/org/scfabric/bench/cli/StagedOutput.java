@@ -35,10 +35,16 @@ public final class StagedOutput implements AutoCloseable
     private final Thread cleanup;
     private boolean committed;
 
-    private StagedOutput(final Path target, final Path staging)
+    /** The option and the folder as the user typed them, for messages. */
+    private final String option;
+    private final String typed;
+
+    private StagedOutput(final Path target, final Path staging, final String option, final String typed)
     {
         this.target = target;
         this.staging = staging;
+        this.option = option;
+        this.typed = typed;
         this.cleanup = new Thread(() -> deleteTree(staging), "scfabric-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
@@ -95,7 +101,7 @@ public final class StagedOutput implements AutoCloseable
             throw new BadInputException(option + " " + dir + ": cannot write in " + parent + " (" + reason(e)
                 + "); give a folder you can write in");
         }
-        return new StagedOutput(target, staging);
+        return new StagedOutput(target, staging, option, dir);
     }
 
     /**
@@ -134,6 +140,9 @@ public final class StagedOutput implements AutoCloseable
     /** Moves everything into place. */
     public void commit() throws IOException
     {
+        // the up-front check saw the names known then; this one sees every name written (a Brian2 raster too),
+        // before anything moves
+        refuseForeign(relativeFiles(staging));
         for (final Path[] f : extraFiles)
         {
             move(f[0], f[1]);
@@ -187,6 +196,63 @@ public final class StagedOutput implements AutoCloseable
         writeManifest(manifest, written);
         committed = true;
         deleteTree(staging);
+    }
+
+    /**
+     * Refuses, before any work, to replace a file scfabric did not write: each of {@code names} (relative paths
+     * this run will write) that exists in the target must be on its manifest. A folder without a manifest
+     * that holds a scfabric results.json is the output of a version before the manifest: there the names are
+     * taken as ours; in any other folder without one, an existing file of such a name is the user's.
+     */
+    public void refuseForeign(final java.util.Collection<String> names)
+    {
+        if (!Files.isDirectory(target))
+        {
+            return;
+        }
+        final List<String> ours;
+        try
+        {
+            final Path manifest = target.resolve(MANIFEST);
+            if (!Files.isRegularFile(manifest) && olderOutputFolder())
+            {
+                return;
+            }
+            ours = ourFiles(manifest);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        for (final String name : names)
+        {
+            final Path f = target.resolve(name);
+            if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(f) && !ours.contains(name))
+            {
+                throw new BadInputException(Path.of(typed).resolve(name) + " exists and was not written by scfabric; "
+                    + "move it or choose another " + option);
+            }
+        }
+    }
+
+    /** A results.json of scfabric's shape ("runs" at the top) and no manifest: an output folder of an older version. */
+    private boolean olderOutputFolder()
+    {
+        final Path results = target.resolve("results.json");
+        if (!Files.isRegularFile(results))
+        {
+            return false;
+        }
+        try
+        {
+            final com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                results.toFile());
+            return n != null && n.isObject() && n.has("runs");
+        }
+        catch (final IOException e)
+        {
+            return false;
+        }
     }
 
     /** Files under {@code root} as relative paths with '/', sorted. */

@@ -149,6 +149,47 @@ class BrunelCommandTest
     }
 
     @Test
+    void aFileOfTheUsersWithOneOfOurNamesIsRefusedNotOverwritten() throws IOException
+    {
+        // the user's own D/plots/rates.png was silently replaced by scfabric's
+        final Path out = tmp.resolve("out");
+        final Path mine = Files.createDirectories(out.resolve("plots")).resolve("rates.png");
+        Files.writeString(mine, "mine");
+        final Run r = run(small("--variants", "V1"));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("scfabric brunel: " + out.resolve("plots/rates.png") + " exists and was not written by scfabric; "
+            + "move it or choose another --out", r.err().strip());
+        assertEquals("mine", Files.readString(mine));
+        assertFalse(Files.exists(out.resolve("results.json")));
+        assertNoLeftovers();
+        // with a manifest: a name on it is ours, one not on it is the user's
+        Files.delete(mine);
+        assertEquals(0, run(small("--variants", "V1", "--no-plots")).code());
+        Files.writeString(mine, "mine again");
+        assertEquals(2, run(small("--variants", "V1")).code());
+        assertEquals("mine again", Files.readString(mine));
+        Files.delete(mine);
+        assertEquals(0, run(small("--variants", "V1")).code());
+        assertEquals(0, run(small("--variants", "V1")).code(), "our own files are replaced");
+    }
+
+    @Test
+    void anOutputFolderOfAVersionBeforeTheManifestIsStillOurs() throws IOException
+    {
+        final Path out = tmp.resolve("out");
+        assertEquals(0, run(small("--variants", "V1")).code());
+        Files.delete(out.resolve(StagedOutput.MANIFEST));
+        final Run r = run(small("--variants", "V1", "--seed", "7"));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(7, new ObjectMapper().readTree(out.resolve("results.json").toFile()).at("/params/seed").asLong());
+        // a results.json that is not scfabric's does not make the folder ours
+        Files.delete(out.resolve(StagedOutput.MANIFEST));
+        Files.writeString(out.resolve("results.json"), "{\"mine\": 1}");
+        assertEquals(2, run(small("--variants", "V1")).code());
+        assertEquals("{\"mine\": 1}", Files.readString(out.resolve("results.json")));
+    }
+
+    @Test
     void noPlotsAndRasterSelection() throws IOException
     {
         assertEquals(0, run(small("--variants", "V1,V2,V3", "--raster", "V2")).code());
