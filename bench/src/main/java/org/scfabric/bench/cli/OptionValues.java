@@ -90,8 +90,9 @@ final class OptionValues
         }
         final double ratio = v / dtMs;
         final long steps = Math.round(ratio);
-        // a relative tolerance for binary rounding only: 50.1 / 0.1 is 500.99999999999994, 50.09 is 500.9
-        if (Math.abs(ratio - steps) > 1e-9 * steps)
+        // a tolerance for binary rounding only (a few parts in 10^16, with room): 50.1 / 0.1 is
+        // 500.99999999999994, while 50.09 is 500.9 and 2874.2000010784573 is 28742.00001
+        if (Math.abs(ratio - steps) > 1e-13 * steps)
         {
             final String nearest = java.math.BigDecimal.valueOf(Math.max(1, steps)).multiply(java.math.BigDecimal.valueOf(dtMs))
                 .stripTrailingZeros().toPlainString();
