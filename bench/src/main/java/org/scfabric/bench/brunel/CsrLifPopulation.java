@@ -3,7 +3,6 @@ package org.scfabric.bench.brunel;
 import java.util.Arrays;
 
 import org.scfabric.sim.Signals;
-import org.scfabric.random.GlibcMath;
 import org.scfabric.random.NumpyGenerator;
 
 /**
@@ -49,7 +48,6 @@ final class CsrLifPopulation extends Population
     private NumpyGenerator noise;
     private final double[] z;
     private final double noiseScale;
-    private final double leakFactor;
 
     CsrLifPopulation(final BrunelNetwork net, final Flavor flavor, final RegisterRef drive, final SpikeRaster raster,
         final int population)
@@ -75,7 +73,6 @@ final class CsrLifPopulation extends Population
         noise = flavor == Flavor.NOISE ? net.stream(Variant.V7.ordinal() + 1) : null;
         z = flavor == Flavor.NOISE ? new double[n] : null;
         noiseScale = NOISE_STD * Math.sqrt(net.params().dt());
-        leakFactor = GlibcMath.exp(-net.params().dt() / net.params().tauMem());
     }
 
     @Override
@@ -97,26 +94,18 @@ final class CsrLifPopulation extends Population
 
     private int plain()
     {
+        final FloatLif m = this.m;
         final double[] v = this.v;
         final double[] syn = this.syn;
         final int[] e = ext;
         final int[] out = fired.cur;
-        final double j = m.j;
-        final double a = m.alpha;
-        final double rest = m.vRest;
-        final double th = m.vTh;
-        final double reset = m.vReset;
         int count = 0;
         for (int i = 0; i < v.length; i++)
         {
-            double x = v[i] + (e[i] * j + syn[i]);
-            x += a * (rest - x);
-            if (x >= th)
+            if (m.step(v, i, m.kick(e[i], syn[i])))
             {
-                x = reset;
                 out[count++] = i;
             }
-            v[i] = x;
         }
         return count;
     }
@@ -127,15 +116,13 @@ final class CsrLifPopulation extends Population
         int count = 0;
         for (int i = 0; i < v.length; i++)
         {
-            double x = v[i] + (ext[i] * m.j + syn[i]);
-            x += m.alpha * (m.vRest - x);
+            final double x = m.leak(v[i] + m.kick(ext[i], syn[i]));
             final boolean fired = x >= vth[i];
             if (fired)
             {
-                x = m.vReset;
                 cur[count++] = i;
             }
-            v[i] = x;
+            v[i] = fired ? m.vReset : x;
             trace[i] = 0.95 * trace[i] + 0.05 * (fired ? 1.0 : 0.0);
             vth[i] = Math.min(vthMax, Math.max(HOMEO_MIN, vth[i] + HOMEO_RATE * (trace[i] - HOMEO_TARGET)));
         }
@@ -149,15 +136,10 @@ final class CsrLifPopulation extends Population
         int count = 0;
         for (int i = 0; i < v.length; i++)
         {
-            double x = v[i] + (ext[i] * m.j + syn[i]);
-            x += m.alpha * (m.vRest - x);
-            x += noiseScale * z[i];
-            if (x >= m.vTh)
+            if (m.settle(v, i, m.leak(v[i] + m.kick(ext[i], syn[i])) + noiseScale * z[i]))
             {
-                x = m.vReset;
                 cur[count++] = i;
             }
-            v[i] = x;
         }
         return count;
     }
@@ -174,15 +156,11 @@ final class CsrLifPopulation extends Population
                 v[i] = m.vRest;
                 continue;
             }
-            double x = v[i] + (ext[i] * m.j + syn[i]);
-            x += m.alpha * (m.vRest - x);
-            if (x >= m.vTh)
+            if (m.step(v, i, m.kick(ext[i], syn[i])))
             {
-                x = m.vReset;
                 rc[i] = REFRACTORY_STEPS;
                 cur[count++] = i;
             }
-            v[i] = x;
         }
         return count;
     }
@@ -193,14 +171,11 @@ final class CsrLifPopulation extends Population
         int count = 0;
         for (int i = 0; i < v.length; i++)
         {
-            double x = v[i];
-            x += m.alpha * (m.vRest - x);
-            if (x >= m.vTh)
+            if (m.settle(v, i, m.leak(v[i])))
             {
-                x = m.vReset;
                 cur[count++] = i;
             }
-            v[i] = x + (ext[i] * m.j + syn[i]);
+            v[i] += m.kick(ext[i], syn[i]);
         }
         return count;
     }
@@ -211,14 +186,10 @@ final class CsrLifPopulation extends Population
         int count = 0;
         for (int i = 0; i < v.length; i++)
         {
-            double x = v[i] + (ext[i] * m.j + syn[i]);
-            x = m.vRest + (x - m.vRest) * leakFactor;
-            if (x >= m.vTh)
+            if (m.settle(v, i, m.exactLeak(v[i] + m.kick(ext[i], syn[i]))))
             {
-                x = m.vReset;
                 cur[count++] = i;
             }
-            v[i] = x;
         }
         return count;
     }

@@ -53,14 +53,7 @@ final class Float32Population extends Population implements AutoCloseable
     private final int[] split;
     private final int[] rowStart;
     private final int[] cols;
-    private final int nExc;
-    private final float jf;
-    private final float wExc;
-    private final float wInh;
-    private final float alpha;
-    private final float vRest;
-    private final float vTh;
-    private final float vReset;
+    private final FloatLif32 m;
     private final float[] v;
     private final float[] syn;
     private final int[][] blockSpikes;
@@ -84,16 +77,9 @@ final class Float32Population extends Population implements AutoCloseable
         final Connectivity c = net.connectivity();
         rowStart = c.rowStarts();
         cols = c.targets();
-        nExc = p.nExc();
-        jf = (float)p.weightExc();
-        wExc = (float)p.weightExc();
-        wInh = (float)(p.weightExc() * -p.g());
-        alpha = (float)(p.dt() / p.tauMem());
-        vRest = (float)p.vRest();
-        vTh = (float)p.vThreshold();
-        vReset = (float)p.vReset();
+        m = new FloatLif32(p);
         v = new float[n];
-        Arrays.fill(v, vRest);
+        Arrays.fill(v, m.vRest);
         syn = new float[n];
         prev = new int[n];
         bound = new int[this.threads + 1];
@@ -204,12 +190,13 @@ final class Float32Population extends Population implements AutoCloseable
         for (int k = 0; k < prevCount; k++)
         {
             final int i = prev[k];
-            final float w = i < nExc ? wExc : wInh;
+            final float w = m.weight(i);
             for (int e = split[i * stride + b], end = split[i * stride + b + 1]; e < end; e++)
             {
                 sy[cols[e]] += w;
             }
         }
+        final FloatLif32 m = this.m;
         final float[] vv = v;
         final int[] e = ext;
         final int[] out = blockSpikes[b];
@@ -218,28 +205,20 @@ final class Float32Population extends Population implements AutoCloseable
         {
             for (int j = lo; j < hi; j++)
             {
-                float x = vv[j] + ((float)e[j] * jf + sy[j]);
-                x += alpha * (vRest - x);
-                if (x >= vTh)
+                if (m.settle(vv, j, m.kickThenLeak(vv[j], m.kick(e[j], sy[j]))))
                 {
-                    x = vReset;
                     out[count++] = j;
                 }
-                vv[j] = x;
             }
         }
         else
         {
             for (int j = lo; j < hi; j++)
             {
-                final float current = (float)e[j] * jf + sy[j];
-                float x = vv[j] + (vRest - vv[j]) * alpha + current;
-                if (x >= vTh)
+                if (m.settle(vv, j, m.leakWithKick(vv[j], m.kick(e[j], sy[j]))))
                 {
-                    x = vReset;
                     out[count++] = j;
                 }
-                vv[j] = x;
             }
         }
         blockCount[b] = count;

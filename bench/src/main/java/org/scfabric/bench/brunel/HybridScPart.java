@@ -273,14 +273,9 @@ final class HybridScPart extends Part
             s.openBank(spikeBank);
             for (int j = 0; j < n; j++)
             {
-                double x = Double.longBitsToDouble(s.get(vBase + j)) + (ext[j] * m.j + syn[j]);
-                x += m.alpha * (m.vRest - x);
-                final boolean fired = x >= m.vTh;
-                if (fired)
-                {
-                    x = m.vReset;
-                }
-                s.putNext(vBase + j, Double.doubleToRawLongBits(x));
+                final double x = m.leak(Double.longBitsToDouble(s.get(vBase + j)) + m.kick(ext[j], syn[j]));
+                final boolean fired = m.fires(x);
+                s.putNext(vBase + j, Double.doubleToRawLongBits(fired ? m.vReset : x));
                 s.putNext(spikeBase + j, fired ? 1 : 0);
                 if (fired)
                 {

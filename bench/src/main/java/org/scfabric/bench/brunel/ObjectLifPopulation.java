@@ -30,15 +30,10 @@ final class ObjectLifPopulation extends Population implements BusListener
         /** v += kick; v += α·(v_rest − v); spike and reset when v >= v_th. */
         boolean step(final double kick)
         {
-            double x = v + kick;
-            x += m.alpha * (m.vRest - x);
-            if (x >= m.vTh)
-            {
-                v = m.vReset;
-                return true;
-            }
-            v = x;
-            return false;
+            final double x = m.leak(v + kick);
+            final boolean fired = m.fires(x);
+            v = fired ? m.vReset : x;
+            return fired;
         }
     }
 
@@ -96,7 +91,7 @@ final class ObjectLifPopulation extends Population implements BusListener
         Arrays.fill(synNext, 0.0);
         for (int j = 0; j < neurons.length; j++)
         {
-            if (neurons[j].step(ext[j] * m.j + syn[j]))
+            if (neurons[j].step(m.kick(ext[j], syn[j])))
             {
                 spike(s, step, j);
             }

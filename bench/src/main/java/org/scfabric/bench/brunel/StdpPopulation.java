@@ -135,14 +135,10 @@ final class StdpPopulation extends Population
         int n = 0;
         for (int j = 0; j < v.length; j++)
         {
-            double x = v[j] + (ext[j] * m.j + syn[j]);
-            x += m.alpha * (m.vRest - x);
-            if (x >= m.vTh)
+            if (m.step(v, j, m.kick(ext[j], syn[j])))
             {
-                x = m.vReset;
                 cur[n++] = j;
             }
-            v[j] = x;
         }
         // LTP: postsynaptic spikes now, presynaptic arrivals within the window
         for (int k = 0; k < n; k++)

@@ -8,7 +8,8 @@ import org.scfabric.sim.Signals;
  * V20, the vectorised NumPy loop: whole-array passes, each one NumPy statement of the reference
  * ({@code I = ext·J + syn}, {@code v += I}, {@code v += α·(v_rest − v)}, {@code fired = v >= v_th},
  * {@code v[fired] = v_reset}), written as straight loops without branches that the JIT compiles to
- * SIMD where the CPU has it. Same arithmetic in the same order as V1, so the same spikes.
+ * SIMD where the CPU has it. Same arithmetic in the same order as V1 (FloatLif's kick, leak and
+ * threshold, one pass each), so the same spikes.
  */
 final class VectorLifPopulation extends Population
 {
@@ -39,30 +40,27 @@ final class VectorLifPopulation extends Population
     void update(final Signals s, final int step)
     {
         m.accumulate(c, lists.prev, lists.prevCount, syn);
+        final FloatLif m = this.m;
         final int n = v.length;
         final double[] v = this.v;
         final double[] cu = current;
         final boolean[] f = fired;
         final int[] e = ext;
-        final double j = m.j;
         for (int i = 0; i < n; i++)
         {
-            cu[i] = e[i] * j + syn[i];
+            cu[i] = m.kick(e[i], syn[i]);
         }
         for (int i = 0; i < n; i++)
         {
             v[i] += cu[i];
         }
-        final double a = m.alpha;
-        final double rest = m.vRest;
         for (int i = 0; i < n; i++)
         {
-            v[i] += a * (rest - v[i]);
+            v[i] = m.leak(v[i]);
         }
-        final double th = m.vTh;
         for (int i = 0; i < n; i++)
         {
-            f[i] = v[i] >= th;
+            f[i] = m.fires(v[i]);
         }
         final double reset = m.vReset;
         for (int i = 0; i < n; i++)

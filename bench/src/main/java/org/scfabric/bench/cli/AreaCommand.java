@@ -14,6 +14,7 @@ import org.scfabric.hw.area.SynthResult;
 import org.scfabric.hw.area.Target;
 import org.scfabric.hw.area.YosysException;
 import org.scfabric.hw.area.YosysRunner;
+import org.scfabric.hw.lif.CubaLifParams;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.hw.sc.LfsrTaps;
 
@@ -38,6 +39,8 @@ import picocli.CommandLine.Option;
         "  popcount-to-current   --inputs N",
         "  lif                   --width W [--fraction F] [--v-th N] [--v-rest N]",
         "                        [--v-reset N] [--refractory R]",
+        "  cuba-lif              --width W [--fraction F] [--v-th N]",
+        "                        [--v-rest N (V_LEAK)] [--v-reset N]",
         "  dense-core            --inputs N --neurons M [--len-width L] [--fraction F]",
         "                        [--v-th N] ... (16-bit)",
         "", "Designs (--design):",
@@ -283,6 +286,11 @@ public final class AreaCommand implements Callable<Integer>
                     only(c, "--width --fraction --v-th --v-rest --v-reset --refractory");
                     yield AreaPoint.lif(lifParams(need(c, "--width", width)));
                 }
+                case CUBA_LIF ->
+                {
+                    only(c, "--width --fraction --v-th --v-rest --v-reset");
+                    yield AreaPoint.cubaLif(cubaLifParams(need(c, "--width", width)));
+                }
                 case DENSE_CORE ->
                 {
                     only(c, "--inputs --neurons --len-width --fraction --v-th --v-rest --v-reset --refractory");
@@ -341,6 +349,22 @@ public final class AreaCommand implements Callable<Integer>
         }
         return new LifParams(w, f, vRest == null ? 0 : vRest, vReset == null ? 0 : vReset, (int) th,
             refractory == null ? 0 : refractory);
+    }
+
+    /** The current-based core: --v-rest gives its V_LEAK; F at most W - 1 (a factor dt/tau below 1 must fit). */
+    private CubaLifParams cubaLifParams(final int w)
+    {
+        if (w < 2 || w > 32)
+        {
+            throw new BadInputException("--width must be 2..32 for cuba-lif, got " + w);
+        }
+        final int f = fraction != null ? fraction : w == 16 ? 8 : w == 32 ? 12 : w / 2;
+        if (f < 0 || f > w - 1)
+        {
+            throw new BadInputException("--fraction must be 0.." + (w - 1) + " for cuba-lif of width " + w + ", got " + f);
+        }
+        final long th = vTh != null ? vTh : 1L << f;
+        return new CubaLifParams(w, f, vRest == null ? 0 : vRest, vReset == null ? 0 : vReset, (int) th);
     }
 
     private static int need(final RtlComponent c, final String option, final Integer v)

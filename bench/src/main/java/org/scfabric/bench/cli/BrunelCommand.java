@@ -131,6 +131,8 @@ public final class BrunelCommand implements Callable<Integer>
                 throw new BadInputException(o + " is used only with --brian2 (add --brian2, or drop " + o + ")");
             }
         }
+        MemoryEstimate.require(MemoryEstimate.brunel(n, p.connProb(), t, list.size()), n, p.connProb(),
+            MemoryEstimate.CSR_HEADROOM, "N = " + n, "--neurons");
         final List<String> modes = parseModes(brian2Modes);
         if (brian2 && python != null)
         {

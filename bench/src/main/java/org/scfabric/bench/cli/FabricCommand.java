@@ -172,6 +172,8 @@ public final class FabricCommand implements Callable<Integer>
         {
             throw new BadInputException(e.getMessage());
         }
+        MemoryEstimate.require(MemoryEstimate.fabric(n, bp.connProb(), ms), n, bp.connProb(),
+            MemoryEstimate.FABRIC_HEADROOM, "N = " + n, "--neurons");
         final Path jsonPath = json == null ? null : OptionValues.outputFile(json, "--json", true);
         final Path hgrmPath = OptionValues.outputFile(hgrm, "--hgrm", true);
         final Path plotDir = plots == null ? null : OptionValues.outputDir(plots, "--plots");

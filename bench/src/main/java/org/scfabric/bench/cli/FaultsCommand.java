@@ -2,7 +2,6 @@ package org.scfabric.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,11 +49,17 @@ public final class FaultsCommand implements Callable<Integer>
         description = "design: V3, V4, V11, V14, dense-core, fabric-v3 or fabric-v11 (default: ${DEFAULT-VALUE})")
     String variant;
 
-    @Option(names = "--neurons", defaultValue = "1000", paramLabel = "N", description = "network size (default: "
-        + "${DEFAULT-VALUE})")
+    /** Defaults that run in well under a minute on a laptop for every design (the fabric's golden run is the slow part). */
+    static final String DEFAULT_NEURONS = "200";
+    static final String DEFAULT_DURATION_MS = "50";
+    /** The sample a campaign with neither --sites nor --sample nor --rates runs: ±5 % at 95 % confidence. */
+    static final int DEFAULT_SAMPLE = 385;
+
+    @Option(names = "--neurons", paramLabel = "N", description = "network size (default: " + DEFAULT_NEURONS
+        + "; dense-core: 64, its largest)")
     String neurons;
 
-    @Option(names = "--duration-ms", defaultValue = "100", paramLabel = "T",
+    @Option(names = "--duration-ms", defaultValue = DEFAULT_DURATION_MS, paramLabel = "T",
         description = "simulated time per run in ms (default: ${DEFAULT-VALUE})")
     String durationMs;
 
@@ -66,9 +71,10 @@ public final class FaultsCommand implements Callable<Integer>
         description = "neuron cores of the fabric designs (default: ${DEFAULT-VALUE})")
     String cores;
 
-    @Option(names = "--sites", defaultValue = "*", paramLabel = "GLOB",
+    @Option(names = "--sites", paramLabel = "GLOB",
         description = "fault sites: a glob (* any run, ? one character, the rest literal), or several separated "
-            + "by commas, e.g. 'core0.vmem[*][15]' or 'router.*,ctrl.*' (default: ${DEFAULT-VALUE})")
+            + "by commas, e.g. 'core0.vmem[*][15]' or 'router.*,ctrl.*' (default: every site, and without --sample or "
+            + "--rates a sample of " + DEFAULT_SAMPLE + " of them)")
     String sites;
 
     @Option(names = "--max-items", defaultValue = "200000", paramLabel = "N",
@@ -117,8 +123,11 @@ public final class FaultsCommand implements Callable<Integer>
     String shard;
 
     @Option(names = "--threads", paramLabel = "N",
-        description = "worker threads (default: every core)")
+        description = "worker threads, at most " + THREADS_PER_CORE + " per core (default: every core)")
     String threads;
+
+    /** Workers beyond this many per core only add golden runs and checkpoint memory, no speed. */
+    static final int THREADS_PER_CORE = 4;
 
     @Option(names = "--json", defaultValue = "out/faults/faults.json", paramLabel = "FILE",
         description = "the report (or shard file), written in one piece at the end (default: ${DEFAULT-VALUE})")
@@ -138,17 +147,19 @@ public final class FaultsCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final int n = intOption("--neurons", neurons, 2);
-        final double ms = positive("--duration-ms", durationMs);
+        final int n = intOption("--neurons", neurons != null ? neurons : variant.trim().equalsIgnoreCase("dense-core")
+            ? "64" : DEFAULT_NEURONS, 2);
+        final double ms = OptionValues.durationMs(durationMs, "--duration-ms");
         final long ns = longOption("--net-seed", netSeed);
         final int k = intOption("--cores", cores, 1);
-        final int nThreads = threads == null ? Runtime.getRuntime().availableProcessors()
-            : intOption("--threads", threads, 1);
+        final int nThreads = threads(threads);
         final Shard sh;
         final CampaignSpec cs;
         final Path jsonPath = OptionValues.path(json, "--json");
         final Path plotDir = plots == null ? null : OptionValues.path(plots, "--plots");
         final int limit = intOption("--max-items", maxItems, 1);
+        // a default campaign is a sample: every site of a design exhaustively is millions of runs
+        final boolean defaultScope = sites == null && sample == null && rates == null;
         try
         {
             sh = shard == null ? Shard.ALL : Shard.parse(shard);
@@ -160,7 +171,7 @@ public final class FaultsCommand implements Callable<Integer>
                     rateList.add(number("--rates", r));
                 }
             }
-            cs = new CampaignSpec(sites, CampaignSpec.parseKinds(kinds), at,
+            cs = new CampaignSpec(sites == null ? "*" : sites, CampaignSpec.parseKinds(kinds), at,
                 sample == null ? 0 : intOption("--sample", sample, 1), longOption("--seed", seed), rateList,
                 rates == null ? 0 : intOption("--trials", trials, 1), number("--tolerance", tolerance),
                 number("--tau-ms", tauMs));
@@ -170,11 +181,25 @@ public final class FaultsCommand implements Callable<Integer>
             throw new BadInputException(e.getMessage());
         }
         checkWritable(jsonPath, "--json");
-        final Campaign c;
+        checkJournal(jsonPath);
+        if (plotDir != null)
+        {
+            checkDir(plotDir, "--plots");
+        }
+        checkMemory(variant, n, ms, nThreads, cs.sites().trim().equals("*"), cs.sample() > 0 || defaultScope);
+        Campaign c;
         try
         {
             final Workload w = Workloads.of(variant, n, ms, ns, k);
             c = Campaign.prepare(w, cs);
+            if (defaultScope && c.population() > DEFAULT_SAMPLE)
+            {
+                c = c.with(new CampaignSpec(cs.sites(), cs.kinds(), cs.at(), DEFAULT_SAMPLE, cs.seed(), cs.rates(),
+                    cs.trials(), cs.tolerance(), cs.tauMs()));
+                err.println(String.format(Locale.ROOT, "faults: no --sites, --sample or --rates given: a sample of %d "
+                    + "of the %d faults (every site × %s; ±5 %% at 95 %% confidence); choose with --sites GLOB and "
+                    + "--sample K", DEFAULT_SAMPLE, c.population(), kinds));
+            }
         }
         catch (final IllegalArgumentException e)
         {
@@ -185,11 +210,27 @@ public final class FaultsCommand implements Callable<Integer>
         {
             throw new BadInputException(String.format(Locale.ROOT, "%s over '%s' is %d items%s, more than --max-items %d: "
                 + "give --sample K (e.g. 9604 for 95 %% ± 1 %%), a narrower --sites glob, --shard i/n, or a larger "
-                + "--max-items", cs.mode(), sites, c.items(), sh.whole() ? "" : " (" + perShard + " per shard)", limit));
+                + "--max-items", cs.mode(), cs.sites(), c.items(), sh.whole() ? "" : " (" + perShard + " per shard)", limit));
+        }
+        if (resume)
+        {
+            try
+            {
+                FaultCampaigns.checkJournal(c, sh, jsonPath);
+            }
+            catch (final IllegalArgumentException e)
+            {
+                throw new BadInputException(e.getMessage());
+            }
+        }
+        if (plotDir != null)
+        {
+            makeDir(plotDir, "--plots");
         }
         err.println(String.format(Locale.ROOT, "faults: %s, %d neurons, %.1f ms (%d cycles): %d sites selected of %d, "
             + "%d items (%s)%s, %d threads", c.workload().name(), c.neurons(), c.durationMs(), c.cycles(),
-            c.space().siteCount(), c.totalSites(), c.items(), cs.mode(), sh.whole() ? "" : ", shard " + sh, nThreads));
+            c.space().siteCount(), c.totalSites(), c.items(), c.spec().mode(), sh.whole() ? "" : ", shard " + sh,
+            nThreads));
         final ProgressBar bar = new ProgressBar(err, System.console() != null);
         bar.start("faults " + c.workload().name());
         final FaultCampaigns.Done done;
@@ -259,7 +300,107 @@ public final class FaultsCommand implements Callable<Integer>
         }
         catch (final NumberFormatException e)
         {
+            if (v.trim().matches("[+-]?[0-9]+"))
+            {
+                throw new BadInputException(name + " " + v.trim() + " is too " + (v.trim().startsWith("-") ? "small"
+                    : "large") + ": give a whole number from " + min + " to " + Integer.MAX_VALUE);
+            }
             throw new BadInputException(name + " must be a whole number >= " + min + ", got '" + v + "'");
+        }
+    }
+
+    /** Refuses, before anything is built, a campaign whose network and workers cannot fit the heap. */
+    static void checkMemory(final String variant, final int n, final double ms, final int threads,
+        final boolean allSites, final boolean sampled)
+    {
+        if (!Workloads.NAMES.stream().anyMatch(v -> v.equalsIgnoreCase(variant.trim()))
+            || variant.trim().equalsIgnoreCase("dense-core"))
+        {
+            return; // an unknown name is refused by Workloads; dense-core has at most 64 neurons
+        }
+        final org.scfabric.bench.brunel.BrunelParams bp;
+        try
+        {
+            bp = org.scfabric.bench.brunel.BrunelParams.ofSize(n).withDuration(ms);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException(e.getMessage());
+        }
+        final boolean fabric = variant.trim().toLowerCase(Locale.ROOT).startsWith("fabric");
+        MemoryEstimate.require(MemoryEstimate.faults(variant, n, bp.connProb(), Math.max(1, bp.steps()), threads,
+            allSites, sampled), n,
+            bp.connProb(), fabric ? MemoryEstimate.FABRIC_HEADROOM : MemoryEstimate.CSR_HEADROOM, "a campaign on "
+            + variant.trim() + " with N = " + n + " and " + threads + " thread" + (threads == 1 ? "" : "s"),
+            "--neurons or --threads");
+    }
+
+    /** Worker threads: every core by default; more than a few per core is refused (each has its own golden run). */
+    static int threads(final String v)
+    {
+        final int cpus = Runtime.getRuntime().availableProcessors();
+        if (v == null)
+        {
+            return cpus;
+        }
+        final int t = intOption("--threads", v, 1);
+        if (t > THREADS_PER_CORE * cpus)
+        {
+            throw new BadInputException("--threads " + t + " is more than " + THREADS_PER_CORE + " per core (this "
+                + "machine has " + cpus + " core" + (cpus == 1 ? "" : "s") + ": give at most " + THREADS_PER_CORE * cpus
+                + "; each thread keeps its own golden run and checkpoints)");
+        }
+        return t;
+    }
+
+    /** The journal name beside the report must be free for a file (checked before anything runs). */
+    static void checkJournal(final Path report)
+    {
+        final Path j = report.resolveSibling(report.getFileName() + ".partial");
+        if (Files.exists(j) && !Files.isRegularFile(j))
+        {
+            throw new BadInputException("--json " + report + ": the campaign's journal goes to " + j.getFileName()
+                + " beside it, and a folder of that name is in the way");
+        }
+    }
+
+    /** A folder to write in, checked without creating it: not a file, and its nearest existing folder writable. */
+    static void checkDir(final Path dir, final String option)
+    {
+        if (Files.exists(dir) && !Files.isDirectory(dir))
+        {
+            throw new BadInputException(option + " " + dir + " is a file; give a folder");
+        }
+        Path p = dir;
+        while (p != null && !Files.exists(p))
+        {
+            p = p.getParent();
+        }
+        if (p == null || !Files.isDirectory(p) || !Files.isWritable(p))
+        {
+            throw new BadInputException(option + " " + dir + ": cannot create it (" + (p == null ? "no folder"
+                : p + (Files.isDirectory(p) ? " is not writable" : " is not a folder")) + ")");
+        }
+    }
+
+    /** Creates a folder to write in before the work starts, so a bad one costs no simulation. */
+    static void makeDir(final Path dir, final String option)
+    {
+        try
+        {
+            Files.createDirectories(dir);
+        }
+        catch (final IOException e)
+        {
+            throw new BadInputException(option + " " + dir + ": cannot create the folder (" + (e instanceof
+                java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e instanceof java.nio.file.NoSuchFileException ? "the system refused it: no such file or folder"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName())
+                + ")");
+        }
+        if (!Files.isWritable(dir))
+        {
+            throw new BadInputException(option + " " + dir + ": the folder is not writable");
         }
     }
 
@@ -325,9 +466,19 @@ public final class FaultsCommand implements Callable<Integer>
         @Override
         public Integer call()
         {
-            checkWritable(OptionValues.path(json, "--json"), "--json");
+            final Path out = OptionValues.path(json, "--json");
+            checkWritable(out, "--json");
+            final Path plotDir = plots == null ? null : OptionValues.path(plots, "--plots");
+            if (plotDir != null)
+            {
+                checkDir(plotDir, "--plots");
+            }
             for (final Path p : shards)
             {
+                if (Files.isDirectory(p))
+                {
+                    throw new BadInputException(p + " is a folder, not a shard file (give the files, e.g. DIR/shard-*.json)");
+                }
                 if (!Files.isRegularFile(p))
                 {
                     throw new BadInputException("no such shard file: " + p);
@@ -335,7 +486,12 @@ public final class FaultsCommand implements Callable<Integer>
             }
             try
             {
-                FaultCampaigns.merge(shards, Path.of(json), plots == null ? null : Path.of(plots), FaultPlots::write);
+                FaultCampaigns.checkMergeOutput(shards, out);
+                if (plotDir != null)
+                {
+                    makeDir(plotDir, "--plots");
+                }
+                FaultCampaigns.merge(shards, out, plotDir, FaultPlots::write);
             }
             catch (final IllegalArgumentException e)
             {
@@ -368,17 +524,20 @@ public final class FaultsCommand implements Callable<Integer>
         public Integer call() throws IOException
         {
             final List<JsonNode> nodes = new ArrayList<>();
+            final List<String> sources = new ArrayList<>();
             final ObjectMapper m = new ObjectMapper();
+            final Path plotDir = OptionValues.path(plots, "--plots");
+            checkDir(plotDir, "--plots");
             for (final Path p : reports)
             {
-                if (!Files.isRegularFile(p))
-                {
-                    throw new BadInputException("no such report: " + p);
-                }
                 final JsonNode n;
                 try
                 {
-                    n = m.readTree(Files.readString(p, StandardCharsets.UTF_8));
+                    n = m.readTree(FaultCampaigns.readText(p, "campaign report"));
+                }
+                catch (final IllegalArgumentException e)
+                {
+                    throw new BadInputException(e.getMessage());
                 }
                 catch (final com.fasterxml.jackson.core.JsonProcessingException e)
                 {
@@ -390,8 +549,10 @@ public final class FaultsCommand implements Callable<Integer>
                         ? " (it is a shard: merge the shards first)" : ""));
                 }
                 nodes.add(n);
+                sources.add(String.valueOf(p.getFileName()));
             }
-            final List<Path> written = FaultPlots.compare(nodes, Path.of(plots));
+            makeDir(plotDir, "--plots");
+            final List<Path> written = FaultPlots.compare(nodes, sources, plotDir);
             spec.commandLine().getOut().println("faults compare: " + written.size() + " plots in " + plots);
             return 0;
         }

@@ -36,18 +36,22 @@ import picocli.CommandLine.Parameters;
  * Lava, ...) on its float64 reference semantics, or with {@code --info} describes it.
  */
 @Command(name = "nir", mixinStandardHelpOptions = true, sortOptions = false,
+    subcommands = NirExportCommand.class,
     description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference, or describe it with --info.",
         "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs) and DIR/results.md."},
     footer = {"", "Semantics: forward Euler by default; a spike is v > v_threshold; nodes in topological order, "
         + "back edges (found by depth-first search from the Inputs in name order) carry the previous step.",
         "", "Examples:", "  scfabric nir --info net.nir",
         "  scfabric nir net.nir --input spikes.csv --out out/nir",
-        "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1"})
+        "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1",
+        "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)"})
 public final class NirCommand implements Callable<Integer>
 {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Parameters(index = "0", paramLabel = "FILE.nir", description = "the NIR file")
+    // optional to picocli only so that 'nir export IN.nir' parses (picocli checks a parent's required
+    // parameters before it runs a subcommand); call() requires it
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.nir", description = "the NIR file")
     String file;
 
     @Option(names = "--info", description = "describe the network (nodes, types, shapes, parameters, neurons, "
@@ -92,6 +96,11 @@ public final class NirCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final PrintWriter stdout = spec.commandLine().getOut();
+        if (file == null)
+        {
+            throw new BadInputException("give a NIR file: nir FILE.nir [options], nir --info FILE.nir or nir export "
+                + "IN.nir --out OUT.nir");
+        }
         final Path path = OptionValues.path(file, "FILE.nir");
         // the file first: a bad file is the first thing to hear about
         final Network net = read(path);

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,8 +54,32 @@ public final class AtomicFiles
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(named(e, target));
         }
+    }
+
+    /**
+     * The error with the user's file name in it: the temporary file's name means nothing to the user
+     * (a folder where the file should go, a full disk, a folder that cannot be written).
+     */
+    static IOException named(final IOException e, final Path target)
+    {
+        return named(e, target, "");
+    }
+
+    /** The same, the reason prefixed with {@code what} (e.g. which helper file of the target failed). */
+    static IOException named(final IOException e, final Path target, final String what)
+    {
+        if (!(e instanceof FileSystemException f) || f.getFile() == null || f.getFile().equals(target.toString()))
+        {
+            return e;
+        }
+        final String reason = f.getReason() != null ? f.getReason()
+            : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+            : e instanceof java.nio.file.NoSuchFileException ? "no such folder" : e.getClass().getSimpleName();
+        final FileSystemException out = new FileSystemException(target.toString(), null, what + reason);
+        out.initCause(e);
+        return out;
     }
 
     public static void writeString(final Path target, final String text)

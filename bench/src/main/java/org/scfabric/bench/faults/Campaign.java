@@ -39,9 +39,14 @@ public final class Campaign
 
     private Campaign(final Workload workload, final CampaignSpec spec)
     {
+        this(workload, spec, workload.newBench());
+    }
+
+    private Campaign(final Workload workload, final CampaignSpec spec, final FaultBench bench)
+    {
         this.workload = workload;
         this.spec = spec;
-        this.firstBench = workload.newBench();
+        this.firstBench = bench;
         this.design = firstBench.kernel().design();
         this.sites = design.faultSites();
         this.space = FaultSpace.of(design, spec.sites()).withKinds(spec.kinds().toArray(new FaultKind[0]));
@@ -84,6 +89,12 @@ public final class Campaign
     public static Campaign prepare(final Workload workload, final CampaignSpec spec)
     {
         return new Campaign(workload, spec);
+    }
+
+    /** The same workload with another spec, reusing the bench built for this one (it has not run yet). */
+    public Campaign with(final CampaignSpec other)
+    {
+        return new Campaign(workload, other, firstBench);
     }
 
     public Workload workload()
@@ -284,7 +295,7 @@ public final class Campaign
         final long[] todo = todo(shard, done);
         final int nThreads = Math.max(1, (int)Math.min(threads, Math.max(1, todo.length)));
         final int interval = interval(nThreads);
-        final FaultSpace tracked = spec.kinds().stream().anyMatch(k -> k != FaultKind.FLIP) ? space : null;
+        final FaultSpace tracked = tracked();
         final Outcome[] results = new Outcome[todo.length];
         final AtomicInteger next = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -378,6 +389,34 @@ public final class Campaign
         final Golden golden = new Golden(g0.spikeCount(), g0.spikeCount() / (seconds * Math.max(1, neurons())),
             g0.hash);
         return new Result(golden, Arrays.asList(results), stats);
+    }
+
+    /**
+     * The bits whose golden-run activity classifies stuck-ats without a run: those of the space, or of
+     * a sample only its stuck-at sites (tracking every bit of a large design each cycle costs more than
+     * the golden run itself). Null when no item is a stuck-at.
+     */
+    private FaultSpace tracked()
+    {
+        if (spec.kinds().stream().allMatch(k -> k == FaultKind.FLIP))
+        {
+            return null;
+        }
+        if (samplePairs == null)
+        {
+            return space;
+        }
+        final long[] stuck = new long[samplePairs.length];
+        int n = 0;
+        for (final long pair : samplePairs)
+        {
+            final Fault f = space.get(pair);
+            if (f.kind() != FaultKind.FLIP)
+            {
+                stuck[n++] = f.site();
+            }
+        }
+        return n == 0 ? null : FaultSpace.ofSites(sites, Arrays.copyOf(stuck, n));
     }
 
     private Stats stats = new Stats();

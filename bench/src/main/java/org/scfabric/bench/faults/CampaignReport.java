@@ -79,13 +79,47 @@ public final class CampaignReport
                     Comparator.comparingInt(Integer::parseInt));
             }
         }
-        sb.append(",\n\"outcomes\": [");
+        final String lines = outcomeLines(outcomes);
+        if (shard != null)
+        {
+            // a shard is what merge trusts: an edited outcome must not merge silently (the report has none:
+            // its summaries are recomputed from the outcomes whenever it is read)
+            sb.append(",\n\"checksum\": \"").append(checksum(lines)).append('"');
+        }
+        sb.append(",\n\"outcomes\": [").append(lines);
+        sb.append(outcomes.isEmpty() ? "]\n}\n" : "\n]\n}\n");
+        return sb.toString();
+    }
+
+    /** The outcomes as the report writes them, one per line, each line but the first after a comma. */
+    private static String outcomeLines(final List<Outcome> outcomes)
+    {
+        final StringBuilder sb = new StringBuilder(outcomes.size() * 220);
         for (int i = 0; i < outcomes.size(); i++)
         {
             sb.append(i == 0 ? "\n" : ",\n").append(compact(JSON.valueToTree(toMap(outcomes.get(i)))));
         }
-        sb.append(outcomes.isEmpty() ? "]\n}\n" : "\n]\n}\n");
         return sb.toString();
+    }
+
+    /** The SHA-256 of the outcomes as written, {@code sha256:} and hex. */
+    static String checksum(final List<Outcome> outcomes)
+    {
+        return checksum(outcomeLines(outcomes));
+    }
+
+    private static String checksum(final String lines)
+    {
+        try
+        {
+            final byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(lines.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(h);
+        }
+        catch (final java.security.NoSuchAlgorithmException e)
+        {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static void section(final StringBuilder sb, final String name, final List<Outcome> outcomes,
@@ -226,16 +260,30 @@ public final class CampaignReport
 
     static Outcome fromJson(final JsonNode n)
     {
+        if (n == null || !n.isObject())
+        {
+            throw new IllegalArgumentException("an outcome is not a JSON object");
+        }
         final boolean single = n.has("site");
-        return new Outcome(n.path("i").asLong(), single ? n.get("site").asText() : null,
-            single ? n.get("kind").asText() : null, single ? n.get("cycle").asLong() : -1,
-            single ? n.get("bit").asInt() : -1, single ? n.get("group").asText() : null,
-            single ? n.get("component").asText() : null, single ? Double.NaN : n.get("rate").asDouble(),
-            single ? -1 : n.get("trial").asInt(), single ? 1 : n.get("faults").asInt(), n.path("spike_delta").asLong(),
-            number(n.get("rate_error")), number(n.get("van_rossum")),
+        return new Outcome(field(n, "i").asLong(), single ? field(n, "site").asText() : null,
+            single ? field(n, "kind").asText() : null, single ? field(n, "cycle").asLong() : -1,
+            single ? field(n, "bit").asInt() : -1, single ? field(n, "group").asText() : null,
+            single ? field(n, "component").asText() : null, single ? Double.NaN : field(n, "rate").asDouble(),
+            single ? -1 : field(n, "trial").asInt(), single ? 1 : field(n, "faults").asInt(),
+            n.path("spike_delta").asLong(), number(n.get("rate_error")), number(n.get("van_rossum")),
             n.get("first_divergence") == null || n.get("first_divergence").isNull() ? -1
                 : n.get("first_divergence").asLong(),
-            FaultClass.parse(n.get("class").asText()), n.has("error") ? n.get("error").asText() : null);
+            FaultClass.parse(field(n, "class").asText()), n.has("error") ? n.get("error").asText() : null);
+    }
+
+    private static JsonNode field(final JsonNode n, final String name)
+    {
+        final JsonNode v = n.get(name);
+        if (v == null || v.isNull())
+        {
+            throw new IllegalArgumentException("an outcome has no '" + name + "'");
+        }
+        return v;
     }
 
     private static double number(final JsonNode n)

@@ -57,8 +57,10 @@ public final class FaultCampaigns
         final List<Outcome> earlier = new ArrayList<>();
         if (resume && Files.exists(journalPath))
         {
-            earlier.addAll(Journal.read(journalPath, header));
-            log.println("faults: resuming: " + earlier.size() + " items done before, from " + journalPath);
+            earlier.addAll(Journal.read(json, header));
+            log.println(earlier.isEmpty() ? "faults: nothing to resume (the journal " + journalPath + " holds no "
+                + "result): starting afresh" : "faults: resuming: " + earlier.size() + " items done before, from "
+                + journalPath);
         }
         else if (resume)
         {
@@ -108,6 +110,72 @@ public final class FaultCampaigns
     }
 
     /**
+     * Checks, before anything runs, that {@code --resume} can read the journal of {@code json} (if there
+     * is one) and that it is this campaign's: one clear error now instead of after the golden run.
+     */
+    public static void checkJournal(final Campaign campaign, final Shard shard, final Path json)
+    {
+        if (Files.exists(Journal.pathFor(json)))
+        {
+            Journal.read(json, Journal.header(CampaignReport.identity(campaign.describe()), shard));
+        }
+    }
+
+    /** The merged report must not replace one of its shards: they are the only copy of their results. */
+    public static void checkMergeOutput(final List<Path> shardFiles, final Path json)
+    {
+        for (final Path p : shardFiles)
+        {
+            if (isSameFile(json, p))
+            {
+                throw new IllegalArgumentException("--json " + json + " is one of the shard files: give the merged "
+                    + "report another name (the shards are the only copy of their results)");
+            }
+        }
+    }
+
+    /** Whether two paths name one file (false when either does not exist). */
+    static boolean isSameFile(final Path a, final Path b)
+    {
+        try
+        {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        }
+        catch (final IOException e)
+        {
+            return false;
+        }
+    }
+
+    /**
+     * The text of a file the user gave as {@code what} (a shard file, a report, a journal); a folder,
+     * a missing file or bytes that are not UTF-8 text are errors naming the file.
+     */
+    public static String readText(final Path p, final String what)
+    {
+        if (Files.isDirectory(p))
+        {
+            throw new IllegalArgumentException(p + " is a folder, not a " + what);
+        }
+        if (!Files.exists(p))
+        {
+            throw new IllegalArgumentException("no such " + what + ": " + p);
+        }
+        try
+        {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        }
+        catch (final java.nio.charset.CharacterCodingException e)
+        {
+            throw new IllegalArgumentException(p + " is not a " + what + " (not UTF-8 text: a binary file?)");
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Joins shard files into the report an unsharded run gives (the same bytes). Every shard of one
      * campaign must be there exactly once.
      */
@@ -122,12 +190,13 @@ public final class FaultCampaigns
         Shard[] seen = null;
         Path first = null;
         final List<Outcome> all = new ArrayList<>();
+        checkMergeOutput(shardFiles, json);
         for (final Path p : shardFiles)
         {
             final JsonNode n;
             try
             {
-                n = CampaignReport.JSON.readTree(Files.readString(p, StandardCharsets.UTF_8));
+                n = CampaignReport.JSON.readTree(readText(p, "shard file"));
             }
             catch (final IOException e)
             {
@@ -182,7 +251,22 @@ public final class FaultCampaigns
                 throw new IllegalArgumentException("shard " + s + " is given twice");
             }
             seen[s.index()] = s;
-            all.addAll(CampaignReport.outcomes(n));
+            final List<Outcome> mine;
+            try
+            {
+                mine = CampaignReport.outcomes(n);
+            }
+            catch (final IllegalArgumentException e)
+            {
+                throw new IllegalArgumentException(p + ": " + e.getMessage());
+            }
+            if (!n.path("checksum").asText().equals(CampaignReport.checksum(mine)))
+            {
+                throw new IllegalArgumentException(p + ": its outcomes do not match its checksum"
+                    + (n.has("checksum") ? " (the file was edited or damaged)" : " (it has none: made by an older "
+                    + "scfabric, or edited)") + "; run that shard again");
+            }
+            all.addAll(mine);
         }
         final List<String> missing = new ArrayList<>();
         for (int i = 0; i < seen.length; i++)

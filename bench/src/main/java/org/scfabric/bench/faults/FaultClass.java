@@ -17,8 +17,16 @@ public enum FaultClass
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The class of a label; an unknown label is an error that lists the accepted ones. */
     public static FaultClass parse(final String s)
     {
-        return valueOf(s.toUpperCase(Locale.ROOT));
+        for (final FaultClass c : values())
+        {
+            if (c.label().equals(s))
+            {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown fault class '" + s + "' (accepted: masked, degraded, failed)");
     }
 }

@@ -35,6 +35,13 @@ final class Journal implements AutoCloseable
         return report.resolveSibling(report.getFileName() + ".partial");
     }
 
+    /** The report a journal belongs to: its name without {@code .partial} (what the user typed). */
+    static Path reportOf(final Path journal)
+    {
+        final String n = journal.getFileName().toString();
+        return journal.resolveSibling(n.substring(0, n.length() - ".partial".length()));
+    }
+
     static String header(final JsonNode campaign, final Shard shard)
     {
         return "{\"journal\":1,\"shard\":\"" + shard + "\",\"campaign\":" + CampaignReport.compact(campaign) + "}";
@@ -55,28 +62,40 @@ final class Journal implements AutoCloseable
         }
         catch (final IOException e)
         {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(AtomicFiles.named(e, reportOf(path), "its journal "
+                + path.getFileName() + ": "));
         }
     }
 
-    /** The outcomes recorded so far; the header must be {@code header} exactly. */
-    static List<Outcome> read(final Path path, final String header)
+    /**
+     * The outcomes recorded so far in the journal of {@code report}; the header must be {@code header}
+     * exactly. A journal cut short before its header was complete holds nothing: empty.
+     */
+    static List<Outcome> read(final Path report, final String header)
     {
-        final List<String> lines;
+        final Path path = pathFor(report);
+        final String what = "the journal of " + report + " (" + path.getFileName() + ")";
         final String text;
         try
         {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = FaultCampaigns.readText(path, "campaign journal");
         }
-        catch (final IOException e)
+        catch (final IllegalArgumentException e)
         {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException("--resume: " + what + " is not a campaign journal (" + (Files
+                .isDirectory(path) ? "a folder" : "not text") + "): delete it to start afresh");
         }
-        lines = List.of(text.split("\n", -1));
-        if (lines.isEmpty() || !lines.get(0).equals(header))
+        if (text.indexOf('\n') < 0)
         {
-            throw new IllegalArgumentException(path + " is the journal of another campaign (other options or "
-                + "another shard): run the same command as before with --resume, or delete it to start afresh");
+            return List.of();
+        }
+        final List<String> lines = List.of(text.split("\n", -1));
+        if (!lines.get(0).equals(header))
+        {
+            throw new IllegalArgumentException("--resume: " + what + (lines.get(0).startsWith("{\"journal\":")
+                ? " is the journal of another campaign (other options or another shard): run the same command as before "
+                + "with --resume, or delete it to start afresh"
+                : " is not a campaign journal: delete it to start afresh"));
         }
         final List<Outcome> out = new ArrayList<>();
         // the text after the last newline is a line the kill cut short (or empty): dropped
@@ -88,8 +107,8 @@ final class Journal implements AutoCloseable
             }
             catch (final RuntimeException e)
             {
-                throw new IllegalArgumentException(path + " line " + (i + 1) + " is not a campaign result (" + e
-                    .getMessage() + "): delete the journal to start afresh");
+                throw new IllegalArgumentException("--resume: line " + (i + 1) + " of " + what + " is not a campaign "
+                    + "result (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "): delete the journal to start afresh");
             }
         }
         return out;

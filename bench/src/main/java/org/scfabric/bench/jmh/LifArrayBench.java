@@ -16,11 +16,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.scfabric.hw.lif.LifArray;
+import org.scfabric.hw.lif.LifCore;
 import org.scfabric.hw.lif.LifParams;
 
 /**
  * Bit-true LIF updates on flat arrays ({@link LifArray#step}): 10 000 neurons, one edge per
  * invocation, currents that make a few percent of them spike. Throughput in neuron updates.
+ * {@link #genericFormula} is the same loop with {@link LifCore#vNext}, the width-generic formula,
+ * in place of LifArray's W = 16 and W = 32 ones: what those specialisations gain.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -37,6 +40,9 @@ public class LifArrayBench
     String format;
 
     private LifArray lif;
+    private LifParams params;
+    private int[] v;
+    private int[] rc;
     private int[] current;
     private int[] spikes;
     private int leak;
@@ -49,6 +55,10 @@ public class LifArrayBench
         final LifParams p = q88 ? LifParams.Q8_8.withThreshold(5120).withReset(2560).withRefractory(2)
             : LifParams.Q16_12.withThreshold(81_920).withReset(40_960).withRefractory(2);
         lif = new LifArray(p, NEURONS);
+        params = p;
+        v = new int[NEURONS];
+        java.util.Arrays.fill(v, p.vRest());
+        rc = new int[NEURONS];
         leak = q88 ? 1 : 20;
         gain = q88 ? 256 : 4096;
         current = new int[NEURONS];
@@ -65,5 +75,42 @@ public class LifArrayBench
     public int oneEdgeOfTenThousandNeurons()
     {
         return lif.step(current, leak, gain, 0, spikes);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(NEURONS)
+    public int genericFormula()
+    {
+        final int[] v = this.v;
+        final int[] rc = this.rc;
+        final int[] cur = current;
+        final int[] out = spikes;
+        final LifParams p = params;
+        final int w = p.dataWidth();
+        final int f = p.fraction();
+        final int vRest = p.vRest();
+        final int vTh = p.vThreshold();
+        int count = 0;
+        for (int i = 0; i < NEURONS; i++)
+        {
+            if (rc[i] != 0)
+            {
+                rc[i]--;
+                v[i] = vRest;
+                continue;
+            }
+            final int next = LifCore.vNext(v[i], leak, gain, cur[i], 0, vRest, w, f);
+            if (next >= vTh)
+            {
+                v[i] = p.vReset();
+                rc[i] = p.refractoryPeriod();
+                out[count++] = i;
+            }
+            else
+            {
+                v[i] = next;
+            }
+        }
+        return count;
     }
 }

@@ -89,15 +89,21 @@ public final class FaultPlots
     /** Comparison plots of several reports (one series per report); returns the files written. */
     public static List<Path> compare(final List<JsonNode> reports, final Path dir)
     {
+        return compare(reports, null, dir);
+    }
+
+    /**
+     * The same, {@code sources} naming each report (its file) for the legend when two reports would
+     * otherwise get the same series name (null: numbered instead).
+     */
+    public static List<Path> compare(final List<JsonNode> reports, final List<String> sources, final Path dir)
+    {
         System.setProperty("java.awt.headless", "true");
         final java.util.Map<JsonNode, String> names = new java.util.IdentityHashMap<>();
-        final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        reports.forEach(r -> seen.merge(label(r), 1, Integer::sum));
-        for (final JsonNode r : reports)
+        final List<String> unique = seriesNames(reports, sources);
+        for (int i = 0; i < reports.size(); i++)
         {
-            // the same variant twice: tell the series apart by their sites and mode
-            names.put(r, seen.get(label(r)) > 1 ? label(r) + " (" + r.path("campaign").path("sites").asText() + ", "
-                + r.path("campaign").path("mode").asText() + ")" : label(r));
+            names.put(reports.get(i), unique.get(i));
         }
         final List<Path> out = new ArrayList<>();
         final List<JsonNode> single = reports.stream().filter(r -> r.has("by_bit")).toList();
@@ -251,6 +257,46 @@ public final class FaultPlots
         s.setChartBackgroundColor(Color.WHITE);
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setAntiAlias(true);
+    }
+
+    /**
+     * One legend name per report, all different (a chart takes a series name once): the variant; for a
+     * variant given twice its sites and mode too; for reports still alike their source, then a number.
+     */
+    static List<String> seriesNames(final List<JsonNode> reports, final List<String> sources)
+    {
+        final List<String> names = new ArrayList<>();
+        for (final JsonNode r : reports)
+        {
+            names.add(label(r));
+        }
+        rename(names, i -> names.get(i) + " (" + reports.get(i).path("campaign").path("sites").asText() + ", "
+            + reports.get(i).path("campaign").path("mode").asText() + ")");
+        if (sources != null)
+        {
+            rename(names, i -> names.get(i) + " — " + sources.get(i));
+        }
+        rename(names, i -> names.get(i) + " #" + (i + 1));
+        return names;
+    }
+
+    /** Replaces every name that occurs more than once by {@code more.apply(index)}. */
+    private static void rename(final List<String> names, final java.util.function.IntFunction<String> more)
+    {
+        final Map<String, Integer> count = new java.util.HashMap<>();
+        names.forEach(n -> count.merge(n, 1, Integer::sum));
+        final List<String> out = new ArrayList<>(names);
+        for (int i = 0; i < names.size(); i++)
+        {
+            if (count.get(names.get(i)) > 1)
+            {
+                out.set(i, more.apply(i));
+            }
+        }
+        for (int i = 0; i < names.size(); i++)
+        {
+            names.set(i, out.get(i));
+        }
     }
 
     static String title(final JsonNode report)

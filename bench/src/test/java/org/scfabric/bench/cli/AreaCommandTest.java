@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.area.AreaModel;
 import org.scfabric.hw.area.Target;
+import org.scfabric.hw.lif.CubaLifParams;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.sim.ExternalTool;
 
@@ -39,6 +40,16 @@ class AreaCommandTest
     }
 
     @Test
+    void cubaLifTakesItsLeakFromVRest()
+    {
+        final Run r = run("area", "--component", "cuba-lif", "--width", "16", "--v-rest", "-300", "--target", "xc7");
+        assertEquals(0, r.code(), r.err());
+        final Area a = AreaModel.cubaLif(Target.XC7, CubaLifParams.Q8_8.withLeak(-300));
+        assertTrue(r.out().startsWith("cuba-lif W=16 F=8 leak=-300\n"), r.out());
+        assertTrue(r.out().contains("xc7    " + a.lut() + " LUT, 33 FF, 4 DSP"), r.out());
+    }
+
+    @Test
     void bothTargetsByDefault()
     {
         final Run r = run("area", "--component", "dense-core", "--inputs", "3", "--neurons", "2");
@@ -58,7 +69,9 @@ class AreaCommandTest
             {"area", "--component", "sobol", "--dim", "9"},
             {"area", "--component", "lfsr", "--width", "8", "--taps", "0xzz"},
             {"area", "--component", "synapse", "--inputs", "4", "--target", "ecp5"},
-            {"area", "--component", "dense-core", "--inputs", "0", "--neurons", "2"}})
+            {"area", "--component", "dense-core", "--inputs", "0", "--neurons", "2"},
+            {"area", "--component", "cuba-lif", "--width", "16", "--fraction", "16"},
+            {"area", "--component", "cuba-lif", "--width", "16", "--refractory", "2"}})
         {
             final Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());

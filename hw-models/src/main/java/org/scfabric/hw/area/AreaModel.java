@@ -1,5 +1,6 @@
 package org.scfabric.hw.area;
 
+import org.scfabric.hw.lif.CubaLifParams;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.hw.sc.SobolDirections;
 
@@ -48,6 +49,14 @@ public final class AreaModel
         0, 4.269, 0.214, 45.096,
         64.01, 104.01, 22.23);
 
+    // CubaLIF (sc_cuba_lif_neuron): minimax fit of the relative LUT error over the table's cuba-lif points (Yosys 0.23)
+    private static final double CUBA_ICE40_PER_PRODUCT_BIT = 2.755;
+    private static final double CUBA_ICE40_PER_BIT = 0;
+    private static final double CUBA_ICE40_BASE = -55;
+    private static final double CUBA_XC7_PER_BIT = 2.85;
+    private static final double CUBA_XC7_PER_PARTIAL_SUM_BIT = 0.295;
+    private static final double CUBA_XC7_BASE = 20;
+
     private AreaModel()
     {
     }
@@ -70,6 +79,7 @@ public final class AreaModel
             case POPCOUNT_ACC -> popcountAccumulator(t, p.intParam("COUNT_WIDTH"), p.intParam("LEN_WIDTH"));
             case POPCOUNT_TO_CURRENT -> popcountToCurrent(t, p.intParam("N_INPUTS"));
             case LIF -> lif(t, p.lifParams());
+            case CUBA_LIF -> cubaLif(t, p.cubaLifParams());
             case DENSE_CORE -> denseLayerCore(t, p.intParam("N_INPUTS"), p.intParam("N_NEURONS"),
                 p.intParam("LEN_WIDTH"), p.lifParams());
         };
@@ -179,6 +189,26 @@ public final class AreaModel
             + c.lifPerPartialSumBit * (partialSumBits(w + 1, w, y) + partialSumBits(w, w, y)) + c.lifBase;
         final long dsp = t == Target.XC7 ? dsp48(w + 1, w, y) + dsp48(w, w, y) : 0;
         return new Area(round(lut), w + 33L, 0, dsp);
+    }
+
+    /**
+     * {@code sc_cuba_lif_neuron}: v and i (v_out and i_out are the same registers) and spike: 2W + 1 FF.
+     * Four signed products truncated to W + F bits: {@code I_t · w_in} and {@code i_next · r_k} (W × W),
+     * {@code (drive − i) · k_syn} ((W+1) × W) and {@code (V_LEAK − v + ri) · k_mem} ((W+2) × W); on iCE40
+     * in LUTs, costed by their partial-product bits, on xc7 DSP48E1 tiles plus LUT adders for their partial
+     * sums; besides, the W-bit adds and the threshold compare. Coefficients fitted to the table's points.
+     */
+    public static Area cubaLif(final Target t, final CubaLifParams p)
+    {
+        final int w = p.dataWidth();
+        final int y = w + p.fraction();
+        final long pp = 2 * productBits(w, w, y) + productBits(w + 1, w, y) + productBits(w + 2, w, y);
+        final long ps = 2 * partialSumBits(w, w, y) + partialSumBits(w + 1, w, y) + partialSumBits(w + 2, w, y);
+        final double lut = t == Target.ICE40
+            ? CUBA_ICE40_PER_PRODUCT_BIT * pp + CUBA_ICE40_PER_BIT * w + CUBA_ICE40_BASE
+            : CUBA_XC7_PER_BIT * w + CUBA_XC7_PER_PARTIAL_SUM_BIT * ps + CUBA_XC7_BASE;
+        final long dsp = t == Target.XC7 ? 2 * dsp48(w, w, y) + dsp48(w + 1, w, y) + dsp48(w + 2, w, y) : 0;
+        return new Area(round(lut), 2L * w + 1, 0, dsp);
     }
 
     /**
@@ -308,7 +338,7 @@ public final class AreaModel
         if (a > 25)
         {
             final int n = (a - 9) / 17;
-            return n * dsp48(18, b, Math.min(y, b + 18)) + dsp48(a - 17 * n, b, b + a - 17 * n);
+            return n * sliceTiles(18, b, Math.min(y, b + 18)) + sliceTiles(a - 17 * n, b, b + a - 17 * n);
         }
         if (b > 18)
         {
@@ -316,6 +346,20 @@ public final class AreaModel
             return n * dsp48(a, 18, Math.min(y, a + 18)) + dsp48(a, b - 17 * n, a + b - 17 * n);
         }
         return 1;
+    }
+
+    /**
+     * Tiles of one slice of a split A operand: mul2dsp keeps the slice on the A side, so a B wider than 18
+     * splits it again even when B would fit the 25-bit A port (measured: 26 × 24 takes 4 tiles, not 2).
+     */
+    private static long sliceTiles(final int a, final int b, final int y)
+    {
+        if (b > 18)
+        {
+            final int n = (b - 2) / 17;
+            return n * dsp48(a, 18, Math.min(y, a + 18)) + dsp48(a, b - 17 * n, a + b - 17 * n);
+        }
+        return dsp48(a, b, y);
     }
 
     /** Bits of the adders that sum a product's DSP tiles: (tiles − 1) × y. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.scfabric.hw.lif.CubaLifParams;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.hw.sc.LfsrTaps;
 
@@ -82,6 +83,13 @@ public record AreaPoint(RtlComponent component, Map<String, Long> params)
             "V_RESET", p.vReset(), "V_THRESHOLD", p.vThreshold(), "REFRACTORY_PERIOD", p.refractoryPeriod());
     }
 
+    /** One current-based LIF core. */
+    public static AreaPoint cubaLif(final CubaLifParams p)
+    {
+        return of(RtlComponent.CUBA_LIF, "DATA_WIDTH", p.dataWidth(), "FRACTION", p.fraction(), "V_LEAK", p.vLeak(),
+            "V_RESET", p.vReset(), "V_THRESHOLD", p.vThreshold());
+    }
+
     /** Dense layer core: inputs × neurons, 16-bit datapath (the LIF parameters must have width 16). */
     public static AreaPoint denseCore(final int inputs, final int neurons, final int lenWidth, final LifParams p)
     {
@@ -118,6 +126,13 @@ public record AreaPoint(RtlComponent component, Map<String, Long> params)
         final int w = component == RtlComponent.LIF ? intParam("DATA_WIDTH") : 16;
         return new LifParams(w, intParam("FRACTION"), intParam("V_REST"), intParam("V_RESET"), intParam("V_THRESHOLD"),
             intParam("REFRACTORY_PERIOD"));
+    }
+
+    /** Parameters of a {@link RtlComponent#CUBA_LIF} point. */
+    public CubaLifParams cubaLifParams()
+    {
+        return new CubaLifParams(intParam("DATA_WIDTH"), intParam("FRACTION"), intParam("V_LEAK"), intParam("V_RESET"),
+            intParam("V_THRESHOLD"));
     }
 
     /** Model estimate for a target (shorthand for {@link AreaModel#estimate}). */
@@ -165,6 +180,7 @@ public record AreaPoint(RtlComponent component, Map<String, Long> params)
             case POPCOUNT_ACC -> "count=" + param("COUNT_WIDTH") + " len=" + param("LEN_WIDTH");
             case POPCOUNT_TO_CURRENT -> "N=" + param("N_INPUTS");
             case LIF -> "W=" + param("DATA_WIDTH") + " F=" + param("FRACTION") + lifExtras(lifParams());
+            case CUBA_LIF -> "W=" + param("DATA_WIDTH") + " F=" + param("FRACTION") + cubaExtras(cubaLifParams());
             case DENSE_CORE -> param("N_INPUTS") + "×" + param("N_NEURONS") + " len=" + param("LEN_WIDTH") + " F="
                 + param("FRACTION") + lifExtras(lifParams());
         };
@@ -188,6 +204,24 @@ public record AreaPoint(RtlComponent component, Map<String, Long> params)
         if (p.refractoryPeriod() != 0)
         {
             sb.append(" refr=").append(p.refractoryPeriod());
+        }
+        return sb.toString();
+    }
+
+    private static String cubaExtras(final CubaLifParams p)
+    {
+        final StringBuilder sb = new StringBuilder();
+        if (p.vLeak() != 0)
+        {
+            sb.append(" leak=").append(p.vLeak());
+        }
+        if (p.vReset() != 0)
+        {
+            sb.append(" reset=").append(p.vReset());
+        }
+        if (p.vThreshold() != 1 << p.fraction())
+        {
+            sb.append(" th=").append(p.vThreshold());
         }
         return sb.toString();
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.scfabric.hw.lif.CubaLifParams;
 import org.scfabric.hw.lif.LifParams;
 
 /**
@@ -114,6 +115,10 @@ public final class AreaTable
         grid(AreaPoint.lif(LifParams.Q8_8)), grid(AreaPoint.lif(LifParams.Q16_12)), off(AreaPoint.lif(Q12_12)),
         off(AreaPoint.lif(Q10_10)), off(AreaPoint.lif(new LifParams(12, 6, 0, 0, 64, 0))),
         off(AreaPoint.lif(LifParams.Q8_8.withRest(-300).withReset(100).withRefractory(2))),
+        grid(AreaPoint.cubaLif(CubaLifParams.Q8_8)), grid(AreaPoint.cubaLif(CubaLifParams.Q16_12)),
+        off(AreaPoint.cubaLif(new CubaLifParams(12, 6, 0, 0, 64))), off(AreaPoint.cubaLif(new CubaLifParams(20, 10, 0, 0, 1024))),
+        off(AreaPoint.cubaLif(new CubaLifParams(24, 12, 0, 0, 4096))),
+        off(AreaPoint.cubaLif(CubaLifParams.Q8_8.withLeak(-300).withReset(100))),
         grid(AreaPoint.denseCore(3, 2, 16, LifParams.Q8_8)), grid(AreaPoint.denseCore(16, 10, 16, LifParams.Q8_8)),
         off(AreaPoint.denseCore(4, 3, 16, LifParams.Q8_8)), off(AreaPoint.denseCore(8, 4, 16, LifParams.Q8_8)),
         off(AreaPoint.denseCore(5, 2, 12, LifParams.Q8_8)));

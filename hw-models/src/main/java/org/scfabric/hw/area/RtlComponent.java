@@ -14,6 +14,7 @@ public enum RtlComponent
     POPCOUNT_ACC("popcount-acc", "sc_popcount_acc", "sc_popcount_acc.v"),
     POPCOUNT_TO_CURRENT("popcount-to-current", "sc_dotproduct_to_current", "sc_dotproduct_to_current.v"),
     LIF("lif", "sc_lif_neuron", "sc_lif_neuron.v"),
+    CUBA_LIF("cuba-lif", "sc_cuba_lif_neuron", "sc_cuba_lif_neuron.v"),
     DENSE_CORE("dense-core", "sc_dense_layer_core", "sc_bitstream_encoder.v", "sc_bitstream_synapse.v",
         "sc_dotproduct_to_current.v", "sc_lif_neuron.v", "sc_dense_layer_core.v");
 

@@ -108,7 +108,12 @@ public final class TimestepController implements ClockedComponent
             }
         }
         final int step = (int)s.get(rStep);
-        startCycle[step + 1] = cycle(s);
+        if (step >= 0 && step < steps)
+        {
+            // instrumentation only: a fault can drive the 32-bit step register past the last step, and the
+            // hardware then counts on (it finishes only at step + 1 == steps)
+            startCycle[step + 1] = cycle(s);
+        }
         if (step + 1 == steps)
         {
             s.setNext(rRun, 2);

@@ -45,109 +45,20 @@ public final class LifArray
      */
     public int step(final int[] current, final int leak, final int gain, final int noise, final int[] spikes)
     {
-        if (p.dataWidth() == 16)
-        {
-            return step16(current, leak, gain, noise, spikes);
-        }
-        if (p.dataWidth() == 32)
-        {
-            return step32(current, leak, gain, noise, spikes);
-        }
-        return stepWide(current, leak, gain, noise, spikes);
-    }
-
-    // W = 16: every product fits in an int ((2^16 - 1) * 2^15 < 2^31), so no long arithmetic.
-    private int step16(final int[] current, final int leak, final int gain, final int noise, final int[] spikes)
-    {
-        final int[] v = this.v;
-        final int[] rc = this.rc;
-        final int f = p.fraction();
-        final int vRest = p.vRest();
-        final int vReset = p.vReset();
-        final int vTh = p.vThreshold();
-        final int refractory = p.refractoryPeriod();
-        final int lk = (short)leak;
-        final int gn = (short)gain;
-        final int nz = (short)noise;
-        int count = 0;
-        for (int i = 0; i < n; i++)
-        {
-            final int r = rc[i];
-            if (r != 0)
-            {
-                rc[i] = r - 1;
-                v[i] = vRest;
-                continue;
-            }
-            final int vi = v[i];
-            final int next = (short)(vi + (short)(((vRest - vi) * lk) >> f) + (short)(((short)current[i] * gn) >> f) + nz);
-            if (next >= vTh)
-            {
-                v[i] = vReset;
-                rc[i] = refractory;
-                spikes[count++] = i;
-            }
-            else
-            {
-                v[i] = next;
-            }
-        }
-        return count;
-    }
-
-    // W = 32: products in a long (a 33-bit difference times 32 bits < 2^63); int arithmetic wraps as low_32.
-    private int step32(final int[] current, final int leak, final int gain, final int noise, final int[] spikes)
-    {
-        final int[] v = this.v;
-        final int[] rc = this.rc;
-        final int f = p.fraction();
-        final int vRest = p.vRest();
-        final int vReset = p.vReset();
-        final int vTh = p.vThreshold();
-        final int refractory = p.refractoryPeriod();
-        final long lk = leak;
-        final long gn = gain;
-        int count = 0;
-        for (int i = 0; i < n; i++)
-        {
-            final int r = rc[i];
-            if (r != 0)
-            {
-                rc[i] = r - 1;
-                v[i] = vRest;
-                continue;
-            }
-            final int vi = v[i];
-            final int next = vi + (int)((((long)vRest - vi) * lk) >> f) + (int)((current[i] * gn) >> f) + noise;
-            if (next >= vTh)
-            {
-                v[i] = vReset;
-                rc[i] = refractory;
-                spikes[count++] = i;
-            }
-            else
-            {
-                v[i] = next;
-            }
-        }
-        return count;
-    }
-
-    // Any other width: differences and products exact in a long.
-    private int stepWide(final int[] current, final int leak, final int gain, final int noise, final int[] spikes)
-    {
         final int[] v = this.v;
         final int[] rc = this.rc;
         final int w = p.dataWidth();
-        final int s = 64 - w;
         final int f = p.fraction();
         final int vRest = p.vRest();
         final int vReset = p.vReset();
         final int vTh = p.vThreshold();
         final int refractory = p.refractoryPeriod();
-        final long lk = Bits.lowSigned(leak, w);
-        final long gn = Bits.lowSigned(gain, w);
-        final long nz = Bits.lowSigned(noise, w);
+        // the scalar inputs as the port sees them (low W bits, signed), taken once per edge
+        final int lk = Bits.lowSigned(leak, w);
+        final int gn = Bits.lowSigned(gain, w);
+        final int nz = Bits.lowSigned(noise, w);
+        final boolean w16 = w == 16;
+        final boolean w32 = w == 32;
         int count = 0;
         for (int i = 0; i < n; i++)
         {
@@ -158,10 +69,10 @@ public final class LifArray
                 v[i] = vRest;
                 continue;
             }
-            final long vi = v[i];
-            final long dvLeak = ((((vRest - vi) * lk) >> f) << s) >> s;
-            final long dvIn = (((((((long)current[i]) << s) >> s) * gn) >> f) << s) >> s;
-            final int next = (int)(((vi + dvLeak + dvIn + nz) << s) >> s);
+            // the width tests are loop-invariant (LifArrayBench: no slower than three loops)
+            final int next = w16 ? vNext16(v[i], current[i], lk, gn, nz, vRest, f)
+                : w32 ? vNext32(v[i], current[i], lk, gn, nz, vRest, f)
+                : LifCore.vNext(v[i], lk, gn, current[i], nz, vRest, w, f);
             if (next >= vTh)
             {
                 v[i] = vReset;
@@ -174,6 +85,26 @@ public final class LifArray
             }
         }
         return count;
+    }
+
+    /**
+     * {@link LifCore#vNext} for W = 16 in int arithmetic: every product fits in an int
+     * ((2^16 - 1) * 2^15 < 2^31), and low_16 is a cast to short. Inputs already low_16-signed.
+     */
+    static int vNext16(final int v, final int current, final int lk, final int gn, final int nz, final int vRest,
+        final int f)
+    {
+        return (short)(v + (short)(((vRest - v) * lk) >> f) + (short)(((short)current * gn) >> f) + nz);
+    }
+
+    /**
+     * {@link LifCore#vNext} for W = 32: the products in a long (a 33-bit difference times 32 bits
+     * < 2^63); int arithmetic wraps as low_32 does.
+     */
+    static int vNext32(final int v, final int current, final int lk, final int gn, final int nz, final int vRest,
+        final int f)
+    {
+        return v + (int)((((long)vRest - v) * lk) >> f) + (int)(((long)current * gn) >> f) + nz;
     }
 
     public int size()

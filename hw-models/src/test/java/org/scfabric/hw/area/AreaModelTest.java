@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.scfabric.hw.lif.CubaLifParams;
 import org.scfabric.hw.lif.LifParams;
 
 /**
@@ -75,6 +76,8 @@ class AreaModelTest
         }
         assertTrue(grid.contains(AreaPoint.lif(LifParams.Q8_8).toString()));
         assertTrue(grid.contains(AreaPoint.lif(LifParams.Q16_12).toString()));
+        assertTrue(grid.contains(AreaPoint.cubaLif(CubaLifParams.Q8_8).toString()));
+        assertTrue(grid.contains(AreaPoint.cubaLif(CubaLifParams.Q16_12).toString()));
         assertTrue(grid.contains(AreaPoint.denseCore(3, 2, 16, LifParams.Q8_8).toString()));
         assertTrue(grid.contains(AreaPoint.denseCore(16, 10, 16, LifParams.Q8_8).toString()));
     }
@@ -85,6 +88,8 @@ class AreaModelTest
         assertEquals(1, AreaModel.dsp48(17, 16, 24));   // Q8.8 leak product
         assertEquals(2, AreaModel.dsp48(21, 20, 28));   // 20-bit: B > 18 splits once
         assertEquals(4, AreaModel.dsp48(33, 32, 44));   // Q16.12: 2 × 2 tiles
+        assertEquals(4, AreaModel.dsp48(26, 24, 36));   // CubaLIF W = 24 membrane product: A split, each slice's B too
+        assertEquals(2, AreaModel.dsp48(25, 24, 36));   // fits the A port: B splits once
         assertEquals(0, AreaModel.dsp48(17, 1, 17));    // too narrow: LUTs
         assertEquals(0, AreaModel.dsp48(4, 4, 8));      // result under 9 bits: LUTs
     }
@@ -100,5 +105,19 @@ class AreaModelTest
             assertTrue(three.lut() > two.lut());
         }
         assertEquals(new Area(7, 0, 0, 0), AreaModel.synapse(Target.XC7, 7));
+    }
+
+    @Test
+    void cubaLifCountsItsTwoRegistersAndFourProducts()
+    {
+        // v, i and spike: v_out and i_out are the same flops
+        assertEquals(33, AreaModel.cubaLif(Target.ICE40, CubaLifParams.Q8_8).ff());
+        assertEquals(65, AreaModel.cubaLif(Target.XC7, CubaLifParams.Q16_12).ff());
+        // four products of one tile each at Q8.8; at Q16.12 each splits into 2 x 2 tiles
+        assertEquals(4, AreaModel.cubaLif(Target.XC7, CubaLifParams.Q8_8).dsp());
+        assertEquals(16, AreaModel.cubaLif(Target.XC7, CubaLifParams.Q16_12).dsp());
+        assertEquals(0, AreaModel.cubaLif(Target.ICE40, CubaLifParams.Q16_12).dsp());
+        assertEquals(AreaModel.cubaLif(Target.ICE40, CubaLifParams.Q8_8),
+            AreaPoint.cubaLif(CubaLifParams.Q8_8).estimate(Target.ICE40));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.scfabric.hw.lif.CubaLifParams;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.sim.ExternalTool;
 
@@ -19,9 +20,12 @@ import org.scfabric.sim.ExternalTool;
  */
 class AreaYosysTest
 {
-    /** Small, fast points (about 8 s in all, 20 s on a loaded machine; mostly xc7's ABC9 start-up). */
+    /**
+     * Small, fast points (about 8 s in all, 20 s on a loaded machine; mostly xc7's ABC9 start-up), and the
+     * smallest CubaLIF core (about 20 s more) so a change to its RTL shows here too.
+     */
     static final List<AreaPoint> LIVE = List.of(AreaPoint.lfsr(12), AreaPoint.lfsrEncoder(12),
-        AreaPoint.popcountAccumulator(12, 10));
+        AreaPoint.popcountAccumulator(12, 10), AreaPoint.cubaLif(new CubaLifParams(12, 6, 0, 0, 64)));
 
     @Test
     void liveSynthesisEqualsTheStoredFigures()
