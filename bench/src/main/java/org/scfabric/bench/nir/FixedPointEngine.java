@@ -159,6 +159,12 @@ public final class FixedPointEngine
         return spikes[v];
     }
 
+    /** Node {@code v}'s computation (tests). */
+    IntOp op(final int v)
+    {
+        return ops[v];
+    }
+
     interface IntOp
     {
         int step(int[] x, int[] y);
@@ -230,14 +236,24 @@ public final class FixedPointEngine
         final int cols = node.param("weight").shape().dim(1);
         final int[] b = node.kind() == Kind.AFFINE ? q(node, "bias", node.perElement("bias", node.outShape().size()))
             : null;
+        final int[] nz = new int[cols];
         return (x, y) ->
         {
+            // only the non-zero inputs (spikes are sparse): integer sums are exact, so this is the full sum
+            int m = 0;
+            for (int j = 0; j < cols; j++)
+            {
+                if (x[j] != 0)
+                {
+                    nz[m++] = j;
+                }
+            }
             for (int i = 0, row = 0; i < y.length; i++, row += cols)
             {
                 long acc = 0;
-                for (int j = 0; j < cols; j++)
+                for (int k = 0; k < m; k++)
                 {
-                    acc += (long)wq[row + j] * x[j];
+                    acc += (long)wq[row + nz[k]] * x[nz[k]];
                 }
                 y[i] = fmt.saturate((acc >> f) + (b == null ? 0 : b[i]));
             }
@@ -280,7 +296,7 @@ public final class FixedPointEngine
     }
 
     /** Conv1d (height 1) and Conv2d, PyTorch semantics, integer gather. */
-    private final class Conv implements IntOp
+    final class Conv implements IntOp
     {
         private final int[] wq;
         private final int[] b;
@@ -299,6 +315,10 @@ public final class FixedPointEngine
         private final int pw;
         private final int dh;
         private final int dw;
+        private final int cin;
+        private final long[] acc;
+        private final int[][] rowTaps;
+        private final int[][] colTaps;
 
         Conv(final Node node)
         {
@@ -327,10 +347,87 @@ public final class FixedPointEngine
             dh = d[0];
             dw = d[1];
             b = node.has("bias") ? q(node, "bias", node.perElement("bias", cout)) : null;
+            cin = is.dim(0);
+            acc = new long[os.size()];
+            rowTaps = taps(h, oh, kh, sh, ph, dh);
+            colTaps = taps(wd, ow, kw, sw, pw, dw);
         }
 
+        /** Per input row (column) i: the (kernel index, output index) pairs with o*s - p + k*d = i, flattened. */
+        private static int[][] taps(final int len, final int outLen, final int k, final int s, final int p, final int d)
+        {
+            final int[][] t = new int[len][];
+            for (int i = 0; i < len; i++)
+            {
+                final int[] buf = new int[2 * k];
+                int m = 0;
+                for (int kk = 0; kk < k; kk++)
+                {
+                    final int num = i + p - kk * d;
+                    if (num >= 0 && num % s == 0 && num / s < outLen)
+                    {
+                        buf[m++] = kk;
+                        buf[m++] = num / s;
+                    }
+                }
+                t[i] = java.util.Arrays.copyOf(buf, m);
+            }
+            return t;
+        }
+
+        /**
+         * Input by input, skipping zeros (spikes are sparse): integer sums do not depend on their order, so this
+         * is the gather's result exactly (tests compare both).
+         */
         @Override
         public int step(final int[] x, final int[] y)
+        {
+            java.util.Arrays.fill(acc, 0L);
+            final int groups = cin / cinPerGroup;
+            for (int g = 0; g < groups; g++)
+            {
+                for (int cl = 0; cl < cinPerGroup; cl++)
+                {
+                    final int xBase = (g * cinPerGroup + cl) * h * wd;
+                    for (int iy = 0; iy < h; iy++)
+                    {
+                        final int[] rt = rowTaps[iy];
+                        for (int ix = 0; ix < wd; ix++)
+                        {
+                            final long xv = x[xBase + iy * wd + ix];
+                            if (xv == 0)
+                            {
+                                continue;
+                            }
+                            final int[] ct = colTaps[ix];
+                            for (int co = g * coutPerGroup; co < (g + 1) * coutPerGroup; co++)
+                            {
+                                final int wc = (co * cinPerGroup + cl) * kh;
+                                final int yc = co * oh;
+                                for (int a = 0; a < rt.length; a += 2)
+                                {
+                                    final int wRow = (wc + rt[a]) * kw;
+                                    final int yRow = (yc + rt[a + 1]) * ow;
+                                    for (int c = 0; c < ct.length; c += 2)
+                                    {
+                                        acc[yRow + ct[c + 1]] += wq[wRow + ct[c]] * xv;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            final int plane = oh * ow;
+            for (int i = 0; i < acc.length; i++)
+            {
+                y[i] = fmt.saturate((acc[i] >> f) + (b == null ? 0 : b[i / plane]));
+            }
+            return 0;
+        }
+
+        /** Output by output (the straightforward form, kept to check the scatter against). */
+        int gather(final int[] x, final int[] y)
         {
             final int kernel = cinPerGroup * kh * kw;
             for (int co = 0; co < cout; co++)
