@@ -40,13 +40,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "nir", mixinStandardHelpOptions = true, sortOptions = false,
     subcommands = NirExportCommand.class,
-    description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference, or describe it with --info.",
-        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs) and DIR/results.md."},
+    description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference and in the bit-true cores' "
+        + "fixed point (--arith), or describe it with --info.",
+        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs; fixed point also "
+            + "quantisation_error and vs_float64) and DIR/results.md."},
     footer = {"", "Semantics: forward Euler by default; a spike is v > v_threshold; nodes in topological order, "
         + "back edges (found by depth-first search from the Inputs in name order) carry the previous step.",
         "", "Examples:", "  scfabric nir --info net.nir",
         "  scfabric nir net.nir --input spikes.csv --out out/nir",
         "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1",
+        "  scfabric nir net.nir --input spikes.csv --arith float64,q16.12",
         "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)"})
 public final class NirCommand implements Callable<Integer>
 {
