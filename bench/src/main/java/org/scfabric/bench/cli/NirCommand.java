@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.scfabric.bench.nir.Agreement;
+import org.scfabric.bench.nir.FixedFormat;
+import org.scfabric.bench.nir.FixedPointRun;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
@@ -37,13 +40,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "nir", mixinStandardHelpOptions = true, sortOptions = false,
     subcommands = NirExportCommand.class,
-    description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference, or describe it with --info.",
-        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs) and DIR/results.md."},
+    description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference and in the bit-true cores' "
+        + "fixed point (--arith), or describe it with --info.",
+        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs; fixed point also "
+            + "quantisation_error and vs_float64) and DIR/results.md."},
     footer = {"", "Semantics: forward Euler by default; a spike is v > v_threshold; nodes in topological order, "
         + "back edges (found by depth-first search from the Inputs in name order) carry the previous step.",
         "", "Examples:", "  scfabric nir --info net.nir",
         "  scfabric nir net.nir --input spikes.csv --out out/nir",
         "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1",
+        "  scfabric nir net.nir --input spikes.csv --arith float64,q16.12",
         "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)"})
 public final class NirCommand implements Callable<Integer>
 {
@@ -82,6 +88,12 @@ public final class NirCommand implements Callable<Integer>
         description = "zero: v = v_reset after a spike (default, NIR's definition); subtract: v -= v_threshold "
             + "(Sinabs, Speck)")
     String reset;
+
+    @Option(names = "--arith", defaultValue = "float64,q8.8,q16.12", paramLabel = "LIST",
+        description = "arithmetics to run side by side on the same input, comma-separated: float64 (the reference), "
+            + "q8.8, q16.12 (the bit-true cores' fixed point); default all. float64 always runs: the others are "
+            + "compared against it")
+    String arith;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of the Poisson input (default 42)")
     String seed;
@@ -129,6 +141,9 @@ public final class NirCommand implements Callable<Integer>
             default -> throw new BadInputException("--reset '" + reset + "' is not accepted (zero or subtract)");
         };
         final long s = OptionValues.seed(seed);
+        final List<FixedFormat> fixed = ariths(arith);
+        final boolean floatRequested = java.util.Arrays.stream(arith.split(",")).anyMatch(
+            a -> a.trim().equalsIgnoreCase("float64"));
         Integer t = null;
         if (steps != null)
         {
@@ -139,6 +154,7 @@ public final class NirCommand implements Callable<Integer>
             }
         }
         final Stimulus stim;
+        final java.util.function.Supplier<Stimulus> fresh;
         final String inputLabel;
         try
         {
@@ -154,11 +170,14 @@ public final class NirCommand implements Callable<Integer>
                     throw new BadInputException("--poisson '" + poisson + "' is not a rate in Hz (a number >= 0)");
                 }
                 stim = Stimulus.poisson(hz, step, s);
+                // a Poisson stimulus is drawn in step order: every arithmetic gets its own, from the same seed
+                fresh = () -> Stimulus.poisson(hz, step, s);
                 inputLabel = "poisson " + poisson.trim() + " Hz, seed " + s;
             }
             else
             {
                 stim = Stimulus.read(OptionValues.path(input, "--input"), ReferenceRun.channels(net));
+                fresh = () -> stim;
                 inputLabel = input;
             }
         }
@@ -174,22 +193,70 @@ public final class NirCommand implements Callable<Integer>
         }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
+            final Options opt = new Options(step, integ, rst);
+            final List<ArithmeticRun> runs = new ArrayList<>();
+            final Map<String, Map<String, Map<String, Double>>> quant = new LinkedHashMap<>();
             final ArithmeticRun r;
             try
             {
-                r = ReferenceRun.run(net, stim, n, new Options(step, integ, rst));
+                r = ReferenceRun.run(net, stim, n, opt);
+                if (floatRequested)
+                {
+                    runs.add(r);
+                }
+                for (final FixedFormat fmt : fixed)
+                {
+                    final FixedPointRun.Result q = FixedPointRun.run(net, fresh.get(), n, opt, fmt);
+                    runs.add(q.run());
+                    quant.put(fmt.name(), q.quantisation());
+                }
             }
             catch (final NetworkException e)
             {
                 throw new BadInputException(e.getMessage());
             }
-            writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, List.of(r));
+            writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, runs, r, quant);
             staged.commit();
-            stdout.printf(Locale.ROOT, "nir: %s, %d steps of %s s: %d spikes (float64, %.3f s); results in %s%n",
-                path.getFileName(), n, dt.trim(), r.totalSpikes(), r.wallSeconds(), staged.target());
+            final StringBuilder line = new StringBuilder();
+            for (final ArithmeticRun a : runs)
+            {
+                line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%d spikes (%s, %.3f s)",
+                    a.totalSpikes(), a.arith(), a.wallSeconds()));
+            }
+            stdout.printf(Locale.ROOT, "nir: %s, %d steps of %s s: %s; results in %s%n", path.getFileName(), n,
+                dt.trim(), line, staged.target());
             stdout.flush();
         }
         return 0;
+    }
+
+    /** The fixed-point formats of --arith (float64 is always run as the reference). */
+    static List<FixedFormat> ariths(final String list)
+    {
+        final List<FixedFormat> r = new ArrayList<>();
+        boolean any = false;
+        for (final String a : list.split(",", -1))
+        {
+            final String t = a.trim().toLowerCase(Locale.ROOT);
+            final FixedFormat fmt = switch (t)
+            {
+                case "float64" -> null;
+                case "q8.8" -> FixedFormat.Q8_8;
+                case "q16.12" -> FixedFormat.Q16_12;
+                default -> throw new BadInputException("--arith '" + a.trim() + "' is not accepted (a comma-separated "
+                    + "list of float64, q8.8, q16.12)");
+            };
+            any = true;
+            if (fmt != null && !r.contains(fmt))
+            {
+                r.add(fmt);
+            }
+        }
+        if (!any)
+        {
+            throw new BadInputException("--arith is empty (a comma-separated list of float64, q8.8, q16.12)");
+        }
+        return r;
     }
 
     private static Network read(final Path path)
@@ -206,6 +273,17 @@ public final class NirCommand implements Callable<Integer>
 
     static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
         final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs) throws IOException
+    {
+        writeResults(dir, file, net, input, dt, integ, rst, runs, null, Map.of());
+    }
+
+    /**
+     * {@code ref}: the float64 run every other run is compared against (null: no comparison); {@code quant}: per
+     * fixed-point arith, node -> parameter -> max quantisation error.
+     */
+    static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
+        final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs, final ArithmeticRun ref,
+        final Map<String, Map<String, Map<String, Double>>> quant) throws IOException
     {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", file.toString());
@@ -238,6 +316,32 @@ public final class NirCommand implements Callable<Integer>
                 outs.put(o.getKey(), m);
             }
             run.put("outputs", outs);
+            if (quant.containsKey(r.arith()))
+            {
+                run.put("quantisation_error", quant.get(r.arith()));
+            }
+            if (ref != null && r != ref && !r.arith().equals("float64"))
+            {
+                final Map<String, Object> ag = new LinkedHashMap<>();
+                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r).entrySet())
+                {
+                    final Agreement.Output a = e.getValue();
+                    final Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("neurons", a.neurons());
+                    m.put("spike_count_agreement", a.neurons() == 0 ? 1.0 : (double)a.countsEqual() / a.neurons());
+                    final Integer[] fd = new Integer[a.firstDivergence().length];
+                    for (int i = 0; i < fd.length; i++)
+                    {
+                        fd[i] = a.firstDivergence()[i] < 0 ? null : a.firstDivergence()[i];
+                    }
+                    m.put("first_divergence", fd);
+                    m.put("argmax_float64", a.argmaxFloat64());
+                    m.put("argmax", a.argmax());
+                    m.put("argmax_agrees", a.argmaxAgrees());
+                    ag.put(e.getKey(), m);
+                }
+                run.put("vs_float64", ag);
+            }
             list.add(run);
         }
         json.put("runs", list);
@@ -258,6 +362,52 @@ public final class NirCommand implements Callable<Integer>
             }
             md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f |%n", r.arith(), r.totalSpikes(), outSpikes,
                 r.wallSeconds()));
+        }
+        if (ref != null)
+        {
+            boolean header = false;
+            for (final ArithmeticRun r : runs)
+            {
+                if (r.arith().equals("float64"))
+                {
+                    continue;
+                }
+                if (!header)
+                {
+                    md.append("\nAgainst float64, per output node: neurons with float64's spike count, first step "
+                        + "any neuron differs, most-spiking neuron.\n\n| arith | output | equal counts | first divergence "
+                        + "| argmax (float64) |\n|---|---|---:|---:|---|\n");
+                    header = true;
+                }
+                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r).entrySet())
+                {
+                    final Agreement.Output a = e.getValue();
+                    int first = -1;
+                    for (final int d : a.firstDivergence())
+                    {
+                        first = d >= 0 && (first < 0 || d < first) ? d : first;
+                    }
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %d / %d | %s | %d (%d) |%n", r.arith(), e.getKey(),
+                        a.countsEqual(), a.neurons(), first < 0 ? "none" : Integer.toString(first), a.argmax(),
+                        a.argmaxFloat64()));
+                }
+            }
+        }
+        if (!quant.isEmpty())
+        {
+            md.append("\nQuantisation error (largest |quantised - exact| per node and parameter):\n\n"
+                + "| arith | node | parameter | max abs error |\n|---|---|---|---:|\n");
+            for (final Map.Entry<String, Map<String, Map<String, Double>>> a : quant.entrySet())
+            {
+                for (final Map.Entry<String, Map<String, Double>> nd : a.getValue().entrySet())
+                {
+                    for (final Map.Entry<String, Double> p : nd.getValue().entrySet())
+                    {
+                        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3g |%n", a.getKey(), nd.getKey(),
+                            p.getKey(), p.getValue()));
+                    }
+                }
+            }
         }
         if (!runs.isEmpty())
         {

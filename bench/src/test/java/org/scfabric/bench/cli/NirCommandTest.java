@@ -64,7 +64,8 @@ class NirCommandTest
         final Run r = run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         final JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertEquals(1, j.get("runs").size());
+        // default --arith: float64, q8.8, q16.12, in that order
+        assertEquals(3, j.get("runs").size());
         final JsonNode run = j.get("runs").get(0);
         assertEquals("float64", run.get("arith").asText());
         assertEquals(4, run.get("total_spikes").asLong());
@@ -74,6 +75,36 @@ class NirCommandTest
         assertEquals("[1]", o.get("shape").toString());
         assertEquals("[[460,0],[510,0],[710,0],[760,0]]", o.get("spikes").toString());
         assertTrue(Files.exists(out.resolve("results.md")));
+        final JsonNode q16 = j.get("runs").get(2);
+        assertEquals("q16.12", q16.get("arith").asText());
+        assertEquals("[[460,0],[510,0],[710,0],[760,0]]", q16.get("outputs").get("output").get("spikes").toString());
+        final JsonNode vs = q16.get("vs_float64").get("output");
+        assertEquals(1.0, vs.get("spike_count_agreement").asDouble());
+        assertTrue(vs.get("first_divergence").get(0).isNull(), vs.toString());
+        assertTrue(vs.get("argmax_agrees").asBoolean());
+        // tau = 2.5e-3 (a float32): dt/tau is not a multiple of 2^-12, so its error is reported and non-zero
+        final double e = q16.get("quantisation_error").get("1").get("dt/tau").asDouble();
+        assertTrue(e > 0 && e <= 0.5 / 4096, "error " + e);
+        final JsonNode q8 = j.get("runs").get(1);
+        assertEquals("q8.8", q8.get("arith").asText());
+        assertTrue(q8.has("vs_float64") && q8.has("quantisation_error"), q8.toString());
+    }
+
+    @Test
+    void arithSubsetRunsOnlyThoseAndComparesWithTheHiddenReference() throws IOException
+    {
+        final Path in = Files.writeString(tmp.resolve("in.csv"), "1\n".repeat(40));
+        final Path out = tmp.resolve("q");
+        final Run r = run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--arith", "q8.8",
+            "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        final JsonNode runs = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("runs");
+        assertEquals(1, runs.size());
+        assertEquals("q8.8", runs.get(0).get("arith").asText());
+        assertTrue(runs.get(0).get("vs_float64").has("output"), runs.toString());
+        assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--arith", "q4.4",
+            "--out", tmp.resolve("bad").toString()), "float64, q8.8, q16.12");
+        assertFalse(Files.exists(tmp.resolve("bad")));
     }
 
     @Test

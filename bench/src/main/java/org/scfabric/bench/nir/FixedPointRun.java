@@ -1,0 +1,110 @@
+package org.scfabric.bench.nir;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.scfabric.net.Network;
+import org.scfabric.net.NetworkException;
+import org.scfabric.net.Node;
+import org.scfabric.net.ref.ArithmeticRun;
+import org.scfabric.net.ref.Float64Engine;
+import org.scfabric.net.ref.Options;
+import org.scfabric.net.ref.ReferenceRun;
+import org.scfabric.net.ref.Stimulus;
+
+/** Runs a {@link FixedPointEngine} on a stimulus (each input value quantised) and collects its run. */
+public final class FixedPointRun
+{
+    private FixedPointRun()
+    {
+    }
+
+    /**
+     * A fixed-point run and the quantisation error of each node's parameters.
+     *
+     * @param run the run, arith = the format's name
+     * @param quantisation node -> parameter -> max |quantised - exact|
+     */
+    public record Result(ArithmeticRun run, Map<String, Map<String, Double>> quantisation)
+    {
+    }
+
+    public static Result run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
+        final FixedFormat fmt)
+    {
+        if (net.inputs().length == 0)
+        {
+            throw new NetworkException("the network has no Input node to drive");
+        }
+        if (steps > stimulus.rows())
+        {
+            throw new NetworkException("--steps " + steps + " but the input has only " + stimulus.rows() + " rows");
+        }
+        final FixedPointEngine e = new FixedPointEngine(net, opt, fmt);
+        final int[] inputs = net.inputs();
+        final int[] outputs = net.outputs();
+        final double[] row = new double[ReferenceRun.channels(net)];
+        final int[][] trains = new int[outputs.length][64];
+        final int[] sizes = new int[outputs.length];
+        final long t0 = System.nanoTime();
+        for (int t = 0; t < steps; t++)
+        {
+            stimulus.fill(t, row);
+            int at = 0;
+            for (int k = 0; k < inputs.length; k++)
+            {
+                final int[] buf = e.inputBuffer(k);
+                for (int i = 0; i < buf.length; i++)
+                {
+                    buf[i] = fmt.quantise(row[at + i]);
+                }
+                at += buf.length;
+            }
+            e.advance();
+            for (int k = 0; k < outputs.length; k++)
+            {
+                final int[] y = e.output(outputs[k]);
+                for (int i = 0; i < y.length; i++)
+                {
+                    if (y[i] != 0)
+                    {
+                        if (2 * sizes[k] + 2 > trains[k].length)
+                        {
+                            trains[k] = Arrays.copyOf(trains[k], trains[k].length * 2);
+                        }
+                        trains[k][2 * sizes[k]] = t;
+                        trains[k][2 * sizes[k] + 1] = i;
+                        sizes[k]++;
+                    }
+                }
+            }
+        }
+        final double wall = (System.nanoTime() - t0) / 1e9;
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        long total = 0;
+        for (int v = 0; v < net.size(); v++)
+        {
+            final Node node = net.node(v);
+            if (Float64Engine.spiking(node.kind()))
+            {
+                counts.put(node.name(), e.spikes(v));
+                total += e.spikes(v);
+            }
+        }
+        final Map<String, ArithmeticRun.OutputTrain> outs = new LinkedHashMap<>();
+        for (int k = 0; k < outputs.length; k++)
+        {
+            final Node node = net.node(outputs[k]);
+            final int[] st = new int[sizes[k]];
+            final int[] ix = new int[sizes[k]];
+            for (int i = 0; i < sizes[k]; i++)
+            {
+                st[i] = trains[k][2 * i];
+                ix[i] = trains[k][2 * i + 1];
+            }
+            outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), st, ix));
+        }
+        return new Result(new ArithmeticRun(fmt.name(), steps, total, counts, wall, outs), e.quantisationErrors());
+    }
+}
