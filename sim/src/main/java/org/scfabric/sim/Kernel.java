@@ -312,7 +312,7 @@ public final class Kernel
         processedUpTo = snap.processedUpTo;
         edgeCount = snap.edgeCount;
         faults.truncate(snap.faultCount);
-        ComponentStates.restore(design, snap.componentState);
+        snap.componentState.restore();
         if (probes != null)
         {
             probes.resync(Math.max(0, processedUpTo));

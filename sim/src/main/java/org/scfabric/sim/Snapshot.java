@@ -15,10 +15,10 @@ public final class Snapshot
     final long processedUpTo;
     final long edgeCount;
     final int faultCount;
-    final Object[] componentState;
+    final ComponentStates componentState;
 
     Snapshot(final Design design, final Signals s, final EventQueue queue, final boolean[] clockScheduled,
-        final long processedUpTo, final long edgeCount, final int faultCount, final Object[] componentState)
+        final long processedUpTo, final long edgeCount, final int faultCount, final ComponentStates componentState)
     {
         this.design = design;
         this.signals = s.save();

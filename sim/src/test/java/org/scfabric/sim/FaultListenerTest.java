@@ -13,7 +13,7 @@ import org.scfabric.sim.fault.Fault;
 class FaultListenerTest
 {
     /** A counter that records the faults it is told of; its record goes with snapshots. */
-    static final class Listening implements ClockedComponent, FaultListener, StatefulComponent
+    static final class Listening implements ClockedComponent, FaultListener, StatefulComponent<List<Fault>>
     {
         final List<Fault> heard = new ArrayList<>();
         private int q;
@@ -43,17 +43,16 @@ class FaultListenerTest
         }
 
         @Override
-        public Object saveState()
+        public List<Fault> saveState()
         {
             return new ArrayList<>(heard);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public void restoreState(final Object state)
+        public void restoreState(final List<Fault> state)
         {
             heard.clear();
-            heard.addAll((List<Fault>)state);
+            heard.addAll(state);
         }
     }
 

@@ -9,10 +9,10 @@ import java.util.function.DoubleConsumer;
 
 import org.scfabric.hw.area.Area;
 import org.scfabric.sim.Clock;
+import org.scfabric.sim.ComponentStates;
 import org.scfabric.sim.Design;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.NetlistBuilder;
-import org.scfabric.sim.StatefulComponent;
 
 /**
  * The Brunel network in one or more variants as one kernel design: a base clock {@code clk}
@@ -47,7 +47,7 @@ public final class BrunelDesign implements AutoCloseable
     private final int steps;
     private final DriveStream drive;
     /** The initial software state of every stateful component, put back in each new kernel. */
-    private final Object[] pristine;
+    private final ComponentStates pristine;
 
     private BrunelDesign(final BrunelNetwork net, final List<Part> parts, final DriveStream drive)
     {
@@ -106,14 +106,7 @@ public final class BrunelDesign implements AutoCloseable
         }
         design = b.build();
         ctx.references().forEach(r -> r.resolve(design));
-        pristine = new Object[design.instanceCount()];
-        for (int i = 0; i < pristine.length; i++)
-        {
-            if (design.component(i) instanceof StatefulComponent sc)
-            {
-                pristine[i] = sc.saveState();
-            }
-        }
+        pristine = ComponentStates.save(design);
     }
 
     /**
@@ -183,13 +176,7 @@ public final class BrunelDesign implements AutoCloseable
      */
     public Kernel newKernel()
     {
-        for (int i = 0; i < pristine.length; i++)
-        {
-            if (pristine[i] != null)
-            {
-                ((StatefulComponent)design.component(i)).restoreState(pristine[i]);
-            }
-        }
+        pristine.restore();
         final Kernel k = new Kernel(design);
         for (final Part p : parts)
         {

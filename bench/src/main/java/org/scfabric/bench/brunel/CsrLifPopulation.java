@@ -1,16 +1,18 @@
 package org.scfabric.bench.brunel;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 import org.scfabric.sim.Signals;
 import org.scfabric.random.NumpyGenerator;
+import org.scfabric.random.Pcg64;
 
 /**
  * The CPU fast path (V18) and the V1 modifications V6–V10: flat primitive arrays, the spikes of the
  * previous step scattered along their CSR rows, one pass over the neurons; nothing allocated per
  * step. Each flavour is its own loop, so the plain one carries no test for the others.
  */
-final class CsrLifPopulation extends Population
+final class CsrLifPopulation extends Population<CsrLifPopulation.Model>
 {
     enum Flavor
     {
@@ -195,31 +197,71 @@ final class CsrLifPopulation extends Population
     }
 
     @Override
-    Object saveModel()
+    Model saveModel()
     {
-        return new Object[] {v.clone(), fired.savePrev(), vth == null ? null : vth.clone(),
+        return new Model(v.clone(), fired.savePrev(), vth == null ? null : vth.clone(),
             trace == null ? null : trace.clone(), rc == null ? null : rc.clone(),
-            noise == null ? null : noise.bitGenerator().copy()};
+            noise == null ? null : noise.bitGenerator().copy());
     }
 
     @Override
-    void restoreModel(final Object state)
+    void restoreModel(final Model state)
     {
-        final Object[] st = (Object[])state;
-        System.arraycopy((double[])st[0], 0, v, 0, v.length);
-        fired.restorePrev((int[])st[1]);
+        System.arraycopy(state.v, 0, v, 0, v.length);
+        fired.restorePrev(state.prev);
         if (vth != null)
         {
-            System.arraycopy((double[])st[2], 0, vth, 0, vth.length);
-            System.arraycopy((double[])st[3], 0, trace, 0, trace.length);
+            System.arraycopy(state.vth, 0, vth, 0, vth.length);
+            System.arraycopy(state.trace, 0, trace, 0, trace.length);
         }
         if (rc != null)
         {
-            System.arraycopy((int[])st[4], 0, rc, 0, rc.length);
+            System.arraycopy(state.rc, 0, rc, 0, rc.length);
         }
         if (noise != null)
         {
-            noise = new NumpyGenerator(((org.scfabric.random.Pcg64)st[5]).copy());
+            noise = new NumpyGenerator(state.noise.copy());
+        }
+    }
+
+    /**
+     * Membranes, last step's spikes, the flavour's arrays (null where unused) and noise stream. The
+     * stream is compared by identity, as {@link Pcg64} has no value equality: a saved state with noise
+     * never equals a later one, so a campaign never counts a noisy run as rejoined.
+     */
+    static final class Model
+    {
+        private final double[] v;
+        private final int[] prev;
+        private final double[] vth;
+        private final double[] trace;
+        private final int[] rc;
+        private final Pcg64 noise;
+
+        Model(final double[] v, final int[] prev, final double[] vth, final double[] trace, final int[] rc,
+            final Pcg64 noise)
+        {
+            this.v = v;
+            this.prev = prev;
+            this.vth = vth;
+            this.trace = trace;
+            this.rc = rc;
+            this.noise = noise;
+        }
+
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof Model m && Arrays.equals(v, m.v) && Arrays.equals(prev, m.prev)
+                && Arrays.equals(vth, m.vth) && Arrays.equals(trace, m.trace) && Arrays.equals(rc, m.rc)
+                && Objects.equals(noise, m.noise);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return Objects.hash(Arrays.hashCode(v), Arrays.hashCode(prev), Arrays.hashCode(vth),
+                Arrays.hashCode(trace), Arrays.hashCode(rc), noise);
         }
     }
 }

@@ -111,7 +111,7 @@ final class DotProductPart extends Part
     }
 
     /** Encoders, AND gates and the popcount of every post neuron. */
-    final class Dot extends WindowUnit
+    final class Dot extends WindowUnit<Void>
     {
         private final RegisterRef spikes;
         private final long[][] preBits;
@@ -171,7 +171,7 @@ final class DotProductPart extends Part
     }
 
     /** Popcount to current and the Q8.8 LIF array. */
-    final class Core extends Population
+    final class Core extends Population<Void>
     {
         private final LifBankRegisters bank = new LifBankRegisters(lif, units, "lif[%d]");
         private final RegisterRef counts;

@@ -175,7 +175,7 @@ final class FixedPointPart extends Part
     }
 
     /** The LIF array with its input adders {@code I_t = acc + ext · j_ext} and constant registers. */
-    final class Core extends Population
+    final class Core extends Population<Void>
     {
         private final LifBankRegisters bank;
         private final int[] current;

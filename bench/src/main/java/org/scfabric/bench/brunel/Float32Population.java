@@ -21,7 +21,7 @@ import org.scfabric.sim.Signals;
  * The synaptic input is summed in ascending presynaptic order from 0 (a GPU's reduction order is
  * not specified; this one is reproducible).
  */
-final class Float32Population extends Population implements AutoCloseable
+final class Float32Population extends Population<Float32Population.Model> implements AutoCloseable
 {
     /** Neurons per thread below which a further thread costs more (hand-over per step) than it saves. */
     static final int GRAIN = 4096;
@@ -242,18 +242,41 @@ final class Float32Population extends Population implements AutoCloseable
     }
 
     @Override
-    Object saveModel()
+    Model saveModel()
     {
-        return new Object[] {v.clone(), Arrays.copyOf(prev, prevCount)};
+        return new Model(v.clone(), Arrays.copyOf(prev, prevCount));
     }
 
     @Override
-    void restoreModel(final Object state)
+    void restoreModel(final Model state)
     {
-        final Object[] st = (Object[])state;
-        System.arraycopy((float[])st[0], 0, v, 0, n);
-        final int[] p = (int[])st[1];
-        System.arraycopy(p, 0, prev, 0, p.length);
-        prevCount = p.length;
+        System.arraycopy(state.v, 0, v, 0, n);
+        System.arraycopy(state.prev, 0, prev, 0, state.prev.length);
+        prevCount = state.prev.length;
+    }
+
+    /** Membranes and last step's spikes. */
+    static final class Model
+    {
+        private final float[] v;
+        private final int[] prev;
+
+        Model(final float[] v, final int[] prev)
+        {
+            this.v = v;
+            this.prev = prev;
+        }
+
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof Model m && Arrays.equals(v, m.v) && Arrays.equals(prev, m.prev);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return 31 * Arrays.hashCode(v) + Arrays.hashCode(prev);
+        }
     }
 }

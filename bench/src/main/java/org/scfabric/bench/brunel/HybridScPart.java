@@ -125,7 +125,7 @@ final class HybridScPart extends Part
     }
 
     /** Encoders, AND gates and popcounts of every axon; one window per step, at its last edge. */
-    final class Synapses extends WindowUnit
+    final class Synapses extends WindowUnit<Synapses.Ones>
     {
         private final int n = net.size();
         private final RegisterRef spikes;
@@ -198,21 +198,26 @@ final class HybridScPart extends Part
         }
 
         @Override
-        protected Object saveMore()
+        protected Ones saveMore()
         {
-            return new long[] {ones, windows};
+            return new Ones(ones, windows);
         }
 
         @Override
-        protected void restoreMore(final Object state)
+        protected void restoreMore(final Ones state)
         {
-            ones = ((long[])state)[0];
-            windows = ((long[])state)[1];
+            ones = state.ones();
+            windows = state.windows();
+        }
+
+        /** The statistics saved with snapshots. */
+        record Ones(long ones, long windows)
+        {
         }
     }
 
     /** The float LIF neurons, their crossbar and the signed, scaled kicks. */
-    final class Neurons extends Population
+    final class Neurons extends Population<Void>
     {
         private final FloatLif m = new FloatLif(net.params());
         private final int n = net.size();

@@ -17,7 +17,7 @@ import org.scfabric.sim.Signals;
  * starting from v = c, u = b·c. Its drive is its own: poisson(λ·2.5) per 0.25 ms step from the
  * same generator position (where the reference's V5 draws it).
  */
-final class IzhikevichPopulation extends Population
+final class IzhikevichPopulation extends Population<IzhikevichPopulation.Model>
 {
     static final double A = 0.02;
     static final double B = 0.2;
@@ -88,17 +88,43 @@ final class IzhikevichPopulation extends Population
     }
 
     @Override
-    Object saveModel()
+    Model saveModel()
     {
-        return new Object[] {v.clone(), u.clone(), fired.savePrev()};
+        return new Model(v.clone(), u.clone(), fired.savePrev());
     }
 
     @Override
-    void restoreModel(final Object state)
+    void restoreModel(final Model state)
     {
-        final Object[] st = (Object[])state;
-        System.arraycopy((double[])st[0], 0, v, 0, v.length);
-        System.arraycopy((double[])st[1], 0, u, 0, u.length);
-        fired.restorePrev((int[])st[2]);
+        System.arraycopy(state.v, 0, v, 0, v.length);
+        System.arraycopy(state.u, 0, u, 0, u.length);
+        fired.restorePrev(state.prev);
+    }
+
+    /** Membranes, recovery variables and last step's spikes. */
+    static final class Model
+    {
+        private final double[] v;
+        private final double[] u;
+        private final int[] prev;
+
+        Model(final double[] v, final double[] u, final int[] prev)
+        {
+            this.v = v;
+            this.u = u;
+            this.prev = prev;
+        }
+
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof Model m && Arrays.equals(v, m.v) && Arrays.equals(u, m.u) && Arrays.equals(prev, m.prev);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return (31 * Arrays.hashCode(v) + Arrays.hashCode(u)) * 31 + Arrays.hashCode(prev);
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.scfabric.sim.Signals;
  * published (in ascending neuron order, so the sums are V1's, from 0.0). The float reference
  * neurons of the design notes: fed by the same bus and the same drive registers as the hardware.
  */
-final class ObjectLifPopulation extends Population implements BusListener
+final class ObjectLifPopulation extends Population<ObjectLifPopulation.Model> implements BusListener
 {
     /** One float64 LIF neuron (delta-PSC kicks, Euler leak, no refractory period). */
     static final class Neuron
@@ -99,24 +99,48 @@ final class ObjectLifPopulation extends Population implements BusListener
     }
 
     @Override
-    Object saveModel()
+    Model saveModel()
     {
         final double[] v = new double[neurons.length];
         for (int j = 0; j < v.length; j++)
         {
             v[j] = neurons[j].v;
         }
-        return new double[][] {v, synNext.clone()};
+        return new Model(v, synNext.clone());
     }
 
     @Override
-    void restoreModel(final Object state)
+    void restoreModel(final Model state)
     {
-        final double[][] st = (double[][])state;
         for (int j = 0; j < neurons.length; j++)
         {
-            neurons[j].v = st[0][j];
+            neurons[j].v = state.v[j];
         }
-        System.arraycopy(st[1], 0, synNext, 0, synNext.length);
+        System.arraycopy(state.synNext, 0, synNext, 0, synNext.length);
+    }
+
+    /** Membranes and the kicks queued for the next step. */
+    static final class Model
+    {
+        private final double[] v;
+        private final double[] synNext;
+
+        Model(final double[] v, final double[] synNext)
+        {
+            this.v = v;
+            this.synNext = synNext;
+        }
+
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof Model m && Arrays.equals(v, m.v) && Arrays.equals(synNext, m.synNext);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return 31 * Arrays.hashCode(v) + Arrays.hashCode(synNext);
+        }
     }
 }

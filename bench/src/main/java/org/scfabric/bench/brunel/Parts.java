@@ -72,14 +72,14 @@ final class Parts
     {
         interface Factory
         {
-            Population create(BrunelNetwork net, RegisterRef drive, SpikeRaster raster, int population);
+            Population<?> create(BrunelNetwork net, RegisterRef drive, SpikeRaster raster, int population);
         }
 
         static final String INSTANCE = "pop";
 
         private final Factory factory;
         private final int size;
-        private Population pop;
+        private Population<?> pop;
 
         SoftPart(final Variant variant, final BrunelNetwork net, final Factory factory)
         {

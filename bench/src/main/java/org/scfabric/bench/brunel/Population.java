@@ -13,8 +13,10 @@ import org.scfabric.sim.StatefulComponent;
  * each spike to the raster and on the event bus ({@code SPIKE}, source = the part's population id,
  * value = neuron). Model state outside the kernel's registers is saved and restored with kernel
  * snapshots ({@link #saveModel}, {@link #restoreModel}); the raster is cut back with it.
+ *
+ * @param <M> the model's saved state ({@link Void} for a model with none outside registers)
  */
-abstract class Population implements ClockedComponent, StatefulComponent
+abstract class Population<M> implements ClockedComponent, StatefulComponent<Population.State<M>>
 {
     protected final int[] ext;
     private final RegisterRef drive;
@@ -105,27 +107,34 @@ abstract class Population implements ClockedComponent, StatefulComponent
         return java.util.Map.of();
     }
 
-    /** A deep copy of the model's state outside registers, or null. */
-    Object saveModel()
+    /** A deep copy of the model's state outside registers, or null; {@code M}'s equals compares by value. */
+    M saveModel()
     {
         return null;
     }
 
-    void restoreModel(final Object state)
+    void restoreModel(final M state)
     {
     }
 
     @Override
-    public final Object saveState()
+    public final State<M> saveState()
     {
-        return new Object[] {raster.count(), saveModel()};
+        return new State<>(raster.count(), saveModel());
     }
 
     @Override
-    public final void restoreState(final Object state)
+    public final void restoreState(final State<M> state)
     {
-        final Object[] s = (Object[])state;
-        raster.truncate((Integer)s[0]);
-        restoreModel(s[1]);
+        raster.truncate(state.spikes());
+        restoreModel(state.model());
+    }
+
+    /**
+     * The raster's length and the model's state; the record's equals compares the model by its own
+     * (value) equals, which a campaign's rejoin check relies on.
+     */
+    record State<M>(int spikes, M model)
+    {
     }
 }

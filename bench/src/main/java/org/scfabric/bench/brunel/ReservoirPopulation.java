@@ -1,5 +1,6 @@
 package org.scfabric.bench.brunel;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import org.scfabric.random.NumpyGenerator;
  * Row j of each matrix feeds unit j; its sum runs over i ascending, the input part first, from 0.
  * No spikes: it reports the mean state over units and steps ({@code mean_output_probability}).
  */
-final class ReservoirPopulation extends Population
+final class ReservoirPopulation extends Population<ReservoirPopulation.Model>
 {
     static final double W_REC_MAX = 0.2;
     static final double INPUT_SCALE = 10.0;
@@ -82,17 +83,45 @@ final class ReservoirPopulation extends Population
     }
 
     @Override
-    Object saveModel()
+    Model saveModel()
     {
-        return new Object[] {state.clone(), new double[] {sum, samples}};
+        return new Model(state.clone(), sum, samples);
     }
 
     @Override
-    void restoreModel(final Object st)
+    void restoreModel(final Model st)
     {
-        final Object[] a = (Object[])st;
-        System.arraycopy((double[])a[0], 0, state, 0, units);
-        sum = ((double[])a[1])[0];
-        samples = (long)((double[])a[1])[1];
+        System.arraycopy(st.state, 0, state, 0, units);
+        sum = st.sum;
+        samples = st.samples;
+    }
+
+    /** The units' states and the running mean's sum and count. */
+    static final class Model
+    {
+        private final double[] state;
+        private final double sum;
+        private final long samples;
+
+        Model(final double[] state, final double sum, final long samples)
+        {
+            this.state = state;
+            this.sum = sum;
+            this.samples = samples;
+        }
+
+        /** {@code sum} by its bits, as Arrays.equals compares doubles. */
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof Model m && Arrays.equals(state, m.state)
+                && Double.doubleToLongBits(sum) == Double.doubleToLongBits(m.sum) && samples == m.samples;
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return (31 * Arrays.hashCode(state) + Double.hashCode(sum)) * 31 + Long.hashCode(samples);
+        }
     }
 }

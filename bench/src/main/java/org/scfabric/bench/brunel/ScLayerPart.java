@@ -155,7 +155,7 @@ final class ScLayerPart extends Part
     }
 
     /** Input and weight encoders, AND gates, per-neuron popcounts; one window per step. */
-    final class Layer extends WindowUnit
+    final class Layer extends WindowUnit<Layer.Stats>
     {
         private final long[][] inBits;
         private final int[][] inOnes;
@@ -241,16 +241,21 @@ final class ScLayerPart extends Part
         }
 
         @Override
-        protected Object saveMore()
+        protected Stats saveMore()
         {
-            return new double[] {sum, samples};
+            return new Stats(sum, samples);
         }
 
         @Override
-        protected void restoreMore(final Object state)
+        protected void restoreMore(final Stats state)
         {
-            sum = ((double[])state)[0];
-            samples = (long)((double[])state)[1];
+            sum = state.sum();
+            samples = state.samples();
+        }
+
+        /** The statistics saved with snapshots. */
+        record Stats(double sum, long samples)
+        {
         }
     }
 }

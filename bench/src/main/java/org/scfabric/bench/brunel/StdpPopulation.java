@@ -2,9 +2,11 @@ package org.scfabric.bench.brunel;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 import org.scfabric.sim.Signals;
 import org.scfabric.random.NumpyGenerator;
+import org.scfabric.random.Pcg64;
 
 /**
  * V12: V1 with the first 2000 excitatory synapses (CSR order, i.e. row by row) plastic, each a
@@ -22,7 +24,7 @@ import org.scfabric.random.NumpyGenerator;
  * then LTD for the arriving spikes in ascending order, one uniform of {@code default_rng(seed + 12·2^64)}
  * per candidate change; new weights act from step t + 1.
  */
-final class StdpPopulation extends Population
+final class StdpPopulation extends Population<StdpPopulation.Model>
 {
     static final int PLASTIC = 2000;
     static final int LENGTH = 256;
@@ -196,27 +198,72 @@ final class StdpPopulation extends Population
     }
 
     @Override
-    Object saveModel()
+    Model saveModel()
     {
-        return new Object[] {v.clone(), fired.savePrev(), count.clone(), lastArrival.clone(),
-            lastPost.clone(), rng.bitGenerator().copy(), new long[] {potentiations, depressions}};
+        return new Model(v.clone(), fired.savePrev(), count.clone(), lastArrival.clone(), lastPost.clone(),
+            rng.bitGenerator().copy(), potentiations, depressions);
     }
 
     @Override
-    void restoreModel(final Object state)
+    void restoreModel(final Model state)
     {
-        final Object[] st = (Object[])state;
-        System.arraycopy((double[])st[0], 0, v, 0, v.length);
-        fired.restorePrev((int[])st[1]);
-        System.arraycopy((int[])st[2], 0, count, 0, count.length);
+        System.arraycopy(state.v, 0, v, 0, v.length);
+        fired.restorePrev(state.prev);
+        System.arraycopy(state.count, 0, count, 0, count.length);
         for (int e = 0; e < plastic; e++)
         {
             weight[e] = count[e] * unit;
         }
-        System.arraycopy((int[])st[3], 0, lastArrival, 0, lastArrival.length);
-        System.arraycopy((int[])st[4], 0, lastPost, 0, lastPost.length);
-        rng = new NumpyGenerator(((org.scfabric.random.Pcg64)st[5]).copy());
-        potentiations = ((long[])st[6])[0];
-        depressions = ((long[])st[6])[1];
+        System.arraycopy(state.lastArrival, 0, lastArrival, 0, lastArrival.length);
+        System.arraycopy(state.lastPost, 0, lastPost, 0, lastPost.length);
+        rng = new NumpyGenerator(state.rng.copy());
+        potentiations = state.potentiations;
+        depressions = state.depressions;
+    }
+
+    /**
+     * Membranes, last step's spikes, weight counts, spike times, the stream and the tallies. The
+     * stream is compared by identity, as {@link Pcg64} has no value equality: a saved state never
+     * equals a later one, so a campaign never counts a run of this model as rejoined.
+     */
+    static final class Model
+    {
+        private final double[] v;
+        private final int[] prev;
+        private final int[] count;
+        private final int[] lastArrival;
+        private final int[] lastPost;
+        private final Pcg64 rng;
+        private final long potentiations;
+        private final long depressions;
+
+        Model(final double[] v, final int[] prev, final int[] count, final int[] lastArrival, final int[] lastPost,
+            final Pcg64 rng, final long potentiations, final long depressions)
+        {
+            this.v = v;
+            this.prev = prev;
+            this.count = count;
+            this.lastArrival = lastArrival;
+            this.lastPost = lastPost;
+            this.rng = rng;
+            this.potentiations = potentiations;
+            this.depressions = depressions;
+        }
+
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof Model m && Arrays.equals(v, m.v) && Arrays.equals(prev, m.prev)
+                && Arrays.equals(count, m.count) && Arrays.equals(lastArrival, m.lastArrival)
+                && Arrays.equals(lastPost, m.lastPost) && Objects.equals(rng, m.rng)
+                && potentiations == m.potentiations && depressions == m.depressions;
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return Objects.hash(Arrays.hashCode(v), Arrays.hashCode(prev), Arrays.hashCode(count),
+                Arrays.hashCode(lastArrival), Arrays.hashCode(lastPost), rng, potentiations, depressions);
+        }
     }
 }

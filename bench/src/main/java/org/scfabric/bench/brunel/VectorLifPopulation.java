@@ -11,7 +11,7 @@ import org.scfabric.sim.Signals;
  * SIMD where the CPU has it. Same arithmetic in the same order as V1 (FloatLif's kick, leak and
  * threshold, one pass each), so the same spikes.
  */
-final class VectorLifPopulation extends Population
+final class VectorLifPopulation extends Population<VectorLifPopulation.Model>
 {
     private final FloatLif m;
     private final Connectivity c;
@@ -79,16 +79,40 @@ final class VectorLifPopulation extends Population
     }
 
     @Override
-    Object saveModel()
+    Model saveModel()
     {
-        return new Object[] {v.clone(), lists.savePrev()};
+        return new Model(v.clone(), lists.savePrev());
     }
 
     @Override
-    void restoreModel(final Object state)
+    void restoreModel(final Model state)
     {
-        final Object[] st = (Object[])state;
-        System.arraycopy((double[])st[0], 0, v, 0, v.length);
-        lists.restorePrev((int[])st[1]);
+        System.arraycopy(state.v, 0, v, 0, v.length);
+        lists.restorePrev(state.prev);
+    }
+
+    /** Membranes and last step's spikes. */
+    static final class Model
+    {
+        private final double[] v;
+        private final int[] prev;
+
+        Model(final double[] v, final int[] prev)
+        {
+            this.v = v;
+            this.prev = prev;
+        }
+
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof Model m && Arrays.equals(v, m.v) && Arrays.equals(prev, m.prev);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return 31 * Arrays.hashCode(v) + Arrays.hashCode(prev);
+        }
     }
 }

@@ -11,8 +11,9 @@ import org.scfabric.sim.Kernel;
  * the kernel (components, {@code StatefulComponent} state, scheduled actions) or in
  * {@link #saveState}; {@link #runTo} is a pure function of that state; actions run only at edge
  * times of the first clock; and a component that keeps state outside registers says so through
- * {@code StatefulComponent} (a campaign compares it, with {@code Objects.deepEquals}, to decide
- * whether a faulty run has rejoined the golden one). Two benches made by one {@link Workload} give the same run.
+ * {@code StatefulComponent} (a campaign compares it, by the state's value {@code equals}, and the
+ * bench's own state with {@code Objects.deepEquals}, to decide whether a faulty run has rejoined the
+ * golden one). Two benches made by one {@link Workload} give the same run.
  */
 public interface FaultBench
 {

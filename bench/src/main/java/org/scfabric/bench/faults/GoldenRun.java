@@ -3,11 +3,11 @@ package org.scfabric.bench.faults;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.scfabric.sim.ComponentStates;
 import org.scfabric.sim.Design;
 import org.scfabric.sim.Kernel;
 import org.scfabric.sim.Signals;
 import org.scfabric.sim.Snapshot;
-import org.scfabric.sim.StatefulComponent;
 import org.scfabric.sim.fault.FaultSpace;
 
 /**
@@ -26,7 +26,7 @@ final class GoldenRun
     final Snapshot[] snapshots;
     final Object[] benchStates;
     final long[][] values;
-    final Object[][] componentStates;
+    final ComponentStates[] componentStates;
     /** Spike keys in arrival order. */
     final long[] spikes;
     /** Spike keys sorted. */
@@ -57,7 +57,7 @@ final class GoldenRun
         snapshots = new Snapshot[checkpoints];
         benchStates = new Object[checkpoints];
         values = new long[checkpoints][];
-        componentStates = new Object[checkpoints][];
+        componentStates = new ComponentStates[checkpoints];
         spikesBefore = new int[checkpoints + 1];
         final Design d = kernel.design();
         activity = trackedSpace != null && bench.valuesSettleEveryCycle() && Activity.applicable(d)
@@ -71,7 +71,7 @@ final class GoldenRun
             snapshots[k] = kernel.snapshot();
             benchStates[k] = bench.saveState();
             values[k] = values(kernel);
-            componentStates[k] = componentStates(d);
+            componentStates[k] = ComponentStates.save(d);
             final long end = Math.min(cycles, start + this.interval);
             if (activity != null)
             {
@@ -152,28 +152,7 @@ final class GoldenRun
                 }
             }
         }
-        final Object[] cs = componentStates[k];
-        for (int c = 0; c < cs.length; c++)
-        {
-            if (cs[c] != null && !Objects.deepEquals(cs[c], ((StatefulComponent)d.component(c)).saveState()))
-            {
-                return false;
-            }
-        }
-        return Objects.deepEquals(benchStates[k], bench.saveState());
-    }
-
-    private static Object[] componentStates(final Design d)
-    {
-        final Object[] out = new Object[d.instanceCount()];
-        for (int i = 0; i < out.length; i++)
-        {
-            if (d.component(i) instanceof StatefulComponent sc)
-            {
-                out[i] = sc.saveState();
-            }
-        }
-        return out;
+        return componentStates[k].matchCurrent() && Objects.deepEquals(benchStates[k], bench.saveState());
     }
 
     long spikeCount()

@@ -147,19 +147,42 @@ public final class CycleFaults
     }
 
     /** The recorded faults, for a snapshot. */
-    public Object save()
+    public State save()
     {
-        return faults.clone();
+        return new State(faults.clone());
     }
 
     /** Back to a state from {@link #save} (faults recorded after it are forgotten, as by Kernel.restore). */
-    public void restore(final Object state)
+    public void restore(final State state)
     {
-        faults = ((long[][])state).clone();
+        faults = state.faults.clone();
         bySignal.clear();
         for (final long[] f : faults)
         {
             index(f);
+        }
+    }
+
+    /** The recorded faults (rows of signal, bit mask, kind, cycle), compared by content. */
+    public static final class State
+    {
+        private final long[][] faults;
+
+        State(final long[][] faults)
+        {
+            this.faults = faults;
+        }
+
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof State s && Arrays.deepEquals(faults, s.faults);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return Arrays.deepHashCode(faults);
         }
     }
 }

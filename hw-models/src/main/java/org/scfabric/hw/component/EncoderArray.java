@@ -1,5 +1,7 @@
 package org.scfabric.hw.component;
 
+import java.util.Arrays;
+
 import org.scfabric.hw.sc.Lfsr;
 import org.scfabric.hw.sc.LfsrEncoderModel;
 import org.scfabric.hw.sc.LfsrTaps;
@@ -312,18 +314,42 @@ public final class EncoderArray
         }
     }
 
-    public Object save()
+    public State save()
     {
-        return new long[][] {lastState.clone(), lastPoint == null ? null : lastPoint.clone()};
+        return new State(lastState.clone(), lastPoint == null ? null : lastPoint.clone());
     }
 
-    public void restore(final Object state)
+    public void restore(final State state)
     {
-        final long[][] s = (long[][])state;
-        System.arraycopy(s[0], 0, lastState, 0, n);
+        System.arraycopy(state.lastState, 0, lastState, 0, n);
         if (lastPoint != null)
         {
-            System.arraycopy(s[1], 0, lastPoint, 0, n);
+            System.arraycopy(state.lastPoint, 0, lastPoint, 0, n);
+        }
+    }
+
+    /** The encoders' last written states (and points), compared by content. */
+    public static final class State
+    {
+        private final long[] lastState;
+        private final long[] lastPoint;
+
+        State(final long[] lastState, final long[] lastPoint)
+        {
+            this.lastState = lastState;
+            this.lastPoint = lastPoint;
+        }
+
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof State s && Arrays.equals(lastState, s.lastState) && Arrays.equals(lastPoint, s.lastPoint);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return 31 * Arrays.hashCode(lastState) + Arrays.hashCode(lastPoint);
         }
     }
 }

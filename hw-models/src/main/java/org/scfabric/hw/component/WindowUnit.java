@@ -15,8 +15,10 @@ import org.scfabric.sim.fault.Fault;
  * ending now. The kernel tells it of every fault injected ({@link FaultListener}); it applies them
  * cycle by cycle inside the window. Its software state (the encoders' last written states, the
  * faults heard of, the subclass's statistics) goes with kernel snapshots.
+ *
+ * @param <M> the subclass's statistics saved with the state ({@link Void} if it has none)
  */
-public abstract class WindowUnit implements ClockedComponent, StatefulComponent, FaultListener
+public abstract class WindowUnit<M> implements ClockedComponent, StatefulComponent<WindowUnit.State<M>>, FaultListener
 {
     protected final int len;
     protected final EncoderArray inputs;
@@ -107,32 +109,39 @@ public abstract class WindowUnit implements ClockedComponent, StatefulComponent,
      */
     protected abstract void window(Signals s, long first, long last, long lastWrite);
 
-    /** The unit's statistics, for snapshots (or null). */
-    protected Object saveMore()
+    /** The unit's statistics, for snapshots (or null); {@code M}'s equals must compare by value. */
+    protected M saveMore()
     {
         return null;
     }
 
-    protected void restoreMore(final Object state)
+    protected void restoreMore(final M state)
     {
     }
 
     @Override
-    public final Object saveState()
+    public final State<M> saveState()
     {
-        return new Object[] {inputs.save(), weights.save(), faults == null ? null : faults.save(), saveMore()};
+        return new State<>(inputs.save(), weights.save(), faults == null ? null : faults.save(), saveMore());
     }
 
     @Override
-    public final void restoreState(final Object state)
+    public final void restoreState(final State<M> state)
     {
-        final Object[] st = (Object[])state;
-        inputs.restore(st[0]);
-        weights.restore(st[1]);
-        if (st[2] != null)
+        inputs.restore(state.inputs());
+        weights.restore(state.weights());
+        if (state.faults() != null)
         {
-            faults.restore(st[2]);
+            faults.restore(state.faults());
         }
-        restoreMore(st[3]);
+        restoreMore(state.more());
+    }
+
+    /**
+     * A unit's software state; the record's equals compares its parts by their own (value) equals,
+     * which a campaign's rejoin check relies on.
+     */
+    public record State<M>(EncoderArray.State inputs, EncoderArray.State weights, CycleFaults.State faults, M more)
+    {
     }
 }
