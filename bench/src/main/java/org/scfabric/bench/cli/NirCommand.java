@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.scfabric.bench.nir.Agreement;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.bench.nir.FixedPointRun;
+import org.scfabric.bench.nir.ScConfig;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
@@ -89,11 +90,15 @@ public final class NirCommand implements Callable<Integer>
             + "(Sinabs, Speck)")
     String reset;
 
-    @Option(names = "--arith", defaultValue = "float64,q8.8,q16.12", paramLabel = "LIST",
+    @Option(names = "--arith", defaultValue = "float64,q8.8,q16.12,sc", paramLabel = "LIST",
         description = "arithmetics to run side by side on the same input, comma-separated: float64 (the reference), "
-            + "q8.8, q16.12 (the bit-true cores' fixed point); default all. float64 always runs: the others are "
-            + "compared against it")
+            + "q8.8, q16.12 (the bit-true cores' fixed point), sc (synapses as LFSR bitstreams, AND gates and "
+            + "popcounts into Q8.8 cores); default all. float64 always runs: the others are compared against it")
     String arith;
+
+    @Option(names = "--bitstream", defaultValue = "256", paramLabel = "L",
+        description = "bitstream length per step of --arith sc (a multiple of 64 in 64..65536; default 256)")
+    String bitstream;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of the Poisson input (default 42)")
     String seed;
@@ -142,6 +147,7 @@ public final class NirCommand implements Callable<Integer>
         };
         final long s = OptionValues.seed(seed);
         final List<FixedFormat> fixed = ariths(arith);
+        final ScConfig scConfig = bitstream(bitstream, s);
         final boolean floatRequested = java.util.Arrays.stream(arith.split(",")).anyMatch(
             a -> a.trim().equalsIgnoreCase("float64"));
         Integer t = null;
@@ -202,9 +208,11 @@ public final class NirCommand implements Callable<Integer>
                 }
                 for (final FixedFormat fmt : fixed)
                 {
-                    final FixedPointRun.Result q = FixedPointRun.run(net, fresh.get(), n, opt, fmt);
+                    final boolean isSc = fmt == SC;
+                    final FixedPointRun.Result q = FixedPointRun.run(net, fresh.get(), n, opt,
+                        isSc ? FixedFormat.Q8_8 : fmt, isSc ? scConfig : null);
                     runs.add(q.run());
-                    quant.put(fmt.name(), q.quantisation());
+                    quant.put(q.run().arith(), q.quantisation());
                 }
             }
             catch (final NetworkException e)
@@ -259,7 +267,30 @@ public final class NirCommand implements Callable<Integer>
         return (int)t;
     }
 
-    /** The fixed-point formats of --arith (float64 is always run as the reference). */
+    /** Stands for --arith sc in the list of {@link #ariths}: SC synapses into Q8.8 cores. */
+    static final FixedFormat SC = new FixedFormat("sc", 16, 8);
+
+    /** --bitstream L: a multiple of 64 in 64..65536. */
+    static ScConfig bitstream(final String value, final long seed)
+    {
+        final String accepted = "a multiple of 64 in 64.." + ScConfig.MAX_BITSTREAM;
+        final int l;
+        try
+        {
+            l = Integer.parseInt(value.trim().replace("_", ""));
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException("--bitstream '" + value + "' is not " + accepted);
+        }
+        if (l < 64 || l > ScConfig.MAX_BITSTREAM || l % 64 != 0)
+        {
+            throw new BadInputException("--bitstream " + value.trim() + ": give " + accepted);
+        }
+        return new ScConfig(l, seed);
+    }
+
+    /** The fixed-point formats of --arith (float64 is always run as the reference); {@link #SC} for sc. */
     static List<FixedFormat> ariths(final String list)
     {
         final List<FixedFormat> r = new ArrayList<>();
@@ -272,8 +303,9 @@ public final class NirCommand implements Callable<Integer>
                 case "float64" -> null;
                 case "q8.8" -> FixedFormat.Q8_8;
                 case "q16.12" -> FixedFormat.Q16_12;
+                case "sc" -> SC;
                 default -> throw new BadInputException("--arith '" + a.trim() + "' is not accepted (a comma-separated "
-                    + "list of float64, q8.8, q16.12)");
+                    + "list of float64, q8.8, q16.12, sc)");
             };
             any = true;
             if (fmt != null && !r.contains(fmt))
@@ -283,7 +315,7 @@ public final class NirCommand implements Callable<Integer>
         }
         if (!any)
         {
-            throw new BadInputException("--arith is empty (a comma-separated list of float64, q8.8, q16.12)");
+            throw new BadInputException("--arith is empty (a comma-separated list of float64, q8.8, q16.12, sc)");
         }
         return r;
     }

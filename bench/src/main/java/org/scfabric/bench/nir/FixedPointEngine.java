@@ -48,10 +48,27 @@ public final class FixedPointEngine
     private final long[] spikes;
     private final int[] inputIndex;
     private final Map<String, Map<String, Double>> errors = new LinkedHashMap<>();
+    private final ScConfig sc;
+    private final Network net;
+    private final long[] bound;
+    private int scWeights;
+    private int scInputs;
 
     public FixedPointEngine(final Network net, final Options opt, final FixedFormat fmt)
     {
+        this(net, opt, fmt, null);
+    }
+
+    /**
+     * {@code sc} non-null: Linear, Affine and Conv nodes are stochastic-computing synapses ({@link ScLayer}) and
+     * {@code fmt} must be Q8.8 (the cores they feed).
+     */
+    public FixedPointEngine(final Network net, final Options opt, final FixedFormat fmt, final ScConfig sc)
+    {
         this.fmt = fmt;
+        this.sc = sc;
+        this.net = net;
+        this.bound = sc == null ? null : InputBounds.of(net, fmt);
         this.w = fmt.width();
         this.f = fmt.fraction();
         this.n = net.size();
@@ -194,8 +211,8 @@ public final class FixedPointEngine
                 System.arraycopy(x, 0, y, 0, y.length);
                 return 0;
             };
-            case LINEAR, AFFINE -> dense(node);
-            case CONV1D, CONV2D -> new Conv(node);
+            case LINEAR, AFFINE -> sc != null ? scLayer(node, denseSynapses(node), 1) : dense(node);
+            case CONV1D, CONV2D -> sc != null ? new Conv(node, false).sc(node) : new Conv(node, true);
             case SUM_POOL_2D, AVG_POOL_2D -> new Pool(node, node.kind() == Kind.AVG_POOL_2D);
             case SCALE ->
             {
@@ -261,6 +278,43 @@ public final class FixedPointEngine
         };
     }
 
+    /** (output, input, weight index) of every synapse of a Linear/Affine node: weight (i, j) is index i·cols + j. */
+    private static int[][] denseSynapses(final Node node)
+    {
+        final int rows = node.param("weight").shape().dim(0);
+        final int cols = node.param("weight").shape().dim(1);
+        final int[][] s = new int[3][rows * cols];
+        for (int i = 0, k = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++, k++)
+            {
+                s[0][k] = i;
+                s[1][k] = j;
+                s[2][k] = k;
+            }
+        }
+        return s;
+    }
+
+    /** The SC realisation of a synapse node; {@code plane}: outputs per bias value. */
+    private IntOp scLayer(final Node node, final int[][] synapses, final int plane)
+    {
+        final double[] weight = node.param("weight").data();
+        final int cout = node.outShape().size() / plane;
+        final int[] b = node.has("bias") ? q(node, "bias", node.perElement("bias", cout)) : null;
+        final ScLayer l = new ScLayer(node.name(), fmt, sc, synapses, weight, node.inShape().size(),
+            node.outShape().size(), bound[nodeIndex(node)], b, plane, scWeights, scInputs,
+            errors.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()));
+        scWeights += weight.length;
+        scInputs += node.inShape().size();
+        return l;
+    }
+
+    private int nodeIndex(final Node node)
+    {
+        return net.indexOf(node.name());
+    }
+
     private IntOp delay(final Node node, final double dt)
     {
         final double[] d = node.perElement("delay", node.inShape().size());
@@ -320,11 +374,12 @@ public final class FixedPointEngine
         private final int[][] rowTaps;
         private final int[][] colTaps;
 
-        Conv(final Node node)
+        /** {@code quantise}: false for the SC realisation, which never uses the Q8.8 weights. */
+        Conv(final Node node, final boolean quantise)
         {
             final Shape ws = node.param("weight").shape();
             final boolean one = ws.rank() == 3;
-            wq = q(node, "weight", node.param("weight").data());
+            wq = quantise ? q(node, "weight", node.param("weight").data()) : null;
             final Shape is = node.inShape();
             final Shape os = node.outShape();
             h = one ? 1 : is.dim(1);
@@ -424,6 +479,54 @@ public final class FixedPointEngine
                 y[i] = fmt.saturate((acc[i] >> f) + (b == null ? 0 : b[i / plane]));
             }
             return 0;
+        }
+
+        /** This convolution as SC synapses: every (output, input, kernel weight) of the gather below. */
+        IntOp sc(final Node node)
+        {
+            int count = 0;
+            final int[][] s = new int[3][16];
+            final int kernel = cinPerGroup * kh * kw;
+            for (int co = 0; co < cout; co++)
+            {
+                final int c0 = (co / coutPerGroup) * cinPerGroup;
+                for (int oy = 0; oy < oh; oy++)
+                {
+                    for (int ox = 0; ox < ow; ox++)
+                    {
+                        for (int ci = 0; ci < cinPerGroup; ci++)
+                        {
+                            for (int ky = 0; ky < kh; ky++)
+                            {
+                                final int iy = oy * sh - ph + ky * dh;
+                                for (int kx = 0; kx < kw && iy >= 0 && iy < h; kx++)
+                                {
+                                    final int ix = ox * sw - pw + kx * dw;
+                                    if (ix >= 0 && ix < wd)
+                                    {
+                                        if (count == s[0].length)
+                                        {
+                                            for (int a = 0; a < 3; a++)
+                                            {
+                                                s[a] = java.util.Arrays.copyOf(s[a], 2 * count);
+                                            }
+                                        }
+                                        s[0][count] = (co * oh + oy) * ow + ox;
+                                        s[1][count] = ((c0 + ci) * h + iy) * wd + ix;
+                                        s[2][count] = co * kernel + (ci * kh + ky) * kw + kx;
+                                        count++;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for (int a = 0; a < 3; a++)
+            {
+                s[a] = java.util.Arrays.copyOf(s[a], count);
+            }
+            return scLayer(node, s, oh * ow);
         }
 
         /** Output by output (the straightforward form, kept to check the scatter against). */

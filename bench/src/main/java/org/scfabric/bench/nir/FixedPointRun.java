@@ -33,6 +33,13 @@ public final class FixedPointRun
     public static Result run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
         final FixedFormat fmt)
     {
+        return run(net, stimulus, steps, opt, fmt, null);
+    }
+
+    /** {@code sc} non-null: the SC back end (synapse nodes as SC synapses into Q8.8 cores), arith "sc". */
+    public static Result run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
+        final FixedFormat fmt, final ScConfig sc)
+    {
         if (net.inputs().length == 0)
         {
             throw new NetworkException("the network has no Input node to drive");
@@ -41,7 +48,7 @@ public final class FixedPointRun
         {
             throw new NetworkException("--steps " + steps + " but the input has only " + stimulus.rows() + " rows");
         }
-        final FixedPointEngine e = new FixedPointEngine(net, opt, fmt);
+        final FixedPointEngine e = new FixedPointEngine(net, opt, fmt, sc);
         final int[] inputs = net.inputs();
         final int[] outputs = net.outputs();
         final double[] row = new double[ReferenceRun.channels(net)];
@@ -105,6 +112,6 @@ public final class FixedPointRun
             }
             outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), st, ix));
         }
-        return new Result(new ArithmeticRun(fmt.name(), steps, total, counts, wall, outs), e.quantisationErrors());
+        return new Result(new ArithmeticRun(sc != null ? "sc" : fmt.name(), steps, total, counts, wall, outs), e.quantisationErrors());
     }
 }

@@ -64,8 +64,10 @@ class NirCommandTest
         final Run r = run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         final JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        // default --arith: float64, q8.8, q16.12, in that order
-        assertEquals(3, j.get("runs").size());
+        // default --arith: float64, q8.8, q16.12, sc, in that order
+        assertEquals(4, j.get("runs").size());
+        assertEquals("sc", j.get("runs").get(3).get("arith").asText());
+        assertTrue(j.get("runs").get(3).get("quantisation_error").get("0").has("sc current range"), j.toString());
         final JsonNode run = j.get("runs").get(0);
         assertEquals("float64", run.get("arith").asText());
         assertEquals(4, run.get("total_spikes").asLong());
@@ -103,7 +105,13 @@ class NirCommandTest
         assertEquals("q8.8", runs.get(0).get("arith").asText());
         assertTrue(runs.get(0).get("vs_float64").has("output"), runs.toString());
         assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--arith", "q4.4",
-            "--out", tmp.resolve("bad").toString()), "float64, q8.8, q16.12");
+            "--out", tmp.resolve("bad").toString()), "float64, q8.8, q16.12, sc");
+        assertFalse(Files.exists(tmp.resolve("bad")));
+        for (final String l : new String[] {"100", "0", "32", "70000", "x", "-64"})
+        {
+            assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--arith", "sc",
+                "--bitstream", l, "--out", tmp.resolve("bad").toString()), "a multiple of 64 in 64..65536");
+        }
         assertFalse(Files.exists(tmp.resolve("bad")));
     }
 
@@ -130,6 +138,11 @@ class NirCommandTest
         final JsonNode run = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("runs").get(0);
         assertEquals("[10]", run.get("outputs").get("output").get("shape").toString());
         assertTrue(run.get("spike_counts").get("1").asLong() > 0, run.toString());
+        // every arithmetic ran end to end on the same frames, SC included
+        final JsonNode runs = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("runs");
+        assertEquals("sc", runs.get(3).get("arith").asText());
+        assertTrue(runs.get(3).get("spike_counts").get("1").asLong() > 0, runs.get(3).toString());
+        assertTrue(runs.get(3).get("vs_float64").get("output").has("argmax_agrees"));
     }
 
     @Test
