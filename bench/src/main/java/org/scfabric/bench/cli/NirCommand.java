@@ -16,6 +16,8 @@ import org.scfabric.bench.nir.Agreement;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.bench.nir.FixedPointRun;
 import org.scfabric.bench.nir.ScConfig;
+import org.scfabric.bench.nir.VanRossum;
+import org.scfabric.bench.report.NirReport;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
@@ -23,6 +25,7 @@ import org.scfabric.net.NetworkStats;
 import org.scfabric.net.Node;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.Options;
+import org.scfabric.net.ref.Probe;
 import org.scfabric.net.ref.ReferenceRun;
 import org.scfabric.net.ref.ArithmeticRun;
 import org.scfabric.net.ref.Stimulus;
@@ -100,6 +103,19 @@ public final class NirCommand implements Callable<Integer>
         description = "bitstream length per step of --arith sc (a multiple of 64 in 64..65536; default 256)")
     String bitstream;
 
+    @Option(names = "--probe", paramLabel = "NODE:INDEX",
+        description = "the neuron whose membrane every arithmetic records after each step (membrane.csv, membrane.png; "
+            + "the first " + Probe.MAX_STEPS + " steps); default neuron 0 of the first neuron population feeding an "
+            + "Output")
+    String probe;
+
+    @Option(names = "--van-rossum-tau", defaultValue = "10", paramLabel = "STEPS",
+        description = "time constant of the van Rossum distance to float64, in steps (default 10)")
+    String vrTau;
+
+    @Option(names = "--no-plots", description = "skip the PNG plots (output rasters, membrane, agreement per layer)")
+    boolean noPlots;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of the Poisson input (default 42)")
     String seed;
 
@@ -148,6 +164,8 @@ public final class NirCommand implements Callable<Integer>
         final long s = OptionValues.seed(seed);
         final List<FixedFormat> fixed = ariths(arith);
         final ScConfig scConfig = bitstream(bitstream, s);
+        final Probe probed = probe(net, probe);
+        final double tau = OptionValues.positive(vrTau, "--van-rossum-tau", "a number of steps > 0");
         final boolean floatRequested = java.util.Arrays.stream(arith.split(",")).anyMatch(
             a -> a.trim().equalsIgnoreCase("float64"));
         Integer t = null;
@@ -195,13 +213,14 @@ public final class NirCommand implements Callable<Integer>
         }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
+            staged.refuseForeign(outputNames(fixed, floatRequested, !noPlots));
             final Options opt = new Options(step, integ, rst);
             final List<ArithmeticRun> runs = new ArrayList<>();
             final Map<String, Map<String, Map<String, Double>>> quant = new LinkedHashMap<>();
             final ArithmeticRun r;
             try
             {
-                r = ReferenceRun.run(net, stim, n, opt);
+                r = ReferenceRun.run(net, stim, n, opt, probed);
                 if (floatRequested)
                 {
                     runs.add(r);
@@ -210,7 +229,7 @@ public final class NirCommand implements Callable<Integer>
                 {
                     final boolean isSc = fmt == SC;
                     final FixedPointRun.Result q = FixedPointRun.run(net, fresh.get(), n, opt,
-                        isSc ? FixedFormat.Q8_8 : fmt, isSc ? scConfig : null);
+                        isSc ? FixedFormat.Q8_8 : fmt, isSc ? scConfig : null, probed);
                     runs.add(q.run());
                     quant.put(q.run().arith(), q.quantisation());
                 }
@@ -219,7 +238,8 @@ public final class NirCommand implements Callable<Integer>
             {
                 throw new BadInputException(e.getMessage());
             }
-            writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, runs, r, quant);
+            writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, runs, r, quant,
+                new Report(probed, tau, !noPlots));
             staged.commit();
             final StringBuilder line = new StringBuilder();
             for (final ArithmeticRun a : runs)
@@ -335,7 +355,90 @@ public final class NirCommand implements Callable<Integer>
     static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
         final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs) throws IOException
     {
-        writeResults(dir, file, net, input, dt, integ, rst, runs, null, Map.of());
+        writeResults(dir, file, net, input, dt, integ, rst, runs, null, Map.of(),
+            new Report(null, VanRossum.DEFAULT_TAU_STEPS, false));
+    }
+
+    /**
+     * What goes into the output folder besides the runs.
+     *
+     * @param probe the probed neuron (null: none; then no membrane.csv or membrane.png)
+     * @param tau the van Rossum time constant, steps
+     * @param plots whether to draw the PNGs
+     */
+    record Report(Probe probe, double tau, boolean plots)
+    {
+    }
+
+    /** The files a run writes, for the up-front check against files that are not scfabric's. */
+    static List<String> outputNames(final List<FixedFormat> fixed, final boolean floatRequested, final boolean plots)
+    {
+        final List<String> names = new ArrayList<>(List.of("results.json", "results.md", "membrane.csv"));
+        if (plots)
+        {
+            names.add("membrane.png");
+            names.add("agreement.png");
+            if (floatRequested)
+            {
+                names.add("raster-float64.png");
+            }
+            for (final FixedFormat f : fixed)
+            {
+                names.add("raster-" + f.name() + ".png");
+            }
+        }
+        return names;
+    }
+
+    /** --probe NODE:INDEX (split at the last ':'), or the default; null when the network has no neurons. */
+    static Probe probe(final Network net, final String value)
+    {
+        if (value == null)
+        {
+            return Probe.defaultOf(net);
+        }
+        final List<String> neurons = new ArrayList<>();
+        for (final Node node : net.nodes())
+        {
+            if (node.kind().neuron())
+            {
+                neurons.add(node.name());
+            }
+        }
+        final String accepted = "NODE:INDEX with NODE a neuron population (" + (neurons.isEmpty() ? "none"
+            : String.join(", ", neurons)) + ")";
+        final int colon = value.lastIndexOf(':');
+        if (colon <= 0)
+        {
+            throw new BadInputException("--probe '" + value + "' is not " + accepted);
+        }
+        final String name = value.substring(0, colon);
+        if (!net.contains(name))
+        {
+            throw new BadInputException("--probe " + value + ": no node '" + name + "'; give " + accepted);
+        }
+        final int v = net.indexOf(name);
+        if (!net.node(v).kind().neuron())
+        {
+            throw new BadInputException("--probe " + value + ": node " + name + " is a " + net.node(v).kind().nirType()
+                + ", not a neuron population; give " + accepted);
+        }
+        final int size = net.node(v).outShape().size();
+        final int index;
+        try
+        {
+            index = Integer.parseInt(value.substring(colon + 1).trim());
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException("--probe '" + value + "': INDEX is not an integer in 0.." + (size - 1));
+        }
+        if (index < 0 || index >= size)
+        {
+            throw new BadInputException("--probe " + value + ": node " + name + " has " + size + " neurons; give "
+                + "an INDEX in 0.." + (size - 1));
+        }
+        return new Probe(v, index);
     }
 
     /**
@@ -344,7 +447,7 @@ public final class NirCommand implements Callable<Integer>
      */
     static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
         final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs, final ArithmeticRun ref,
-        final Map<String, Map<String, Map<String, Double>>> quant) throws IOException
+        final Map<String, Map<String, Map<String, Double>>> quant, final Report report) throws IOException
     {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", file.toString());
@@ -354,6 +457,11 @@ public final class NirCommand implements Callable<Integer>
         json.put("reset", rst.name().toLowerCase(Locale.ROOT));
         json.put("steps", runs.isEmpty() ? 0 : runs.get(0).steps());
         json.put("neurons", net.neurons());
+        // the input is one stimulus sequence: a readout's argmax agreement is over one decision
+        json.put("inputs", 1);
+        json.put("van_rossum_tau_steps", report.tau());
+        json.put("van_rossum_tau_s", report.tau() * dt);
+        json.put("probe", report.probe() == null ? null : report.probe().label(net));
         final List<Object> list = new ArrayList<>();
         for (final ArithmeticRun r : runs)
         {
@@ -384,7 +492,7 @@ public final class NirCommand implements Callable<Integer>
             if (ref != null && r != ref && !r.arith().equals("float64"))
             {
                 final Map<String, Object> ag = new LinkedHashMap<>();
-                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r).entrySet())
+                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r, report.tau()).entrySet())
                 {
                     final Agreement.Output a = e.getValue();
                     final Map<String, Object> m = new LinkedHashMap<>();
@@ -399,9 +507,14 @@ public final class NirCommand implements Callable<Integer>
                     m.put("argmax_float64", a.argmaxFloat64());
                     m.put("argmax", a.argmax());
                     m.put("argmax_agrees", a.argmaxAgrees());
+                    // the fraction of inputs whose argmax agrees: one input, so 1.0 or 0.0
+                    m.put("argmax_agreement", a.argmaxAgrees() ? 1.0 : 0.0);
+                    m.put("van_rossum", a.vanRossum());
+                    m.put("van_rossum_mean", a.meanVanRossum());
                     ag.put(e.getKey(), m);
                 }
                 run.put("vs_float64", ag);
+                run.put("layer_agreement", Agreement.layers(ref, r));
             }
             list.add(run);
         }
@@ -435,24 +548,33 @@ public final class NirCommand implements Callable<Integer>
                 }
                 if (!header)
                 {
-                    md.append("\nAgainst float64, per output node: neurons with float64's spike count, first step "
-                        + "any neuron differs, most-spiking neuron.\n\n| arith | output | equal counts | first divergence "
-                        + "| argmax (float64) |\n|---|---|---:|---:|---|\n");
+                    md.append(String.format(Locale.ROOT, "%nAgainst float64, per output node: neurons with float64's spike "
+                        + "count, first step any neuron differs, van Rossum distance per neuron (τ = %s steps = %s s; "
+                        + "D² ≈ unmatched spikes), most-spiking neuron. The input is one stimulus sequence, so the "
+                        + "argmax agreement is one decision.%n%n| arith | output | equal counts | first divergence "
+                        + "| van Rossum mean | van Rossum max | argmax (float64) |%n|---|---|---:|---:|---:|---:|---|%n",
+                        trim(report.tau()), trim(report.tau() * dt)));
                     header = true;
                 }
-                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r).entrySet())
+                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r, report.tau()).entrySet())
                 {
                     final Agreement.Output a = e.getValue();
+                    double worst = 0;
+                    for (final double d : a.vanRossum())
+                    {
+                        worst = Math.max(worst, d);
+                    }
                     int first = -1;
                     for (final int d : a.firstDivergence())
                     {
                         first = d >= 0 && (first < 0 || d < first) ? d : first;
                     }
-                    md.append(String.format(Locale.ROOT, "| %s | %s | %d / %d | %s | %d (%d) |%n", r.arith(), e.getKey(),
-                        a.countsEqual(), a.neurons(), first < 0 ? "none" : Integer.toString(first), a.argmax(),
-                        a.argmaxFloat64()));
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %d / %d | %s | %.3f | %.3f | %d (%d) |%n", r.arith(),
+                        e.getKey(), a.countsEqual(), a.neurons(), first < 0 ? "none" : Integer.toString(first),
+                        a.meanVanRossum(), worst, a.argmax(), a.argmaxFloat64()));
                 }
             }
+            NirReport.layers(md, ref, runs);
         }
         if (!quant.isEmpty())
         {
@@ -478,6 +600,7 @@ public final class NirCommand implements Callable<Integer>
                 md.append("| ").append(c.getKey()).append(" | ").append(c.getValue()).append(" |\n");
             }
         }
+        NirReport.outputs(dir, md, net, ref, runs, report.probe(), report.plots());
         Files.writeString(dir.resolve("results.md"), md.toString(), StandardCharsets.UTF_8);
     }
 
@@ -527,6 +650,12 @@ public final class NirCommand implements Callable<Integer>
             o.printf(Locale.ROOT, "cycles: %d back edge%s, each carrying the previous step: %s%n", back,
                 back == 1 ? "" : "s", String.join(", ", edges));
         }
+    }
+
+    /** A number as Java prints it, without a trailing ".0". */
+    private static String trim(final double d)
+    {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long)d) : Double.toString(d);
     }
 
     private static String names(final Network net, final int[] idx)
