@@ -76,6 +76,7 @@ public final class NirPlots
         c.getStyler().setXAxisMax((double)last);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        unevenX(c, last);
         int offset = 0;
         int k = 0;
         for (final Map.Entry<String, ArithmeticRun.OutputTrain> o : run.outputs().entrySet())
@@ -130,6 +131,7 @@ public final class NirPlots
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setXAxisMin(0.0);
         c.getStyler().setXAxisMax((double)Math.max(1, last));
+        unevenX(c, last);
         for (final Map.Entry<String, double[]> e : traces.entrySet())
         {
             final int n = Math.min(last, e.getValue().length);
@@ -147,7 +149,10 @@ public final class NirPlots
             final XYSeries s = c.addSeries(e.getKey(), x, y);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(colour(e.getKey()));
-            s.setLineStyle(new BasicStroke(e.getKey().equals("float64") ? 2.4f : 1.3f));
+            // sc lies on q8.8 wherever its currents are exact (spike inputs, |w| = max|W|): dashed, both stay visible
+            s.setLineStyle(e.getKey().equals("sc") ? new BasicStroke(1.3f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f)
+                : new BasicStroke(e.getKey().equals("float64") ? 2.4f : 1.3f));
         }
         PlotStyle.savePng(c, png);
     }
@@ -186,8 +191,23 @@ public final class NirPlots
         PlotStyle.savePng(c, png);
     }
 
+    /**
+     * XChart labels every x value when all series share evenly spaced ones; a hidden series at uneven x makes it
+     * choose round ticks (as BrunelPlots does).
+     */
+    private static void unevenX(final XYChart c, final double range)
+    {
+        final XYSeries s = c.addSeries(" ", new double[] {0, range * 0.3719}, new double[] {Double.NaN, Double.NaN});
+        s.setShowInLegend(false);
+        s.setMarker(SeriesMarkers.NONE);
+    }
+
     private static void style(final Chart<?, ?> c)
     {
         PlotStyle.apply(c, 12);
+        if (c.getStyler() instanceof org.knowm.xchart.style.AxesChartStyler a)
+        {
+            a.setXAxisTickMarkSpacingHint(90);
+        }
     }
 }
