@@ -11,8 +11,8 @@ import java.util.Map;
  * @param spikeCounts spikes per spiking node, in node order
  * @param wallSeconds the run phase alone
  * @param outputs per Output node (name order): its shape and its spikes
- * @param neuronSpikes per spiking node (the keys of {@code spikeCounts}): spikes of each neuron (flat index);
- *     empty when not recorded
+ * @param neuronSpikes per spiking node (the keys of {@code spikeCounts}), in evaluation order: spikes of each
+ *     neuron (flat index); empty when not recorded
  * @param probe the membrane potential of the {@link Probe}d neuron after each step, in real units (after a
  *     spike's reset); null when nothing was probed
  */

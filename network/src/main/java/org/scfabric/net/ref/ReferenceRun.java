@@ -131,7 +131,7 @@ public final class ReferenceRun
      */
     public static final class NeuronCounts
     {
-        /** The spiking nodes, in node order. */
+        /** The spiking nodes, in evaluation order. */
         public final int[] nodes;
         /** Per spiking node: its spike total when last scanned. */
         public final long[] seen;
@@ -148,7 +148,9 @@ public final class ReferenceRun
             nodes = new int[m];
             seen = new long[m];
             perNeuron = new long[m][];
-            for (int v = 0, s = 0; v < net.size(); v++)
+            // evaluation order: tables and plots read from input to output
+            int s = 0;
+            for (final int v : net.order())
             {
                 if (Float64Engine.spiking(net.node(v).kind()))
                 {
@@ -158,7 +160,7 @@ public final class ReferenceRun
             }
         }
 
-        /** Node name -> spikes per neuron, in node order. */
+        /** Node name -> spikes per neuron, in evaluation order. */
         public Map<String, long[]> byName(final Network net)
         {
             final Map<String, long[]> m = new LinkedHashMap<>();
