@@ -51,8 +51,9 @@ public final class FixedPointEngine
     private final ScConfig sc;
     private final Network net;
     private final long[] bound;
-    private int scWeights;
-    private int scInputs;
+    /** Per node: index of its first weight encoder and of its first input encoder in the SC seed plan. */
+    private final int[] scWeightBase;
+    private final int[] scInputBase;
 
     public FixedPointEngine(final Network net, final Options opt, final FixedFormat fmt)
     {
@@ -69,6 +70,33 @@ public final class FixedPointEngine
         this.sc = sc;
         this.net = net;
         this.bound = sc == null ? null : InputBounds.of(net, fmt);
+        // SC seeds are handed out in node-name order: the order a reader meets the nodes in (a file's storage
+        // order) must not change a run
+        scWeightBase = new int[net.size()];
+        scInputBase = new int[net.size()];
+        if (sc != null)
+        {
+            final Integer[] byName = new Integer[net.size()];
+            for (int v = 0; v < byName.length; v++)
+            {
+                byName[v] = v;
+            }
+            java.util.Arrays.sort(byName, java.util.Comparator.comparing(v -> net.node(v).name()));
+            int weights = 0;
+            int inputs = 0;
+            for (final int v : byName)
+            {
+                final Node node = net.node(v);
+                final Kind k = node.kind();
+                if (k == Kind.LINEAR || k == Kind.AFFINE || k == Kind.CONV1D || k == Kind.CONV2D)
+                {
+                    scWeightBase[v] = weights;
+                    scInputBase[v] = inputs;
+                    weights += node.param("weight").data().length;
+                    inputs += node.inShape().size();
+                }
+            }
+        }
         this.w = fmt.width();
         this.f = fmt.fraction();
         this.n = net.size();
@@ -302,12 +330,10 @@ public final class FixedPointEngine
         final double[] weight = node.param("weight").data();
         final int cout = node.outShape().size() / plane;
         final int[] b = node.has("bias") ? q(node, "bias", node.perElement("bias", cout)) : null;
-        final ScLayer l = new ScLayer(node.name(), fmt, sc, synapses, weight, node.inShape().size(),
-            node.outShape().size(), bound[nodeIndex(node)], b, plane, scWeights, scInputs,
+        final int v = nodeIndex(node);
+        return new ScLayer(node.name(), fmt, sc, synapses, weight, node.inShape().size(), node.outShape().size(),
+            bound[v], b, plane, scWeightBase[v], scInputBase[v],
             errors.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()));
-        scWeights += weight.length;
-        scInputs += node.inShape().size();
-        return l;
     }
 
     private int nodeIndex(final Node node)
