@@ -136,6 +136,21 @@ class PaperLifTest
     }
 
     @Test
+    void scsTraceIsQ88sOnThePaperInput() throws IOException
+    {
+        // w = 1 and spike inputs: both comparators at 0xFFFF, range Y = 1.0; at seed 42 and L = 256 every step's
+        // count gives Q8.8's current exactly (docs/nir.md says so beside the plot)
+        final Map<String, ArithmeticRun> m = scfabric();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(m.get("q8.8").probe(), m.get("sc").probe());
+        double peak = 0;
+        for (final double v : m.get("sc").probe())
+        {
+            peak = Math.max(peak, v);
+        }
+        assertTrue(peak >= 0.039, "the neuron is driven: " + peak);
+    }
+
+    @Test
     void float64sMembraneIsNorsesVoltageToFloat32Precision() throws IOException
     {
         final double[] v = scfabric().get("float64").probe();
