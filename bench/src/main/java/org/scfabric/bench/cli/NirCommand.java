@@ -44,16 +44,18 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "nir", mixinStandardHelpOptions = true, sortOptions = false,
     subcommands = NirExportCommand.class,
-    description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference and in the bit-true cores' "
-        + "fixed point (--arith), or describe it with --info.",
-        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs; fixed point also "
-            + "quantisation_error and vs_float64) and DIR/results.md."},
+    description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference and, side by side, in the "
+        + "bit-true cores' fixed point and on SC synapses (--arith), or describe it with --info.",
+        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs; the others also "
+            + "quantisation_error, vs_float64 per output neuron with the van Rossum distance, layer_agreement), "
+            + "DIR/results.md, DIR/membrane.csv (the --probe neuron) and plots."},
     footer = {"", "Semantics: forward Euler by default; a spike is v > v_threshold; nodes in topological order, "
         + "back edges (found by depth-first search from the Inputs in name order) carry the previous step.",
         "", "Examples:", "  scfabric nir --info net.nir",
         "  scfabric nir net.nir --input spikes.csv --out out/nir",
         "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1",
         "  scfabric nir net.nir --input spikes.csv --arith float64,q16.12",
+        "  scfabric nir net.nir --input spikes.csv --arith sc --bitstream 1024 --probe lif1:0",
         "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)"})
 public final class NirCommand implements Callable<Integer>
 {
@@ -100,7 +102,8 @@ public final class NirCommand implements Callable<Integer>
     String arith;
 
     @Option(names = "--bitstream", defaultValue = "256", paramLabel = "L",
-        description = "bitstream length per step of --arith sc (a multiple of 64 in 64..65536; default 256)")
+        description = "bitstream length per step of --arith sc (a multiple of 64 in 64..65536; default 256, as "
+            + "the Brunel SC variants V4 and V17)")
     String bitstream;
 
     @Option(names = "--probe", paramLabel = "NODE:INDEX",
@@ -116,7 +119,8 @@ public final class NirCommand implements Callable<Integer>
     @Option(names = "--no-plots", description = "skip the PNG plots (output rasters, membrane, agreement per layer)")
     boolean noPlots;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of the Poisson input (default 42)")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+        description = "seed of the Poisson input and of the SC encoders (default 42)")
     String seed;
 
     @Option(names = "--out", defaultValue = "out/nir", paramLabel = "DIR", description = "output folder (default out/nir)")
