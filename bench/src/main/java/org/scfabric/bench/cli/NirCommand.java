@@ -55,7 +55,7 @@ import picocli.CommandLine.Parameters;
         "  scfabric nir net.nir --input spikes.csv --out out/nir",
         "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1",
         "  scfabric nir net.nir --input spikes.csv --arith float64,q16.12",
-        "  scfabric nir net.nir --input spikes.csv --arith sc --bitstream 1024 --probe lif1:0",
+        "  scfabric nir net.nir --input in.csv --arith sc --bitstream 1024 --probe lif:0",
         "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)"})
 public final class NirCommand implements Callable<Integer>
 {
