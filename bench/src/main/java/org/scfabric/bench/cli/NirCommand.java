@@ -15,11 +15,13 @@ import java.util.concurrent.Callable;
 import org.scfabric.bench.nir.Agreement;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.bench.nir.FixedPointRun;
+import org.scfabric.bench.nir.SourceStimulus;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.NetworkStats;
 import org.scfabric.net.Node;
+import org.scfabric.net.nir.NirMetadata;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.Options;
 import org.scfabric.net.ref.ReferenceRun;
@@ -74,7 +76,7 @@ public final class NirCommand implements Callable<Integer>
     String poisson;
 
     @Option(names = "--steps", paramLabel = "T", description = "steps to run (default: the input's rows; 1000 with "
-        + "--poisson)")
+        + "--poisson or for a network that drives itself, e.g. one written by brunel --export-nir)")
     String steps;
 
     @Option(names = "--dt", defaultValue = "1e-4", paramLabel = "S", description = "seconds per step (default 1e-4)")
@@ -122,7 +124,18 @@ public final class NirCommand implements Callable<Integer>
             stdout.flush();
             return 0;
         }
-        if ((input == null) == (poisson == null))
+        if (SourceStimulus.mixed(net))
+        {
+            throw new BadInputException(path + ": some Input nodes are scfabric sources (" + NirMetadata.KIND + " "
+                + NirMetadata.NUMPY_POISSON + ") and some are not; scfabric runs a network with either kind only");
+        }
+        final boolean self = SourceStimulus.drivesItself(net);
+        if (self && (input != null || poisson != null))
+        {
+            throw new BadInputException(path.getFileName() + " drives itself (its Input nodes are scfabric "
+                + NirMetadata.NUMPY_POISSON + " sources); give no " + (input != null ? "--input" : "--poisson"));
+        }
+        if (!self && (input == null) == (poisson == null))
         {
             throw new BadInputException(input == null ? "give --input FILE (.csv or .npy) or --poisson HZ"
                 : "give --input FILE or --poisson HZ, not both");
@@ -154,7 +167,13 @@ public final class NirCommand implements Callable<Integer>
         final String inputLabel;
         try
         {
-            if (poisson != null)
+            if (self)
+            {
+                stim = null;
+                fresh = null;
+                inputLabel = "scfabric sources (numpy_poisson)";
+            }
+            else if (poisson != null)
             {
                 final double hz;
                 try
@@ -181,8 +200,8 @@ public final class NirCommand implements Callable<Integer>
         {
             throw new BadInputException(e.getMessage());
         }
-        final int n = t != null ? t : stim.rows() == Integer.MAX_VALUE ? 1000 : stim.rows();
-        if (n > stim.rows())
+        final int n = t != null ? t : stim == null || stim.rows() == Integer.MAX_VALUE ? 1000 : stim.rows();
+        if (stim != null && n > stim.rows())
         {
             throw new BadInputException("--steps " + n + " but --input " + input + " has only " + stim.rows()
                 + " rows (one per step)");
@@ -195,14 +214,21 @@ public final class NirCommand implements Callable<Integer>
             final ArithmeticRun r;
             try
             {
-                r = ReferenceRun.run(net, stim, n, opt);
+                try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
+                {
+                    r = ReferenceRun.run(net, self ? src : stim, n, opt);
+                }
                 if (floatRequested)
                 {
                     runs.add(r);
                 }
                 for (final FixedFormat fmt : fixed)
                 {
-                    final FixedPointRun.Result q = FixedPointRun.run(net, fresh.get(), n, opt, fmt);
+                    final FixedPointRun.Result q;
+                    try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
+                    {
+                        q = FixedPointRun.run(net, self ? src : fresh.get(), n, opt, fmt);
+                    }
                     runs.add(q.run());
                     quant.put(fmt.name(), q.quantisation());
                 }

@@ -3,13 +3,17 @@ package org.scfabric.bench.nir;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.scfabric.bench.brunel.ReferenceFixedPoint;
 import org.scfabric.hw.Bits;
+import org.scfabric.hw.lif.LifArray;
+import org.scfabric.hw.lif.LifParams;
 import org.scfabric.hw.lif.CubaLifCore;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.Node;
 import org.scfabric.net.Shape;
+import org.scfabric.net.nir.NirMetadata;
 import org.scfabric.net.ref.Float64Engine;
 import org.scfabric.net.ref.Options;
 
@@ -48,6 +52,13 @@ public final class FixedPointEngine
     private final long[] spikes;
     private final int[] inputIndex;
     private final Map<String, Map<String, Double>> errors = new LinkedHashMap<>();
+    /**
+     * Per node: it feeds only {@code brunel} nodes, so its parameters are quantised as the reference's
+     * FixedPointLIF does (truncated, {@link ReferenceFixedPoint}) and its sums wrap to W bits as V3's
+     * accumulator does, instead of rounding and saturating.
+     */
+    private final boolean[] reference;
+    private final boolean[] wrapsInput;
 
     public FixedPointEngine(final Network net, final Options opt, final FixedFormat fmt)
     {
@@ -55,6 +66,7 @@ public final class FixedPointEngine
         this.w = fmt.width();
         this.f = fmt.fraction();
         this.n = net.size();
+        this.network = net;
         this.order = net.order();
         incomingSource = new int[n][];
         incomingBack = new boolean[n][];
@@ -63,6 +75,20 @@ public final class FixedPointEngine
         prev = new int[n][];
         ops = new IntOp[n];
         spikes = new long[n];
+        reference = new boolean[n];
+        wrapsInput = new boolean[n];
+        final int[] feeds = new int[n];
+        final int[] feedsBrunel = new int[n];
+        for (int e = 0; e < net.edges().size(); e++)
+        {
+            feeds[net.edgeSource(e)]++;
+            feedsBrunel[net.edgeSource(e)] += net.node(net.edgeTarget(e)).kind() == Kind.BRUNEL ? 1 : 0;
+        }
+        for (int v = 0; v < n; v++)
+        {
+            reference[v] = feeds[v] > 0 && feeds[v] == feedsBrunel[v] && net.node(v).kind() != Kind.INPUT;
+            wrapsInput[v] = net.node(v).kind() == Kind.BRUNEL;
+        }
         for (int v = 0; v < n; v++)
         {
             final Node node = net.node(v);
@@ -122,12 +148,13 @@ public final class FixedPointEngine
             else
             {
                 java.util.Arrays.fill(x, 0);
+                final boolean wrap = wrapsInput[v];
                 for (int k = 0; k < src.length; k++)
                 {
                     final int[] y = back[k] ? prev[src[k]] : out[src[k]];
                     for (int i = 0; i < x.length; i++)
                     {
-                        x[i] = fmt.saturate((long)x[i] + y[i]);
+                        x[i] = wrap ? Bits.lowSigned((long)x[i] + y[i], w) : fmt.saturate((long)x[i] + y[i]);
                     }
                 }
             }
@@ -170,22 +197,40 @@ public final class FixedPointEngine
         int step(int[] x, int[] y);
     }
 
-    /** Quantises one parameter of a node and records its error. */
+    /**
+     * Quantises one parameter of a node and records its error: to the nearest value, saturated, or for a node
+     * that feeds {@code brunel} nodes (and for those nodes) as the reference's core does, truncated.
+     */
     private int[] q(final Node node, final String label, final double[] exact)
     {
+        final boolean trunc = reference[index(node)] || node.kind() == Kind.BRUNEL;
         final int[] r = new int[exact.length];
         double err = 0;
         for (int i = 0; i < r.length; i++)
         {
-            r[i] = fmt.quantise(exact[i]);
+            r[i] = trunc ? ReferenceFixedPoint.truncate(exact[i], f) : fmt.quantise(exact[i]);
             err = Math.max(err, Math.abs(fmt.value(r[i]) - exact[i]));
         }
         errors.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()).put(label, err);
         return r;
     }
 
+    private Network network;
+
+    private int index(final Node node)
+    {
+        return network.indexOf(node.name());
+    }
+
+    /** A W-bit result: wrapped for a node that feeds {@code brunel} nodes (V3's accumulator), else saturated. */
+    private int result(final boolean wrap, final long x)
+    {
+        return wrap ? Bits.lowSigned(x, w) : fmt.saturate(x);
+    }
+
     private IntOp op(final Node node, final Options opt)
     {
+        final boolean wrap = reference[index(node)];
         return switch (node.kind())
         {
             case INPUT -> null;
@@ -204,7 +249,7 @@ public final class FixedPointEngine
                 {
                     for (int i = 0; i < y.length; i++)
                     {
-                        y[i] = fmt.saturate(((long)a[i] * x[i]) >> f);
+                        y[i] = result(wrap, ((long)a[i] * x[i]) >> f);
                     }
                     return 0;
                 };
@@ -227,6 +272,115 @@ public final class FixedPointEngine
             }
             case DELAY -> delay(node, opt.dt());
             case I, IF, LI, LIF, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
+            case BRUNEL -> brunel(node, opt);
+            case CSR_LINEAR -> csr(node, wrap);
+        };
+    }
+
+    /**
+     * The Brunel reference's neuron on V3's core: {@link LifArray} (bit-true {@code sc_lif_neuron}, the model the
+     * kernel's LIF registers are held to) with the reference's constants ({@link ReferenceFixedPoint}), one edge
+     * per step with the input as I_t and noise 0. The core has one parameter set: per-neuron values must agree.
+     */
+    private IntOp brunel(final Node node, final Options opt)
+    {
+        final int m = node.outShape().size();
+        final double tau = uniform(node, "tau", m);
+        final double vLeak = uniform(node, "v_leak", m);
+        final double vReset = uniform(node, "v_reset", m);
+        final double vTh = uniform(node, "v_threshold", m);
+        final LifParams lp = ReferenceFixedPoint.lif(w, f, vLeak, vReset, vTh, NirMetadata.refractorySteps(node));
+        final int leak = ReferenceFixedPoint.leak(opt.dt() / tau, f);
+        final int gain = ReferenceFixedPoint.gain(f);
+        q(node, "v_leak", new double[] {vLeak});
+        q(node, "v_reset", new double[] {vReset});
+        q(node, "v_threshold", new double[] {vTh});
+        errors.get(node.name()).put("dt/tau", Math.abs(leak / fmt.one() - opt.dt() / tau));
+        final LifArray core = new LifArray(lp, m);
+        final int[] fired = new int[m];
+        final int one = 1 << f;
+        return new IntOp()
+        {
+            @Override
+            public int step(final int[] x, final int[] y)
+            {
+                final int count = core.step(x, leak, gain, 0, fired);
+                java.util.Arrays.fill(y, 0);
+                for (int k = 0; k < count; k++)
+                {
+                    y[fired[k]] = one;
+                }
+                return count;
+            }
+        };
+    }
+
+    private static double uniform(final Node node, final String p, final int m)
+    {
+        final double[] v = node.perElement(p, m);
+        for (final double d : v)
+        {
+            if (Double.doubleToRawLongBits(d) != Double.doubleToRawLongBits(v[0]))
+            {
+                throw new NetworkException("node " + node.name() + " (brunel): the fixed-point core takes one " + p
+                    + " for all its neurons, the node has several");
+            }
+        }
+        return v[0];
+    }
+
+    /**
+     * Sparse Linear: each non-zero input's column scattered into a 64-bit accumulator of W_q * x_q, then shifted
+     * right by F (integer sums are exact in any order, so this is the dense sum).
+     */
+    private IntOp csr(final Node node, final boolean wrap)
+    {
+        final double[] ptrD = node.param("indptr").data();
+        final double[] idxD = node.param("indices").data();
+        final int[] ptr = new int[ptrD.length];
+        final int[] idx = new int[idxD.length];
+        for (int i = 0; i < ptr.length; i++)
+        {
+            ptr[i] = (int)ptrD[i];
+        }
+        for (int i = 0; i < idx.length; i++)
+        {
+            idx[i] = (int)idxD[i];
+        }
+        final int[] wq = q(node, "weight", node.param("data").data());
+        final boolean perInput = wq.length != idx.length;
+        final long[] acc = new long[node.outShape().size()];
+        return (x, y) ->
+        {
+            java.util.Arrays.fill(acc, 0L);
+            for (int j = 0; j + 1 < ptr.length; j++)
+            {
+                final long xj = x[j];
+                if (xj == 0)
+                {
+                    continue;
+                }
+                if (perInput)
+                {
+                    final long wx = wq[j] * xj;
+                    for (int e = ptr[j], end = ptr[j + 1]; e < end; e++)
+                    {
+                        acc[idx[e]] += wx;
+                    }
+                }
+                else
+                {
+                    for (int e = ptr[j], end = ptr[j + 1]; e < end; e++)
+                    {
+                        acc[idx[e]] += wq[e] * xj;
+                    }
+                }
+            }
+            for (int i = 0; i < y.length; i++)
+            {
+                y[i] = result(wrap, acc[i] >> f);
+            }
+            return 0;
         };
     }
 

@@ -131,7 +131,7 @@ public final class Float64Engine
     /** Node {@code v}'s membrane potentials (neuron populations; null for other nodes). Live view. */
     public double[] membrane(final int v)
     {
-        return ops[v] instanceof Ops.Neuron nu ? nu.v : null;
+        return ops[v] instanceof Ops.Neuron nu ? nu.v : ops[v] instanceof Ops.Brunel b ? b.v : null;
     }
 
     /** Spikes node {@code v} has emitted so far (spiking neurons and Threshold; 0 for the rest). */
@@ -140,10 +140,10 @@ public final class Float64Engine
         return spikes[v];
     }
 
-    /** True if node {@code v} emits spikes (0/1 outputs): IF, LIF, CubaLIF and Threshold. */
+    /** True if node {@code v} emits spikes (0/1 outputs): IF, LIF, CubaLIF, Brunel and Threshold. */
     public static boolean spiking(final Kind k)
     {
-        return k == Kind.IF || k == Kind.LIF || k == Kind.CUBA_LIF || k == Kind.THRESHOLD;
+        return k == Kind.IF || k == Kind.LIF || k == Kind.CUBA_LIF || k == Kind.BRUNEL || k == Kind.THRESHOLD;
     }
 
     /** One node's computation for a step; returns the spikes it emitted. */
