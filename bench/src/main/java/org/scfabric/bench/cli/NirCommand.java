@@ -492,14 +492,16 @@ public final class NirCommand implements Callable<Integer>
         {
             w = Math.max(w, node.name().length());
         }
-        final String fmt = "  %-" + w + "s  %-9s  %-14s  %-14s  %10s  %8s  %10s%n";
+        final String fmt = "  %-" + w + "s  %-10s  %-14s  %-14s  %10s  %8s  %10s%n";
         o.printf(Locale.ROOT, fmt, "node", "type", "in", "out", "parameters", "neurons", "synapses");
         for (final int v : net.order())
         {
             final Node node = net.node(v);
-            o.printf(Locale.ROOT, fmt, node.name(), node.kind().nirType(), node.inShape(), node.outShape(),
+            o.printf(Locale.ROOT, fmt, node.name(), node.kind().nirType() + (node.kind().scfabricKind() == null ? ""
+                : ":" + node.kind().scfabricKind()), node.inShape(), node.outShape(),
                 NetworkStats.parameters(node), node.kind().neuron() ? Integer.toString(node.neurons()) : "-",
                 NetworkStats.synapses(node) == 0 && node.kind() != Kind.LINEAR && node.kind() != Kind.AFFINE
+                    && node.kind() != Kind.CSR_LINEAR
                     ? "-" : Long.toString(NetworkStats.synapses(node)));
         }
         final int back = net.backEdgeCount();

@@ -12,6 +12,7 @@ import org.scfabric.net.nir.NirMetadata;
 import org.scfabric.net.ref.Stimulus;
 import org.scfabric.random.NumpyGenerator;
 import org.scfabric.random.Pcg64;
+import org.scfabric.random.PoissonChunks;
 
 /**
  * The stimulus of a network whose Input nodes are all scfabric sources ({@code scfabric.kind = numpy_poisson}):
@@ -65,6 +66,8 @@ public final class SourceStimulus implements Stimulus, AutoCloseable
     /** The sources of {@code net} (Inputs in name order) for {@code steps} steps; bad metadata names the node. */
     public static SourceStimulus of(final Network net, final int steps)
     {
+        // the drive's SIMD kernel compiled before the run starts, as the Brunel workload does in its build phase
+        PoissonChunks.warmUp();
         final List<DriveStream> list = new ArrayList<>();
         try
         {

@@ -99,15 +99,29 @@ public final class Float64Engine
                 continue; // Input: its buffer holds this step's values
             }
             final double[] x = in[v];
-            java.util.Arrays.fill(x, 0.0);
             final int[] src = incomingSource[v];
             final boolean[] back = incomingBack[v];
+            if (src.length == 0)
+            {
+                java.util.Arrays.fill(x, 0.0);
+            }
             for (int k = 0; k < src.length; k++)
             {
                 final double[] y = back[k] ? prev[src[k]] : out[src[k]];
-                for (int i = 0; i < x.length; i++)
+                if (k == 0)
                 {
-                    x[i] += y[i];
+                    // 0.0 + y, as the sum starts (a -0.0 input becomes 0.0), in one pass instead of a fill and an add
+                    for (int i = 0; i < x.length; i++)
+                    {
+                        x[i] = 0.0 + y[i];
+                    }
+                }
+                else
+                {
+                    for (int i = 0; i < x.length; i++)
+                    {
+                        x[i] += y[i];
+                    }
                 }
             }
             spikes[v] += op.step(x, out[v]);

@@ -191,7 +191,7 @@ class NirWriterTest
 
     private static Tensor tensor(final SplittableRandom r, final Shape shape)
     {
-        final Tensor.DType t = Tensor.DType.values()[r.nextInt(3)];
+        final Tensor.DType t = Tensor.DType.values()[r.nextInt(Tensor.DType.values().length)];
         final double[] v = new double[shape.size()];
         for (int i = 0; i < v.length; i++)
         {
@@ -200,6 +200,7 @@ class NirWriterTest
                 case FLOAT32 -> special(r, Float.intBitsToFloat(r.nextInt()), FLOAT_ODD);
                 case FLOAT64 -> special(r, Double.longBitsToDouble(r.nextLong()), DOUBLE_ODD);
                 case INT64 -> r.nextInt(-1000, 1000);
+                case INT32 -> r.nextInt();
             };
         }
         return new Tensor(shape, v, t);
