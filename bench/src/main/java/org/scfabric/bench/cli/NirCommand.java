@@ -97,6 +97,11 @@ public final class NirCommand implements Callable<Integer>
             + "compared against it")
     String arith;
 
+    @Option(names = "--warm-up", defaultValue = "0", paramLabel = "W",
+        description = "before each arithmetic's run, run it W steps on the same input and discard that run, so that "
+            + "wall_s times compiled code rather than the JVM compiling it (for benchmarks; default 0: none)")
+    String warmUp;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of the Poisson input (default 42)")
     String seed;
 
@@ -206,6 +211,12 @@ public final class NirCommand implements Callable<Integer>
             throw new BadInputException("--steps " + n + " but --input " + input + " has only " + stim.rows()
                 + " rows (one per step)");
         }
+        final int warm = warmUp.trim().equals("0") ? 0 : steps(warmUp);
+        if (stim != null && warm > stim.rows())
+        {
+            throw new BadInputException("--warm-up " + warm + " but --input " + input + " has only " + stim.rows()
+                + " rows; give 0.." + stim.rows());
+        }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
             final Options opt = new Options(step, integ, rst);
@@ -214,9 +225,16 @@ public final class NirCommand implements Callable<Integer>
             final ArithmeticRun r;
             try
             {
+                if (warm > 0)
+                {
+                    try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
+                    {
+                        ReferenceRun.run(net, self ? src : fresh.get(), warm, opt);
+                    }
+                }
                 try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
                 {
-                    r = ReferenceRun.run(net, self ? src : stim, n, opt);
+                    r = ReferenceRun.run(net, self ? src : warm > 0 ? fresh.get() : stim, n, opt);
                 }
                 if (floatRequested)
                 {
@@ -225,6 +243,13 @@ public final class NirCommand implements Callable<Integer>
                 for (final FixedFormat fmt : fixed)
                 {
                     final FixedPointRun.Result q;
+                    if (warm > 0)
+                    {
+                        try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
+                        {
+                            FixedPointRun.run(net, self ? src : fresh.get(), warm, opt, fmt);
+                        }
+                    }
                     try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
                     {
                         q = FixedPointRun.run(net, self ? src : fresh.get(), n, opt, fmt);

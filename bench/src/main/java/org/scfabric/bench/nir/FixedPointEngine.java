@@ -573,9 +573,16 @@ public final class FixedPointEngine
                 }
             }
             final int plane = oh * ow;
-            for (int i = 0; i < acc.length; i++)
+            final long hi = Bits.mask(w - 1) & 0xffffffffL;
+            final long lo = -hi - 1;
+            for (int co = 0, i = 0; co < cout; co++)
             {
-                y[i] = fmt.saturate((acc[i] >> f) + (b == null ? 0 : b[i / plane]));
+                final long bias = b == null ? 0 : b[co];
+                for (final int end = i + plane; i < end; i++)
+                {
+                    final long v = (acc[i] >> f) + bias;
+                    y[i] = (int)(v > hi ? hi : v < lo ? lo : v);
+                }
             }
             return 0;
         }
@@ -682,36 +689,61 @@ public final class FixedPointEngine
             return v.length == 1 ? new int[] {v[0], v[0]} : v;
         }
 
-        @Override
-        public int step(final int[] x, final int[] y)
+        /** Per output o: the inputs of its window inside the input, {@code inputs[start[o] .. start[o + 1])}. */
+        private int[] start;
+        private int[] inputs;
+
+        /** The window of every output as a flat table, made once (zero padding connects to nothing). */
+        private void table()
         {
-            final int area = kh * kw;
-            for (int ch = 0; ch < c; ch++)
+            final int outs = c * oh * ow;
+            start = new int[outs + 1];
+            final int[] buf = new int[outs * kh * kw];
+            int m = 0;
+            for (int ch = 0, o = 0; ch < c; ch++)
             {
                 for (int oy = 0; oy < oh; oy++)
                 {
-                    for (int ox = 0; ox < ow; ox++)
+                    for (int ox = 0; ox < ow; ox++, o++)
                     {
-                        long s = 0;
                         for (int ky = 0; ky < kh; ky++)
                         {
                             final int iy = oy * sh - ph + ky;
-                            if (iy < 0 || iy >= h)
-                            {
-                                continue;
-                            }
-                            for (int kx = 0; kx < kw; kx++)
+                            for (int kx = 0; kx < kw && iy >= 0 && iy < h; kx++)
                             {
                                 final int ix = ox * sw - pw + kx;
                                 if (ix >= 0 && ix < wd)
                                 {
-                                    s += x[(ch * h + iy) * wd + ix];
+                                    buf[m++] = (ch * h + iy) * wd + ix;
                                 }
                             }
                         }
-                        y[(ch * oh + oy) * ow + ox] = fmt.saturate(average ? Math.floorDiv(s, area) : s);
+                        start[o + 1] = m;
                     }
                 }
+            }
+            inputs = java.util.Arrays.copyOf(buf, m);
+        }
+
+        /** Each output sums its window through the table (integer sums: the order of the terms does not matter). */
+        @Override
+        public int step(final int[] x, final int[] y)
+        {
+            if (start == null)
+            {
+                table();
+            }
+            final int area = kh * kw;
+            final int[] st = start;
+            final int[] in = inputs;
+            for (int o = 0; o < y.length; o++)
+            {
+                long s = 0;
+                for (int k = st[o], end = st[o + 1]; k < end; k++)
+                {
+                    s += x[in[k]];
+                }
+                y[o] = fmt.saturate(average ? Math.floorDiv(s, area) : s);
             }
             return 0;
         }
@@ -770,6 +802,10 @@ public final class FixedPointEngine
         @Override
         public int step(final int[] x, final int[] y)
         {
+            if (integrate && fires && !subtract)
+            {
+                return integrateAndFire(x, y);
+            }
             int fired = 0;
             for (int j = 0; j < v.length; j++)
             {
@@ -806,6 +842,26 @@ public final class FixedPointEngine
                     y[j] = u;
                 }
                 v[j] = u;
+            }
+            return fired;
+        }
+
+        /** IF with reset to v_reset, the loop of {@link #step} without its tests for the other kinds. */
+        private int integrateAndFire(final int[] x, final int[] y)
+        {
+            final int[] v = this.v;
+            final int[] r = this.r;
+            final int[] vTh = this.vTh;
+            final int[] vReset = this.vReset;
+            final int one = this.one;
+            int fired = 0;
+            for (int j = 0; j < v.length; j++)
+            {
+                final int u = Bits.lowSigned((long)v[j] + Bits.lowSigned(((long)x[j] * r[j]) >> f, w), w);
+                final boolean s = u > vTh[j];
+                v[j] = s ? vReset[j] : u;
+                y[j] = s ? one : 0;
+                fired += s ? 1 : 0;
             }
             return fired;
         }

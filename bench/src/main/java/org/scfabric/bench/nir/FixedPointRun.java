@@ -47,6 +47,7 @@ public final class FixedPointRun
         final double[] row = new double[ReferenceRun.channels(net)];
         final int[][] trains = new int[outputs.length][64];
         final int[] sizes = new int[outputs.length];
+        final int one = fmt.quantise(1.0);
         final long t0 = System.nanoTime();
         for (int t = 0; t < steps; t++)
         {
@@ -57,7 +58,9 @@ public final class FixedPointRun
                 final int[] buf = e.inputBuffer(k);
                 for (int i = 0; i < buf.length; i++)
                 {
-                    buf[i] = fmt.quantise(row[at + i]);
+                    final double x = row[at + i];
+                    // spikes are 0 or 1: those two without the general rounding and clamping
+                    buf[i] = x == 0.0 ? 0 : x == 1.0 ? one : fmt.quantise(x);
                 }
                 at += buf.length;
             }

@@ -604,7 +604,7 @@ public final class NirReader
         if (data instanceof Number n)
         {
             final Tensor.DType t = n instanceof Float ? Tensor.DType.FLOAT32 : n instanceof Double
-                ? Tensor.DType.FLOAT64 : Tensor.DType.INT64;
+                ? Tensor.DType.FLOAT64 : n instanceof Integer ? Tensor.DType.INT32 : Tensor.DType.INT64;
             return new Tensor(shape, new double[] {n.doubleValue()}, t);
         }
         if (data instanceof Boolean bool)

@@ -140,7 +140,7 @@ class NirWriterTest
     {
         final Map<String, String> meta = new LinkedHashMap<>();
         meta.put(NirMetadata.REFRACTORY_S, "0.002");
-        meta.put(NirMetadata.KIND, "brunel");
+        meta.put(NirMetadata.SEED, "7");
         meta.put("trained_with", "é, and a comma"); // someone else's key, kept as it is
         final Network g = Network.builder()
             .add(new Node("in", Kind.INPUT, Map.of("shape", new Tensor(Shape.of(1), new double[] {3}, Tensor.DType.INT64))))
