@@ -645,7 +645,7 @@ public final class FixedPointEngine
     }
 
     /** SumPool2d / AvgPool2d over (C, H, W), zero padding. */
-    private final class Pool implements IntOp
+    final class Pool implements IntOp
     {
         private final boolean average;
         private final int c;
@@ -744,6 +744,36 @@ public final class FixedPointEngine
                     s += x[in[k]];
                 }
                 y[o] = fmt.saturate(average ? Math.floorDiv(s, area) : s);
+            }
+            return 0;
+        }
+
+        /** Window by window with the bounds tested in place (the straightforward form, kept to check the table). */
+        int windows(final int[] x, final int[] y)
+        {
+            final int area = kh * kw;
+            for (int ch = 0; ch < c; ch++)
+            {
+                for (int oy = 0; oy < oh; oy++)
+                {
+                    for (int ox = 0; ox < ow; ox++)
+                    {
+                        long s = 0;
+                        for (int ky = 0; ky < kh; ky++)
+                        {
+                            final int iy = oy * sh - ph + ky;
+                            for (int kx = 0; kx < kw && iy >= 0 && iy < h; kx++)
+                            {
+                                final int ix = ox * sw - pw + kx;
+                                if (ix >= 0 && ix < wd)
+                                {
+                                    s += x[(ch * h + iy) * wd + ix];
+                                }
+                            }
+                        }
+                        y[(ch * oh + oy) * ow + ox] = fmt.saturate(average ? Math.floorDiv(s, area) : s);
+                    }
+                }
             }
             return 0;
         }
