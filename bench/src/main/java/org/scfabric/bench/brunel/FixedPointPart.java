@@ -48,13 +48,12 @@ final class FixedPointPart extends Part
         final BrunelParams p = net.params();
         final int frac = variant == Variant.V11 ? 12 : 8;
         final int width = variant == Variant.V11 ? 32 : 16;
-        final double scale = 1 << frac;
-        lif = new LifParams(width, frac, 0, (int)(p.vReset() * scale), (int)(p.vThreshold() * scale),
-            BrunelTranslator.FIXED_REFRACTORY);
-        leak = Math.max(1, (int)((p.dt() / p.tauMem()) * scale));
-        gain = 1 << frac;
-        jExc = (int)(p.weightExc() * scale);
-        jInh = (int)(p.weightInh() * scale);
+        // V_REST is 0 in the reference's core whatever the parameters say
+        lif = ReferenceFixedPoint.lif(width, frac, 0, p.vReset(), p.vThreshold(), BrunelTranslator.FIXED_REFRACTORY);
+        leak = ReferenceFixedPoint.leak(p.dt() / p.tauMem(), frac);
+        gain = ReferenceFixedPoint.gain(frac);
+        jExc = ReferenceFixedPoint.truncate(p.weightExc(), frac);
+        jInh = ReferenceFixedPoint.truncate(p.weightInh(), frac);
     }
 
     @Override

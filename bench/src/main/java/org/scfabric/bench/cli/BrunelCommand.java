@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.scfabric.bench.brunel.BrunelNir;
 import org.scfabric.bench.brunel.BrunelParams;
 import org.scfabric.bench.brunel.BrunelRunner;
 import org.scfabric.bench.brunel.RunResult;
@@ -73,6 +74,11 @@ public final class BrunelCommand implements Callable<Integer>
     @Option(names = "--python", paramLabel = "PYTHON",
         description = "Python interpreter with Brian2 (default: /usr/bin/python3 when present, else python3)")
     String python;
+
+    @Option(names = "--export-nir", paramLabel = "FILE",
+        description = "also write the network the variant runs as NIR (one of V1, V3, V8, V11, V18, V20 in --variants); "
+            + "scfabric nir FILE --steps T runs it again")
+    String exportNir;
 
     @Option(names = "--no-plots", description = "skip the PNG plots")
     boolean noPlots;
@@ -156,11 +162,27 @@ public final class BrunelCommand implements Callable<Integer>
             }
         }
 
+        if (exportNir != null)
+        {
+            if (list.size() != 1)
+            {
+                throw new BadInputException("--export-nir writes one variant's network; give one variant in --variants "
+                    + "(V1, V3, V8, V11, V18 or V20), not " + list.size());
+            }
+            if (!BrunelNir.maps(list.get(0)))
+            {
+                throw new BadInputException(BrunelNir.refusal(list.get(0)));
+            }
+        }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
             final Path jsonCopy = json == null ? null : staged.extraFile(json, "--json");
+            if (exportNir != null)
+            {
+                exportNir(staged.extraFile(exportNir, "--export-nir"), list.get(0), p);
+            }
             staged.refuseForeign(outputNames(rasterFor));
-            final VariantRunner r = runner != null ? runner : new BrunelRunner();
+            final VariantRunner r = runner != null ? runner : real();
             final ProgressBar bar = new ProgressBar(stderr, System.console() != null);
 
             // 2. the variants
@@ -366,6 +388,33 @@ public final class BrunelCommand implements Callable<Integer>
         return String.format(Locale.ROOT, "%s, first %d ms", who, (int)Math.min(BrunelPlots.RASTER_MS,
             r.seconds() * 1000));
     }
+
+    /** Writes the network {@code v} runs (drawn as the run draws it) as NIR to {@code file}. */
+    private void exportNir(final Path file, final Variant v, final BrunelParams p) throws IOException
+    {
+        final org.scfabric.net.Network net;
+        try
+        {
+            net = BrunelNir.of((runner instanceof BrunelRunner br ? br : real()).network(p), v);
+        }
+        catch (final org.scfabric.net.NetworkException e)
+        {
+            throw new BadInputException("--export-nir: " + e.getMessage());
+        }
+        org.scfabric.net.nir.NirWriter.write(net, file);
+    }
+
+    /** The real runner, made once: it keeps the network drawn for the export, so the run does not draw it again. */
+    private BrunelRunner real()
+    {
+        if (own == null)
+        {
+            own = new BrunelRunner();
+        }
+        return own;
+    }
+
+    private BrunelRunner own;
 
     static List<Variant> parseVariants(final String s, final String option)
     {
