@@ -219,10 +219,22 @@ public final class FixedPointEngine
         return out[v];
     }
 
-    /** Node {@code v}'s membrane registers (neurons; null otherwise). Live view. */
+    /** Node {@code v}'s membrane registers (NIR neurons; null otherwise). Live view. */
     public int[] membrane(final int v)
     {
         return ops[v] instanceof Neuron nu ? nu.v : null;
+    }
+
+    /** The number of membrane registers of node {@code v} (NIR and brunel neurons; 0 for other nodes). */
+    public int membranes(final int v)
+    {
+        return ops[v] instanceof Neuron nu ? nu.v.length : ops[v] instanceof BrunelCore b ? b.core.size() : 0;
+    }
+
+    /** Neuron {@code i}'s membrane register of node {@code v} (see {@link #membranes}). */
+    public int membrane(final int v, final int i)
+    {
+        return ops[v] instanceof Neuron nu ? nu.v[i] : ((BrunelCore)ops[v]).core.v(i);
     }
 
     public long spikes(final int v)
@@ -338,23 +350,38 @@ public final class FixedPointEngine
         q(node, "v_reset", new double[] {vReset});
         q(node, "v_threshold", new double[] {vTh});
         errors.get(node.name()).put("dt/tau", Math.abs(leak / fmt.one() - opt.dt() / tau));
-        final LifArray core = new LifArray(lp, m);
-        final int[] fired = new int[m];
-        final int one = 1 << f;
-        return new IntOp()
+        return new BrunelCore(new LifArray(lp, m), leak, gain, 1 << f);
+    }
+
+    /** The brunel neuron kind on V3's bit-true LIF core array. */
+    private static final class BrunelCore implements IntOp
+    {
+        final LifArray core;
+        private final int leak;
+        private final int gain;
+        private final int one;
+        private final int[] fired;
+
+        BrunelCore(final LifArray core, final int leak, final int gain, final int one)
         {
-            @Override
-            public int step(final int[] x, final int[] y)
+            this.core = core;
+            this.leak = leak;
+            this.gain = gain;
+            this.one = one;
+            this.fired = new int[core.size()];
+        }
+
+        @Override
+        public int step(final int[] x, final int[] y)
+        {
+            final int count = core.step(x, leak, gain, 0, fired);
+            java.util.Arrays.fill(y, 0);
+            for (int k = 0; k < count; k++)
             {
-                final int count = core.step(x, leak, gain, 0, fired);
-                java.util.Arrays.fill(y, 0);
-                for (int k = 0; k < count; k++)
-                {
-                    y[fired[k]] = one;
-                }
-                return count;
+                y[fired[k]] = one;
             }
-        };
+            return count;
+        }
     }
 
     private static double uniform(final Node node, final String p, final int m)

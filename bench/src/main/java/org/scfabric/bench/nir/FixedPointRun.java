@@ -67,8 +67,7 @@ public final class FixedPointRun
         final int[] sizes = new int[outputs.length];
         final ReferenceRun.NeuronCounts counts = new ReferenceRun.NeuronCounts(net);
         final double[] trace = probe == null ? null : new double[Math.min(steps, Probe.MAX_STEPS)];
-        final int[] probed = probe == null ? null : e.membrane(probe.node());
-        if (probe != null && (probed == null || probe.index() < 0 || probe.index() >= probed.length))
+        if (probe != null && (probe.index() < 0 || probe.index() >= e.membranes(probe.node())))
         {
             throw new NetworkException("probe " + probe.label(net) + ": not a neuron of a population");
         }
@@ -124,7 +123,7 @@ public final class FixedPointRun
             }
             if (trace != null && t < trace.length)
             {
-                trace[t] = probed[probe.index()] / scale;
+                trace[t] = e.membrane(probe.node(), probe.index()) / scale;
             }
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
