@@ -107,11 +107,11 @@ final class FaultsSlurm
         final SlurmQueue queue = new SlurmQueue(tools);
         final JsonNode old = readRecord(f);
         final List<SlurmCampaignFolder.Submission> subs = new ArrayList<>();
+        final boolean resuming = r.resume() && old != null && resumable(f, r);
         if (old != null)
         {
             refuseIfActive(f, old, queue, sbatch);
         }
-        final boolean resuming = r.resume() && old != null && resumable(f, r);
         if (r.resume() && old == null)
         {
             err.println("faults: nothing to resume (" + f.record() + " does not exist): submitting every shard");
@@ -220,7 +220,7 @@ final class FaultsSlurm
         {
             return false;
         }
-        if (!old.path("campaign").equals(r.identity()) || old.path("shards").asInt() != r.shards())
+        if (!old.path("campaign").equals(SlurmCampaignFolder.normal(r.identity())) || old.path("shards").asInt() != r.shards())
         {
             throw new BadInputException("--resume: " + f.dir() + " holds " + (old.path("shards").asInt() != r.shards()
                 ? "a campaign in " + old.path("shards").asInt() + " shards, not " + r.shards() + " (--shards)"

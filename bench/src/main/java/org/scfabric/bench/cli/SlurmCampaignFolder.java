@@ -146,6 +146,20 @@ final class SlurmCampaignFolder
         }
     }
 
+    /** A tree as it reads back from the record (numbers compare by value only after the same round trip). */
+    static JsonNode normal(final JsonNode n)
+    {
+        try
+        {
+            final ObjectMapper m = new ObjectMapper();
+            return m.readTree(m.writeValueAsString(n));
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<Submission> submissions(final JsonNode record)
     {
         final List<Submission> s = new ArrayList<>();
