@@ -148,7 +148,18 @@ final class FaultsSlurm
         if (!tasks.isEmpty())
         {
             AtomicFiles.writeString(f.shardsScript(), shardsScript(r, f, java, tasks).text());
-            shardsJob = submit(sbatch, f.shardsScript());
+            try
+            {
+                shardsJob = submit(sbatch, f.shardsScript());
+            }
+            catch (final BadInputException e)
+            {
+                if (!resuming)
+                {
+                    clear(f); // nothing was submitted: leave no scripts or jar that look like a campaign
+                }
+                throw e;
+            }
         }
         AtomicFiles.writeString(f.mergeScript(), mergeScript(r, f, java, shardsJob).text());
         final String mergeJob;
