@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
         "      --json out/faults/v3.json --plots out/faults/v3",
         "  scfabric faults ... --shard 3/16 --json shard-3.json   (one of 16 machines)",
         "  scfabric faults merge --json all.json --plots plots shard-*.json   (then)",
-        "  scfabric faults ... --json out/v3.json --slurm --shards 16 --time 01:00:00 --wait   (a Slurm job array)",
+        "  scfabric faults ... --json out/v3.json --slurm --shards 16 --wait   (on Slurm)",
         "  scfabric faults status out/v3.slurm",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (the journal FILE.partial "
             + "stays; --resume continues it)."},
