@@ -50,7 +50,7 @@ final class FixedPointPart extends Part
         final int width = variant == Variant.V11 ? 32 : 16;
         final double scale = 1 << frac;
         lif = new LifParams(width, frac, 0, (int)(p.vReset() * scale), (int)(p.vThreshold() * scale),
-            BrunelTranslator.FIXED_REFRACTORY);
+            p.refractorySteps(BrunelTranslator.FIXED_REFRACTORY));
         leak = Math.max(1, (int)((p.dt() / p.tauMem()) * scale));
         gain = 1 << frac;
         jExc = (int)(p.weightExc() * scale);
