@@ -150,6 +150,11 @@ public final class SweepCommand implements Callable<Integer>
                 command, nThreads, nThreads == 1 ? "" : "s"));
             stderr.flush();
             final int[] finished = {0};
+            for (final SweepPoint p : points)
+            {
+                // fabric and faults write files, not folders: the point's folder must be there
+                Files.createDirectories(dir.resolve(p.folder()));
+            }
             final List<LocalSweepRunner.Outcome> outcomes = new LocalSweepRunner(nThreads, factory).run(points,
                 p -> args(p, dir), o ->
                 {
