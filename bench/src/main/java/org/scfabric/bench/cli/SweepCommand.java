@@ -45,7 +45,7 @@ public final class SweepCommand implements Callable<Integer>
         "brunel", List.of("rate_hz", "cv_isi", "synchrony", "fano", "spikes"),
         "fabric", List.of("spikes", "cycles.per_step_mean", "real_time_factor", "utilisation.cores_mean"),
         "nir", List.of("total_spikes", "vs_float64.spike_count_agreement"),
-        "faults", List.of());
+        "faults", List.of("summary.masked_fraction", "summary.failed_fraction", "summary.mean_rate_error"));
 
     @Parameters(index = "0", paramLabel = "COMMAND", description = "brunel, fabric, nir or faults")
     String command;
