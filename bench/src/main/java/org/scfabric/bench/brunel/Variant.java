@@ -122,7 +122,9 @@ public enum Variant
     /** Variants with a refractory period that {@code --refractory-ms} sets (V1's is none by default). */
     public static final java.util.Set<Variant> REFRACTORY = java.util.EnumSet.of(V1, V3, V8, V11, V13);
     /** Variants whose synaptic delay {@code --delay-ms} sets (the others keep the reference's one step). */
-    public static final java.util.Set<Variant> DELAY = java.util.EnumSet.of(V1);
+    public static final java.util.Set<Variant> DELAY = java.util.EnumSet.of(V1, V3, V11);
+    /** The longest delay of the fixed-point cores' axon line (delay − 1 bits in one register), in steps. */
+    public static final int MAX_FIXED_DELAY_STEPS = 64;
 
     /**
      * Why this variant cannot run with p's delay or refractory period, or null when it can: a variant that
@@ -133,6 +135,11 @@ public enum Variant
         if (p.delaySteps() != 1 && !DELAY.contains(this))
         {
             return name() + " has the reference's fixed one-step delay; a delay other than dt runs on " + names(DELAY);
+        }
+        if (p.delaySteps() > MAX_FIXED_DELAY_STEPS && (this == V3 || this == V11))
+        {
+            return name() + "'s axon delay line holds at most " + MAX_FIXED_DELAY_STEPS + " steps ("
+                + MAX_FIXED_DELAY_STEPS * p.dt() + " ms)";
         }
         if (p.refractoryGiven() && !REFRACTORY.contains(this))
         {

@@ -69,7 +69,7 @@ public final class BrunelCommand implements Callable<Integer>
     String jMv;
 
     @Option(names = "--delay-ms", defaultValue = "0.1", paramLabel = "D",
-        description = "synaptic delay in ms, whole steps of 0.1 ms, 0.1..100; other than 0.1 on V1 only (default:"
+        description = "synaptic delay in ms, whole steps of 0.1 ms, 0.1..100; other than 0.1 on V1, V3, V11 (default:"
             + " ${DEFAULT-VALUE}, one step)")
     String delayMs;
 

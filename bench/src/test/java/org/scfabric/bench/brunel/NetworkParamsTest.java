@@ -69,9 +69,33 @@ class NetworkParamsTest
     }
 
     @Test
-    void aDelayOfTwoStepsChangesV1()
+    void aLongerDelayReachesEveryVariantThatHasOne()
     {
-        assertChanges(Variant.V1, p -> p.withDelay(0.2));
+        for (final Variant v : Variant.DELAY)
+        {
+            assertChanges(v, p -> p.withDelay(0.2));
+            assertChanges(v, p -> p.withDelay(1.5));
+        }
+    }
+
+    @Test
+    void aDelayOfDStepsHoldsBackTheFirstRecurrentKickByD()
+    {
+        // the first spike's kicks land D steps later: delays of 3 and 5 steps give the same spikes up to 2
+        // steps after the first one (no kick has landed in either), the whole spike list of those steps
+        for (final Variant v : Variant.DELAY)
+        {
+            final RunResult three = run(v, P.withDelay(0.3));
+            final RunResult five = run(v, P.withDelay(0.5));
+            final int[] a = BrunelExactnessTest.steps(three);
+            final int[] b = BrunelExactnessTest.steps(five);
+            final int last = a[0] + 2;
+            final int na = (int)java.util.Arrays.stream(a).filter(x -> x <= last).count();
+            final int nb = (int)java.util.Arrays.stream(b).filter(x -> x <= last).count();
+            assertEquals(na, nb, v + ": spikes up to step " + last);
+            assertArrayEquals(java.util.Arrays.copyOf(BrunelExactnessTest.neurons(three), na),
+                java.util.Arrays.copyOf(BrunelExactnessTest.neurons(five), nb), v.name());
+        }
     }
 
     @Test
@@ -115,7 +139,9 @@ class NetworkParamsTest
     void variantsRefuseADelayOrRefractoryPeriodTheyCannotModel()
     {
         assertNull(Variant.V1.refuses(P.withDelay(1.5).withRefractory(2)));
-        assertNotNull(Variant.V3.refuses(P.withDelay(1.5)));
+        assertNull(Variant.V3.refuses(P.withDelay(1.5).withRefractory(2)));
+        assertNotNull(Variant.V3.refuses(P.withDelay(6.5)));
+        assertNotNull(Variant.V18.refuses(P.withDelay(1.5)));
         assertNotNull(Variant.V2.refuses(P.withRefractory(2)));
         assertNull(Variant.V2.refuses(P.withG(7)));
     }

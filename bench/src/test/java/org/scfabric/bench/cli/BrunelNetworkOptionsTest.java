@@ -91,7 +91,7 @@ class BrunelNetworkOptionsTest
     @Test
     void variantsThatCannotModelAValueRefuseIt()
     {
-        assertBad(run("--variants", "V1,V3", "--delay-ms", "1.5"), "V3", "one-step delay", "V1");
+        assertBad(run("--variants", "V1,V18", "--delay-ms", "1.5"), "V18", "one-step delay", "V1, V3, V11");
         assertBad(run("--variants", "V2", "--refractory-ms", "2"), "V2 has no refractory period", "V1, V3, V8");
         assertBad(run("--variants", "V1", "--g", "4", "--brian2"), "--brian2 runs the reference's network only");
     }
