@@ -28,6 +28,14 @@ def state(row):
     return ("S" if sync else "A") + ("I" if irregular else "R")
 
 
+def num(v, fmt):
+    return format(float(v), fmt) if v else "–"
+
+
+def figs(r):
+    return f"{float(r['rate_hz']):.1f} Hz, CV {num(r['cv_isi'], '.2f')}, sync {num(r['synchrony'], '.3f')}"
+
+
 rows = list(csv.DictReader(open(sys.argv[1])))
 gs, etas, runs, cls = [], [], [], {}
 for r in rows:
@@ -50,9 +58,19 @@ if len(runs) >= 2:
     print(f"{b} differs from {a} at {len(diff)} of {len(gs) * len(etas)} points" + (":" if diff else "."))
     for g, e in diff:
         ra, rb = cls[(a, g, e)][1], cls[(b, g, e)][1]
-        print(f"* g {g}, eta {e}: {a} {cls[(a, g, e)][0]} ({float(ra['rate_hz']):.1f} Hz, CV {ra['cv_isi'] or '–'},"
-              f" sync {ra['synchrony'] or '–'}), {b} {cls[(b, g, e)][0]} ({float(rb['rate_hz']):.1f} Hz,"
-              f" CV {rb['cv_isi'] or '–'}, sync {rb['synchrony'] or '–'})")
+        print(f"* g {g}, eta {e}: {a} {cls[(a, g, e)][0]} ({figs(ra)}), {b} {cls[(b, g, e)][0]} ({figs(rb)})")
+    print()
+if len(runs) >= 2:
+    # the boundaries move continuously before a class changes: the rate ratio shows where and how far
+    print(f"Mean rate of {b} over {a}; rows eta, columns g ('–' where {a} is quiet):\n")
+    print("| eta \\ g | " + " | ".join(gs) + " |")
+    print("|---" * (len(gs) + 1) + "|")
+    for e in reversed(etas):
+        cells = []
+        for g in gs:
+            ra, rb = float(cls[(a, g, e)][1]["rate_hz"] or 0), float(cls[(b, g, e)][1]["rate_hz"] or 0)
+            cells.append(f"{rb / ra:.2f}" if ra >= 0.5 else "–")
+        print(f"| {e} | " + " | ".join(cells) + " |")
     print()
 papers = {"A": ("3", "2"), "B": ("6", "4"), "C": ("5", "2"), "D": ("4.5", "0.9")}
 print("The paper's states (Brunel 2000: A SR, B SI fast, C AI, D SI slow) here:\n")
