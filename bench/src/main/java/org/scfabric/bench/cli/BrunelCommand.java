@@ -56,6 +56,29 @@ public final class BrunelCommand implements Callable<Integer>
         description = "seed of the numpy-compatible random stream, 0..2^63-1 (default: ${DEFAULT-VALUE})")
     String seed;
 
+    @Option(names = "--g", defaultValue = "5", paramLabel = "G",
+        description = "relative inhibition: an inhibitory synapse weighs -G·J, 0..100 (default: ${DEFAULT-VALUE})")
+    String g;
+
+    @Option(names = "--eta", defaultValue = "2", paramLabel = "ETA",
+        description = "external drive over the rate that reaches threshold, nu_ext / nu_thr, 0..100 (default:"
+            + " ${DEFAULT-VALUE})")
+    String eta;
+
+    @Option(names = "--j-mv", defaultValue = "0.1", paramLabel = "J",
+        description = "excitatory weight J in mV (also the external kick), > 0 and <= 10 (default: ${DEFAULT-VALUE})")
+    String jMv;
+
+    @Option(names = "--delay-ms", defaultValue = "0.1", paramLabel = "D",
+        description = "synaptic delay in ms, whole steps of 0.1 ms, 0.1..100; other than 0.1 on V1, V3, V11 (default:"
+            + " ${DEFAULT-VALUE}, one step)")
+    String delayMs;
+
+    @Option(names = "--refractory-ms", paramLabel = "R",
+        description = "refractory period in ms, whole steps of 0.1 ms, 0..100, for V1, V3, V8, V11, V13 (default: each"
+            + " variant's own: V1 none, V3, V11, V13 0.2 ms, V8 0.5 ms)")
+    String refractoryMs;
+
     @Option(names = "--out", defaultValue = "out/brunel", paramLabel = "DIR",
         description = "output folder, created or updated in one piece (default: ${DEFAULT-VALUE})")
     String out;
@@ -128,6 +151,15 @@ public final class BrunelCommand implements Callable<Integer>
         {
             throw new BadInputException(e.getMessage());
         }
+        p = NetworkOptions.apply(p, g, eta, jMv, delayMs, refractoryMs);
+        for (final Variant v : list)
+        {
+            final String why = v.refuses(p);
+            if (why != null)
+            {
+                throw new BadInputException(why + " (give --variants among those)");
+            }
+        }
         // an option that would change nothing is refused: the user meant something by it
         final CommandLine.ParseResult given = spec.commandLine().getParseResult();
         for (final String o : List.of("--brian2-modes", "--python"))
@@ -136,6 +168,11 @@ public final class BrunelCommand implements Callable<Integer>
             {
                 throw new BadInputException(o + " is used only with --brian2 (add --brian2, or drop " + o + ")");
             }
+        }
+        if (brian2 && !p.equals(BrunelParams.ofSize(n).withSeed(s).withDuration(t)))
+        {
+            throw new BadInputException("--brian2 runs the reference's network only: drop --brian2 or the network options"
+                + " (--g, --eta, --j-mv, --delay-ms, --refractory-ms) that change it");
         }
         MemoryEstimate.require(MemoryEstimate.brunel(n, p.connProb(), t, list.size()), n, p.connProb(),
             MemoryEstimate.CSR_HEADROOM, "N = " + n, "--neurons");
