@@ -64,15 +64,15 @@ public final class BrunelNir
         };
     }
 
-    /** Refractory steps of a variant's neuron. */
-    static int refractory(final Variant v)
+    /** Refractory steps of a variant's neuron: {@code --refractory-ms} when given, else the variant's own. */
+    static int refractory(final Variant v, final BrunelParams p)
     {
-        return switch (v)
+        return p.refractorySteps(switch (v)
         {
             case V3, V11 -> BrunelTranslator.FIXED_REFRACTORY;
             case V8 -> CsrLifPopulation.REFRACTORY_STEPS;
             default -> 0;
-        };
+        });
     }
 
     /** The step {@code scfabric nir --dt} must be: the parameters' dt in seconds. */
@@ -89,6 +89,12 @@ public final class BrunelNir
             throw new NetworkException(refusal(variant));
         }
         final BrunelParams p = net.params();
+        if (p.delaySteps() != 1)
+        {
+            // the brunel kind's recurrent edge carries the previous step: one step of delay, no more
+            throw new NetworkException("--export-nir: a synaptic delay of " + p.delaySteps() + " steps is not exported "
+                + "(the exported network has the reference's one step, --delay-ms " + p.dt() + ")");
+        }
         final int n = net.size();
         final double tau = p.tauMem() / 1000;
         // the float64 path computes dt/τ from seconds: it must be V1's α to the bit
@@ -116,7 +122,7 @@ public final class BrunelNir
         neuron.put("v_reset", Tensor.scalar(p.vReset()));
         final Map<String, String> neuronMeta = new LinkedHashMap<>();
         neuronMeta.put(NirMetadata.KIND, Kind.BRUNEL.scfabricKind());
-        neuronMeta.put(NirMetadata.REFRACTORY_STEPS, Integer.toString(refractory(variant)));
+        neuronMeta.put(NirMetadata.REFRACTORY_STEPS, Integer.toString(refractory(variant, p)));
         neuronMeta.put(NirMetadata.ARITH, arith(variant));
         b.add(new Node("neurons", Kind.BRUNEL, neuron, neuronMeta, null, null));
 

@@ -82,6 +82,30 @@ class BrunelExportNirTest
     }
 
     @Test
+    void theNetworkOptionsTravelWithTheExportOrAreRefused() throws IOException
+    {
+        // --refractory-ms reaches the exported neuron: V1 with 0.5 ms (5 steps) runs again spike for spike
+        final Path file = tmp.resolve("r.nir");
+        final Path b = tmp.resolve("b-r");
+        assertEquals(0, run("brunel", "--variants", "V1", "--neurons", "300", "--duration-ms", "100", "--refractory-ms",
+            "0.5", "--export-nir", file.toString(), "--out", b.toString(), "--no-plots").code());
+        final Path n = tmp.resolve("n-r");
+        assertEquals(0, run("nir", file.toString(), "--arith", "float64", "--steps", "1000", "--out", n.toString())
+            .code());
+        final long variant = spikes(b.resolve("results.json"), "brunel");
+        assertEquals(variant, spikes(n.resolve("results.json"), "nir"));
+        final Path plain = tmp.resolve("b-plain");
+        assertEquals(0, run("brunel", "--variants", "V1", "--neurons", "300", "--duration-ms", "100", "--out",
+            plain.toString(), "--no-plots").code());
+        assertTrue(spikes(plain.resolve("results.json"), "brunel") != variant, "the refractory period changed nothing");
+        // a longer synaptic delay is not expressible by the exported network: refused, nothing written
+        final Path d = tmp.resolve("d.nir");
+        assertBadInput(run("brunel", "--variants", "V1", "--neurons", "50", "--delay-ms", "0.3", "--export-nir",
+            d.toString(), "--out", tmp.resolve("b-d").toString()), "synaptic delay of 3 steps is not exported");
+        assertFalse(Files.exists(d));
+    }
+
+    @Test
     void requestsThatCannotBeMetAreOneLineAndWriteNothing() throws IOException
     {
         final Path file = tmp.resolve("x.nir");
