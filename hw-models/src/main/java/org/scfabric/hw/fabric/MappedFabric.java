@@ -65,6 +65,18 @@ public final class MappedFabric
             stepStart[steps] - stepStart[0]);
     }
 
+    /** Neurons per core under the layered placement. */
+    public int[] coreSizes()
+    {
+        final Placement pl = Placement.layered(fp.cores(), net.levelStarts(), net.phases());
+        final int[] s = new int[fp.cores()];
+        for (int c = 0; c < s.length; c++)
+        {
+            s[c] = pl.size(c);
+        }
+        return s;
+    }
+
     public FabricParams params()
     {
         return fp;
