@@ -124,6 +124,15 @@ final class FabricNirRun
             throw new BadInputException("--steps " + steps + " but --input " + a.input() + " has only " + rows
                 + " rows (one per step)");
         }
+        final int[][] events;
+        try
+        {
+            events = NirFabricRun.events(stim.get(), map.channels(), steps, a.fmt());
+        }
+        catch (final NetworkException e)
+        {
+            throw new BadInputException(e.getMessage());
+        }
         try (StagedFiles staged = new StagedFiles())
         {
             final Path jsonStage = a.json() == null ? null : staged.file(a.json(), "--json", a.jsonLabel());
@@ -136,7 +145,7 @@ final class FabricNirRun
             ArithmeticRun ref = null;
             try
             {
-                run = NirFabricRun.run(map, fp, stim.get(), steps, a.fmt());
+                run = NirFabricRun.run(map, fp, events, steps, a.fmt());
                 if (a.check())
                 {
                     ref = FixedPointRun.run(net, stim.get(), steps, opt, a.fmt()).run();

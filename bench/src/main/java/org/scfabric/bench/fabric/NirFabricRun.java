@@ -64,7 +64,13 @@ public record NirFabricRun(ArithmeticRun run, MappedResult figures)
     public static NirFabricRun run(final NirMapping map, final FabricParams fp, final Stimulus stimulus,
         final int steps, final FixedFormat fmt)
     {
-        final int[][] ev = events(stimulus, map.channels(), steps, fmt);
+        return run(map, fp, events(stimulus, map.channels(), steps, fmt), steps, fmt);
+    }
+
+    /** A run on input events made by {@link #events}. */
+    public static NirFabricRun run(final NirMapping map, final FabricParams fp, final int[][] ev, final int steps,
+        final FixedFormat fmt)
+    {
         final MappedResult r = new MappedFabric(fp, map.network(), map.observed()).run(ev[0], ev[1], steps);
         final Map<String, Long> counts = new LinkedHashMap<>();
         long total = 0;
