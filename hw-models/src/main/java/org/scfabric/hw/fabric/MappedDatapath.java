@@ -57,6 +57,11 @@ final class MappedDatapath implements CoreDatapath
     @Override
     public void deliver(final int c, final int a, final int j, final int tag, final int wt, final int stepC)
     {
+        if (banks == 1 && g == 1)
+        {
+            acc[j] += wt;   // one group, no delays: the common feed-forward case, no divisions
+            return;
+        }
         final int off = tag / g;
         final int bank = (int)((stepC + (long)off) % banks);
         acc[(bank * g + tag % g) * n + j] += wt;
