@@ -324,6 +324,60 @@ class NirFabricEquivalenceTest
             + "anything: " + spiking + " of " + runs);
     }
 
+    @Test
+    void underDropTheSpikesAreTheUnrolledOnesWheneverNothingWasDropped()
+    {
+        final AtomicInteger dropped = new AtomicInteger();
+        final AtomicInteger clean = new AtomicInteger();
+        qt().withExamples(150).forAll(longs().all(), integers().between(1, 6), integers().between(1, 3))
+            .checkAssert((seed, k, depth) ->
+            {
+                final SplittableRandom r = new SplittableRandom(seed);
+                final Network net = randomGraph(r, new StringBuilder());
+                final NirMapping map = NirMapping.map(net, Options.defaults(), FixedFormat.Q8_8);
+                final int n = map.network().size();
+                final FabricParams fp = new FabricParams(n, Math.min(k, n), depth, 1, 2, 1, 100.0,
+                    FabricParams.Overflow.DROP);
+                final int[][] in = new int[30][map.channels()];
+                for (final int[] row : in)
+                {
+                    for (int c = 0; c < row.length; c++)
+                    {
+                        row[c] = r.nextInt(3) == 0 ? 1 : 0;
+                    }
+                }
+                final int[] start = new int[in.length + 1];
+                final int[] ch = new int[in.length * Math.max(1, map.channels())];
+                int e = 0;
+                for (int t = 0; t < in.length; t++)
+                {
+                    for (int c = 0; c < map.channels(); c++)
+                    {
+                        if (in[t][c] != 0)
+                        {
+                            ch[e++] = c;
+                        }
+                    }
+                    start[t + 1] = e;
+                }
+                final MappedResult res = new MappedFabric(fp, map.network(), map.observed()).run(start,
+                    Arrays.copyOf(ch, e), in.length);
+                if (res.fabric().dropped() > 0)
+                {
+                    dropped.incrementAndGet();
+                    assertTrue(res.fabric().firstDropCycle() >= 0);
+                    assertEquals(0, res.fabric().stallCycles() + res.inputStallCycles(), "DROP never waits");
+                }
+                else
+                {
+                    clean.incrementAndGet();
+                    compare(net, map, fp, Options.defaults(), FixedFormat.Q8_8, in, "DROP, nothing dropped");
+                }
+            });
+        assertTrue(dropped.get() > 0 && clean.get() > 0, "both cases must occur: " + dropped + " dropped, " + clean
+            + " clean");
+    }
+
     /** Runs both; asserts equality step by step; returns the spikes seen. */
     static long compare(final Network net, final NirMapping map, final FabricParams fp, final Options opt,
         final FixedFormat fmt, final int[][] spikesIn, final String where)
