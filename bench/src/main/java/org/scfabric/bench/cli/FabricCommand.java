@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
     footer = {"", "Example: scfabric fabric --neurons 1000 --cores 4 --fifo-depth 64 \\",
         "           --clock-mhz 100 --duration-ms 1000 --json out/fabric/fabric.json \\",
         "           --plots out/fabric/plots",
-        "         scfabric fabric --network braille.nir --poisson 400 --steps 500 --cores 4 \\",
+        "         scfabric fabric --network braille.nir --poisson 400 --steps 500 \\",
+        "           --cores 4 \\",
         "           --json out/fabric/braille.json --hgrm out/fabric/braille-hgrm",
         "With --network: populations placed by layer over the K cores, input spikes as address events "
             + "(--input FILE or --poisson HZ), the outputs checked against 'scfabric nir --arith q8.8' (or "
