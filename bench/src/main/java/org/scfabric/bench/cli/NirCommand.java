@@ -18,11 +18,13 @@ import org.scfabric.bench.nir.FixedPointRun;
 import org.scfabric.bench.nir.ScConfig;
 import org.scfabric.bench.nir.VanRossum;
 import org.scfabric.bench.report.NirReport;
+import org.scfabric.bench.nir.SourceStimulus;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.NetworkStats;
 import org.scfabric.net.Node;
+import org.scfabric.net.nir.NirMetadata;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.Options;
 import org.scfabric.net.ref.Probe;
@@ -80,7 +82,7 @@ public final class NirCommand implements Callable<Integer>
     String poisson;
 
     @Option(names = "--steps", paramLabel = "T", description = "steps to run (default: the input's rows; 1000 with "
-        + "--poisson)")
+        + "--poisson or for a network that drives itself, e.g. one written by brunel --export-nir)")
     String steps;
 
     @Option(names = "--dt", defaultValue = "1e-4", paramLabel = "S", description = "seconds per step (default 1e-4)")
@@ -100,6 +102,11 @@ public final class NirCommand implements Callable<Integer>
             + "q8.8, q16.12 (the bit-true cores' fixed point), sc (synapses as LFSR bitstreams, AND gates and "
             + "popcounts into Q8.8 cores); default all. float64 always runs: the others are compared against it")
     String arith;
+
+    @Option(names = "--warm-up", defaultValue = "0", paramLabel = "W",
+        description = "before each arithmetic's run, run it W steps on the same input and discard that run, so that "
+            + "wall_s times compiled code rather than the JVM compiling it (for benchmarks; default 0: none)")
+    String warmUp;
 
     @Option(names = "--bitstream", defaultValue = "256", paramLabel = "L",
         description = "bitstream length per step of --arith sc (a multiple of 64 in 64..65536; default 256, as "
@@ -147,7 +154,18 @@ public final class NirCommand implements Callable<Integer>
             stdout.flush();
             return 0;
         }
-        if ((input == null) == (poisson == null))
+        if (SourceStimulus.mixed(net))
+        {
+            throw new BadInputException(path + ": some Input nodes are scfabric sources (" + NirMetadata.KIND + " "
+                + NirMetadata.NUMPY_POISSON + ") and some are not; scfabric runs a network with either kind only");
+        }
+        final boolean self = SourceStimulus.drivesItself(net);
+        if (self && (input != null || poisson != null))
+        {
+            throw new BadInputException(path.getFileName() + " drives itself (its Input nodes are scfabric "
+                + NirMetadata.NUMPY_POISSON + " sources); give no " + (input != null ? "--input" : "--poisson"));
+        }
+        if (!self && (input == null) == (poisson == null))
         {
             throw new BadInputException(input == null ? "give --input FILE (.csv or .npy) or --poisson HZ"
                 : "give --input FILE or --poisson HZ, not both");
@@ -182,7 +200,13 @@ public final class NirCommand implements Callable<Integer>
         final String inputLabel;
         try
         {
-            if (poisson != null)
+            if (self)
+            {
+                stim = null;
+                fresh = null;
+                inputLabel = "scfabric sources (numpy_poisson)";
+            }
+            else if (poisson != null)
             {
                 final double hz;
                 try
@@ -209,11 +233,17 @@ public final class NirCommand implements Callable<Integer>
         {
             throw new BadInputException(e.getMessage());
         }
-        final int n = t != null ? t : stim.rows() == Integer.MAX_VALUE ? 1000 : stim.rows();
-        if (n > stim.rows())
+        final int n = t != null ? t : stim == null || stim.rows() == Integer.MAX_VALUE ? 1000 : stim.rows();
+        if (stim != null && n > stim.rows())
         {
             throw new BadInputException("--steps " + n + " but --input " + input + " has only " + stim.rows()
                 + " rows (one per step)");
+        }
+        final int warm = warmUp.trim().equals("0") ? 0 : steps(warmUp);
+        if (stim != null && warm > stim.rows())
+        {
+            throw new BadInputException("--warm-up " + warm + " but --input " + input + " has only " + stim.rows()
+                + " rows; give 0.." + stim.rows());
         }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
@@ -224,7 +254,17 @@ public final class NirCommand implements Callable<Integer>
             final ArithmeticRun r;
             try
             {
-                r = ReferenceRun.run(net, stim, n, opt, probed);
+                if (warm > 0)
+                {
+                    try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
+                    {
+                        ReferenceRun.run(net, self ? src : fresh.get(), warm, opt);
+                    }
+                }
+                try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
+                {
+                    r = ReferenceRun.run(net, self ? src : warm > 0 ? fresh.get() : stim, n, opt, probed);
+                }
                 if (floatRequested)
                 {
                     runs.add(r);
@@ -232,8 +272,20 @@ public final class NirCommand implements Callable<Integer>
                 for (final FixedFormat fmt : fixed)
                 {
                     final boolean isSc = fmt == SC;
-                    final FixedPointRun.Result q = FixedPointRun.run(net, fresh.get(), n, opt,
-                        isSc ? FixedFormat.Q8_8 : fmt, isSc ? scConfig : null, probed);
+                    final FixedFormat core = isSc ? FixedFormat.Q8_8 : fmt;
+                    final ScConfig scc = isSc ? scConfig : null;
+                    final FixedPointRun.Result q;
+                    if (warm > 0)
+                    {
+                        try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
+                        {
+                            FixedPointRun.run(net, self ? src : fresh.get(), warm, opt, core, scc, null);
+                        }
+                    }
+                    try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
+                    {
+                        q = FixedPointRun.run(net, self ? src : fresh.get(), n, opt, core, scc, probed);
+                    }
                     runs.add(q.run());
                     quant.put(q.run().arith(), q.quantisation());
                 }
@@ -625,14 +677,16 @@ public final class NirCommand implements Callable<Integer>
         {
             w = Math.max(w, node.name().length());
         }
-        final String fmt = "  %-" + w + "s  %-9s  %-14s  %-14s  %10s  %8s  %10s%n";
+        final String fmt = "  %-" + w + "s  %-10s  %-14s  %-14s  %10s  %8s  %10s%n";
         o.printf(Locale.ROOT, fmt, "node", "type", "in", "out", "parameters", "neurons", "synapses");
         for (final int v : net.order())
         {
             final Node node = net.node(v);
-            o.printf(Locale.ROOT, fmt, node.name(), node.kind().nirType(), node.inShape(), node.outShape(),
+            o.printf(Locale.ROOT, fmt, node.name(), node.kind().nirType() + (node.kind().scfabricKind() == null ? ""
+                : ":" + node.kind().scfabricKind()), node.inShape(), node.outShape(),
                 NetworkStats.parameters(node), node.kind().neuron() ? Integer.toString(node.neurons()) : "-",
                 NetworkStats.synapses(node) == 0 && node.kind() != Kind.LINEAR && node.kind() != Kind.AFFINE
+                    && node.kind() != Kind.CSR_LINEAR
                     ? "-" : Long.toString(NetworkStats.synapses(node)));
         }
         final int back = net.backEdgeCount();

@@ -67,12 +67,12 @@ public final class FixedPointRun
         final int[] sizes = new int[outputs.length];
         final ReferenceRun.NeuronCounts counts = new ReferenceRun.NeuronCounts(net);
         final double[] trace = probe == null ? null : new double[Math.min(steps, Probe.MAX_STEPS)];
-        final int[] probed = probe == null ? null : e.membrane(probe.node());
-        if (probe != null && (probed == null || probe.index() < 0 || probe.index() >= probed.length))
+        if (probe != null && (probe.index() < 0 || probe.index() >= e.membranes(probe.node())))
         {
             throw new NetworkException("probe " + probe.label(net) + ": not a neuron of a population");
         }
-        final double one = 1 << fmt.fraction();
+        final double scale = 1 << fmt.fraction();
+        final int one = fmt.quantise(1.0);
         final long t0 = System.nanoTime();
         for (int t = 0; t < steps; t++)
         {
@@ -83,7 +83,9 @@ public final class FixedPointRun
                 final int[] buf = e.inputBuffer(k);
                 for (int i = 0; i < buf.length; i++)
                 {
-                    buf[i] = fmt.quantise(row[at + i]);
+                    final double x = row[at + i];
+                    // spikes are 0 or 1: those two without the general rounding and clamping
+                    buf[i] = x == 0.0 ? 0 : x == 1.0 ? one : fmt.quantise(x);
                 }
                 at += buf.length;
             }
@@ -121,7 +123,7 @@ public final class FixedPointRun
             }
             if (trace != null && t < trace.length)
             {
-                trace[t] = probed[probe.index()] / one;
+                trace[t] = e.membrane(probe.node(), probe.index()) / scale;
             }
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
