@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
     subcommands = NirExportCommand.class,
     description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference and in the bit-true cores' "
         + "fixed point (--arith), or describe it with --info.",
-        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs; fixed point also "
+        "Writes DIR/results.json (read_s; \"runs\": arith, total_spikes, spike_counts, wall_s, outputs; fixed point also "
             + "quantisation_error and vs_float64) and DIR/results.md."},
     footer = {"", "Semantics: forward Euler by default; a spike is v > v_threshold; nodes in topological order, "
         + "back edges (found by depth-first search from the Inputs in name order) carry the previous step.",
@@ -52,7 +52,8 @@ import picocli.CommandLine.Parameters;
         "  scfabric nir net.nir --input spikes.csv --out out/nir",
         "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1",
         "  scfabric nir net.nir --input spikes.csv --arith float64,q16.12",
-        "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)"})
+        "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)",
+        "  scfabric nir v3.nir --arith q8.8 --steps 10000     (a file from brunel --variants V3 --export-nir: drives itself)"})
 public final class NirCommand implements Callable<Integer>
 {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -122,7 +123,9 @@ public final class NirCommand implements Callable<Integer>
         }
         final Path path = OptionValues.path(file, "FILE.nir");
         // the file first: a bad file is the first thing to hear about
+        final long r0 = System.nanoTime();
         final Network net = read(path);
+        final double readSeconds = (System.nanoTime() - r0) / 1e9;
         if (info)
         {
             describe(path, net, stdout);
@@ -262,7 +265,7 @@ public final class NirCommand implements Callable<Integer>
             {
                 throw new BadInputException(e.getMessage());
             }
-            writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, runs, r, quant);
+            writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, runs, r, quant, readSeconds);
             staged.commit();
             final StringBuilder line = new StringBuilder();
             for (final ArithmeticRun a : runs)
@@ -365,8 +368,20 @@ public final class NirCommand implements Callable<Integer>
         final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs, final ArithmeticRun ref,
         final Map<String, Map<String, Map<String, Double>>> quant) throws IOException
     {
+        writeResults(dir, file, net, input, dt, integ, rst, runs, ref, quant, Double.NaN);
+    }
+
+    /** {@code readSeconds}: how long reading the file took ({@code "read_s"}; NaN: not reported). */
+    static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
+        final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs, final ArithmeticRun ref,
+        final Map<String, Map<String, Map<String, Double>>> quant, final double readSeconds) throws IOException
+    {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", file.toString());
+        if (!Double.isNaN(readSeconds))
+        {
+            json.put("read_s", readSeconds);
+        }
         json.put("input", input);
         json.put("dt", dt);
         json.put("integrator", integ.name().toLowerCase(Locale.ROOT));
