@@ -25,9 +25,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code scfabric fabric}: the Brunel network on the time-multiplexed reference fabric, cycle by cycle. */
+/**
+ * {@code scfabric fabric}: the Brunel network on the time-multiplexed reference fabric, cycle by cycle; or,
+ * with {@code --network FILE.nir}, any NIR graph mapped onto the general fabric ({@link FabricNirRun}).
+ */
 @Command(name = "fabric", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run the Brunel network on the time-multiplexed SC fabric, cycle by cycle.",
+    description = {"Run the Brunel network (or, with --network, a NIR graph) on the time-multiplexed SC fabric, "
+        + "cycle by cycle.",
         "",
         "K LIF cores over neuron state in block RAM, spike FIFOs, a CSR synapse router, an LFSR Poisson "
             + "drive - cycle by cycle, and print what a designer plans with: cycles per timestep, real-time factor "
@@ -38,9 +42,40 @@ import picocli.CommandLine.Option;
     footer = {"", "Example: scfabric fabric --neurons 1000 --cores 4 --fifo-depth 64 \\",
         "           --clock-mhz 100 --duration-ms 1000 --json out/fabric/fabric.json \\",
         "           --plots out/fabric/plots",
+        "         scfabric fabric --network braille.nir --poisson 400 --steps 500 \\",
+        "           --cores 4 \\",
+        "           --json out/fabric/braille.json --hgrm out/fabric/braille-hgrm",
+        "With --network: populations placed by layer over the K cores, input spikes as address events "
+            + "(--input FILE or --poisson HZ), the outputs checked against 'scfabric nir --arith q8.8' (or "
+            + "q16.12); --hgrm names a folder (latency.hgrm, latency-first.hgrm, latency-io.hgrm). "
+            + "docs/fabric.md: 'Any NIR graph'.",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running."})
 public final class FabricCommand implements Callable<Integer>
 {
+    @Option(names = "--network", paramLabel = "FILE.nir",
+        description = "run this NIR graph on the general fabric instead of the Brunel network")
+    String network;
+
+    @Option(names = "--input", paramLabel = "FILE",
+        description = "with --network: input spikes, .csv (a line per step, a value 0 or 1 per channel) or .npy")
+    String input;
+
+    @Option(names = "--poisson", paramLabel = "HZ",
+        description = "with --network: Poisson input spikes at HZ per channel (scfabric nir's, from --seed)")
+    String poisson;
+
+    @Option(names = "--steps", paramLabel = "T",
+        description = "with --network: steps to run (default: the input's rows, or 1000 with --poisson)")
+    String steps;
+
+    @Option(names = "--arith", defaultValue = "q8.8", paramLabel = "FORMAT",
+        description = "with --network: the cores' fixed point, q8.8 or q16.12 (default: ${DEFAULT-VALUE})")
+    String arith;
+
+    @Option(names = "--dt", defaultValue = "1e-4", paramLabel = "S",
+        description = "with --network: seconds per step (default: ${DEFAULT-VALUE})")
+    String dt;
+
     @Option(names = "--neurons", defaultValue = "1000", paramLabel = "N",
         description = "network size N >= 2 (0.8 N excitatory; default: ${DEFAULT-VALUE})")
     String neurons;
@@ -135,6 +170,19 @@ public final class FabricCommand implements Callable<Integer>
     {
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
+        final CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        if (network != null)
+        {
+            return FabricNirRun.run(nirArgs(pr), stdout, stderr);
+        }
+        for (final String o : new String[] {"--input", "--poisson", "--steps", "--arith", "--dt"})
+        {
+            if (pr != null && pr.hasMatchedOption(o))
+            {
+                throw new BadInputException(o + " is used only with --network FILE.nir (the Brunel fabric takes "
+                    + "--neurons and --duration-ms)");
+            }
+        }
         final int n = OptionValues.integer(neurons, "--neurons", "an integer N >= 2");
         if (n < 2)
         {
@@ -178,8 +226,7 @@ public final class FabricCommand implements Callable<Integer>
         final Path hgrmPath = OptionValues.outputFile(hgrm, "--hgrm", true);
         final Path plotDir = plots == null ? null : OptionValues.outputDir(plots, "--plots");
         final Path rtlDir = rtl == null ? null : OptionValues.outputDir(rtl, "--rtl");
-        final CommandLine.ParseResult given = spec.commandLine().getParseResult();
-        if (synth == null && given != null && given.hasMatchedOption("--synth-dir"))
+        if (synth == null && pr != null && pr.hasMatchedOption("--synth-dir"))
         {
             throw new BadInputException("--synth-dir is used only with --synth (add --synth ice40|xc7, or drop"
                 + " --synth-dir)");
@@ -223,6 +270,54 @@ public final class FabricCommand implements Callable<Integer>
             return simulate(stdout, stderr, staged, n, k, d, s, fast, fp, bp, ar, mhz, target, synthPath, jsonStage,
                 hgrmStage, eventsStage, plotStage, rtlDir);
         }
+    }
+
+    /** The --network run's options; the Brunel-only ones are refused. */
+    private FabricNirRun.Args nirArgs(final CommandLine.ParseResult pr)
+    {
+        for (final String o : new String[] {"--neurons", "--arithmetic", "--duration-ms", "--engine", "--rtl",
+            "--events", "--synth", "--synth-dir"})
+        {
+            if (pr != null && pr.hasMatchedOption(o))
+            {
+                throw new BadInputException(o + " is for the Brunel fabric, not with --network (a NIR graph runs on "
+                    + "the fast engine; its size is the graph's)");
+            }
+        }
+        final Path file = OptionValues.path(network, "--network");
+        if (!java.nio.file.Files.isRegularFile(file))
+        {
+            throw new BadInputException("--network " + network + ": no such file (give a .nir file)");
+        }
+        if ((input == null) == (poisson == null))
+        {
+            throw new BadInputException(input == null ? "--network needs --input FILE (.csv or .npy) or --poisson HZ"
+                : "give --input FILE or --poisson HZ, not both");
+        }
+        final org.scfabric.bench.nir.FixedFormat fmt = switch (arith.trim().toLowerCase(Locale.ROOT))
+        {
+            case "q8.8" -> org.scfabric.bench.nir.FixedFormat.Q8_8;
+            case "q16.12" -> org.scfabric.bench.nir.FixedFormat.Q16_12;
+            default -> throw new BadInputException("--arith '" + arith + "' is not accepted (q8.8 or q16.12)");
+        };
+        final FabricParams.Overflow ov = switch (overflow.trim().toLowerCase(Locale.ROOT))
+        {
+            case "stall" -> FabricParams.Overflow.STALL;
+            case "drop" -> FabricParams.Overflow.DROP;
+            default -> throw new BadInputException("--overflow '" + overflow + "' is not accepted (stall or drop)");
+        };
+        final boolean hgrmGiven = pr != null && pr.hasMatchedOption("--hgrm");
+        return new FabricNirRun.Args(file, input, poisson, steps == null ? null : NirCommand.steps(steps), fmt,
+            OptionValues.positive(dt, "--dt", "a number of seconds > 0"), OptionValues.seed(seed),
+            OptionValues.integer(cores, "--cores", "an integer 1..64"),
+            OptionValues.integer(fifoDepth, "--fifo-depth", "an integer 1..65536"),
+            OptionValues.integer(ports, "--ports", "an integer 1..32"),
+            OptionValues.integer(coreLatency, "--core-latency", "an integer 1..16"),
+            OptionValues.integer(memoryLatency, "--memory-latency", "an integer 1..16"),
+            OptionValues.positive(clockMhz, "--clock-mhz", "a frequency in MHz > 0"), ov,
+            json == null ? null : OptionValues.outputFile(json, "--json", true),
+            hgrmGiven ? OptionValues.outputDir(hgrm, "--hgrm") : null,
+            plots == null ? null : OptionValues.outputDir(plots, "--plots"), !noCheck, hgrm, json, plots);
     }
 
     private static void probe(final Path dir, final String option, final String value)

@@ -37,6 +37,8 @@ public final class FabricReport
     private final double clockMhz;
     private final Boolean matchesUnrolled;
     private final Map<String, Object> extra = new LinkedHashMap<>();
+    private int[] coreSizes;
+    private final List<String[]> extraLines = new ArrayList<>();
 
     /**
      * @param workload        one line naming the network ("Brunel V3, N 1000, seed 42")
@@ -60,6 +62,20 @@ public final class FabricReport
         return this;
     }
 
+    /** Neurons per core when the placement is not the contiguous one of {@link FabricParams#coreSize}. */
+    public FabricReport withCoreSizes(final int[] sizes)
+    {
+        this.coreSizes = sizes.clone();
+        return this;
+    }
+
+    /** A further line of the text report, after the figures (e.g. a mapped network's input and area lines). */
+    public FabricReport withLine(final String key, final String value)
+    {
+        extraLines.add(new String[] {key, value});
+        return this;
+    }
+
     public FabricResult result()
     {
         return r;
@@ -79,7 +95,7 @@ public final class FabricReport
         line(sb, "architecture", String.format(Locale.ROOT,
             "N %d, K %d cores (%d..%d neurons each), FIFO depth %d per core, %d fan-out port%s, core latency %d,"
                 + " memory latency %d, %s, %s MHz",
-            p.neurons(), p.cores(), minCore(p), maxCore(p), p.fifoDepth(), p.ports(), p.ports() == 1 ? "" : "s",
+            p.neurons(), p.cores(), minCore(p, coreSizes), maxCore(p, coreSizes), p.fifoDepth(), p.ports(), p.ports() == 1 ? "" : "s",
             p.coreLatency(), p.csrLatency(), p.overflow(), fmt(clockMhz)));
         line(sb, "workload", workload + String.format(Locale.ROOT, ", %s ms = %d steps of %s ms", fmt(simMs),
             r.steps(), fmt(dtMs)));
@@ -112,6 +128,10 @@ public final class FabricReport
         line(sb, "overflow", overflowText());
         line(sb, "latency (first)", latencyText(r.latencyFirst()));
         line(sb, "latency (last)", latencyText(r.latencyLast()));
+        for (final String[] l : extraLines)
+        {
+            line(sb, l[0], l[1]);
+        }
         line(sb, "simulator", String.format(Locale.ROOT, "%.2f s wall, %.2f M cycles/s", r.wallSeconds(),
             r.totalCycles() / Math.max(1e-9, r.wallSeconds()) / 1e6));
         return sb.toString();
@@ -189,22 +209,22 @@ public final class FabricReport
         return s / occupancySamples();
     }
 
-    private static int minCore(final FabricParams p)
+    private static int minCore(final FabricParams p, final int[] sizes)
     {
         int m = Integer.MAX_VALUE;
         for (int c = 0; c < p.cores(); c++)
         {
-            m = Math.min(m, p.coreSize(c));
+            m = Math.min(m, sizes != null ? sizes[c] : p.coreSize(c));
         }
         return m;
     }
 
-    private static int maxCore(final FabricParams p)
+    private static int maxCore(final FabricParams p, final int[] sizes)
     {
         int m = 0;
         for (int c = 0; c < p.cores(); c++)
         {
-            m = Math.max(m, p.coreSize(c));
+            m = Math.max(m, sizes != null ? sizes[c] : p.coreSize(c));
         }
         return m;
     }
@@ -446,6 +466,12 @@ public final class FabricReport
     {
         atomically(file, os -> hgrm(os, r.latencyLast()));
         atomically(firstHgrm(file), os -> hgrm(os, r.latencyFirst()));
+    }
+
+    /** One histogram as .hgrm. */
+    public static void writeHgrm(final Path file, final Histogram h) throws IOException
+    {
+        atomically(file, os -> hgrm(os, h));
     }
 
     public static Path firstHgrm(final Path file)

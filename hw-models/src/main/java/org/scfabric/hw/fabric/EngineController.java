@@ -3,20 +3,25 @@ package org.scfabric.hw.fabric;
 /**
  * The timestep controller of the {@link FabricEngine}: the same state machine as
  * {@link TimestepController}, over plain fields. {@code run} is 0 before the first edge, 1 while
- * steps run and 2 once the last step is over.
+ * steps run and 2 once the last step is over. A step of a mapped network has several phases (inputs,
+ * then one per neuron level): each phase starts like a step (a {@code start} pulse) once every block is
+ * idle, and only the last phase's end starts the next step. The Brunel fabric has one phase.
  */
 final class EngineController
 {
     private final int steps;
     private final long[] startCycle;
+    private final int phases;
     int run;
+    int phase;
     boolean start;
     int par;
     int step;
 
-    EngineController(final int steps, final long[] startCycle)
+    EngineController(final int steps, final int phases, final long[] startCycle)
     {
         this.steps = steps;
+        this.phases = phases;
         this.startCycle = startCycle;
     }
 
@@ -44,8 +49,14 @@ final class EngineController
             {
                 start = false;
             }
+            else if (!routerBusy && !coresBusy && phase + 1 < phases)
+            {
+                start = true;
+                phase++;
+            }
             else if (!routerBusy && !coresBusy)
             {
+                phase = 0;
                 startCycle[step + 1] = now;
                 if (step + 1 == steps)
                 {

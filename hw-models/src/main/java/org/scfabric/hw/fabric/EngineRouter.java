@@ -1,7 +1,8 @@
 package org.scfabric.hw.fabric;
 
 /**
- * The synapse router of the {@link FabricEngine}: the spike FIFOs (one per core), the round-robin
+ * The synapse router of the {@link FabricEngine}: the spike FIFOs (one per core, and one for the
+ * external input port of a mapped network), the round-robin
  * pick, the row fetch and the delivery pipeline of {@link SynapseRouter}, over flat arrays. The wires
  * it shares with the cores are arrays handed in at construction: it reads {@code pushValid}/{@code pushId},
  * writes {@code credit} and the deliveries {@code dlvTgt}/{@code dlvW}, and keeps last edge's copies
@@ -17,6 +18,7 @@ final class EngineRouter
     private final int[] rowLen;
     private final int[] target;
     private final int[] weight;
+    private final int[] tag;
     private final EngineCounters counters;
     private final long[] occupancy;
     /** Per neuron, the edge its last spike was pushed (latency origin). */
@@ -36,8 +38,10 @@ final class EngineRouter
     private final boolean[] creditQ;
     private final int[] dlvTgt;
     private final int[] dlvW;
+    private final int[] dlvTag;
     private final int[] dlvTgtQ;
     private final int[] dlvWQ;
+    private final int[] dlvTagQ;
     private final boolean[] pushValidQ;
     private final int[] pushIdQ;
 
@@ -57,45 +61,40 @@ final class EngineRouter
     int dlvValid;
     boolean busy;
 
-    EngineRouter(final FabricParams fp, final FabricNetwork net, final EngineCounters counters,
-        final boolean[] pushValid, final int[] pushId, final boolean[] credit, final boolean[] creditQ,
-        final int[] dlvTgt, final int[] dlvW, final int[] dlvTgtQ, final int[] dlvWQ)
+    /**
+     * @param fifos the spike FIFOs: one per core, and one more for the external input port when the
+     *              network has inputs (round robin over all of them)
+     */
+    EngineRouter(final FabricParams fp, final FanOut fo, final int fifos, final EngineCounters counters,
+        final Wires wires)
     {
-        k = fp.cores();
+        k = fifos;
         ports = fp.ports();
         lr = fp.csrLatency();
         depth = fp.fifoDepth();
-        final int n = net.size();
-        rowStart = new int[n];
-        rowLen = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            rowStart[i] = net.rowStart(i);
-            rowLen[i] = net.rowLength(i);
-        }
-        target = new int[net.synapses()];
-        weight = new int[net.synapses()];
-        for (int e = 0; e < target.length; e++)
-        {
-            target[e] = net.target(e);
-            weight[e] = net.weight(e);
-        }
+        rowStart = fo.rowStart;
+        rowLen = fo.rowLen;
+        target = fo.target;
+        weight = fo.weight;
+        tag = fo.tag;
         this.counters = counters;
         occupancy = counters.occupancy;
-        spikeCycle = new long[n];
+        spikeCycle = new long[fo.sources];
         fifo = new int[k][depth];
         rd = new int[k];
         wr = new int[k];
         cnt = new int[k];
         cntQ = new int[k];
-        this.pushValid = pushValid;
-        this.pushId = pushId;
-        this.credit = credit;
-        this.creditQ = creditQ;
-        this.dlvTgt = dlvTgt;
-        this.dlvW = dlvW;
-        this.dlvTgtQ = dlvTgtQ;
-        this.dlvWQ = dlvWQ;
+        this.pushValid = wires.pushValid;
+        this.pushId = wires.pushId;
+        this.credit = wires.credit;
+        this.creditQ = wires.creditQ;
+        this.dlvTgt = wires.dlvTgt;
+        this.dlvW = wires.dlvW;
+        this.dlvTag = wires.dlvTag;
+        this.dlvTgtQ = wires.dlvTgtQ;
+        this.dlvWQ = wires.dlvWQ;
+        this.dlvTagQ = wires.dlvTagQ;
         pushValidQ = new boolean[k];
         pushIdQ = new int[k];
         beatMask = new int[lr];
@@ -154,6 +153,7 @@ final class EngineRouter
         }
         System.arraycopy(dlvTgt, 0, dlvTgtQ, 0, ports);
         System.arraycopy(dlvW, 0, dlvWQ, 0, ports);
+        System.arraycopy(dlvTag, 0, dlvTagQ, 0, ports);
         for (int c = 0; c < k; c++)
         {
             final int n = cnt[c];
@@ -273,6 +273,7 @@ final class EngineRouter
                 {
                     dlvTgt[p] = target[bptr + p];
                     dlvW[p] = weight[bptr + p];
+                    dlvTag[p] = tag[bptr + p];
                     counters.synapseReads++;
                 }
             }

@@ -22,38 +22,58 @@ public final class FabricEngine
     private final EngineController controller;
     private final EngineRouter router;
     private final EngineCores cores;
+    private final EngineInputPort port;
+    private final Wires wires;
     private long now;
 
     public FabricEngine(final FabricParams fp, final FabricNetwork net, final int steps)
     {
-        if (fp.neurons() != net.size())
+        this(fp, checked(fp, net.size(), steps), Placement.contiguous(fp), FanOut.of(net), 1, null, null, null,
+            net);
+    }
+
+    /**
+     * A mapped network: placed by layer ({@link Placement#layered}), inputs from {@code events} (per step
+     * t the channels {@code channel[stepStart[t] .. stepStart[t+1])}), output events of the
+     * {@code observed} neurons into {@code out}.
+     */
+    FabricEngine(final FabricParams fp, final MappedNetwork net, final int steps, final int[] stepStart,
+        final int[] channel, final boolean[] observed, final OutputEvents out)
+    {
+        this(fp, checked(fp, net.size(), steps), Placement.layered(fp.cores(), net.levelStarts(), net.phases()),
+            FanOut.of(net), net.phases(), new int[][] {stepStart, channel}, observed, out, net);
+    }
+
+    private static int checked(final FabricParams fp, final int neurons, final int steps)
+    {
+        if (fp.neurons() != neurons)
         {
             throw new IllegalArgumentException("the architecture has " + fp.neurons() + " neurons, the network "
-                + net.size());
+                + neurons);
         }
         if (steps < 1)
         {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
+        return steps;
+    }
+
+    private FabricEngine(final FabricParams fp, final int steps, final Placement pl, final FanOut fo,
+        final int phases, final int[][] events, final boolean[] observed, final OutputEvents out, final Object net)
+    {
         this.fp = fp;
         this.steps = steps;
         final int k = fp.cores();
-        final int ports = fp.ports();
+        final int fifos = events == null ? k : k + 1;
         counters = new EngineCounters(steps, k, fp.fifoDepth());
         spikes = new SpikeLog(steps);
-        controller = new EngineController(steps, counters.startCycle);
-        final boolean[] pushValid = new boolean[k];
-        final int[] pushId = new int[k];
-        final boolean[] credit = new boolean[k];
-        final boolean[] creditQ = new boolean[k];
-        final int[] dlvTgt = new int[ports];
-        final int[] dlvW = new int[ports];
-        final int[] dlvTgtQ = new int[ports];
-        final int[] dlvWQ = new int[ports];
-        router = new EngineRouter(fp, net, counters, pushValid, pushId, credit, creditQ, dlvTgt, dlvW, dlvTgtQ,
-            dlvWQ);
-        cores = new EngineCores(fp, net, counters, spikes, pushValid, pushId, credit, creditQ, dlvTgt, dlvW,
-            dlvTgtQ, dlvWQ);
+        controller = new EngineController(steps, phases, counters.startCycle);
+        wires = new Wires(fifos, fp.ports());
+        router = new EngineRouter(fp, fo, fifos, counters, wires);
+        final CoreDatapath dp = net instanceof FabricNetwork fn ? new LifDriveDatapath(fn, pl)
+            : new MappedDatapath((MappedNetwork)net, observed, out);
+        cores = new EngineCores(fp, pl, dp, counters, spikes, wires);
+        port = events == null ? null : new EngineInputPort(fp, k, fp.neurons(), events[0], events[1], wires);
     }
 
     /** Also keep the edge of every spike ({@link #spikeTimes()}); off by default. */
@@ -67,6 +87,12 @@ public final class FabricEngine
     public long[] spikeTimes()
     {
         return spikes.times();
+    }
+
+    /** The input port's stalls and per-step input start edges (mapped networks; null otherwise). */
+    EngineInputPort inputPort()
+    {
+        return port;
     }
 
     /** Run every step. */
@@ -85,20 +111,25 @@ public final class FabricEngine
     private void cycle()
     {
         final EngineController ctl = controller;
-        if (router.state == SynapseRouter.STREAM && ctl.run == 1 && !ctl.start && cores.quiet())
+        if (router.state == SynapseRouter.STREAM && ctl.run == 1 && !ctl.start && cores.quiet()
+            && (port == null || port.quiet(wires.credit)))
         {
             streamRow();
             return;
         }
         // values of the last edge that cross blocks
         final boolean startQ = ctl.start;
-        final int parQ = ctl.par;
         final int stepQ = ctl.step;
+        final int phaseQ = ctl.phase;
         final int dv = router.dlvValid;
-        ctl.edge(startQ, cores.busy(), router.busy, now);
-        // the router reads the cores' push registers of the last edge before the cores update them
+        ctl.edge(startQ, cores.busy() || port != null && port.busy, router.busy, now);
+        // the router reads the cores' (and the input port's) push registers of the last edge before they update them
         router.edge(now);
-        cores.edge(startQ, parQ, stepQ, dv, now);
+        cores.edge(startQ, stepQ, phaseQ, dv, now);
+        if (port != null)
+        {
+            port.edge(startQ, stepQ, phaseQ, now);
+        }
         now++;
     }
 

@@ -1,0 +1,479 @@
+package org.scfabric.bench.fabric;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.scfabric.bench.nir.FixedFormat;
+import org.scfabric.net.Kind;
+import org.scfabric.net.Network;
+import org.scfabric.net.NetworkException;
+import org.scfabric.net.Node;
+import org.scfabric.net.Shape;
+
+/**
+ * Unrolls one path (source → stateless nodes → population, see {@link NirMapping}) into synapses: each
+ * source element is pushed through the path as a sparse vector of (element, offset, coefficient) —
+ * a pool adds its cells, a delay or a back edge adds steps, the weighted node multiplies by its
+ * quantised weights — and the result, merged per (target, offset), is the source's fan-out.
+ */
+final class Unroll
+{
+    private Unroll()
+    {
+    }
+
+    /** A growable sparse vector of (index, offset, coefficient), nothing boxed. */
+    private static final class Vec
+    {
+        int[] idx = new int[16];
+        int[] off = new int[16];
+        long[] coef = new long[16];
+        int size;
+
+        void add(final int i, final int o, final long c)
+        {
+            if (size == idx.length)
+            {
+                idx = Arrays.copyOf(idx, 2 * size);
+                off = Arrays.copyOf(off, 2 * size);
+                coef = Arrays.copyOf(coef, 2 * size);
+            }
+            idx[size] = i;
+            off[size] = o;
+            coef[size++] = c;
+        }
+
+        void clear()
+        {
+            size = 0;
+        }
+    }
+
+    /** A node's linear map on elements: per input element, its (output element, factor) pairs. */
+    private static final class Map
+    {
+        final int[] start;
+        final int[] out;
+        final long[] factor;
+
+        Map(final int[] start, final int[] out, final long[] factor)
+        {
+            this.start = start;
+            this.out = out;
+            this.factor = factor;
+        }
+    }
+
+    static void path(final Network net, final double dt, final int source, final List<Integer> nodes,
+        final List<Boolean> back, final int weighted, final FixedFormat fmt, final int one, final Node target, final int targetBase,
+        final int group, final int groups, final int srcBase, final NirMapping.Synapses syn, final int[] bias,
+        final int[] biasFrom)
+    {
+        final int m = nodes.size();
+        final Map[] maps = new Map[m];
+        final int[][] delays = new int[m][];
+        // per node: its map (pools, weighted) or delays; pools checked against saturation on spikes
+        long[] maxVal = new long[net.node(source).outShape().size()];
+        Arrays.fill(maxVal, one);
+        final long max = (1L << (fmt.width() - 1)) - 1;
+        for (int i = 0; i < m; i++)
+        {
+            final Node nd = net.node(nodes.get(i));
+            switch (nd.kind())
+            {
+                case DELAY -> delays[i] = delaySteps(nd, dt);
+                case SUM_POOL_2D ->
+                {
+                    maps[i] = pool(nd);
+                    final long[] nv = new long[nd.outShape().size()];
+                    for (int j = 0; j < maxVal.length; j++)
+                    {
+                        for (int q = maps[i].start[j]; q < maps[i].start[j + 1]; q++)
+                        {
+                            nv[maps[i].out[q]] += maxVal[j];
+                        }
+                    }
+                    for (int q = 0; q < nv.length; q++)
+                    {
+                        if (nv[q] > max)
+                        {
+                            throw new NetworkException("not mappable onto the fabric: SumPool2d " + nd.name()
+                                + " can saturate (cell " + q + " may sum to " + fmt.value((int)Math.min(nv[q],
+                                    Integer.MAX_VALUE)) + "), so it cannot be folded into the weights");
+                        }
+                    }
+                    maxVal = nv;
+                }
+                case LINEAR, AFFINE -> maps[i] = dense(nd, fmt);
+                case CONV1D, CONV2D -> maps[i] = conv(nd, fmt);
+                default ->
+                {
+                }
+            }
+        }
+        // the weighted node's bias and the steps between it and the population
+        final int tsize = target.outShape().size();
+        final int[] postOff = new int[tsize];
+        int wpos = -1;
+        for (int i = 0; i < m; i++)
+        {
+            if (nodes.get(i) == weighted)
+            {
+                wpos = i;
+            }
+        }
+        if (wpos >= 0)
+        {
+            for (int i = wpos + 1; i < m; i++)
+            {
+                if (back.get(i))
+                {
+                    add(postOff, 1);
+                }
+                if (delays[i] != null)
+                {
+                    for (int e = 0; e < tsize; e++)
+                    {
+                        postOff[e] += delays[i][e];
+                    }
+                }
+            }
+            if (back.get(m))
+            {
+                add(postOff, 1);
+            }
+            final int[] b = biasOf(net.node(weighted), fmt);
+            if (b != null)
+            {
+                for (int e = 0; e < tsize; e++)
+                {
+                    bias[(targetBase + e) * groups + group] = b[e];
+                    biasFrom[(targetBase + e) * groups + group] = postOff[e];
+                }
+            }
+        }
+        // every source element through the path
+        Vec cur = new Vec();
+        Vec nxt = new Vec();
+        final int ssize = net.node(source).outShape().size();
+        for (int k = 0; k < ssize; k++)
+        {
+            cur.clear();
+            cur.add(k, 0, 1);
+            for (int i = 0; i < m; i++)
+            {
+                if (back.get(i))
+                {
+                    shift(cur, 1, null);
+                }
+                if (delays[i] != null)
+                {
+                    shift(cur, 0, delays[i]);
+                }
+                else if (maps[i] != null)
+                {
+                    nxt.clear();
+                    final Map mp = maps[i];
+                    for (int q = 0; q < cur.size; q++)
+                    {
+                        for (int r = mp.start[cur.idx[q]]; r < mp.start[cur.idx[q] + 1]; r++)
+                        {
+                            nxt.add(mp.out[r], cur.off[q], cur.coef[q] * mp.factor[r]);
+                        }
+                    }
+                    final Vec t = cur;
+                    cur = nxt;
+                    nxt = t;
+                }
+            }
+            if (back.get(m))
+            {
+                shift(cur, 1, null);
+            }
+            emit(cur, weighted >= 0 ? 1 : one, srcBase + k, targetBase, group, groups, syn);
+        }
+    }
+
+    private static void add(final int[] a, final int d)
+    {
+        for (int i = 0; i < a.length; i++)
+        {
+            a[i] += d;
+        }
+    }
+
+    private static void shift(final Vec v, final int d, final int[] perElement)
+    {
+        for (int q = 0; q < v.size; q++)
+        {
+            v.off[q] += perElement == null ? d : perElement[v.idx[q]];
+        }
+    }
+
+    /** Merges equal (target, offset) entries and adds the non-zero ones as synapses. */
+    private static void emit(final Vec v, final long scale, final int src, final int targetBase, final int group,
+        final int groups, final NirMapping.Synapses syn)
+    {
+        final Integer[] order = new Integer[v.size];
+        for (int q = 0; q < order.length; q++)
+        {
+            order[q] = q;
+        }
+        Arrays.sort(order, (a, b) -> v.idx[a] != v.idx[b] ? Integer.compare(v.idx[a], v.idx[b])
+            : Integer.compare(v.off[a], v.off[b]));
+        int q = 0;
+        while (q < order.length)
+        {
+            final int i = v.idx[order[q]];
+            final int o = v.off[order[q]];
+            long w = 0;
+            while (q < order.length && v.idx[order[q]] == i && v.off[order[q]] == o)
+            {
+                w = Math.addExact(w, v.coef[order[q]]);
+                q++;
+            }
+            syn.add(src, targetBase + i, o, group, groups, Math.multiplyExact(w, scale));
+        }
+    }
+
+    private static int[] delaySteps(final Node node, final double dt)
+    {
+        final double[] d = node.perElement("delay", node.inShape().size());
+        final int[] s = new int[d.length];
+        for (int i = 0; i < d.length; i++)
+        {
+            final long r = Math.round(d[i] / dt);
+            if (r < 0 || r > 1_000_000)
+            {
+                throw new NetworkException("node " + node.name() + ": delay " + d[i] + " s is " + r + " steps of " + dt
+                    + " s (0 to 1 000 000 steps are accepted)");
+            }
+            s[i] = (int)r;
+        }
+        return s;
+    }
+
+    private static int[] quantised(final Node node, final String p, final FixedFormat fmt, final int n)
+    {
+        final double[] x = n < 0 ? node.param(p).data() : node.perElement(p, n);
+        final int[] q = new int[x.length];
+        for (int i = 0; i < x.length; i++)
+        {
+            q[i] = fmt.quantise(x[i]);
+        }
+        return q;
+    }
+
+    /** Per output element, the weighted node's bias (null: none). */
+    private static int[] biasOf(final Node node, final FixedFormat fmt)
+    {
+        final int size = node.outShape().size();
+        if (node.kind() == Kind.AFFINE)
+        {
+            return quantised(node, "bias", fmt, size);
+        }
+        if ((node.kind() == Kind.CONV1D || node.kind() == Kind.CONV2D) && node.has("bias"))
+        {
+            final int cout = node.outShape().dim(0);
+            final int[] b = quantised(node, "bias", fmt, cout);
+            final int plane = size / cout;
+            final int[] r = new int[size];
+            for (int i = 0; i < size; i++)
+            {
+                r[i] = b[i / plane];
+            }
+            return r;
+        }
+        return null;
+    }
+
+    /** Linear/Affine: input j feeds every row i with W_ij ≠ 0. */
+    private static Map dense(final Node node, final FixedFormat fmt)
+    {
+        final int[] wq = quantised(node, "weight", fmt, -1);
+        final Shape ws = node.param("weight").shape();
+        final int rows = ws.dim(0);
+        final int cols = ws.dim(1);
+        final int[] start = new int[cols + 1];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++)
+            {
+                if (wq[i * cols + j] != 0)
+                {
+                    start[j + 1]++;
+                }
+            }
+        }
+        for (int j = 0; j < cols; j++)
+        {
+            start[j + 1] += start[j];
+        }
+        final int[] out = new int[start[cols]];
+        final long[] f = new long[start[cols]];
+        final int[] fill = Arrays.copyOf(start, cols);
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++)
+            {
+                final int w = wq[i * cols + j];
+                if (w != 0)
+                {
+                    out[fill[j]] = i;
+                    f[fill[j]++] = w;
+                }
+            }
+        }
+        return new Map(start, out, f);
+    }
+
+    private static int[] pair(final Node node, final String p, final boolean one, final int dflt)
+    {
+        if (!node.has(p))
+        {
+            return new int[] {dflt, dflt};
+        }
+        final int[] v = node.param(p).ints("node " + node.name() + " " + p);
+        if (one)
+        {
+            return new int[] {p.equals("padding") ? 0 : 1, v[0]};
+        }
+        return v.length == 1 ? new int[] {v[0], v[0]} : v;
+    }
+
+    /** Conv1d (height 1) and Conv2d, PyTorch's cross-correlation: input (c, y, x) feeds the outputs whose window holds it. */
+    private static Map conv(final Node node, final FixedFormat fmt)
+    {
+        final Shape ws = node.param("weight").shape();
+        final boolean one = ws.rank() == 3;
+        final int[] wq = quantised(node, "weight", fmt, -1);
+        final Shape is = node.inShape();
+        final Shape os = node.outShape();
+        final int h = one ? 1 : is.dim(1);
+        final int wd = is.dim(is.rank() - 1);
+        final int cin = is.dim(0);
+        final int cout = os.dim(0);
+        final int oh = one ? 1 : os.dim(1);
+        final int ow = os.dim(os.rank() - 1);
+        final int groups = node.has("groups") ? (int)node.param("groups").get(0) : 1;
+        final int cinPerGroup = ws.dim(1);
+        final int coutPerGroup = cout / groups;
+        final int kh = one ? 1 : ws.dim(2);
+        final int kw = ws.dim(ws.rank() - 1);
+        final int[] s = pair(node, "stride", one, 1);
+        final int[] p = pair(node, "padding", one, 0);
+        final int[] d = pair(node, "dilation", one, 1);
+        final int n = cin * h * wd;
+        final int[] start = new int[n + 1];
+        int[] out = new int[1024];
+        long[] f = new long[1024];
+        int e = 0;
+        for (int ci = 0; ci < cin; ci++)
+        {
+            final int g = ci / cinPerGroup;
+            final int cl = ci % cinPerGroup;
+            for (int iy = 0; iy < h; iy++)
+            {
+                for (int ix = 0; ix < wd; ix++)
+                {
+                    for (int co = g * coutPerGroup; co < (g + 1) * coutPerGroup; co++)
+                    {
+                        for (int ky = 0; ky < kh; ky++)
+                        {
+                            final int ny = iy + p[0] - ky * d[0];
+                            if (ny < 0 || ny % s[0] != 0 || ny / s[0] >= oh)
+                            {
+                                continue;
+                            }
+                            for (int kx = 0; kx < kw; kx++)
+                            {
+                                final int nx = ix + p[1] - kx * d[1];
+                                if (nx < 0 || nx % s[1] != 0 || nx / s[1] >= ow)
+                                {
+                                    continue;
+                                }
+                                final int w = wq[((co * cinPerGroup + cl) * kh + ky) * kw + kx];
+                                if (w == 0)
+                                {
+                                    continue;
+                                }
+                                if (e == out.length)
+                                {
+                                    out = Arrays.copyOf(out, 2 * e);
+                                    f = Arrays.copyOf(f, 2 * e);
+                                }
+                                out[e] = (co * oh + ny / s[0]) * ow + nx / s[1];
+                                f[e++] = w;
+                            }
+                        }
+                    }
+                    start[(ci * h + iy) * wd + ix + 1] = e;
+                }
+            }
+        }
+        return new Map(start, Arrays.copyOf(out, e), Arrays.copyOf(f, e));
+    }
+
+    /** SumPool2d: input (c, y, x) adds into every cell whose window holds it (zero padding). */
+    private static Map pool(final Node node)
+    {
+        final Shape is = node.inShape();
+        final Shape os = node.outShape();
+        final int c = is.dim(0);
+        final int h = is.dim(1);
+        final int wd = is.dim(2);
+        final int oh = os.dim(1);
+        final int ow = os.dim(2);
+        final int[] k = two(node, "kernel_size", null);
+        final int[] s = two(node, "stride", k);
+        final int[] p = two(node, "padding", new int[] {0, 0});
+        final int n = c * h * wd;
+        final int[] start = new int[n + 1];
+        int[] out = new int[256];
+        int e = 0;
+        for (int ch = 0; ch < c; ch++)
+        {
+            for (int iy = 0; iy < h; iy++)
+            {
+                for (int ix = 0; ix < wd; ix++)
+                {
+                    for (int oy = 0; oy < oh; oy++)
+                    {
+                        final int ky = iy - (oy * s[0] - p[0]);
+                        if (ky < 0 || ky >= k[0])
+                        {
+                            continue;
+                        }
+                        for (int ox = 0; ox < ow; ox++)
+                        {
+                            final int kx = ix - (ox * s[1] - p[1]);
+                            if (kx < 0 || kx >= k[1])
+                            {
+                                continue;
+                            }
+                            if (e == out.length)
+                            {
+                                out = Arrays.copyOf(out, 2 * e);
+                            }
+                            out[e++] = (ch * oh + oy) * ow + ox;
+                        }
+                    }
+                    start[(ch * h + iy) * wd + ix + 1] = e;
+                }
+            }
+        }
+        final long[] f = new long[e];
+        Arrays.fill(f, 1);
+        return new Map(start, Arrays.copyOf(out, e), f);
+    }
+
+    private static int[] two(final Node node, final String p, final int[] dflt)
+    {
+        if (!node.has(p))
+        {
+            return dflt;
+        }
+        final int[] v = node.param(p).ints("node " + node.name() + " " + p);
+        return v.length == 1 ? new int[] {v[0], v[0]} : v;
+    }
+}
