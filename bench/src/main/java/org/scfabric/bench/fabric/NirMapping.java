@@ -12,7 +12,6 @@ import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.Node;
-import org.scfabric.net.Shape;
 import org.scfabric.net.ref.Float64Engine;
 import org.scfabric.net.ref.Options;
 
@@ -404,10 +403,5 @@ public final class NirMapping
             m.put(p.name(), p);
         }
         return m;
-    }
-
-    static Shape shape(final Network net, final int v)
-    {
-        return net.node(v).outShape();
     }
 }
