@@ -30,7 +30,22 @@ public enum Kind
     LI("LI", Role.NEURON, List.of("tau", "r", "v_leak")),
     LIF("LIF", Role.NEURON, List.of("tau", "r", "v_leak", "v_threshold")),
     CUBA_LI("CubaLI", Role.NEURON, List.of("tau_syn", "tau_mem", "r", "v_leak")),
-    CUBA_LIF("CubaLIF", Role.NEURON, List.of("tau_syn", "tau_mem", "r", "v_leak", "v_threshold"));
+    CUBA_LIF("CubaLIF", Role.NEURON, List.of("tau_syn", "tau_mem", "r", "v_leak", "v_threshold")),
+    /**
+     * The Brunel reference's neuron (docs/spec/brunel.md §3), scfabric's own: v += I, then the Euler leak
+     * v += (dt/tau)(v_leak - v), then a spike at v >= v_threshold (not >) resets to v_reset; for
+     * {@code scfabric.refractory_steps} steps after a spike the input is ignored and v held at v_leak. Written
+     * as a NIR {@code LIF} with {@code scfabric.kind = brunel}.
+     */
+    BRUNEL("LIF", Role.NEURON, List.of("tau", "v_leak", "v_threshold", "v_reset"), "brunel"),
+    /**
+     * A Linear whose weights are stored sparse (a 10 000-neuron network has 10^8 weights, 10^7 of them
+     * non-zero): {@code indptr} (in + 1), {@code indices} (the outputs of input j are
+     * indices[indptr[j] .. indptr[j+1]), ascending), {@code data} (one weight per synapse, or one per input
+     * shared by all its synapses) and {@code shape} (out, in). y_i = sum over j ascending of W_ij x_j, as
+     * Linear. Written as a NIR {@code Linear} with {@code scfabric.kind = csr} and no dense weight.
+     */
+    CSR_LINEAR("Linear", Role.OPERATOR, List.of("indptr", "indices", "data", "shape"), "csr");
 
     /** Where a kind stands in the graph. */
     public enum Role
@@ -48,12 +63,62 @@ public enum Kind
     private final String nirType;
     private final Role role;
     private final List<String> required;
+    private final String scfabricKind;
 
     Kind(final String nirType, final Role role, final List<String> required)
+    {
+        this(nirType, role, required, null);
+    }
+
+    Kind(final String nirType, final Role role, final List<String> required, final String scfabricKind)
     {
         this.nirType = nirType;
         this.role = role;
         this.required = required;
+        this.scfabricKind = scfabricKind;
+    }
+
+    /**
+     * The {@code scfabric.kind} value of a kind NIR lacks (written as its nearest NIR primitive,
+     * {@link #nirType()}), or null for NIR's own primitives.
+     */
+    public String scfabricKind()
+    {
+        return scfabricKind;
+    }
+
+    /**
+     * The kind of a node of NIR type {@code type} whose {@code scfabric.kind} metadata is {@code scfabricKind}
+     * (null: none): one of scfabric's kinds written as that type, or null if there is none.
+     */
+    public static Kind of(final String type, final String scfabricKind)
+    {
+        if (scfabricKind == null)
+        {
+            return ofNirType(type);
+        }
+        for (final Kind k : values())
+        {
+            if (k.nirType.equals(type) && scfabricKind.equals(k.scfabricKind))
+            {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** The {@code scfabric.kind} values known for NIR type {@code type}, for messages. */
+    public static String scfabricKinds(final String type)
+    {
+        final StringBuilder b = new StringBuilder();
+        for (final Kind k : values())
+        {
+            if (k.nirType.equals(type) && k.scfabricKind != null)
+            {
+                b.append(b.length() == 0 ? "" : ", ").append(k.scfabricKind);
+            }
+        }
+        return b.length() == 0 ? "none" : b.toString();
     }
 
     /** The NIR type name, e.g. {@code CubaLIF}. */
@@ -95,12 +160,12 @@ public enum Kind
         };
     }
 
-    /** The kind of a NIR type name, or null if there is none. */
+    /** The kind of a NIR type name (NIR's own primitive, not one of scfabric's), or null if there is none. */
     public static Kind ofNirType(final String type)
     {
         for (final Kind k : values())
         {
-            if (k.nirType.equals(type))
+            if (k.nirType.equals(type) && k.scfabricKind == null)
             {
                 return k;
             }
@@ -114,7 +179,10 @@ public enum Kind
         final StringBuilder b = new StringBuilder();
         for (final Kind k : values())
         {
-            b.append(b.length() == 0 ? "" : ", ").append(k.nirType);
+            if (k.scfabricKind == null)
+            {
+                b.append(b.length() == 0 ? "" : ", ").append(k.nirType);
+            }
         }
         return b.toString();
     }

@@ -38,6 +38,26 @@ public final class NetworkStats
                 }
                 return n;
             }
+            case CSR_LINEAR:
+            {
+                final Tensor d = node.param("data");
+                final Tensor ptr = node.param("indptr");
+                final int nnz = node.param("indices").size();
+                long n = 0;
+                if (d.size() == nnz)
+                {
+                    for (int e = 0; e < nnz; e++)
+                    {
+                        n += d.get(e) != 0.0 ? 1 : 0;
+                    }
+                    return n;
+                }
+                for (int j = 0; j + 1 < ptr.size(); j++)
+                {
+                    n += d.get(j) != 0.0 ? (long)(ptr.get(j + 1) - ptr.get(j)) : 0;
+                }
+                return n;
+            }
             case CONV1D:
             case CONV2D:
                 return convSynapses(node);

@@ -110,6 +110,8 @@ final class Shapes
                 }
                 return Shape.of(w.dim(1) * groups(node), hw[0], hw[1]);
             }
+            case CSR_LINEAR:
+                return Shape.of(csrShape(node)[1]);
             case FLATTEN:
                 return node.has("input_type")
                     ? Shape.of(node.param("input_type").ints("node " + node.name() + " input_type")) : null;
@@ -154,6 +156,8 @@ final class Shapes
             }
             case LINEAR:
                 return Shape.of(node.param("weight").shape().dim(0));
+            case CSR_LINEAR:
+                return Shape.of(checkCsr(node));
             case CONV1D:
             {
                 final Shape w = node.param("weight").shape();
@@ -219,6 +223,62 @@ final class Shapes
                 }
                 return in;
         }
+    }
+
+    /** A {@link Kind#CSR_LINEAR}'s (out, in). */
+    static int[] csrShape(final Node node)
+    {
+        final int[] s = node.param("shape").ints("node " + node.name() + " shape");
+        if (s.length != 2 || s[0] < 1 || s[1] < 1)
+        {
+            throw new NetworkException("node " + node.name() + " (Linear, csr): shape must be (out, in) >= 1, got "
+                + java.util.Arrays.toString(s));
+        }
+        return s;
+    }
+
+    /**
+     * Checks a sparse Linear's arrays (indptr from 0, non-decreasing, ending at the number of indices; indices
+     * inside the outputs and ascending within an input; data one per synapse or one per input) and returns its
+     * output size.
+     */
+    private static int checkCsr(final Node node)
+    {
+        final String name = "node " + node.name() + " (Linear, csr)";
+        final int[] shape = csrShape(node);
+        final Tensor ptr = node.param("indptr");
+        final Tensor idx = node.param("indices");
+        final int nnz = idx.size();
+        if (ptr.size() != shape[1] + 1 || ptr.get(0) != 0 || ptr.get(shape[1]) != nnz)
+        {
+            throw new NetworkException(name + ": indptr must have in + 1 = " + (shape[1] + 1) + " values from 0 to the "
+                + nnz + " indices, it has " + ptr.size());
+        }
+        for (int j = 0; j < shape[1]; j++)
+        {
+            final double a = ptr.get(j);
+            final double b = ptr.get(j + 1);
+            if (!(b >= a) || b != Math.rint(b))
+            {
+                throw new NetworkException(name + ": indptr must be whole and non-decreasing (input " + j + ")");
+            }
+            for (int e = (int)a; e < (int)b; e++)
+            {
+                final double t = idx.get(e);
+                if (!(t >= 0 && t < shape[0]) || t != Math.rint(t) || e > a && !(t > idx.get(e - 1)))
+                {
+                    throw new NetworkException(name + ": indices of input " + j + " must be outputs 0.." + (shape[0] - 1)
+                        + ", ascending; got " + t);
+                }
+            }
+        }
+        final int d = node.param("data").size();
+        if (d != nnz && d != shape[1])
+        {
+            throw new NetworkException(name + ": data has " + d + " values; give one per synapse (" + nnz
+                + ") or one per input (" + shape[1] + ")");
+        }
+        return shape[0];
     }
 
     private static Shape flatten(final Node node, final Shape in)

@@ -17,7 +17,9 @@ public final class Tensor
     /** How a source stored the values. */
     public enum DType
     {
-        FLOAT32, FLOAT64, INT64
+        FLOAT32, FLOAT64, INT64,
+        /** 32-bit integers: the indices of a sparse weight matrix (half the bytes of INT64). */
+        INT32
     }
 
     public Tensor(final Shape shape, final double[] data, final DType dtype)

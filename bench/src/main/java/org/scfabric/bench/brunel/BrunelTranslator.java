@@ -113,7 +113,7 @@ public final class BrunelTranslator
             case V8 ->
             {
                 voltage(m, p);
-                m.put("refractory_steps", CsrLifPopulation.REFRACTORY_STEPS);
+                m.put("refractory_steps", p.refractorySteps(CsrLifPopulation.REFRACTORY_STEPS));
                 m.put("refractory_v", p.vRest());
             }
             case V9 ->
@@ -180,7 +180,7 @@ public final class BrunelTranslator
         m.put("v_reset_q", (int)(p.vReset() * scale));
         m.put("j_exc_q", (int)(p.weightExc() * scale));
         m.put("j_inh_q", (int)(p.weightInh() * scale));
-        m.put("refractory", FIXED_REFRACTORY);
+        m.put("refractory", p.refractorySteps(FIXED_REFRACTORY));
         m.put("v_rest_q", (int)(p.vRest() * scale));
         m.put("lambda", p.lambda());
     }

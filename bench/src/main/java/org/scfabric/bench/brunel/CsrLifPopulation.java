@@ -47,6 +47,7 @@ final class CsrLifPopulation extends Population<CsrLifPopulation.Model>
     private final double[] trace;
     private final double vthMax;
     private final int[] rc;
+    private final int refractorySteps;
     private NumpyGenerator noise;
     private final double[] z;
     private final double noiseScale;
@@ -72,6 +73,7 @@ final class CsrLifPopulation extends Population<CsrLifPopulation.Model>
         }
         vthMax = 10 * m.vTh;
         rc = flavor == Flavor.REFRACTORY ? new int[n] : null;
+        refractorySteps = net.params().refractorySteps(REFRACTORY_STEPS);
         noise = flavor == Flavor.NOISE ? net.stream(Variant.V7.ordinal() + 1) : null;
         z = flavor == Flavor.NOISE ? new double[n] : null;
         noiseScale = NOISE_STD * Math.sqrt(net.params().dt());
@@ -160,7 +162,7 @@ final class CsrLifPopulation extends Population<CsrLifPopulation.Model>
             }
             if (m.step(v, i, m.kick(ext[i], syn[i])))
             {
-                rc[i] = REFRACTORY_STEPS;
+                rc[i] = refractorySteps;
                 cur[count++] = i;
             }
         }

@@ -54,7 +54,7 @@ final class DotProductPart extends Part
         wX = BrunelTranslator.probabilityToX(BrunelTranslator.weightProbability(p));
         yMax = (int)(p.vThreshold() * 256);
         lif = new LifParams(16, 8, 0, (int)(p.vReset() * 256), (int)(p.vThreshold() * 256),
-            BrunelTranslator.FIXED_REFRACTORY);
+            p.refractorySteps(BrunelTranslator.FIXED_REFRACTORY));
         leak = Math.max(1, (int)((p.dt() / p.tauMem()) * 256));
         gain = 256;
         jExt = (int)(p.weightExc() * 256);

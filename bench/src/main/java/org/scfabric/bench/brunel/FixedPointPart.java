@@ -48,13 +48,12 @@ final class FixedPointPart extends Part
         final BrunelParams p = net.params();
         final int frac = variant == Variant.V11 ? 12 : 8;
         final int width = variant == Variant.V11 ? 32 : 16;
-        final double scale = 1 << frac;
-        lif = new LifParams(width, frac, 0, (int)(p.vReset() * scale), (int)(p.vThreshold() * scale),
-            BrunelTranslator.FIXED_REFRACTORY);
-        leak = Math.max(1, (int)((p.dt() / p.tauMem()) * scale));
-        gain = 1 << frac;
-        jExc = (int)(p.weightExc() * scale);
-        jInh = (int)(p.weightInh() * scale);
+        // V_REST is 0 in the reference's core whatever the parameters say
+        lif = ReferenceFixedPoint.lif(width, frac, 0, p.vReset(), p.vThreshold(), p.refractorySteps(BrunelTranslator.FIXED_REFRACTORY));
+        leak = ReferenceFixedPoint.leak(p.dt() / p.tauMem(), frac);
+        gain = ReferenceFixedPoint.gain(frac);
+        jExc = ReferenceFixedPoint.truncate(p.weightExc(), frac);
+        jInh = ReferenceFixedPoint.truncate(p.weightInh(), frac);
     }
 
     @Override
@@ -117,9 +116,13 @@ final class FixedPointPart extends Part
         private final int shift = 64 - w;
         private final long[] acc = new long[n];
         private final RegisterRef spikes;
+        /** Steps a spike waits in the axon line before it is read: delay − 1 (0 in the reference). */
+        private final int wait = net.params().delaySteps() - 1;
         private int accBank;
         private int accBase;
         private int wmem;
+        private int axonBank;
+        private int axonBase;
 
         SynapseUnit(final RegisterRef spikes)
         {
@@ -132,6 +135,11 @@ final class FixedPointPart extends Part
             xbar.declare(d);
             d.memory("wmem", w, n);
             d.registerBank("acc[%d]", w, n, 0);
+            if (wait > 0)
+            {
+                // the axon delay line: one shift register of delay − 1 bits per neuron, newest spike in bit 0
+                d.registerBank("axon[%d]", wait, n, 0);
+            }
         }
 
         @Override
@@ -141,6 +149,11 @@ final class FixedPointPart extends Part
             accBase = b.signal("acc[%d]");
             xbar.bind(b);
             wmem = b.memory("wmem");
+            if (wait > 0)
+            {
+                axonBank = b.bank("axon[%d]");
+                axonBase = b.signal("axon[%d]");
+            }
         }
 
         void load(final Signals s)
@@ -158,9 +171,27 @@ final class FixedPointPart extends Part
             final long[] a = acc;
             Arrays.fill(a, 0);
             final int spikeBase = spikes.base();
+            if (wait > 0)
+            {
+                s.openBank(axonBank);
+            }
+            final long mask = wait >= 64 ? -1L : (1L << wait) - 1;
             for (int i = 0; i < n; i++)
             {
-                if (s.get(spikeBase + i) == 0)
+                final long spike = s.get(spikeBase + i);
+                final long arrives;
+                if (wait > 0)
+                {
+                    // the oldest bit leaves the line and reaches the synapses; this step's spike enters it
+                    final long line = s.get(axonBase + i);
+                    arrives = (line >>> (wait - 1)) & 1;
+                    s.putNext(axonBase + i, ((line << 1) | spike) & mask);
+                }
+                else
+                {
+                    arrives = spike;
+                }
+                if (arrives == 0)
                 {
                     continue;
                 }

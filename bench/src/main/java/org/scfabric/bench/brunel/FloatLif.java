@@ -1,5 +1,6 @@
 package org.scfabric.bench.brunel;
 
+import org.scfabric.net.ref.BrunelLif;
 import org.scfabric.random.GlibcMath;
 
 /**
@@ -8,7 +9,8 @@ import org.scfabric.random.GlibcMath;
  * {@code v += α·(v_rest − v)} with α = dt/τ, then {@code v >= v_th} spikes and resets to v_reset.
  * The inhibitory weight is {@code J · (−g)}, as the reference scales its rows.
  *
- * <p>This is the one place the step is written: every float64 population calls {@link #kick},
+ * <p>The step itself is {@link BrunelLif}'s, which the float64 reference also runs for a NIR file's
+ * {@code brunel} nodes. This is the one place the variants reach it: every float64 population calls {@link #kick},
  * {@link #leak}, {@link #fires} (or {@link #step}, which is the three in V1's order), and varies only
  * what its variant changes (order, threshold, noise, refractory period). The methods are tiny and the
  * class final, so the JIT inlines them into each population's loop (BrunelStepBench measures V18).
@@ -50,7 +52,7 @@ final class FloatLif
     /** The Euler leak: {@code x + α·(v_rest − x)}. */
     double leak(final double x)
     {
-        return x + alpha * (vRest - x);
+        return BrunelLif.leak(x, alpha, vRest);
     }
 
     /** V10's leak: {@code v_rest + (x − v_rest)·exp(−dt/τ)}. */
@@ -62,7 +64,7 @@ final class FloatLif
     /** Whether a membrane at x spikes (and is reset). */
     boolean fires(final double x)
     {
-        return x >= vTh;
+        return BrunelLif.fires(x, vTh);
     }
 
     /**
@@ -71,19 +73,13 @@ final class FloatLif
      */
     boolean step(final double[] v, final int i, final double kick)
     {
-        return settle(v, i, leak(v[i] + kick));
+        return BrunelLif.step(v, i, kick, alpha, vRest, vTh, vReset);
     }
 
     /** Stores x as v[i], or v_reset if x spikes; returns whether it spiked. */
     boolean settle(final double[] v, final int i, final double x)
     {
-        if (x >= vTh)
-        {
-            v[i] = vReset;
-            return true;
-        }
-        v[i] = x;
-        return false;
+        return BrunelLif.settle(v, i, x, vTh, vReset);
     }
 
     /** Weight of every synapse of presynaptic neuron i. */

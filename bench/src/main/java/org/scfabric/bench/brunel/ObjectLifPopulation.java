@@ -15,7 +15,7 @@ import org.scfabric.sim.Signals;
  */
 final class ObjectLifPopulation extends Population<ObjectLifPopulation.Model> implements BusListener
 {
-    /** One float64 LIF neuron (delta-PSC kicks, Euler leak, no refractory period). */
+    /** One float64 LIF neuron (delta-PSC kicks, Euler leak; the refractory period is the population's). */
     static final class Neuron
     {
         private final FloatLif m;
@@ -40,8 +40,16 @@ final class ObjectLifPopulation extends Population<ObjectLifPopulation.Model> im
     private final FloatLif m;
     private final Connectivity c;
     private final Neuron[] neurons;
-    private double[] syn;
-    private double[] synNext;
+    /**
+     * The kicks in flight, a ring of delay + 1 rows: row {@code head} is consumed in this step, a spike of
+     * this step lands {@code delay} rows on (with the reference's delay of one step: the next row).
+     */
+    private final double[][] ring;
+    private final int delay;
+    private int head;
+    /** Refractory steps left per neuron (null without a refractory period, the reference's V1). */
+    private final int[] rc;
+    private final int refractory;
 
     ObjectLifPopulation(final BrunelNetwork net, final RegisterRef drive, final SpikeRaster raster,
         final int population)
@@ -54,8 +62,11 @@ final class ObjectLifPopulation extends Population<ObjectLifPopulation.Model> im
         {
             neurons[i] = new Neuron(m);
         }
-        syn = new double[net.size()];
-        synNext = new double[net.size()];
+        delay = net.params().delaySteps();
+        ring = new double[delay + 1][net.size()];
+        head = 0;
+        refractory = net.params().refractorySteps(0);
+        rc = refractory > 0 ? new int[net.size()] : null;
     }
 
     @Override
@@ -75,7 +86,7 @@ final class ObjectLifPopulation extends Population<ObjectLifPopulation.Model> im
         final double w = m.weight(i);
         final int[] rs = c.rowStarts();
         final int[] cols = c.targets();
-        final double[] next = synNext;
+        final double[] next = ring[(head + delay) % ring.length];
         for (int e = rs[i], end = rs[i + 1]; e < end; e++)
         {
             next[cols[e]] += w;
@@ -85,17 +96,27 @@ final class ObjectLifPopulation extends Population<ObjectLifPopulation.Model> im
     @Override
     void update(final Signals s, final int step)
     {
-        final double[] t = syn;
-        syn = synNext;
-        synNext = t;
-        Arrays.fill(synNext, 0.0);
+        head = (head + 1) % ring.length;
+        final double[] syn = ring[head];
         for (int j = 0; j < neurons.length; j++)
         {
+            if (rc != null && rc[j] > 0)
+            {
+                // V8's rule: input ignored, v held at v_rest
+                rc[j]--;
+                neurons[j].v = m.vRest;
+                continue;
+            }
             if (neurons[j].step(m.kick(ext[j], syn[j])))
             {
+                if (rc != null)
+                {
+                    rc[j] = refractory;
+                }
                 spike(s, step, j);
             }
         }
+        Arrays.fill(syn, 0.0);
     }
 
     @Override
@@ -106,7 +127,13 @@ final class ObjectLifPopulation extends Population<ObjectLifPopulation.Model> im
         {
             v[j] = neurons[j].v;
         }
-        return new Model(v, synNext.clone());
+        final int n = neurons.length;
+        final double[] r = new double[ring.length * n];
+        for (int k = 0; k < ring.length; k++)
+        {
+            System.arraycopy(ring[(head + k) % ring.length], 0, r, k * n, n);
+        }
+        return new Model(v, r, rc == null ? new int[0] : rc.clone());
     }
 
     @Override
@@ -116,31 +143,43 @@ final class ObjectLifPopulation extends Population<ObjectLifPopulation.Model> im
         {
             neurons[j].v = state.v[j];
         }
-        System.arraycopy(state.synNext, 0, synNext, 0, synNext.length);
+        head = 0;
+        for (int k = 0; k < ring.length; k++)
+        {
+            System.arraycopy(state.ring, k * neurons.length, ring[k], 0, neurons.length);
+        }
+        if (rc != null)
+        {
+            System.arraycopy(state.rc, 0, rc, 0, rc.length);
+        }
     }
 
-    /** Membranes and the kicks queued for the next step. */
+    /** Membranes, the kicks in flight (from the row consumed last on) and refractory counters. */
     static final class Model
     {
         private final double[] v;
-        private final double[] synNext;
+        /** The rows of the ring, oldest (the one consumed last) first, one after another. */
+        private final double[] ring;
+        private final int[] rc;
 
-        Model(final double[] v, final double[] synNext)
+        Model(final double[] v, final double[] ring, final int[] rc)
         {
             this.v = v;
-            this.synNext = synNext;
+            this.ring = ring;
+            this.rc = rc;
         }
 
         @Override
         public boolean equals(final Object o)
         {
-            return o instanceof Model m && Arrays.equals(v, m.v) && Arrays.equals(synNext, m.synNext);
+            return o instanceof Model m && Arrays.equals(v, m.v) && Arrays.equals(ring, m.ring)
+                && Arrays.equals(rc, m.rc);
         }
 
         @Override
         public int hashCode()
         {
-            return 31 * Arrays.hashCode(v) + Arrays.hashCode(synNext);
+            return 31 * (31 * Arrays.hashCode(v) + Arrays.hashCode(ring)) + Arrays.hashCode(rc);
         }
     }
 }

@@ -118,4 +118,38 @@ public enum Variant
         }
         return out;
     }
+
+    /** Variants with a refractory period that {@code --refractory-ms} sets (V1's is none by default). */
+    public static final java.util.Set<Variant> REFRACTORY = java.util.EnumSet.of(V1, V3, V8, V11, V13);
+    /** Variants whose synaptic delay {@code --delay-ms} sets (the others keep the reference's one step). */
+    public static final java.util.Set<Variant> DELAY = java.util.EnumSet.of(V1, V3, V11);
+    /** The longest delay of the fixed-point cores' axon line (delay − 1 bits in one register), in steps. */
+    public static final int MAX_FIXED_DELAY_STEPS = 64;
+
+    /**
+     * Why this variant cannot run with p's delay or refractory period, or null when it can: a variant that
+     * would silently ignore a value the user gave would report figures of a network nobody asked for.
+     */
+    public String refuses(final BrunelParams p)
+    {
+        if (p.delaySteps() != 1 && !DELAY.contains(this))
+        {
+            return name() + " has the reference's fixed one-step delay; a delay other than dt runs on " + names(DELAY);
+        }
+        if (p.delaySteps() > MAX_FIXED_DELAY_STEPS && (this == V3 || this == V11))
+        {
+            return name() + "'s axon delay line holds at most " + MAX_FIXED_DELAY_STEPS + " steps ("
+                + MAX_FIXED_DELAY_STEPS * p.dt() + " ms)";
+        }
+        if (p.refractoryGiven() && !REFRACTORY.contains(this))
+        {
+            return name() + " has no refractory period; --refractory-ms applies to " + names(REFRACTORY);
+        }
+        return null;
+    }
+
+    private static String names(final java.util.Set<Variant> s)
+    {
+        return String.join(", ", s.stream().map(Variant::name).toList());
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.scfabric.bench.brunel.BrunelNir;
 import org.scfabric.bench.brunel.BrunelParams;
 import org.scfabric.bench.brunel.BrunelRunner;
 import org.scfabric.bench.brunel.RunResult;
@@ -55,6 +56,29 @@ public final class BrunelCommand implements Callable<Integer>
         description = "seed of the numpy-compatible random stream, 0..2^63-1 (default: ${DEFAULT-VALUE})")
     String seed;
 
+    @Option(names = "--g", defaultValue = "5", paramLabel = "G",
+        description = "relative inhibition: an inhibitory synapse weighs -G·J, 0..100 (default: ${DEFAULT-VALUE})")
+    String g;
+
+    @Option(names = "--eta", defaultValue = "2", paramLabel = "ETA",
+        description = "external drive over the rate that reaches threshold, nu_ext / nu_thr, 0..100 (default:"
+            + " ${DEFAULT-VALUE})")
+    String eta;
+
+    @Option(names = "--j-mv", defaultValue = "0.1", paramLabel = "J",
+        description = "excitatory weight J in mV (also the external kick), > 0 and <= 10 (default: ${DEFAULT-VALUE})")
+    String jMv;
+
+    @Option(names = "--delay-ms", defaultValue = "0.1", paramLabel = "D",
+        description = "synaptic delay in ms, whole steps of 0.1 ms, 0.1..100; other than 0.1 on V1, V3, V11 (default:"
+            + " ${DEFAULT-VALUE}, one step)")
+    String delayMs;
+
+    @Option(names = "--refractory-ms", paramLabel = "R",
+        description = "refractory period in ms, whole steps of 0.1 ms, 0..100, for V1, V3, V8, V11, V13 (default: each"
+            + " variant's own: V1 none, V3, V11, V13 0.2 ms, V8 0.5 ms)")
+    String refractoryMs;
+
     @Option(names = "--out", defaultValue = "out/brunel", paramLabel = "DIR",
         description = "output folder, created or updated in one piece (default: ${DEFAULT-VALUE})")
     String out;
@@ -73,6 +97,11 @@ public final class BrunelCommand implements Callable<Integer>
     @Option(names = "--python", paramLabel = "PYTHON",
         description = "Python interpreter with Brian2 (default: /usr/bin/python3 when present, else python3)")
     String python;
+
+    @Option(names = "--export-nir", paramLabel = "FILE",
+        description = "also write the network the variant runs as NIR (one of V1, V3, V8, V11, V18, V20 in --variants); "
+            + "scfabric nir FILE --steps T runs it again")
+    String exportNir;
 
     @Option(names = "--no-plots", description = "skip the PNG plots")
     boolean noPlots;
@@ -122,6 +151,15 @@ public final class BrunelCommand implements Callable<Integer>
         {
             throw new BadInputException(e.getMessage());
         }
+        p = NetworkOptions.apply(p, g, eta, jMv, delayMs, refractoryMs);
+        for (final Variant v : list)
+        {
+            final String why = v.refuses(p);
+            if (why != null)
+            {
+                throw new BadInputException(why + " (give --variants among those)");
+            }
+        }
         // an option that would change nothing is refused: the user meant something by it
         final CommandLine.ParseResult given = spec.commandLine().getParseResult();
         for (final String o : List.of("--brian2-modes", "--python"))
@@ -130,6 +168,11 @@ public final class BrunelCommand implements Callable<Integer>
             {
                 throw new BadInputException(o + " is used only with --brian2 (add --brian2, or drop " + o + ")");
             }
+        }
+        if (brian2 && !p.equals(BrunelParams.ofSize(n).withSeed(s).withDuration(t)))
+        {
+            throw new BadInputException("--brian2 runs the reference's network only: drop --brian2 or the network options"
+                + " (--g, --eta, --j-mv, --delay-ms, --refractory-ms) that change it");
         }
         MemoryEstimate.require(MemoryEstimate.brunel(n, p.connProb(), t, list.size()), n, p.connProb(),
             MemoryEstimate.CSR_HEADROOM, "N = " + n, "--neurons");
@@ -156,11 +199,27 @@ public final class BrunelCommand implements Callable<Integer>
             }
         }
 
+        if (exportNir != null)
+        {
+            if (list.size() != 1)
+            {
+                throw new BadInputException("--export-nir writes one variant's network; give one variant in --variants "
+                    + "(V1, V3, V8, V11, V18 or V20), not " + list.size());
+            }
+            if (!BrunelNir.maps(list.get(0)))
+            {
+                throw new BadInputException(BrunelNir.refusal(list.get(0)));
+            }
+        }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
             final Path jsonCopy = json == null ? null : staged.extraFile(json, "--json");
+            if (exportNir != null)
+            {
+                exportNir(staged.extraFile(exportNir, "--export-nir"), list.get(0), p);
+            }
             staged.refuseForeign(outputNames(rasterFor));
-            final VariantRunner r = runner != null ? runner : new BrunelRunner();
+            final VariantRunner r = runner != null ? runner : real();
             final ProgressBar bar = new ProgressBar(stderr, System.console() != null);
 
             // 2. the variants
@@ -366,6 +425,33 @@ public final class BrunelCommand implements Callable<Integer>
         return String.format(Locale.ROOT, "%s, first %d ms", who, (int)Math.min(BrunelPlots.RASTER_MS,
             r.seconds() * 1000));
     }
+
+    /** Writes the network {@code v} runs (drawn as the run draws it) as NIR to {@code file}. */
+    private void exportNir(final Path file, final Variant v, final BrunelParams p) throws IOException
+    {
+        final org.scfabric.net.Network net;
+        try
+        {
+            net = BrunelNir.of((runner instanceof BrunelRunner br ? br : real()).network(p), v);
+        }
+        catch (final org.scfabric.net.NetworkException e)
+        {
+            throw new BadInputException("--export-nir: " + e.getMessage());
+        }
+        org.scfabric.net.nir.NirWriter.write(net, file);
+    }
+
+    /** The real runner, made once: it keeps the network drawn for the export, so the run does not draw it again. */
+    private BrunelRunner real()
+    {
+        if (own == null)
+        {
+            own = new BrunelRunner();
+        }
+        return own;
+    }
+
+    private BrunelRunner own;
 
     static List<Variant> parseVariants(final String s, final String option)
     {

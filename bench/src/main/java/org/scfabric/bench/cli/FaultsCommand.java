@@ -8,14 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import org.scfabric.bench.faults.Campaign;
+import org.scfabric.bench.faults.CampaignReport;
 import org.scfabric.bench.faults.CampaignSpec;
 import org.scfabric.bench.faults.FaultCampaigns;
 import org.scfabric.bench.faults.Shard;
 import org.scfabric.bench.faults.Workload;
 import org.scfabric.bench.faults.Workloads;
 import org.scfabric.bench.report.FaultPlots;
+import org.scfabric.bench.slurm.JavaLauncher;
+import org.scfabric.bench.slurm.SlurmOptions;
+import org.scfabric.bench.slurm.SlurmTools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,11 +45,30 @@ import picocli.CommandLine.Parameters;
         "      --json out/faults/v3.json --plots out/faults/v3",
         "  scfabric faults ... --shard 3/16 --json shard-3.json   (one of 16 machines)",
         "  scfabric faults merge --json all.json --plots plots shard-*.json   (then)",
+        "  scfabric faults ... --json out/v3.json --slurm --shards 16 --wait   (on Slurm)",
+        "  scfabric faults status out/v3.slurm",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (the journal FILE.partial "
             + "stays; --resume continues it)."},
-    subcommands = {FaultsCommand.Merge.class, FaultsCommand.Compare.class})
+    subcommands = {FaultsCommand.Merge.class, FaultsCommand.Compare.class, FaultsCommand.Status.class})
 public final class FaultsCommand implements Callable<Integer>
 {
+    private final Supplier<JavaLauncher> launcher;
+    private final SlurmTools slurmTools;
+    private final long pollMillis;
+
+    public FaultsCommand()
+    {
+        this(JavaLauncher::current, SlurmTools.fromEnvironment(), 2000);
+    }
+
+    /** A command whose --slurm starts {@code launcher} and finds Slurm's commands with {@code tools} (tests give theirs). */
+    FaultsCommand(final Supplier<JavaLauncher> launcher, final SlurmTools tools, final long pollMillis)
+    {
+        this.launcher = launcher;
+        this.slurmTools = tools;
+        this.pollMillis = pollMillis;
+    }
+
     @Option(names = "--variant", defaultValue = "fabric-v3", paramLabel = "NAME",
         description = "design: V3, V4, V11, V14, dense-core, fabric-v3 or fabric-v11 (default: ${DEFAULT-VALUE})")
     String variant;
@@ -139,6 +163,36 @@ public final class FaultsCommand implements Callable<Integer>
     @Option(names = "--resume", description = "continue an interrupted campaign from its journal FILE.partial")
     boolean resume;
 
+    @Option(names = "--slurm", description = "run on Slurm: an array job of --shards tasks (each --shard i/N --resume) "
+        + "and a merge job after them (--dependency=afterok); the report appears at --json, the job scripts, shard "
+        + "files and logs in the folder beside it (FILE without .json, plus .slurm)")
+    boolean slurm;
+
+    @Option(names = "--shards", paramLabel = "N", description = "with --slurm: array tasks, one shard each (default: "
+        + "${DEFAULT-VALUE})", defaultValue = "4")
+    String shards;
+
+    @Option(names = "--partition", paramLabel = "P", description = "with --slurm: the partition (default: the cluster's)")
+    String partition;
+
+    @Option(names = "--time", paramLabel = "HH:MM:SS", description = "with --slurm: time limit per task (default: the "
+        + "partition's)")
+    String time;
+
+    @Option(names = "--cpus-per-task", paramLabel = "C", description = "with --slurm: CPUs per shard task, its worker "
+        + "threads (default: --threads, else 1)")
+    String cpusPerTask;
+
+    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "with --slurm: one more sbatch option for the "
+        + "jobs, repeatable, e.g. --sbatch-arg=--mem=4G --sbatch-arg=--account=proj")
+    List<String> sbatchArgs = new ArrayList<>();
+
+    @Option(names = "--wait", description = "with --slurm: wait for the merge job and exit with its status")
+    boolean await;
+
+    @Option(names = "--dry-run", description = "with --slurm: print the job scripts, submit nothing")
+    boolean dryRun;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -147,12 +201,30 @@ public final class FaultsCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
+        if (!slurm)
+        {
+            final var pr = spec.commandLine().getParseResult();
+            for (final String o : List.of("--shards", "--partition", "--time", "--cpus-per-task", "--sbatch-arg",
+                "--wait", "--dry-run"))
+            {
+                if (pr.hasMatchedOption(o))
+                {
+                    throw new BadInputException(o + " needs --slurm (a campaign as a Slurm job array)"
+                        + (o.equals("--shards") ? "; without Slurm, run one shard of n with --shard i/n" : ""));
+                }
+            }
+        }
+        else if (shard != null)
+        {
+            throw new BadInputException("--shard and --slurm do not go together: --slurm runs every shard of --shards N "
+                + "as an array task");
+        }
         final int n = intOption("--neurons", neurons != null ? neurons : variant.trim().equalsIgnoreCase("dense-core")
             ? "64" : DEFAULT_NEURONS, 2);
         final double ms = OptionValues.durationMs(durationMs, "--duration-ms");
         final long ns = longOption("--net-seed", netSeed);
         final int k = intOption("--cores", cores, 1);
-        final int nThreads = threads(threads);
+        final int nThreads = slurm ? 1 : threads(threads);
         final Shard sh;
         final CampaignSpec cs;
         final Path jsonPath = OptionValues.path(json, "--json");
@@ -189,7 +261,12 @@ public final class FaultsCommand implements Callable<Integer>
             checkDir(plotDir, "--plots");
             StagedFiles.probe(plotDir, "--plots", plots);
         }
-        checkMemory(variant, n, ms, nThreads, cs.sites().trim().equals("*"), cs.sample() > 0 || defaultScope);
+        if (!slurm)
+        {
+            checkMemory(variant, n, ms, nThreads, cs.sites().trim().equals("*"), cs.sample() > 0 || defaultScope);
+        }
+        final int nShards = slurm ? intOption("--shards", shards, 1) : 0;
+        final SlurmOptions so = slurm ? slurmOptions() : null;
         Campaign c;
         try
         {
@@ -208,12 +285,25 @@ public final class FaultsCommand implements Callable<Integer>
         {
             throw new BadInputException(e.getMessage());
         }
-        final long perShard = (c.items() + sh.count() - 1) / sh.count();
+        final int shardCount = slurm ? nShards : sh.count();
+        final long perShard = (c.items() + shardCount - 1) / shardCount;
         if (perShard > limit)
         {
             throw new BadInputException(String.format(Locale.ROOT, "%s over '%s' is %d items%s, more than --max-items %d: "
                 + "give --sample K (e.g. 9604 for 95 %% ± 1 %%), a narrower --sites glob, --shard i/n, or a larger "
-                + "--max-items", cs.mode(), cs.sites(), c.items(), sh.whole() ? "" : " (" + perShard + " per shard)", limit));
+                + "--max-items", cs.mode(), cs.sites(), c.items(), shardCount == 1 ? "" : " (" + perShard + " per shard)", limit));
+        }
+        if (slurm)
+        {
+            if (nShards > c.items())
+            {
+                throw new BadInputException("--shards " + nShards + " is more than the campaign's " + c.items()
+                    + " items: give at most " + c.items());
+            }
+            final FaultsSlurm.Request req = new FaultsSlurm.Request(campaignArgs(n), CampaignReport.identity(
+                c.describe()), nShards, so, jsonPath, plotDir, resume, dryRun, await,
+                "scfabric-faults-" + c.workload().name());
+            return new FaultsSlurm(launcher, slurmTools, out, err, pollMillis).run(req);
         }
         if (resume)
         {
@@ -257,6 +347,50 @@ public final class FaultsCommand implements Callable<Integer>
         out.println("faults: wrote " + jsonPath + (done.plots().isEmpty() ? "" : " and " + done.plots().size()
             + " plots in " + plotDir));
         return 0;
+    }
+
+    /** The campaign's own options for the shard tasks, as given (N resolved): the same campaign on every node. */
+    private List<String> campaignArgs(final int n)
+    {
+        final List<String> a = new ArrayList<>(List.of("faults", "--variant", variant.trim(), "--neurons",
+            String.valueOf(n), "--duration-ms", durationMs.trim(), "--net-seed", netSeed.trim(), "--cores", cores.trim()));
+        if (sites != null)
+        {
+            a.addAll(List.of("--sites", sites));
+        }
+        a.addAll(List.of("--kinds", kinds.trim(), "--at", at.trim()));
+        if (sample != null)
+        {
+            a.addAll(List.of("--sample", sample.trim()));
+        }
+        if (rates != null)
+        {
+            a.addAll(List.of("--rates", rates.trim(), "--trials", trials.trim()));
+        }
+        a.addAll(List.of("--seed", seed.trim(), "--tolerance", tolerance.trim(), "--tau-ms", tauMs.trim(),
+            "--max-items", maxItems.trim()));
+        return a;
+    }
+
+    /** --partition, --time, --cpus-per-task (default --threads, else 1) and --sbatch-arg, checked. */
+    private SlurmOptions slurmOptions()
+    {
+        final int cpus = cpusPerTask != null ? intOption("--cpus-per-task", cpusPerTask, 1)
+            : threads != null ? intOption("--threads", threads, 1) : 1;
+        if (cpusPerTask != null && threads != null && intOption("--threads", threads, 1) != cpus)
+        {
+            throw new BadInputException("--threads " + threads.trim() + " and --cpus-per-task " + cpusPerTask.trim()
+                + " differ: on Slurm each shard task runs one worker thread per CPU it gets; give one of them");
+        }
+        try
+        {
+            return new SlurmOptions(partition == null ? null : partition.trim(), time == null ? null : time.trim(),
+                cpus, sbatchArgs);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     private static JsonNode readSummary(final String text)
@@ -557,6 +691,31 @@ public final class FaultsCommand implements Callable<Integer>
             final List<Path> written = FaultPlots.compare(nodes, sources, plotDir);
             spec.commandLine().getOut().println("faults compare: " + written.size() + " plots in " + plots);
             return 0;
+        }
+    }
+
+    /** {@code scfabric faults status DIR}: the shards of a campaign submitted with --slurm. */
+    @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Say how far a campaign submitted with 'faults --slurm' is: how many shards are done (their "
+            + "shard files), running, pending or failed (from squeue, and sacct where the cluster keeps accounting), "
+            + "the merge job's state and whether the report is written."},
+        footer = {"", "Example: scfabric faults status out/faults/v3.slurm"})
+    static final class Status implements Callable<Integer>
+    {
+        @Parameters(arity = "1", paramLabel = "DIR", description = "the campaign's folder (its report's name without "
+            + ".json, plus .slurm), or the report's path")
+        Path dir;
+
+        @CommandLine.ParentCommand
+        FaultsCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call()
+        {
+            return FaultsSlurm.status(dir, parent.slurmTools, spec.commandLine().getOut());
         }
     }
 }

@@ -15,13 +15,19 @@ import java.util.concurrent.Callable;
 import org.scfabric.bench.nir.Agreement;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.bench.nir.FixedPointRun;
+import org.scfabric.bench.nir.ScConfig;
+import org.scfabric.bench.nir.VanRossum;
+import org.scfabric.bench.report.NirReport;
+import org.scfabric.bench.nir.SourceStimulus;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.NetworkStats;
 import org.scfabric.net.Node;
+import org.scfabric.net.nir.NirMetadata;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.Options;
+import org.scfabric.net.ref.Probe;
 import org.scfabric.net.ref.ReferenceRun;
 import org.scfabric.net.ref.ArithmeticRun;
 import org.scfabric.net.ref.Stimulus;
@@ -40,16 +46,18 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "nir", mixinStandardHelpOptions = true, sortOptions = false,
     subcommands = NirExportCommand.class,
-    description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference and in the bit-true cores' "
-        + "fixed point (--arith), or describe it with --info.",
-        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs; fixed point also "
-            + "quantisation_error and vs_float64) and DIR/results.md."},
+    description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference and, side by side, in the "
+        + "bit-true cores' fixed point and on SC synapses (--arith), or describe it with --info.",
+        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs; the others also "
+            + "quantisation_error, vs_float64 per output neuron with the van Rossum distance, layer_agreement), "
+            + "DIR/results.md, DIR/membrane.csv (the --probe neuron) and plots."},
     footer = {"", "Semantics: forward Euler by default; a spike is v > v_threshold; nodes in topological order, "
         + "back edges (found by depth-first search from the Inputs in name order) carry the previous step.",
         "", "Examples:", "  scfabric nir --info net.nir",
         "  scfabric nir net.nir --input spikes.csv --out out/nir",
         "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1",
         "  scfabric nir net.nir --input spikes.csv --arith float64,q16.12",
+        "  scfabric nir net.nir --input spikes.csv --arith sc --bitstream 1024 --probe lif1:0",
         "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)"})
 public final class NirCommand implements Callable<Integer>
 {
@@ -74,7 +82,7 @@ public final class NirCommand implements Callable<Integer>
     String poisson;
 
     @Option(names = "--steps", paramLabel = "T", description = "steps to run (default: the input's rows; 1000 with "
-        + "--poisson)")
+        + "--poisson or for a network that drives itself, e.g. one written by brunel --export-nir)")
     String steps;
 
     @Option(names = "--dt", defaultValue = "1e-4", paramLabel = "S", description = "seconds per step (default 1e-4)")
@@ -89,13 +97,37 @@ public final class NirCommand implements Callable<Integer>
             + "(Sinabs, Speck)")
     String reset;
 
-    @Option(names = "--arith", defaultValue = "float64,q8.8,q16.12", paramLabel = "LIST",
+    @Option(names = "--arith", defaultValue = "float64,q8.8,q16.12,sc", paramLabel = "LIST",
         description = "arithmetics to run side by side on the same input, comma-separated: float64 (the reference), "
-            + "q8.8, q16.12 (the bit-true cores' fixed point); default all. float64 always runs: the others are "
-            + "compared against it")
+            + "q8.8, q16.12 (the bit-true cores' fixed point), sc (synapses as LFSR bitstreams, AND gates and "
+            + "popcounts into Q8.8 cores); default all. float64 always runs: the others are compared against it")
     String arith;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "seed of the Poisson input (default 42)")
+    @Option(names = "--warm-up", defaultValue = "0", paramLabel = "W",
+        description = "before each arithmetic's run, run it W steps on the same input and discard that run, so that "
+            + "wall_s times compiled code rather than the JVM compiling it (for benchmarks; default 0: none)")
+    String warmUp;
+
+    @Option(names = "--bitstream", defaultValue = "256", paramLabel = "L",
+        description = "bitstream length per step of --arith sc (a multiple of 64 in 64..65536; default 256, as "
+            + "the Brunel SC variants V4 and V17)")
+    String bitstream;
+
+    @Option(names = "--probe", paramLabel = "NODE:INDEX",
+        description = "the neuron whose membrane every arithmetic records after each step (membrane.csv, membrane.png; "
+            + "the first " + Probe.MAX_STEPS + " steps); default neuron 0 of the first neuron population feeding an "
+            + "Output")
+    String probe;
+
+    @Option(names = "--van-rossum-tau", defaultValue = "10", paramLabel = "STEPS",
+        description = "time constant of the van Rossum distance to float64, in steps (default 10)")
+    String vrTau;
+
+    @Option(names = "--no-plots", description = "skip the PNG plots (output rasters, membrane, agreement per layer)")
+    boolean noPlots;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+        description = "seed of the Poisson input and of the SC encoders (default 42)")
     String seed;
 
     @Option(names = "--out", defaultValue = "out/nir", paramLabel = "DIR", description = "output folder (default out/nir)")
@@ -122,7 +154,18 @@ public final class NirCommand implements Callable<Integer>
             stdout.flush();
             return 0;
         }
-        if ((input == null) == (poisson == null))
+        if (SourceStimulus.mixed(net))
+        {
+            throw new BadInputException(path + ": some Input nodes are scfabric sources (" + NirMetadata.KIND + " "
+                + NirMetadata.NUMPY_POISSON + ") and some are not; scfabric runs a network with either kind only");
+        }
+        final boolean self = SourceStimulus.drivesItself(net);
+        if (self && (input != null || poisson != null))
+        {
+            throw new BadInputException(path.getFileName() + " drives itself (its Input nodes are scfabric "
+                + NirMetadata.NUMPY_POISSON + " sources); give no " + (input != null ? "--input" : "--poisson"));
+        }
+        if (!self && (input == null) == (poisson == null))
         {
             throw new BadInputException(input == null ? "give --input FILE (.csv or .npy) or --poisson HZ"
                 : "give --input FILE or --poisson HZ, not both");
@@ -142,6 +185,9 @@ public final class NirCommand implements Callable<Integer>
         };
         final long s = OptionValues.seed(seed);
         final List<FixedFormat> fixed = ariths(arith);
+        final ScConfig scConfig = bitstream(bitstream, s);
+        final Probe probed = probe(net, probe);
+        final double tau = OptionValues.positive(vrTau, "--van-rossum-tau", "a number of steps > 0");
         final boolean floatRequested = java.util.Arrays.stream(arith.split(",")).anyMatch(
             a -> a.trim().equalsIgnoreCase("float64"));
         Integer t = null;
@@ -154,7 +200,13 @@ public final class NirCommand implements Callable<Integer>
         final String inputLabel;
         try
         {
-            if (poisson != null)
+            if (self)
+            {
+                stim = null;
+                fresh = null;
+                inputLabel = "scfabric sources (numpy_poisson)";
+            }
+            else if (poisson != null)
             {
                 final double hz;
                 try
@@ -181,37 +233,69 @@ public final class NirCommand implements Callable<Integer>
         {
             throw new BadInputException(e.getMessage());
         }
-        final int n = t != null ? t : stim.rows() == Integer.MAX_VALUE ? 1000 : stim.rows();
-        if (n > stim.rows())
+        final int n = t != null ? t : stim == null || stim.rows() == Integer.MAX_VALUE ? 1000 : stim.rows();
+        if (stim != null && n > stim.rows())
         {
             throw new BadInputException("--steps " + n + " but --input " + input + " has only " + stim.rows()
                 + " rows (one per step)");
         }
+        final int warm = warmUp.trim().equals("0") ? 0 : steps(warmUp);
+        if (stim != null && warm > stim.rows())
+        {
+            throw new BadInputException("--warm-up " + warm + " but --input " + input + " has only " + stim.rows()
+                + " rows; give 0.." + stim.rows());
+        }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
+            staged.refuseForeign(outputNames(fixed, floatRequested, !noPlots));
             final Options opt = new Options(step, integ, rst);
             final List<ArithmeticRun> runs = new ArrayList<>();
             final Map<String, Map<String, Map<String, Double>>> quant = new LinkedHashMap<>();
             final ArithmeticRun r;
             try
             {
-                r = ReferenceRun.run(net, stim, n, opt);
+                if (warm > 0)
+                {
+                    try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
+                    {
+                        ReferenceRun.run(net, self ? src : fresh.get(), warm, opt);
+                    }
+                }
+                try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
+                {
+                    r = ReferenceRun.run(net, self ? src : warm > 0 ? fresh.get() : stim, n, opt, probed);
+                }
                 if (floatRequested)
                 {
                     runs.add(r);
                 }
                 for (final FixedFormat fmt : fixed)
                 {
-                    final FixedPointRun.Result q = FixedPointRun.run(net, fresh.get(), n, opt, fmt);
+                    final boolean isSc = fmt == SC;
+                    final FixedFormat core = isSc ? FixedFormat.Q8_8 : fmt;
+                    final ScConfig scc = isSc ? scConfig : null;
+                    final FixedPointRun.Result q;
+                    if (warm > 0)
+                    {
+                        try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
+                        {
+                            FixedPointRun.run(net, self ? src : fresh.get(), warm, opt, core, scc, null);
+                        }
+                    }
+                    try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
+                    {
+                        q = FixedPointRun.run(net, self ? src : fresh.get(), n, opt, core, scc, probed);
+                    }
                     runs.add(q.run());
-                    quant.put(fmt.name(), q.quantisation());
+                    quant.put(q.run().arith(), q.quantisation());
                 }
             }
             catch (final NetworkException e)
             {
                 throw new BadInputException(e.getMessage());
             }
-            writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, runs, r, quant);
+            writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, runs, r, quant,
+                new Report(probed, tau, !noPlots));
             staged.commit();
             final StringBuilder line = new StringBuilder();
             for (final ArithmeticRun a : runs)
@@ -259,7 +343,30 @@ public final class NirCommand implements Callable<Integer>
         return (int)t;
     }
 
-    /** The fixed-point formats of --arith (float64 is always run as the reference). */
+    /** Stands for --arith sc in the list of {@link #ariths}: SC synapses into Q8.8 cores. */
+    static final FixedFormat SC = new FixedFormat("sc", 16, 8);
+
+    /** --bitstream L: a multiple of 64 in 64..65536. */
+    static ScConfig bitstream(final String value, final long seed)
+    {
+        final String accepted = "a multiple of 64 in 64.." + ScConfig.MAX_BITSTREAM;
+        final int l;
+        try
+        {
+            l = Integer.parseInt(value.trim().replace("_", ""));
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException("--bitstream '" + value + "' is not " + accepted);
+        }
+        if (l < 64 || l > ScConfig.MAX_BITSTREAM || l % 64 != 0)
+        {
+            throw new BadInputException("--bitstream " + value.trim() + ": give " + accepted);
+        }
+        return new ScConfig(l, seed);
+    }
+
+    /** The fixed-point formats of --arith (float64 is always run as the reference); {@link #SC} for sc. */
     static List<FixedFormat> ariths(final String list)
     {
         final List<FixedFormat> r = new ArrayList<>();
@@ -272,8 +379,9 @@ public final class NirCommand implements Callable<Integer>
                 case "float64" -> null;
                 case "q8.8" -> FixedFormat.Q8_8;
                 case "q16.12" -> FixedFormat.Q16_12;
+                case "sc" -> SC;
                 default -> throw new BadInputException("--arith '" + a.trim() + "' is not accepted (a comma-separated "
-                    + "list of float64, q8.8, q16.12)");
+                    + "list of float64, q8.8, q16.12, sc)");
             };
             any = true;
             if (fmt != null && !r.contains(fmt))
@@ -283,7 +391,7 @@ public final class NirCommand implements Callable<Integer>
         }
         if (!any)
         {
-            throw new BadInputException("--arith is empty (a comma-separated list of float64, q8.8, q16.12)");
+            throw new BadInputException("--arith is empty (a comma-separated list of float64, q8.8, q16.12, sc)");
         }
         return r;
     }
@@ -303,7 +411,90 @@ public final class NirCommand implements Callable<Integer>
     static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
         final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs) throws IOException
     {
-        writeResults(dir, file, net, input, dt, integ, rst, runs, null, Map.of());
+        writeResults(dir, file, net, input, dt, integ, rst, runs, null, Map.of(),
+            new Report(null, VanRossum.DEFAULT_TAU_STEPS, false));
+    }
+
+    /**
+     * What goes into the output folder besides the runs.
+     *
+     * @param probe the probed neuron (null: none; then no membrane.csv or membrane.png)
+     * @param tau the van Rossum time constant, steps
+     * @param plots whether to draw the PNGs
+     */
+    record Report(Probe probe, double tau, boolean plots)
+    {
+    }
+
+    /** The files a run writes, for the up-front check against files that are not scfabric's. */
+    static List<String> outputNames(final List<FixedFormat> fixed, final boolean floatRequested, final boolean plots)
+    {
+        final List<String> names = new ArrayList<>(List.of("results.json", "results.md", "membrane.csv"));
+        if (plots)
+        {
+            names.add("membrane.png");
+            names.add("agreement.png");
+            if (floatRequested)
+            {
+                names.add("raster-float64.png");
+            }
+            for (final FixedFormat f : fixed)
+            {
+                names.add("raster-" + f.name() + ".png");
+            }
+        }
+        return names;
+    }
+
+    /** --probe NODE:INDEX (split at the last ':'), or the default; null when the network has no neurons. */
+    static Probe probe(final Network net, final String value)
+    {
+        if (value == null)
+        {
+            return Probe.defaultOf(net);
+        }
+        final List<String> neurons = new ArrayList<>();
+        for (final Node node : net.nodes())
+        {
+            if (node.kind().neuron())
+            {
+                neurons.add(node.name());
+            }
+        }
+        final String accepted = "NODE:INDEX with NODE a neuron population (" + (neurons.isEmpty() ? "none"
+            : String.join(", ", neurons)) + ")";
+        final int colon = value.lastIndexOf(':');
+        if (colon <= 0)
+        {
+            throw new BadInputException("--probe '" + value + "' is not " + accepted);
+        }
+        final String name = value.substring(0, colon);
+        if (!net.contains(name))
+        {
+            throw new BadInputException("--probe " + value + ": no node '" + name + "'; give " + accepted);
+        }
+        final int v = net.indexOf(name);
+        if (!net.node(v).kind().neuron())
+        {
+            throw new BadInputException("--probe " + value + ": node " + name + " is a " + net.node(v).kind().nirType()
+                + ", not a neuron population; give " + accepted);
+        }
+        final int size = net.node(v).outShape().size();
+        final int index;
+        try
+        {
+            index = Integer.parseInt(value.substring(colon + 1).trim());
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException("--probe '" + value + "': INDEX is not an integer in 0.." + (size - 1));
+        }
+        if (index < 0 || index >= size)
+        {
+            throw new BadInputException("--probe " + value + ": node " + name + " has " + size + " neurons; give "
+                + "an INDEX in 0.." + (size - 1));
+        }
+        return new Probe(v, index);
     }
 
     /**
@@ -312,7 +503,7 @@ public final class NirCommand implements Callable<Integer>
      */
     static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
         final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs, final ArithmeticRun ref,
-        final Map<String, Map<String, Map<String, Double>>> quant) throws IOException
+        final Map<String, Map<String, Map<String, Double>>> quant, final Report report) throws IOException
     {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", file.toString());
@@ -322,6 +513,11 @@ public final class NirCommand implements Callable<Integer>
         json.put("reset", rst.name().toLowerCase(Locale.ROOT));
         json.put("steps", runs.isEmpty() ? 0 : runs.get(0).steps());
         json.put("neurons", net.neurons());
+        // the input is one stimulus sequence: a readout's argmax agreement is over one decision
+        json.put("inputs", 1);
+        json.put("van_rossum_tau_steps", report.tau());
+        json.put("van_rossum_tau_s", report.tau() * dt);
+        json.put("probe", report.probe() == null ? null : report.probe().label(net));
         final List<Object> list = new ArrayList<>();
         for (final ArithmeticRun r : runs)
         {
@@ -352,7 +548,7 @@ public final class NirCommand implements Callable<Integer>
             if (ref != null && r != ref && !r.arith().equals("float64"))
             {
                 final Map<String, Object> ag = new LinkedHashMap<>();
-                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r).entrySet())
+                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r, report.tau()).entrySet())
                 {
                     final Agreement.Output a = e.getValue();
                     final Map<String, Object> m = new LinkedHashMap<>();
@@ -367,9 +563,14 @@ public final class NirCommand implements Callable<Integer>
                     m.put("argmax_float64", a.argmaxFloat64());
                     m.put("argmax", a.argmax());
                     m.put("argmax_agrees", a.argmaxAgrees());
+                    // the fraction of inputs whose argmax agrees: one input, so 1.0 or 0.0
+                    m.put("argmax_agreement", a.argmaxAgrees() ? 1.0 : 0.0);
+                    m.put("van_rossum", a.vanRossum());
+                    m.put("van_rossum_mean", a.meanVanRossum());
                     ag.put(e.getKey(), m);
                 }
                 run.put("vs_float64", ag);
+                run.put("layer_agreement", Agreement.layers(ref, r));
             }
             list.add(run);
         }
@@ -403,24 +604,33 @@ public final class NirCommand implements Callable<Integer>
                 }
                 if (!header)
                 {
-                    md.append("\nAgainst float64, per output node: neurons with float64's spike count, first step "
-                        + "any neuron differs, most-spiking neuron.\n\n| arith | output | equal counts | first divergence "
-                        + "| argmax (float64) |\n|---|---|---:|---:|---|\n");
+                    md.append(String.format(Locale.ROOT, "%nAgainst float64, per output node: neurons with float64's spike "
+                        + "count, first step any neuron differs, van Rossum distance per neuron (τ = %s steps = %s s; "
+                        + "D² ≈ unmatched spikes), most-spiking neuron. The input is one stimulus sequence, so the "
+                        + "argmax agreement is one decision.%n%n| arith | output | equal counts | first divergence "
+                        + "| van Rossum mean | van Rossum max | argmax (float64) |%n|---|---|---:|---:|---:|---:|---|%n",
+                        trim(report.tau()), trim(report.tau() * dt)));
                     header = true;
                 }
-                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r).entrySet())
+                for (final Map.Entry<String, Agreement.Output> e : Agreement.of(ref, r, report.tau()).entrySet())
                 {
                     final Agreement.Output a = e.getValue();
+                    double worst = 0;
+                    for (final double d : a.vanRossum())
+                    {
+                        worst = Math.max(worst, d);
+                    }
                     int first = -1;
                     for (final int d : a.firstDivergence())
                     {
                         first = d >= 0 && (first < 0 || d < first) ? d : first;
                     }
-                    md.append(String.format(Locale.ROOT, "| %s | %s | %d / %d | %s | %d (%d) |%n", r.arith(), e.getKey(),
-                        a.countsEqual(), a.neurons(), first < 0 ? "none" : Integer.toString(first), a.argmax(),
-                        a.argmaxFloat64()));
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %d / %d | %s | %.3f | %.3f | %d (%d) |%n", r.arith(),
+                        e.getKey(), a.countsEqual(), a.neurons(), first < 0 ? "none" : Integer.toString(first),
+                        a.meanVanRossum(), worst, a.argmax(), a.argmaxFloat64()));
                 }
             }
+            NirReport.layers(md, ref, runs);
         }
         if (!quant.isEmpty())
         {
@@ -446,6 +656,7 @@ public final class NirCommand implements Callable<Integer>
                 md.append("| ").append(c.getKey()).append(" | ").append(c.getValue()).append(" |\n");
             }
         }
+        NirReport.outputs(dir, md, net, ref, runs, report.probe(), report.plots());
         Files.writeString(dir.resolve("results.md"), md.toString(), StandardCharsets.UTF_8);
     }
 
@@ -466,14 +677,16 @@ public final class NirCommand implements Callable<Integer>
         {
             w = Math.max(w, node.name().length());
         }
-        final String fmt = "  %-" + w + "s  %-9s  %-14s  %-14s  %10s  %8s  %10s%n";
+        final String fmt = "  %-" + w + "s  %-10s  %-14s  %-14s  %10s  %8s  %10s%n";
         o.printf(Locale.ROOT, fmt, "node", "type", "in", "out", "parameters", "neurons", "synapses");
         for (final int v : net.order())
         {
             final Node node = net.node(v);
-            o.printf(Locale.ROOT, fmt, node.name(), node.kind().nirType(), node.inShape(), node.outShape(),
+            o.printf(Locale.ROOT, fmt, node.name(), node.kind().nirType() + (node.kind().scfabricKind() == null ? ""
+                : ":" + node.kind().scfabricKind()), node.inShape(), node.outShape(),
                 NetworkStats.parameters(node), node.kind().neuron() ? Integer.toString(node.neurons()) : "-",
                 NetworkStats.synapses(node) == 0 && node.kind() != Kind.LINEAR && node.kind() != Kind.AFFINE
+                    && node.kind() != Kind.CSR_LINEAR
                     ? "-" : Long.toString(NetworkStats.synapses(node)));
         }
         final int back = net.backEdgeCount();
@@ -495,6 +708,12 @@ public final class NirCommand implements Callable<Integer>
             o.printf(Locale.ROOT, "cycles: %d back edge%s, each carrying the previous step: %s%n", back,
                 back == 1 ? "" : "s", String.join(", ", edges));
         }
+    }
+
+    /** A number as Java prints it, without a trailing ".0". */
+    private static String trim(final double d)
+    {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long)d) : Double.toString(d);
     }
 
     private static String names(final Network net, final int[] idx)

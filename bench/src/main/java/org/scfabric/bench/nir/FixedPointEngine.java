@@ -3,13 +3,17 @@ package org.scfabric.bench.nir;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.scfabric.bench.brunel.ReferenceFixedPoint;
 import org.scfabric.hw.Bits;
+import org.scfabric.hw.lif.LifArray;
+import org.scfabric.hw.lif.LifParams;
 import org.scfabric.hw.lif.CubaLifCore;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.Node;
 import org.scfabric.net.Shape;
+import org.scfabric.net.nir.NirMetadata;
 import org.scfabric.net.ref.Float64Engine;
 import org.scfabric.net.ref.Options;
 
@@ -48,10 +52,62 @@ public final class FixedPointEngine
     private final long[] spikes;
     private final int[] inputIndex;
     private final Map<String, Map<String, Double>> errors = new LinkedHashMap<>();
+    private final ScConfig sc;
+    private final Network net;
+    private final long[] bound;
+    /** Per node: index of its first weight encoder and of its first input encoder in the SC seed plan. */
+    private final int[] scWeightBase;
+    private final int[] scInputBase;
+    /**
+     * Per node: it feeds only {@code brunel} nodes, so its parameters are quantised as the reference's
+     * FixedPointLIF does (truncated, {@link ReferenceFixedPoint}) and its sums wrap to W bits as V3's
+     * accumulator does, instead of rounding and saturating.
+     */
+    private final boolean[] reference;
+    private final boolean[] wrapsInput;
 
     public FixedPointEngine(final Network net, final Options opt, final FixedFormat fmt)
     {
+        this(net, opt, fmt, null);
+    }
+
+    /**
+     * {@code sc} non-null: Linear, Affine and Conv nodes are stochastic-computing synapses ({@link ScLayer}) and
+     * {@code fmt} must be Q8.8 (the cores they feed).
+     */
+    public FixedPointEngine(final Network net, final Options opt, final FixedFormat fmt, final ScConfig sc)
+    {
         this.fmt = fmt;
+        this.sc = sc;
+        this.net = net;
+        this.bound = sc == null ? null : InputBounds.of(net, fmt);
+        // SC seeds are handed out in node-name order: the order a reader meets the nodes in (a file's storage
+        // order) must not change a run
+        scWeightBase = new int[net.size()];
+        scInputBase = new int[net.size()];
+        if (sc != null)
+        {
+            final Integer[] byName = new Integer[net.size()];
+            for (int v = 0; v < byName.length; v++)
+            {
+                byName[v] = v;
+            }
+            java.util.Arrays.sort(byName, java.util.Comparator.comparing(v -> net.node(v).name()));
+            int weights = 0;
+            int inputs = 0;
+            for (final int v : byName)
+            {
+                final Node node = net.node(v);
+                final Kind k = node.kind();
+                if (k == Kind.LINEAR || k == Kind.AFFINE || k == Kind.CONV1D || k == Kind.CONV2D)
+                {
+                    scWeightBase[v] = weights;
+                    scInputBase[v] = inputs;
+                    weights += node.param("weight").data().length;
+                    inputs += node.inShape().size();
+                }
+            }
+        }
         this.w = fmt.width();
         this.f = fmt.fraction();
         this.n = net.size();
@@ -63,6 +119,20 @@ public final class FixedPointEngine
         prev = new int[n][];
         ops = new IntOp[n];
         spikes = new long[n];
+        reference = new boolean[n];
+        wrapsInput = new boolean[n];
+        final int[] feeds = new int[n];
+        final int[] feedsBrunel = new int[n];
+        for (int e = 0; e < net.edges().size(); e++)
+        {
+            feeds[net.edgeSource(e)]++;
+            feedsBrunel[net.edgeSource(e)] += net.node(net.edgeTarget(e)).kind() == Kind.BRUNEL ? 1 : 0;
+        }
+        for (int v = 0; v < n; v++)
+        {
+            reference[v] = feeds[v] > 0 && feeds[v] == feedsBrunel[v] && net.node(v).kind() != Kind.INPUT;
+            wrapsInput[v] = net.node(v).kind() == Kind.BRUNEL;
+        }
         for (int v = 0; v < n; v++)
         {
             final Node node = net.node(v);
@@ -122,12 +192,13 @@ public final class FixedPointEngine
             else
             {
                 java.util.Arrays.fill(x, 0);
+                final boolean wrap = wrapsInput[v];
                 for (int k = 0; k < src.length; k++)
                 {
                     final int[] y = back[k] ? prev[src[k]] : out[src[k]];
                     for (int i = 0; i < x.length; i++)
                     {
-                        x[i] = fmt.saturate((long)x[i] + y[i]);
+                        x[i] = wrap ? Bits.lowSigned((long)x[i] + y[i], w) : fmt.saturate((long)x[i] + y[i]);
                     }
                 }
             }
@@ -148,10 +219,22 @@ public final class FixedPointEngine
         return out[v];
     }
 
-    /** Node {@code v}'s membrane registers (neurons; null otherwise). Live view. */
+    /** Node {@code v}'s membrane registers (NIR neurons; null otherwise). Live view. */
     public int[] membrane(final int v)
     {
         return ops[v] instanceof Neuron nu ? nu.v : null;
+    }
+
+    /** The number of membrane registers of node {@code v} (NIR and brunel neurons; 0 for other nodes). */
+    public int membranes(final int v)
+    {
+        return ops[v] instanceof Neuron nu ? nu.v.length : ops[v] instanceof BrunelCore b ? b.core.size() : 0;
+    }
+
+    /** Neuron {@code i}'s membrane register of node {@code v} (see {@link #membranes}). */
+    public int membrane(final int v, final int i)
+    {
+        return ops[v] instanceof Neuron nu ? nu.v[i] : ((BrunelCore)ops[v]).core.v(i);
     }
 
     public long spikes(final int v)
@@ -170,22 +253,38 @@ public final class FixedPointEngine
         int step(int[] x, int[] y);
     }
 
-    /** Quantises one parameter of a node and records its error. */
+    /**
+     * Quantises one parameter of a node and records its error: to the nearest value, saturated, or for a node
+     * that feeds {@code brunel} nodes (and for those nodes) as the reference's core does, truncated.
+     */
     private int[] q(final Node node, final String label, final double[] exact)
     {
+        final boolean trunc = reference[index(node)] || node.kind() == Kind.BRUNEL;
         final int[] r = new int[exact.length];
         double err = 0;
         for (int i = 0; i < r.length; i++)
         {
-            r[i] = fmt.quantise(exact[i]);
+            r[i] = trunc ? ReferenceFixedPoint.truncate(exact[i], f) : fmt.quantise(exact[i]);
             err = Math.max(err, Math.abs(fmt.value(r[i]) - exact[i]));
         }
         errors.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()).put(label, err);
         return r;
     }
 
+    private int index(final Node node)
+    {
+        return net.indexOf(node.name());
+    }
+
+    /** A W-bit result: wrapped for a node that feeds {@code brunel} nodes (V3's accumulator), else saturated. */
+    private int result(final boolean wrap, final long x)
+    {
+        return wrap ? Bits.lowSigned(x, w) : fmt.saturate(x);
+    }
+
     private IntOp op(final Node node, final Options opt)
     {
+        final boolean wrap = reference[index(node)];
         return switch (node.kind())
         {
             case INPUT -> null;
@@ -194,8 +293,8 @@ public final class FixedPointEngine
                 System.arraycopy(x, 0, y, 0, y.length);
                 return 0;
             };
-            case LINEAR, AFFINE -> dense(node);
-            case CONV1D, CONV2D -> new Conv(node);
+            case LINEAR, AFFINE -> sc != null ? scLayer(node, denseSynapses(node), 1) : dense(node);
+            case CONV1D, CONV2D -> sc != null ? new Conv(node, false).sc(node) : new Conv(node, true);
             case SUM_POOL_2D, AVG_POOL_2D -> new Pool(node, node.kind() == Kind.AVG_POOL_2D);
             case SCALE ->
             {
@@ -204,7 +303,7 @@ public final class FixedPointEngine
                 {
                     for (int i = 0; i < y.length; i++)
                     {
-                        y[i] = fmt.saturate(((long)a[i] * x[i]) >> f);
+                        y[i] = result(wrap, ((long)a[i] * x[i]) >> f);
                     }
                     return 0;
                 };
@@ -227,6 +326,130 @@ public final class FixedPointEngine
             }
             case DELAY -> delay(node, opt.dt());
             case I, IF, LI, LIF, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
+            case BRUNEL -> brunel(node, opt);
+            case CSR_LINEAR -> csr(node, wrap);
+        };
+    }
+
+    /**
+     * The Brunel reference's neuron on V3's core: {@link LifArray} (bit-true {@code sc_lif_neuron}, the model the
+     * kernel's LIF registers are held to) with the reference's constants ({@link ReferenceFixedPoint}), one edge
+     * per step with the input as I_t and noise 0. The core has one parameter set: per-neuron values must agree.
+     */
+    private IntOp brunel(final Node node, final Options opt)
+    {
+        final int m = node.outShape().size();
+        final double tau = uniform(node, "tau", m);
+        final double vLeak = uniform(node, "v_leak", m);
+        final double vReset = uniform(node, "v_reset", m);
+        final double vTh = uniform(node, "v_threshold", m);
+        final LifParams lp = ReferenceFixedPoint.lif(w, f, vLeak, vReset, vTh, NirMetadata.refractorySteps(node));
+        final int leak = ReferenceFixedPoint.leak(opt.dt() / tau, f);
+        final int gain = ReferenceFixedPoint.gain(f);
+        q(node, "v_leak", new double[] {vLeak});
+        q(node, "v_reset", new double[] {vReset});
+        q(node, "v_threshold", new double[] {vTh});
+        errors.get(node.name()).put("dt/tau", Math.abs(leak / fmt.one() - opt.dt() / tau));
+        return new BrunelCore(new LifArray(lp, m), leak, gain, 1 << f);
+    }
+
+    /** The brunel neuron kind on V3's bit-true LIF core array. */
+    private static final class BrunelCore implements IntOp
+    {
+        final LifArray core;
+        private final int leak;
+        private final int gain;
+        private final int one;
+        private final int[] fired;
+
+        BrunelCore(final LifArray core, final int leak, final int gain, final int one)
+        {
+            this.core = core;
+            this.leak = leak;
+            this.gain = gain;
+            this.one = one;
+            this.fired = new int[core.size()];
+        }
+
+        @Override
+        public int step(final int[] x, final int[] y)
+        {
+            final int count = core.step(x, leak, gain, 0, fired);
+            java.util.Arrays.fill(y, 0);
+            for (int k = 0; k < count; k++)
+            {
+                y[fired[k]] = one;
+            }
+            return count;
+        }
+    }
+
+    private static double uniform(final Node node, final String p, final int m)
+    {
+        final double[] v = node.perElement(p, m);
+        for (final double d : v)
+        {
+            if (Double.doubleToRawLongBits(d) != Double.doubleToRawLongBits(v[0]))
+            {
+                throw new NetworkException("node " + node.name() + " (brunel): the fixed-point core takes one " + p
+                    + " for all its neurons, the node has several");
+            }
+        }
+        return v[0];
+    }
+
+    /**
+     * Sparse Linear: each non-zero input's column scattered into a 64-bit accumulator of W_q * x_q, then shifted
+     * right by F (integer sums are exact in any order, so this is the dense sum).
+     */
+    private IntOp csr(final Node node, final boolean wrap)
+    {
+        final double[] ptrD = node.param("indptr").data();
+        final double[] idxD = node.param("indices").data();
+        final int[] ptr = new int[ptrD.length];
+        final int[] idx = new int[idxD.length];
+        for (int i = 0; i < ptr.length; i++)
+        {
+            ptr[i] = (int)ptrD[i];
+        }
+        for (int i = 0; i < idx.length; i++)
+        {
+            idx[i] = (int)idxD[i];
+        }
+        final int[] wq = q(node, "weight", node.param("data").data());
+        final boolean perInput = wq.length != idx.length;
+        final long[] acc = new long[node.outShape().size()];
+        return (x, y) ->
+        {
+            java.util.Arrays.fill(acc, 0L);
+            for (int j = 0; j + 1 < ptr.length; j++)
+            {
+                final long xj = x[j];
+                if (xj == 0)
+                {
+                    continue;
+                }
+                if (perInput)
+                {
+                    final long wx = wq[j] * xj;
+                    for (int e = ptr[j], end = ptr[j + 1]; e < end; e++)
+                    {
+                        acc[idx[e]] += wx;
+                    }
+                }
+                else
+                {
+                    for (int e = ptr[j], end = ptr[j + 1]; e < end; e++)
+                    {
+                        acc[idx[e]] += wq[e] * xj;
+                    }
+                }
+            }
+            for (int i = 0; i < y.length; i++)
+            {
+                y[i] = result(wrap, acc[i] >> f);
+            }
+            return 0;
         };
     }
 
@@ -259,6 +482,41 @@ public final class FixedPointEngine
             }
             return 0;
         };
+    }
+
+    /** (output, input, weight index) of every synapse of a Linear/Affine node: weight (i, j) is index i·cols + j. */
+    private static int[][] denseSynapses(final Node node)
+    {
+        final int rows = node.param("weight").shape().dim(0);
+        final int cols = node.param("weight").shape().dim(1);
+        final int[][] s = new int[3][rows * cols];
+        for (int i = 0, k = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++, k++)
+            {
+                s[0][k] = i;
+                s[1][k] = j;
+                s[2][k] = k;
+            }
+        }
+        return s;
+    }
+
+    /** The SC realisation of a synapse node; {@code plane}: outputs per bias value. */
+    private IntOp scLayer(final Node node, final int[][] synapses, final int plane)
+    {
+        final double[] weight = node.param("weight").data();
+        final int cout = node.outShape().size() / plane;
+        final int[] b = node.has("bias") ? q(node, "bias", node.perElement("bias", cout)) : null;
+        final int v = nodeIndex(node);
+        return new ScLayer(node.name(), fmt, sc, synapses, weight, node.inShape().size(), node.outShape().size(),
+            bound[v], b, plane, scWeightBase[v], scInputBase[v],
+            errors.computeIfAbsent(node.name(), k -> new LinkedHashMap<>()));
+    }
+
+    private int nodeIndex(final Node node)
+    {
+        return net.indexOf(node.name());
     }
 
     private IntOp delay(final Node node, final double dt)
@@ -320,11 +578,12 @@ public final class FixedPointEngine
         private final int[][] rowTaps;
         private final int[][] colTaps;
 
-        Conv(final Node node)
+        /** {@code quantise}: false for the SC realisation, which never uses the Q8.8 weights. */
+        Conv(final Node node, final boolean quantise)
         {
             final Shape ws = node.param("weight").shape();
             final boolean one = ws.rank() == 3;
-            wq = q(node, "weight", node.param("weight").data());
+            wq = quantise ? q(node, "weight", node.param("weight").data()) : null;
             final Shape is = node.inShape();
             final Shape os = node.outShape();
             h = one ? 1 : is.dim(1);
@@ -419,11 +678,66 @@ public final class FixedPointEngine
                 }
             }
             final int plane = oh * ow;
-            for (int i = 0; i < acc.length; i++)
+            final long hi = Bits.mask(w - 1) & 0xffffffffL;
+            final long lo = -hi - 1;
+            for (int co = 0, i = 0; co < cout; co++)
             {
-                y[i] = fmt.saturate((acc[i] >> f) + (b == null ? 0 : b[i / plane]));
+                final long bias = b == null ? 0 : b[co];
+                for (final int end = i + plane; i < end; i++)
+                {
+                    final long v = (acc[i] >> f) + bias;
+                    y[i] = (int)(v > hi ? hi : v < lo ? lo : v);
+                }
             }
             return 0;
+        }
+
+        /** This convolution as SC synapses: every (output, input, kernel weight) of the gather below. */
+        IntOp sc(final Node node)
+        {
+            int count = 0;
+            final int[][] s = new int[3][16];
+            final int kernel = cinPerGroup * kh * kw;
+            for (int co = 0; co < cout; co++)
+            {
+                final int c0 = (co / coutPerGroup) * cinPerGroup;
+                for (int oy = 0; oy < oh; oy++)
+                {
+                    for (int ox = 0; ox < ow; ox++)
+                    {
+                        for (int ci = 0; ci < cinPerGroup; ci++)
+                        {
+                            for (int ky = 0; ky < kh; ky++)
+                            {
+                                final int iy = oy * sh - ph + ky * dh;
+                                for (int kx = 0; kx < kw && iy >= 0 && iy < h; kx++)
+                                {
+                                    final int ix = ox * sw - pw + kx * dw;
+                                    if (ix >= 0 && ix < wd)
+                                    {
+                                        if (count == s[0].length)
+                                        {
+                                            for (int a = 0; a < 3; a++)
+                                            {
+                                                s[a] = java.util.Arrays.copyOf(s[a], 2 * count);
+                                            }
+                                        }
+                                        s[0][count] = (co * oh + oy) * ow + ox;
+                                        s[1][count] = ((c0 + ci) * h + iy) * wd + ix;
+                                        s[2][count] = co * kernel + (ci * kh + ky) * kw + kx;
+                                        count++;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for (int a = 0; a < 3; a++)
+            {
+                s[a] = java.util.Arrays.copyOf(s[a], count);
+            }
+            return scLayer(node, s, oh * ow);
         }
 
         /** Output by output (the straightforward form, kept to check the scatter against). */
@@ -484,7 +798,7 @@ public final class FixedPointEngine
     }
 
     /** SumPool2d / AvgPool2d over (C, H, W), zero padding. */
-    private final class Pool implements IntOp
+    final class Pool implements IntOp
     {
         private final boolean average;
         private final int c;
@@ -528,8 +842,67 @@ public final class FixedPointEngine
             return v.length == 1 ? new int[] {v[0], v[0]} : v;
         }
 
+        /** Per output o: the inputs of its window inside the input, {@code inputs[start[o] .. start[o + 1])}. */
+        private int[] start;
+        private int[] inputs;
+
+        /** The window of every output as a flat table, made once (zero padding connects to nothing). */
+        private void table()
+        {
+            final int outs = c * oh * ow;
+            start = new int[outs + 1];
+            final int[] buf = new int[outs * kh * kw];
+            int m = 0;
+            for (int ch = 0, o = 0; ch < c; ch++)
+            {
+                for (int oy = 0; oy < oh; oy++)
+                {
+                    for (int ox = 0; ox < ow; ox++, o++)
+                    {
+                        for (int ky = 0; ky < kh; ky++)
+                        {
+                            final int iy = oy * sh - ph + ky;
+                            for (int kx = 0; kx < kw && iy >= 0 && iy < h; kx++)
+                            {
+                                final int ix = ox * sw - pw + kx;
+                                if (ix >= 0 && ix < wd)
+                                {
+                                    buf[m++] = (ch * h + iy) * wd + ix;
+                                }
+                            }
+                        }
+                        start[o + 1] = m;
+                    }
+                }
+            }
+            inputs = java.util.Arrays.copyOf(buf, m);
+        }
+
+        /** Each output sums its window through the table (integer sums: the order of the terms does not matter). */
         @Override
         public int step(final int[] x, final int[] y)
+        {
+            if (start == null)
+            {
+                table();
+            }
+            final int area = kh * kw;
+            final int[] st = start;
+            final int[] in = inputs;
+            for (int o = 0; o < y.length; o++)
+            {
+                long s = 0;
+                for (int k = st[o], end = st[o + 1]; k < end; k++)
+                {
+                    s += x[in[k]];
+                }
+                y[o] = fmt.saturate(average ? Math.floorDiv(s, area) : s);
+            }
+            return 0;
+        }
+
+        /** Window by window with the bounds tested in place (the straightforward form, kept to check the table). */
+        int windows(final int[] x, final int[] y)
         {
             final int area = kh * kw;
             for (int ch = 0; ch < c; ch++)
@@ -542,11 +915,7 @@ public final class FixedPointEngine
                         for (int ky = 0; ky < kh; ky++)
                         {
                             final int iy = oy * sh - ph + ky;
-                            if (iy < 0 || iy >= h)
-                            {
-                                continue;
-                            }
-                            for (int kx = 0; kx < kw; kx++)
+                            for (int kx = 0; kx < kw && iy >= 0 && iy < h; kx++)
                             {
                                 final int ix = ox * sw - pw + kx;
                                 if (ix >= 0 && ix < wd)
@@ -616,6 +985,10 @@ public final class FixedPointEngine
         @Override
         public int step(final int[] x, final int[] y)
         {
+            if (integrate && fires && !subtract)
+            {
+                return integrateAndFire(x, y);
+            }
             int fired = 0;
             for (int j = 0; j < v.length; j++)
             {
@@ -652,6 +1025,26 @@ public final class FixedPointEngine
                     y[j] = u;
                 }
                 v[j] = u;
+            }
+            return fired;
+        }
+
+        /** IF with reset to v_reset, the loop of {@link #step} without its tests for the other kinds. */
+        private int integrateAndFire(final int[] x, final int[] y)
+        {
+            final int[] v = this.v;
+            final int[] r = this.r;
+            final int[] vTh = this.vTh;
+            final int[] vReset = this.vReset;
+            final int one = this.one;
+            int fired = 0;
+            for (int j = 0; j < v.length; j++)
+            {
+                final int u = Bits.lowSigned((long)v[j] + Bits.lowSigned(((long)x[j] * r[j]) >> f, w), w);
+                final boolean s = u > vTh[j];
+                v[j] = s ? vReset[j] : u;
+                y[j] = s ? one : 0;
+                fired += s ? 1 : 0;
             }
             return fired;
         }

@@ -10,6 +10,7 @@ import org.scfabric.net.Node;
 import org.scfabric.net.ref.ArithmeticRun;
 import org.scfabric.net.ref.Float64Engine;
 import org.scfabric.net.ref.Options;
+import org.scfabric.net.ref.Probe;
 import org.scfabric.net.ref.ReferenceRun;
 import org.scfabric.net.ref.Stimulus;
 
@@ -33,6 +34,23 @@ public final class FixedPointRun
     public static Result run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
         final FixedFormat fmt)
     {
+        return run(net, stimulus, steps, opt, fmt, null);
+    }
+
+    /** {@code sc} non-null: the SC back end (synapse nodes as SC synapses into Q8.8 cores), arith "sc". */
+    public static Result run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
+        final FixedFormat fmt, final ScConfig sc)
+    {
+        return run(net, stimulus, steps, opt, fmt, sc, null);
+    }
+
+    /**
+     * The run, with each spiking node's spikes per neuron and, when {@code probe} is not null, that neuron's
+     * membrane register after every step (in real units: the integer over 2^F).
+     */
+    public static Result run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
+        final FixedFormat fmt, final ScConfig sc, final Probe probe)
+    {
         if (net.inputs().length == 0)
         {
             throw new NetworkException("the network has no Input node to drive");
@@ -41,12 +59,20 @@ public final class FixedPointRun
         {
             throw new NetworkException("--steps " + steps + " but the input has only " + stimulus.rows() + " rows");
         }
-        final FixedPointEngine e = new FixedPointEngine(net, opt, fmt);
+        final FixedPointEngine e = new FixedPointEngine(net, opt, fmt, sc);
         final int[] inputs = net.inputs();
         final int[] outputs = net.outputs();
         final double[] row = new double[ReferenceRun.channels(net)];
         final int[][] trains = new int[outputs.length][64];
         final int[] sizes = new int[outputs.length];
+        final ReferenceRun.NeuronCounts counts = new ReferenceRun.NeuronCounts(net);
+        final double[] trace = probe == null ? null : new double[Math.min(steps, Probe.MAX_STEPS)];
+        if (probe != null && (probe.index() < 0 || probe.index() >= e.membranes(probe.node())))
+        {
+            throw new NetworkException("probe " + probe.label(net) + ": not a neuron of a population");
+        }
+        final double scale = 1 << fmt.fraction();
+        final int one = fmt.quantise(1.0);
         final long t0 = System.nanoTime();
         for (int t = 0; t < steps; t++)
         {
@@ -57,7 +83,9 @@ public final class FixedPointRun
                 final int[] buf = e.inputBuffer(k);
                 for (int i = 0; i < buf.length; i++)
                 {
-                    buf[i] = fmt.quantise(row[at + i]);
+                    final double x = row[at + i];
+                    // spikes are 0 or 1: those two without the general rounding and clamping
+                    buf[i] = x == 0.0 ? 0 : x == 1.0 ? one : fmt.quantise(x);
                 }
                 at += buf.length;
             }
@@ -79,16 +107,34 @@ public final class FixedPointRun
                     }
                 }
             }
+            for (int s = 0; s < counts.nodes.length; s++)
+            {
+                final int v = counts.nodes[s];
+                if (e.spikes(v) != counts.seen[s])
+                {
+                    counts.seen[s] = e.spikes(v);
+                    final int[] y = e.output(v);
+                    final long[] c = counts.perNeuron[s];
+                    for (int i = 0; i < y.length; i++)
+                    {
+                        c[i] += y[i] != 0 ? 1 : 0;
+                    }
+                }
+            }
+            if (trace != null && t < trace.length)
+            {
+                trace[t] = e.membrane(probe.node(), probe.index()) / scale;
+            }
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
-        final Map<String, Long> counts = new LinkedHashMap<>();
+        final Map<String, Long> perNode = new LinkedHashMap<>();
         long total = 0;
         for (int v = 0; v < net.size(); v++)
         {
             final Node node = net.node(v);
             if (Float64Engine.spiking(node.kind()))
             {
-                counts.put(node.name(), e.spikes(v));
+                perNode.put(node.name(), e.spikes(v));
                 total += e.spikes(v);
             }
         }
@@ -105,6 +151,7 @@ public final class FixedPointRun
             }
             outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), st, ix));
         }
-        return new Result(new ArithmeticRun(fmt.name(), steps, total, counts, wall, outs), e.quantisationErrors());
+        return new Result(new ArithmeticRun(sc != null ? "sc" : fmt.name(), steps, total, perNode, wall, outs,
+            counts.byName(net), trace), e.quantisationErrors());
     }
 }

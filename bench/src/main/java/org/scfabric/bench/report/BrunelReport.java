@@ -30,6 +30,9 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
         + " spikes of (population std / mean) of that neuron's inter-spike intervals";
     public static final String FANO_DEFINITION = "variance / mean (population variance) of the whole network's spike"
         + " count in consecutive " + (int)SpikeMetrics.FANO_BIN_MS + " ms bins from t = 0 (a last partial bin dropped)";
+    public static final String SYNCHRONY_DEFINITION = "Golomb's chi^2: variance over time of the population's mean"
+        + " spike count per " + (int)SpikeMetrics.SYNC_BIN_MS + " ms bin / mean over neurons of each neuron's own"
+        + " variance over those bins (about 1/N independent, 1 all together)";
     public static final String RATE_DEFINITION = "spikes / simulated seconds / neurons (exc, inh: of that population;"
         + " a variant whose spiking layer is not the N-neuron network, with extras.neurons, counts that layer's"
         + " neurons as one population)";
@@ -64,6 +67,15 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
         p.put("eta", params.eta());
         p.put("nu_ext_hz", params.nuExt());
         p.put("lambda", params.lambda());
+        // the reference's network writes what it always wrote; a changed delay or refractory period is said
+        if (params.delaySteps() != 1)
+        {
+            p.put("delay_ms", params.delayMs());
+        }
+        if (params.refractoryGiven())
+        {
+            p.put("refractory_ms", params.refractoryMs());
+        }
 
         final ArrayNode rs = root.putArray("runs");
         for (final RunRow r : runs)
@@ -126,6 +138,7 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
         m.put("rate_hz", RATE_DEFINITION);
         m.put("cv_isi", CV_DEFINITION);
         m.put("fano", FANO_DEFINITION);
+        m.put("synchrony", SYNCHRONY_DEFINITION);
         m.put("wall_s", WALL_DEFINITION);
         m.put("wall_vs_brian2", "wall_s of the variant / wall_s of the Brian2 mode (below 1: scfabric faster)");
         final ObjectNode e = root.putObject("env");
@@ -155,6 +168,7 @@ public record BrunelReport(BrunelParams params, List<RunRow> runs, List<Brian2Ro
         num(o, "rate_inh_hz", s.rateInhHz());
         num(o, "cv_isi", s.cvIsi());
         num(o, "fano", s.fano());
+        num(o, "synchrony", s.synchrony());
     }
 
     /** NaN and infinities are not JSON: they become null. */

@@ -11,13 +11,20 @@ package org.scfabric.bench.report;
  * has 3 spikes;</li>
  * <li>{@code fano} = variance / mean (population variance) of the whole network's spike count in
  * consecutive 10 ms bins from t = 0 (a last, partial bin is dropped); NaN when there is no full bin
- * or no spike.</li>
+ * or no spike;</li>
+ * <li>{@code synchrony} = Golomb's χ²: the variance over time of the population's mean spike count per
+ * 1 ms bin over the mean, across neurons, of each neuron's own variance over the same bins (full bins
+ * from t = 0). About 1/N for independent neurons, 1 when all fire together; NaN when no neuron's
+ * count varies.</li>
  * </ul>
  * NaN is written as {@code null} in JSON and "–" in Markdown.
  */
 public record SpikeMetrics(int spikes, double rateHz, double rateExcHz, double rateInhHz, double cvIsi, double fano,
-    int cvNeurons)
+    int cvNeurons, double synchrony)
 {
+    /** Width of the synchrony bins. */
+    public static final double SYNC_BIN_MS = 1.0;
+
     /** Width of the Fano-factor bins. */
     public static final double FANO_BIN_MS = 10.0;
     /** A neuron needs this many spikes (two intervals) to count in the CV of ISIs. */
@@ -39,7 +46,8 @@ public record SpikeMetrics(int spikes, double rateHz, double rateExcHz, double r
         final double rateExc = ratio(exc, sec * r.nExc());
         final double rateInh = ratio(n - exc, sec * r.nInh());
         final double[] cv = cvIsi(r);
-        return new SpikeMetrics(n, rate, rateExc, rateInh, cv[0], fano(r, FANO_BIN_MS), (int)cv[1]);
+        return new SpikeMetrics(n, rate, rateExc, rateInh, cv[0], fano(r, FANO_BIN_MS), (int)cv[1],
+            synchrony(r, SYNC_BIN_MS));
     }
 
     private static double ratio(final double a, final double b)
@@ -96,6 +104,65 @@ public record SpikeMetrics(int spikes, double rateHz, double rateExcHz, double r
             m = Math.max(m, i);
         }
         return m;
+    }
+
+    /**
+     * Golomb's synchrony χ² = Var_t(A) / mean_i Var_t(c_i), c_i the spike count of neuron i in bins of
+     * {@code binMs} and A their mean over neurons (the raster's steps ascend, as the runs record them).
+     */
+    static double synchrony(final Raster r, final double binMs)
+    {
+        final int binSteps = Math.max(1, (int)Math.round(binMs / r.dtMs()));
+        final int bins = r.totalSteps() / binSteps;
+        final int neurons = Math.max(r.neuronCount(), maxNeuron(r) + 1);
+        if (bins < 1 || neurons < 1)
+        {
+            return Double.NaN;
+        }
+        final long[] pop = new long[bins];
+        final long[] total = new long[neurons];
+        final double[] sumSq = new double[neurons];
+        final int[] bin = new int[neurons];
+        final int[] inBin = new int[neurons];
+        final int[] steps = r.steps();
+        final int[] ids = r.neurons();
+        for (int k = 0; k < steps.length; k++)
+        {
+            final int b = steps[k] / binSteps;
+            if (b >= bins)
+            {
+                continue;
+            }
+            final int i = ids[k];
+            pop[b]++;
+            total[i]++;
+            if (inBin[i] > 0 && bin[i] != b)
+            {
+                sumSq[i] += (double)inBin[i] * inBin[i];
+                inBin[i] = 0;
+            }
+            bin[i] = b;
+            inBin[i]++;
+        }
+        double meanVarSingle = 0;
+        for (int i = 0; i < neurons; i++)
+        {
+            final double sq = sumSq[i] + (double)inBin[i] * inBin[i];
+            final double mean = (double)total[i] / bins;
+            meanVarSingle += Math.max(0, sq / bins - mean * mean);
+        }
+        meanVarSingle /= neurons;
+        double m = 0;
+        double m2 = 0;
+        for (final long c : pop)
+        {
+            final double a = (double)c / neurons;
+            m += a;
+            m2 += a * a;
+        }
+        m /= bins;
+        final double varPop = Math.max(0, m2 / bins - m * m);
+        return meanVarSingle > 0 ? varPop / meanVarSingle : Double.NaN;
     }
 
     /** Fano factor of the population count in bins of {@code binMs}. */

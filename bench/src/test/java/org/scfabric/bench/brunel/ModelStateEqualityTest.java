@@ -100,8 +100,9 @@ class ModelStateEqualityTest
     @Test
     void objectLif()
     {
-        forAll(26L, (r, at) -> StateEquality.check(p -> new ObjectLifPopulation.Model((double[])p[0], (double[])p[1]),
-            new Object[] {StateEquality.doubles(r, size(r)), StateEquality.doubles(r, size(r))}, at));
+        forAll(26L, (r, at) -> StateEquality.check(p -> new ObjectLifPopulation.Model((double[])p[0], (double[])p[1],
+            (int[])p[2]), new Object[] {StateEquality.doubles(r, size(r)), StateEquality.doubles(r, size(r)),
+                StateEquality.ints(r, size(r))}, at));
     }
 
     @Test

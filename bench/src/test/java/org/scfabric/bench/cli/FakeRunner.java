@@ -16,6 +16,7 @@ import org.scfabric.hw.area.Area;
 final class FakeRunner implements VariantRunner
 {
     final List<Variant> ran = new ArrayList<>();
+    final List<BrunelParams> params = new ArrayList<>();
     RuntimeException failOn;
     Variant failVariant;
 
@@ -23,6 +24,7 @@ final class FakeRunner implements VariantRunner
     public RunResult run(final Variant v, final BrunelParams p, final DoubleConsumer progress)
     {
         ran.add(v);
+        params.add(p);
         if (failOn != null && v == failVariant)
         {
             throw failOn;

@@ -64,8 +64,10 @@ class NirCommandTest
         final Run r = run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         final JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        // default --arith: float64, q8.8, q16.12, in that order
-        assertEquals(3, j.get("runs").size());
+        // default --arith: float64, q8.8, q16.12, sc, in that order
+        assertEquals(4, j.get("runs").size());
+        assertEquals("sc", j.get("runs").get(3).get("arith").asText());
+        assertTrue(j.get("runs").get(3).get("quantisation_error").get("0").has("sc current range"), j.toString());
         final JsonNode run = j.get("runs").get(0);
         assertEquals("float64", run.get("arith").asText());
         assertEquals(4, run.get("total_spikes").asLong());
@@ -103,7 +105,13 @@ class NirCommandTest
         assertEquals("q8.8", runs.get(0).get("arith").asText());
         assertTrue(runs.get(0).get("vs_float64").has("output"), runs.toString());
         assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--arith", "q4.4",
-            "--out", tmp.resolve("bad").toString()), "float64, q8.8, q16.12");
+            "--out", tmp.resolve("bad").toString()), "float64, q8.8, q16.12, sc");
+        assertFalse(Files.exists(tmp.resolve("bad")));
+        for (final String l : new String[] {"100", "0", "32", "70000", "x", "-64"})
+        {
+            assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", in.toString(), "--arith", "sc",
+                "--bitstream", l, "--out", tmp.resolve("bad").toString()), "a multiple of 64 in 64..65536");
+        }
         assertFalse(Files.exists(tmp.resolve("bad")));
     }
 
@@ -130,6 +138,11 @@ class NirCommandTest
         final JsonNode run = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("runs").get(0);
         assertEquals("[10]", run.get("outputs").get("output").get("shape").toString());
         assertTrue(run.get("spike_counts").get("1").asLong() > 0, run.toString());
+        // every arithmetic ran end to end on the same frames, SC included
+        final JsonNode runs = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("runs");
+        assertEquals("sc", runs.get(3).get("arith").asText());
+        assertTrue(runs.get(3).get("spike_counts").get("1").asLong() > 0, runs.get(3).toString());
+        assertTrue(runs.get(3).get("vs_float64").get("output").has("argmax_agrees"));
     }
 
     @Test
@@ -177,5 +190,81 @@ class NirCommandTest
         assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "refused up front, not after a run");
         assertBadInput(run("nir", lif, "--poisson", "100", "--steps", "0", "--out", out.toString()), "1..10000000");
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    private Path paperInput() throws IOException
+    {
+        final List<String> col = new ArrayList<>();
+        for (final String line : Files.readAllLines(nir("lif_norse.csv")))
+        {
+            col.add(line.split(",")[0]);
+        }
+        return Files.write(tmp.resolve("paper.csv"), col);
+    }
+
+    @Test
+    void comparesEachArithWithFloat64ByVanRossumPerLayerAndProbesTheOutputNeuronsMembrane() throws IOException
+    {
+        final Path out = tmp.resolve("o");
+        final Run r = run("nir", nir("lif_norse.nir").toString(), "--input", paperInput().toString(), "--out",
+            out.toString());
+        assertEquals(0, r.code(), r.err());
+        final JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(1, j.get("inputs").asInt());
+        assertEquals(10.0, j.get("van_rossum_tau_steps").asDouble());
+        assertEquals("1:0", j.get("probe").asText(), "default probe: neuron 0 of the LIF feeding the output");
+        // q8.8 misses all four float64 spikes (50+ steps apart, tau 10): D² = 4 + tiny overlaps
+        final JsonNode q8 = j.get("runs").get(1).get("vs_float64").get("output");
+        assertEquals(2.0, q8.get("van_rossum").get(0).asDouble(), 0.01);
+        assertEquals(0.0, q8.get("argmax_agreement").asDouble());
+        final JsonNode q16 = j.get("runs").get(2);
+        assertEquals(0.0, q16.get("vs_float64").get("output").get("van_rossum").get(0).asDouble());
+        assertEquals(1.0, q16.get("vs_float64").get("output").get("argmax_agreement").asDouble());
+        assertEquals(1.0, q16.get("layer_agreement").get("1").asDouble());
+        assertEquals(0.0, j.get("runs").get(1).get("layer_agreement").get("1").asDouble());
+        // membrane.csv: a column per arith, float64 first; float64's v just before its first spike (step 459)
+        final List<String> csv = Files.readAllLines(out.resolve("membrane.csv"));
+        assertEquals("step,float64,q8.8,q16.12,sc", csv.get(0));
+        assertEquals(1001, csv.size());
+        final String[] at459 = csv.get(460).split(",");
+        assertEquals(0.0691455, Double.parseDouble(at459[1]), 1e-6);
+        assertEquals(0.0, Double.parseDouble(csv.get(461).split(",")[1]), "reset to 0 after the spike at 460");
+        for (final String png : List.of("raster-float64.png", "raster-q8.8.png", "raster-q16.12.png", "raster-sc.png",
+            "membrane.png", "agreement.png"))
+        {
+            assertTrue(Files.size(out.resolve(png)) > 1000, png);
+        }
+        final String md = Files.readString(out.resolve("results.md"));
+        assertTrue(md.contains("| 1 | 1 | 4 | 0.000 | 1.000 | 0.000 |"), md);
+    }
+
+    @Test
+    void noPlotsWritesNoPngButTheTracesAndAChosenProbe() throws IOException
+    {
+        final Path out = tmp.resolve("o");
+        final Run r = run("nir", nir("braille_noDelay_bias_zero.nir").toString(), "--poisson", "400", "--steps", "50",
+            "--arith", "q16.12", "--probe", "lif1.lif:3", "--no-plots", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (var files = Files.list(out))
+        {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".png")));
+        }
+        final JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals("lif1.lif:3", j.get("probe").asText());
+        assertEquals("step,float64,q16.12", Files.readAllLines(out.resolve("membrane.csv")).get(0));
+    }
+
+    @Test
+    void aBadProbeIsOneLineNamingTheNeuronPopulations()
+    {
+        final String lif = nir("lif_norse.nir").toString();
+        final String out = tmp.resolve("o").toString();
+        assertBadInput(run("nir", lif, "--poisson", "100", "--probe", "1", "--out", out), "NODE:INDEX");
+        assertBadInput(run("nir", lif, "--poisson", "100", "--probe", "x:0", "--out", out), "no node 'x'");
+        assertBadInput(run("nir", lif, "--poisson", "100", "--probe", "0:0", "--out", out), "is a Affine, not a neuron");
+        assertBadInput(run("nir", lif, "--poisson", "100", "--probe", "1:1", "--out", out), "INDEX in 0..0");
+        assertBadInput(run("nir", lif, "--poisson", "100", "--probe", "1:a", "--out", out), "not an integer");
+        assertBadInput(run("nir", lif, "--poisson", "100", "--van-rossum-tau", "0", "--out", out), "--van-rossum-tau");
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing written");
     }
 }

@@ -23,6 +23,12 @@ public final class NirMetadata
     /** Refractory period of a neuron population, seconds. */
     public static final String REFRACTORY_S = "scfabric.refractory_s";
 
+    /**
+     * Refractory period of a neuron population in whole steps: after a spike the neuron ignores its input and
+     * is held at v_leak for this many steps (the {@code brunel} kind; 0 when absent).
+     */
+    public static final String REFRACTORY_STEPS = "scfabric.refractory_steps";
+
     /** Synaptic delay on the edges leaving the node, seconds (when it is not a NIR Delay node of its own). */
     public static final String DELAY_S = "scfabric.delay_s";
 
@@ -32,6 +38,25 @@ public final class NirMetadata
     /** The seed of a source's random stream (an integer >= 0). */
     public static final String SEED = "scfabric.seed";
 
+    /**
+     * A {@link #NUMPY_POISSON} source: the mean count per channel and step (numpy's {@code lam}), as the exact
+     * double (the reference derives it in an order of operations whose last bit changes the spikes).
+     */
+    public static final String POISSON_LAMBDA = "scfabric.poisson_lambda";
+
+    /**
+     * A {@link #NUMPY_POISSON} source: how many 64-bit outputs of {@code default_rng(seed)} come before its first
+     * draw (the Brunel network's N^2 connectivity uniforms); 0 when absent.
+     */
+    public static final String DRAWS_BEFORE = "scfabric.draws_before";
+
+    /**
+     * {@link #KIND} of an Input node that scfabric drives itself: every step, numpy's
+     * {@code poisson(lam, size)} from {@code default_rng(seed)} after {@link #DRAWS_BEFORE} outputs, channels in
+     * order (the Brunel drive, docs/spec/brunel.md §2). Other tools see an Input to be driven.
+     */
+    public static final String NUMPY_POISSON = "numpy_poisson";
+
     /** The arithmetic chosen for the node: {@code float64}, {@code q8.8}, {@code q16.12} or {@code sc}. */
     public static final String ARITH = "scfabric.arith";
 
@@ -39,10 +64,47 @@ public final class NirMetadata
     public static final String BITSTREAM = "scfabric.bitstream";
 
     /** Every key scfabric writes, in the order docs/nir.md lists them. */
-    public static final List<String> KEYS = List.of(KIND, REFRACTORY_S, DELAY_S, POISSON_HZ, SEED, ARITH, BITSTREAM);
+    public static final List<String> KEYS = List.of(KIND, REFRACTORY_S, REFRACTORY_STEPS, DELAY_S, POISSON_HZ,
+        SEED, POISSON_LAMBDA, DRAWS_BEFORE, ARITH, BITSTREAM);
 
     private NirMetadata()
     {
+    }
+
+    /** True for an Input node that scfabric drives itself ({@link #KIND} = {@link #NUMPY_POISSON}). */
+    public static boolean isSource(final org.scfabric.net.Node node)
+    {
+        return node.kind() == org.scfabric.net.Kind.INPUT && NUMPY_POISSON.equals(node.metadata().get(KIND));
+    }
+
+    /** A node's {@link #REFRACTORY_STEPS} (0 when absent); anything but a whole number >= 0 is an error. */
+    public static int refractorySteps(final org.scfabric.net.Node node)
+    {
+        return (int)wholeNumber(node, REFRACTORY_STEPS, 0, Integer.MAX_VALUE);
+    }
+
+    /** A metadata value that must be a whole number in [0, max]; {@code dflt} when absent. */
+    public static long wholeNumber(final org.scfabric.net.Node node, final String key, final long dflt, final long max)
+    {
+        final String v = node.metadata().get(key);
+        if (v == null)
+        {
+            return dflt;
+        }
+        try
+        {
+            final long r = Long.parseLong(v.trim());
+            if (r >= 0 && r <= max)
+            {
+                return r;
+            }
+        }
+        catch (final NumberFormatException e)
+        {
+            // below
+        }
+        throw new org.scfabric.net.NetworkException("node " + node.name() + ": " + key + " '" + v
+            + "' is not a whole number from 0 to " + max);
     }
 
     /** True for a key under scfabric's prefix that is not one of {@link #KEYS}. */

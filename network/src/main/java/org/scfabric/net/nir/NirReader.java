@@ -225,13 +225,15 @@ public final class NirReader
                 subgraphs.put(local, ng);
                 continue;
             }
-            final Kind kind = Kind.ofNirType(k.getValue());
-            if (kind == null)
+            final Kind nirKind = Kind.ofNirType(k.getValue());
+            if (nirKind == null)
             {
                 throw new NetworkException("node " + name + ": unknown NIR type '" + k.getValue() + "' (known: "
                     + Kind.nirTypes() + ", NIRGraph)");
             }
-            final Node node = readNode(ng, name, kind);
+            final Node read = readNode(ng, name, nirKind);
+            final Node node = scfabricKind(read, k.getValue());
+            final Kind kind = node.kind();
             b.put(name, node);
             if (!prefix.isEmpty() && (kind == Kind.INPUT || kind == Kind.OUTPUT))
             {
@@ -452,6 +454,28 @@ public final class NirReader
         return r;
     }
 
+    /**
+     * The node as scfabric's own kind when its metadata names one ({@code scfabric.kind}): a {@code brunel}
+     * LIF, a {@code csr} Linear; an Input stays an Input (a {@code numpy_poisson} source is told by its
+     * metadata). An unknown value is an error naming the node and the values known for its type.
+     */
+    private static Node scfabricKind(final Node node, final String type)
+    {
+        final String sk = node.metadata().get(NirMetadata.KIND);
+        if (sk == null || node.kind() == Kind.INPUT && sk.equals(NirMetadata.NUMPY_POISSON))
+        {
+            return node;
+        }
+        final Kind kind = Kind.of(type, sk);
+        if (kind == null)
+        {
+            throw new NetworkException("node " + node.name() + ": " + NirMetadata.KIND + " '" + sk + "' is not known for a "
+                + type + " node (known: " + (type.equals("Input") ? NirMetadata.NUMPY_POISSON : Kind.scfabricKinds(type))
+                + ")");
+        }
+        return new Node(node.name(), kind, node.params(), node.metadata(), null, null);
+    }
+
     private static Node readNode(final Group ng, final String name, final Kind kind)
     {
         final Map<String, Tensor> params = new LinkedHashMap<>();
@@ -580,7 +604,7 @@ public final class NirReader
         if (data instanceof Number n)
         {
             final Tensor.DType t = n instanceof Float ? Tensor.DType.FLOAT32 : n instanceof Double
-                ? Tensor.DType.FLOAT64 : Tensor.DType.INT64;
+                ? Tensor.DType.FLOAT64 : n instanceof Integer ? Tensor.DType.INT32 : Tensor.DType.INT64;
             return new Tensor(shape, new double[] {n.doubleValue()}, t);
         }
         if (data instanceof Boolean bool)
@@ -611,11 +635,12 @@ public final class NirReader
         }
         else if (data instanceof int[] l)
         {
-            r = new double[l.length];
+            final double[] v = new double[l.length];
             for (int i = 0; i < l.length; i++)
             {
-                r[i] = l[i];
+                v[i] = l[i];
             }
+            return Tensor.adopt(shape, v, Tensor.DType.INT32);
         }
         else if (data instanceof short[] l)
         {

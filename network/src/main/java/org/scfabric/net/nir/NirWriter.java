@@ -156,6 +156,12 @@ public final class NirWriter
                         + "; NIR files here hold parameters with at least one value");
                 }
             }
+            final String sk = n.metadata().get(NirMetadata.KIND);
+            if (n.kind().scfabricKind() != null && sk != null && !sk.equals(n.kind().scfabricKind()))
+            {
+                throw new NetworkException("node " + n.name() + ": metadata " + NirMetadata.KIND + " '" + sk
+                    + "' contradicts its kind (" + n.kind().scfabricKind() + ")");
+            }
             for (final String k : n.metadata().keySet())
             {
                 if (k.isEmpty() || k.contains("/") || k.startsWith("."))
@@ -191,10 +197,17 @@ public final class NirWriter
                         ng.putDataset(p.getKey(), data(p.getValue()));
                     }
                 }
-                if (!n.metadata().isEmpty())
+                final Map<String, String> meta = new java.util.LinkedHashMap<>();
+                if (n.kind().scfabricKind() != null)
+                {
+                    // scfabric's own kinds are told from the NIR primitive they are written as by this key
+                    meta.put(NirMetadata.KIND, n.kind().scfabricKind());
+                }
+                meta.putAll(n.metadata());
+                if (!meta.isEmpty())
                 {
                     final WritableGroup m = ng.putGroup("metadata");
-                    for (final Map.Entry<String, String> e : n.metadata().entrySet())
+                    for (final Map.Entry<String, String> e : meta.entrySet())
                     {
                         m.putDataset(e.getKey(), e.getValue());
                     }
@@ -241,6 +254,7 @@ public final class NirWriter
                 case FLOAT32 -> (float) v;
                 case FLOAT64 -> v;
                 case INT64 -> (long) v;
+                case INT32 -> (int) v;
             };
         }
         final Class<?> component = switch (t.dtype())
@@ -248,6 +262,7 @@ public final class NirWriter
             case FLOAT32 -> float.class;
             case FLOAT64 -> double.class;
             case INT64 -> long.class;
+            case INT32 -> int.class;
         };
         final Object array = Array.newInstance(component, dims);
         fill(array, t, 0, dims.length, new int[] {0});
@@ -268,6 +283,7 @@ public final class NirWriter
                     case FLOAT32 -> ((float[]) array)[i] = (float) v;
                     case FLOAT64 -> ((double[]) array)[i] = v;
                     case INT64 -> ((long[]) array)[i] = (long) v;
+                    case INT32 -> ((int[]) array)[i] = (int) v;
                     default -> throw new IllegalStateException();
                 }
             }

@@ -99,15 +99,29 @@ public final class Float64Engine
                 continue; // Input: its buffer holds this step's values
             }
             final double[] x = in[v];
-            java.util.Arrays.fill(x, 0.0);
             final int[] src = incomingSource[v];
             final boolean[] back = incomingBack[v];
+            if (src.length == 0)
+            {
+                java.util.Arrays.fill(x, 0.0);
+            }
             for (int k = 0; k < src.length; k++)
             {
                 final double[] y = back[k] ? prev[src[k]] : out[src[k]];
-                for (int i = 0; i < x.length; i++)
+                if (k == 0)
                 {
-                    x[i] += y[i];
+                    // 0.0 + y, as the sum starts (a -0.0 input becomes 0.0), in one pass instead of a fill and an add
+                    for (int i = 0; i < x.length; i++)
+                    {
+                        x[i] = 0.0 + y[i];
+                    }
+                }
+                else
+                {
+                    for (int i = 0; i < x.length; i++)
+                    {
+                        x[i] += y[i];
+                    }
                 }
             }
             spikes[v] += op.step(x, out[v]);
@@ -131,7 +145,7 @@ public final class Float64Engine
     /** Node {@code v}'s membrane potentials (neuron populations; null for other nodes). Live view. */
     public double[] membrane(final int v)
     {
-        return ops[v] instanceof Ops.Neuron nu ? nu.v : null;
+        return ops[v] instanceof Ops.Neuron nu ? nu.v : ops[v] instanceof Ops.Brunel b ? b.v : null;
     }
 
     /** Spikes node {@code v} has emitted so far (spiking neurons and Threshold; 0 for the rest). */
@@ -140,10 +154,10 @@ public final class Float64Engine
         return spikes[v];
     }
 
-    /** True if node {@code v} emits spikes (0/1 outputs): IF, LIF, CubaLIF and Threshold. */
+    /** True if node {@code v} emits spikes (0/1 outputs): IF, LIF, CubaLIF, Brunel and Threshold. */
     public static boolean spiking(final Kind k)
     {
-        return k == Kind.IF || k == Kind.LIF || k == Kind.CUBA_LIF || k == Kind.THRESHOLD;
+        return k == Kind.IF || k == Kind.LIF || k == Kind.CUBA_LIF || k == Kind.BRUNEL || k == Kind.THRESHOLD;
     }
 
     /** One node's computation for a step; returns the spikes it emitted. */

@@ -30,7 +30,132 @@ final class Ops
             case THRESHOLD -> new Threshold(node);
             case DELAY -> new Delay(node, opt.dt());
             case I, IF, LI, LIF, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
+            case BRUNEL -> new Brunel(node, opt);
+            case CSR_LINEAR -> new Csr(node);
         };
+    }
+
+    /**
+     * Linear stored sparse: y_i = sum over inputs j ascending of W_ij x_j from 0.0, by scattering each input's
+     * column (its targets are ascending, so every y_i takes its terms in increasing j as Linear does). Zero
+     * inputs are skipped when the weights are finite (as {@link Dense}).
+     */
+    static final class Csr implements Op
+    {
+        private final int[] ptr;
+        private final int[] idx;
+        private final double[] w;
+        private final boolean perInput;
+        private final boolean skipZeros;
+
+        Csr(final Node node)
+        {
+            ptr = ints(node.param("indptr"));
+            idx = ints(node.param("indices"));
+            w = node.param("data").data();
+            perInput = w.length != idx.length; // equal lengths: one weight per synapse
+            skipZeros = allFinite(w);
+        }
+
+        static int[] ints(final org.scfabric.net.Tensor t)
+        {
+            final int[] r = new int[t.size()];
+            for (int i = 0; i < r.length; i++)
+            {
+                r[i] = (int)t.get(i);
+            }
+            return r;
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y)
+        {
+            java.util.Arrays.fill(y, 0.0);
+            final int[] ptr = this.ptr;
+            final int[] idx = this.idx;
+            final double[] w = this.w;
+            for (int j = 0; j + 1 < ptr.length; j++)
+            {
+                final double xj = x[j];
+                if (skipZeros && xj == 0.0)
+                {
+                    continue;
+                }
+                if (perInput)
+                {
+                    final double wx = w[j] * xj;
+                    for (int e = ptr[j], end = ptr[j + 1]; e < end; e++)
+                    {
+                        y[idx[e]] += wx;
+                    }
+                }
+                else
+                {
+                    for (int e = ptr[j], end = ptr[j + 1]; e < end; e++)
+                    {
+                        y[idx[e]] += w[e] * xj;
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The Brunel reference's neuron ({@link BrunelLif}): v += I, Euler leak, spike at v >= v_threshold to
+     * v_reset; then {@code scfabric.refractory_steps} steps held at v_leak with the input ignored. Its leak is
+     * the reference's Euler step whatever {@link Options} say (they are NIR's neurons' options).
+     */
+    static final class Brunel implements Op
+    {
+        final double[] v;
+        private final int[] rc;
+        private final double[] alpha;
+        private final double[] vRest;
+        private final double[] vTh;
+        private final double[] vReset;
+        private final int refractory;
+
+        Brunel(final Node node, final Options opt)
+        {
+            final int n = node.outShape().size();
+            final double[] tau = node.perElement("tau", n);
+            alpha = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                alpha[i] = opt.dt() / tau[i];
+            }
+            vRest = node.perElement("v_leak", n);
+            vTh = node.perElement("v_threshold", n);
+            vReset = node.perElement("v_reset", n);
+            refractory = org.scfabric.net.nir.NirMetadata.refractorySteps(node);
+            v = vRest.clone();
+            rc = new int[n];
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y)
+        {
+            int fired = 0;
+            for (int j = 0; j < v.length; j++)
+            {
+                if (rc[j] > 0)
+                {
+                    rc[j]--;
+                    v[j] = vRest[j];
+                    y[j] = 0.0;
+                    continue;
+                }
+                final boolean s = BrunelLif.step(v, j, x[j], alpha[j], vRest[j], vTh[j], vReset[j]);
+                if (s)
+                {
+                    rc[j] = refractory;
+                    fired++;
+                }
+                y[j] = s ? 1.0 : 0.0;
+            }
+            return fired;
+        }
     }
 
     /**

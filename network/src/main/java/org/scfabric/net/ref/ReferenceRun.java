@@ -27,6 +27,16 @@ public final class ReferenceRun
 
     public static ArithmeticRun run(final Network net, final Stimulus stimulus, final int steps, final Options opt)
     {
+        return run(net, stimulus, steps, opt, null);
+    }
+
+    /**
+     * The run, with each spiking node's spikes per neuron and, when {@code probe} is not null, that neuron's
+     * membrane after every step.
+     */
+    public static ArithmeticRun run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
+        final Probe probe)
+    {
         if (net.inputs().length == 0)
         {
             throw new NetworkException("the network has no Input node to drive");
@@ -43,6 +53,13 @@ public final class ReferenceRun
         for (int k = 0; k < outputs.length; k++)
         {
             trains[k] = new IntPairs();
+        }
+        final NeuronCounts counts = new NeuronCounts(net);
+        final double[] trace = probe == null ? null : new double[Math.min(steps, Probe.MAX_STEPS)];
+        final double[] probed = probe == null ? null : e.membrane(probe.node());
+        if (probe != null && (probed == null || probe.index() < 0 || probe.index() >= probed.length))
+        {
+            throw new NetworkException("probe " + probe.label(net) + ": not a neuron of a population");
         }
         final long t0 = System.nanoTime();
         for (int t = 0; t < steps; t++)
@@ -67,16 +84,34 @@ public final class ReferenceRun
                     }
                 }
             }
+            for (int s = 0; s < counts.nodes.length; s++)
+            {
+                final int v = counts.nodes[s];
+                if (e.spikes(v) != counts.seen[s])
+                {
+                    counts.seen[s] = e.spikes(v);
+                    final double[] y = e.output(v);
+                    final long[] c = counts.perNeuron[s];
+                    for (int i = 0; i < y.length; i++)
+                    {
+                        c[i] += y[i] != 0.0 ? 1 : 0;
+                    }
+                }
+            }
+            if (trace != null && t < trace.length)
+            {
+                trace[t] = probed[probe.index()];
+            }
         }
         final double wall = (System.nanoTime() - t0) / 1e9;
-        final Map<String, Long> counts = new LinkedHashMap<>();
+        final Map<String, Long> perNode = new LinkedHashMap<>();
         long total = 0;
         for (int v = 0; v < net.size(); v++)
         {
             final Node node = net.node(v);
             if (Float64Engine.spiking(node.kind()))
             {
-                counts.put(node.name(), e.spikes(v));
+                perNode.put(node.name(), e.spikes(v));
                 total += e.spikes(v);
             }
         }
@@ -87,7 +122,54 @@ public final class ReferenceRun
             outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), trains[k].firsts(),
                 trains[k].seconds()));
         }
-        return new ArithmeticRun("float64", steps, total, counts, wall, outs);
+        return new ArithmeticRun("float64", steps, total, perNode, wall, outs, counts.byName(net), trace);
+    }
+
+    /**
+     * Spikes per neuron of every spiking node, counted from the outputs after each step; a node whose spike total
+     * did not change in a step is not scanned.
+     */
+    public static final class NeuronCounts
+    {
+        /** The spiking nodes, in evaluation order. */
+        public final int[] nodes;
+        /** Per spiking node: its spike total when last scanned. */
+        public final long[] seen;
+        /** Per spiking node: spikes per neuron. */
+        public final long[][] perNeuron;
+
+        public NeuronCounts(final Network net)
+        {
+            int m = 0;
+            for (int v = 0; v < net.size(); v++)
+            {
+                m += Float64Engine.spiking(net.node(v).kind()) ? 1 : 0;
+            }
+            nodes = new int[m];
+            seen = new long[m];
+            perNeuron = new long[m][];
+            // evaluation order: tables and plots read from input to output
+            int s = 0;
+            for (final int v : net.order())
+            {
+                if (Float64Engine.spiking(net.node(v).kind()))
+                {
+                    nodes[s] = v;
+                    perNeuron[s++] = new long[net.node(v).outShape().size()];
+                }
+            }
+        }
+
+        /** Node name -> spikes per neuron, in evaluation order. */
+        public Map<String, long[]> byName(final Network net)
+        {
+            final Map<String, long[]> m = new LinkedHashMap<>();
+            for (int s = 0; s < nodes.length; s++)
+            {
+                m.put(net.node(nodes[s]).name(), perNeuron[s]);
+            }
+            return m;
+        }
     }
 
     /** A growable list of int pairs (grows by doubling, so recording costs amortised O(1) per spike). */

@@ -140,7 +140,7 @@ class NirWriterTest
     {
         final Map<String, String> meta = new LinkedHashMap<>();
         meta.put(NirMetadata.REFRACTORY_S, "0.002");
-        meta.put(NirMetadata.KIND, "brunel");
+        meta.put(NirMetadata.SEED, "7");
         meta.put("trained_with", "é, and a comma"); // someone else's key, kept as it is
         final Network g = Network.builder()
             .add(new Node("in", Kind.INPUT, Map.of("shape", new Tensor(Shape.of(1), new double[] {3}, Tensor.DType.INT64))))
@@ -191,7 +191,7 @@ class NirWriterTest
 
     private static Tensor tensor(final SplittableRandom r, final Shape shape)
     {
-        final Tensor.DType t = Tensor.DType.values()[r.nextInt(3)];
+        final Tensor.DType t = Tensor.DType.values()[r.nextInt(Tensor.DType.values().length)];
         final double[] v = new double[shape.size()];
         for (int i = 0; i < v.length; i++)
         {
@@ -200,6 +200,7 @@ class NirWriterTest
                 case FLOAT32 -> special(r, Float.intBitsToFloat(r.nextInt()), FLOAT_ODD);
                 case FLOAT64 -> special(r, Double.longBitsToDouble(r.nextLong()), DOUBLE_ODD);
                 case INT64 -> r.nextInt(-1000, 1000);
+                case INT32 -> r.nextInt();
             };
         }
         return new Tensor(shape, v, t);
