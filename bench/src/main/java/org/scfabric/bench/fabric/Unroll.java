@@ -105,6 +105,7 @@ final class Unroll
                     maxVal = nv;
                 }
                 case LINEAR, AFFINE -> maps[i] = dense(nd, fmt);
+                case CSR_LINEAR -> maps[i] = csr(nd, fmt);
                 case CONV1D, CONV2D -> maps[i] = conv(nd, fmt);
                 default ->
                 {
@@ -336,6 +337,33 @@ final class Unroll
             }
         }
         return new Map(start, out, f);
+    }
+
+    /** scfabric's sparse Linear: input j feeds indices[indptr[j] .. indptr[j+1]), one weight per synapse or per input. */
+    private static Map csr(final Node node, final FixedFormat fmt)
+    {
+        final double[] ptrD = node.param("indptr").data();
+        final double[] idxD = node.param("indices").data();
+        final int[] wq = quantised(node, "data", fmt, -1);
+        final boolean perInput = wq.length != idxD.length;
+        final int[] start = new int[ptrD.length];
+        int e = 0;
+        final int[] out = new int[idxD.length];
+        final long[] f = new long[idxD.length];
+        for (int j = 0; j + 1 < ptrD.length; j++)
+        {
+            for (int s = (int)ptrD[j]; s < (int)ptrD[j + 1]; s++)
+            {
+                final int w = perInput ? wq[j] : wq[s];
+                if (w != 0)
+                {
+                    out[e] = (int)idxD[s];
+                    f[e++] = w;
+                }
+            }
+            start[j + 1] = e;
+        }
+        return new Map(start, Arrays.copyOf(out, e), Arrays.copyOf(f, e));
     }
 
     private static int[] pair(final Node node, final String p, final boolean one, final int dflt)
