@@ -12,7 +12,6 @@ import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.Node;
-import org.scfabric.net.Shape;
 import org.scfabric.net.ref.Float64Engine;
 import org.scfabric.net.ref.Options;
 
@@ -22,7 +21,8 @@ import org.scfabric.net.ref.Options;
  * accumulator group, and the stateless nodes between a spiking source (a population or an Input) and
  * the population are unrolled into synapses:
  * <ul>
- *   <li>at most one weighted node per path — Linear, Affine, Conv1d, Conv2d — whose quantised weights
+ *   <li>at most one weighted node per path — Linear (dense or scfabric's CSR), Affine, Conv1d, Conv2d — whose
+ *       quantised weights
  *       (as {@code FixedPointEngine} quantises them) become the synapses' weights (zero weights are not
  *       stored), its bias the group's bias current;</li>
  *   <li>before it, any number of Flatten (a reshape: flat indices unchanged), Delay (the synapse's offset
@@ -100,7 +100,11 @@ public final class NirMapping
 
     private static boolean neuron(final Kind k)
     {
-        return k.role() == Kind.Role.NEURON;
+        return switch (k)
+        {
+            case I, IF, LI, LIF, CUBA_LI, CUBA_LIF -> true;
+            default -> false;
+        };
     }
 
     private static NetworkException refuse(final String why)
@@ -128,6 +132,14 @@ public final class NirMapping
     public static NirMapping map(final Network net, final Options opt, final FixedFormat fmt)
     {
         final int n = net.size();
+        for (int v = 0; v < n; v++)
+        {
+            if (net.node(v).kind() == Kind.BRUNEL)
+            {
+                throw refuse("node " + net.node(v).name() + " is the Brunel reference neuron (a LIF with "
+                    + "scfabric.kind = brunel); the Brunel fabric runs it: scfabric fabric without --network");
+            }
+        }
         // trace every incoming edge of every population
         final Path[][] paths = new Path[n][];
         int groups = 1;
@@ -285,7 +297,7 @@ public final class NirMapping
             }
             switch (sn.kind())
             {
-                case LINEAR, AFFINE, CONV1D, CONV2D ->
+                case LINEAR, AFFINE, CSR_LINEAR, CONV1D, CONV2D ->
                 {
                     if (p.weighted >= 0)
                     {
@@ -404,10 +416,5 @@ public final class NirMapping
             m.put(p.name(), p);
         }
         return m;
-    }
-
-    static Shape shape(final Network net, final int v)
-    {
-        return net.node(v).outShape();
     }
 }

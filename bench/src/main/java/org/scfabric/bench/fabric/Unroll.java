@@ -105,6 +105,7 @@ final class Unroll
                     maxVal = nv;
                 }
                 case LINEAR, AFFINE -> maps[i] = dense(nd, fmt);
+                case CSR_LINEAR -> maps[i] = csr(nd, fmt);
                 case CONV1D, CONV2D -> maps[i] = conv(nd, fmt);
                 default ->
                 {
@@ -210,29 +211,40 @@ final class Unroll
         }
     }
 
-    /** Merges equal (target, offset) entries and adds the non-zero ones as synapses. */
+    /**
+     * Merges equal (target, offset) entries and adds the non-zero ones as synapses, in (target, offset)
+     * order: the entries are sorted as packed keys (target 21 bits, offset 21 bits, entry 21 bits), no boxing.
+     */
     private static void emit(final Vec v, final long scale, final int src, final int targetBase, final int group,
         final int groups, final NirMapping.Synapses syn)
     {
-        final Integer[] order = new Integer[v.size];
-        for (int q = 0; q < order.length; q++)
+        if (v.size >= 1 << 21)
         {
-            order[q] = q;
+            throw new NetworkException("not mappable onto the fabric: source " + src + " reaches " + v.size
+                + " synapse terms (at most 2^21 per source)");
         }
-        Arrays.sort(order, (a, b) -> v.idx[a] != v.idx[b] ? Integer.compare(v.idx[a], v.idx[b])
-            : Integer.compare(v.off[a], v.off[b]));
-        int q = 0;
-        while (q < order.length)
+        final long[] keys = new long[v.size];
+        for (int q = 0; q < v.size; q++)
         {
-            final int i = v.idx[order[q]];
-            final int o = v.off[order[q]];
-            long w = 0;
-            while (q < order.length && v.idx[order[q]] == i && v.off[order[q]] == o)
+            if (v.off[q] >= 1 << 21)
             {
-                w = Math.addExact(w, v.coef[order[q]]);
+                throw new NetworkException("not mappable onto the fabric: a delay of " + v.off[q] + " steps");
+            }
+            keys[q] = (long)v.idx[q] << 42 | (long)v.off[q] << 21 | q;
+        }
+        java.util.Arrays.sort(keys);
+        final long mask = (1L << 21) - 1;
+        int q = 0;
+        while (q < keys.length)
+        {
+            final long head = keys[q] >>> 21;
+            long w = 0;
+            while (q < keys.length && keys[q] >>> 21 == head)
+            {
+                w = Math.addExact(w, v.coef[(int)(keys[q] & mask)]);
                 q++;
             }
-            syn.add(src, targetBase + i, o, group, groups, Math.multiplyExact(w, scale));
+            syn.add(src, targetBase + (int)(head >>> 21), (int)(head & mask), group, groups, Math.multiplyExact(w, scale));
         }
     }
 
@@ -325,6 +337,33 @@ final class Unroll
             }
         }
         return new Map(start, out, f);
+    }
+
+    /** scfabric's sparse Linear: input j feeds indices[indptr[j] .. indptr[j+1]), one weight per synapse or per input. */
+    private static Map csr(final Node node, final FixedFormat fmt)
+    {
+        final double[] ptrD = node.param("indptr").data();
+        final double[] idxD = node.param("indices").data();
+        final int[] wq = quantised(node, "data", fmt, -1);
+        final boolean perInput = wq.length != idxD.length;
+        final int[] start = new int[ptrD.length];
+        int e = 0;
+        final int[] out = new int[idxD.length];
+        final long[] f = new long[idxD.length];
+        for (int j = 0; j + 1 < ptrD.length; j++)
+        {
+            for (int s = (int)ptrD[j]; s < (int)ptrD[j + 1]; s++)
+            {
+                final int w = perInput ? wq[j] : wq[s];
+                if (w != 0)
+                {
+                    out[e] = (int)idxD[s];
+                    f[e++] = w;
+                }
+            }
+            start[j + 1] = e;
+        }
+        return new Map(start, Arrays.copyOf(out, e), Arrays.copyOf(f, e));
     }
 
     private static int[] pair(final Node node, final String p, final boolean one, final int dflt)

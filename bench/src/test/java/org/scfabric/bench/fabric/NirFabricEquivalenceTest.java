@@ -30,7 +30,7 @@ import org.scfabric.net.Tensor;
 import org.scfabric.net.ref.Options;
 
 /**
- * The architecture never changes the spikes: over random NIR graphs (dense and convolutional layers,
+ * The architecture never changes the spikes: over random NIR graphs (dense, sparse CSR and convolutional layers,
  * pools, flattens, recurrence, skip and identity edges, delays before and after the weights, biases,
  * every neuron kind, per-neuron parameters, both formats, both resets and integrators) and random
  * architectures (K, FIFO depth, ports, core and memory latencies), every population's spikes of every
@@ -228,6 +228,10 @@ class NirFabricEquivalenceTest
 
     private static Node dense(final String name, final int rows, final int cols, final SplittableRandom r)
     {
+        if (r.nextInt(4) == 0)
+        {
+            return csr(name, rows, cols, r);
+        }
         final Map<String, Tensor> p = new HashMap<>();
         p.put("weight", Tensor.of(Shape.of(rows, cols), weights(r, rows * cols)));
         if (r.nextBoolean())
@@ -236,6 +240,35 @@ class NirFabricEquivalenceTest
             return new Node(name, Kind.AFFINE, p);
         }
         return new Node(name, Kind.LINEAR, p);
+    }
+
+    /** scfabric's sparse Linear: per input its outputs ascending, a weight per synapse or one per input. */
+    private static Node csr(final String name, final int rows, final int cols, final SplittableRandom r)
+    {
+        final boolean perInput = r.nextBoolean();
+        final double[] ptr = new double[cols + 1];
+        final double[] idx = new double[rows * cols];
+        final double[] data = new double[rows * cols];
+        final double[] col = weights(r, cols);
+        int e = 0;
+        for (int j = 0; j < cols; j++)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                if (r.nextInt(3) != 0)
+                {
+                    idx[e] = i;
+                    data[e++] = r.nextDouble(-1.2, 1.8);
+                }
+            }
+            ptr[j + 1] = e;
+        }
+        final Map<String, Tensor> p = new HashMap<>();
+        p.put("indptr", new Tensor(Shape.of(cols + 1), ptr, Tensor.DType.INT32));
+        p.put("indices", new Tensor(Shape.of(e), Arrays.copyOf(idx, e), Tensor.DType.INT32));
+        p.put("data", perInput ? Tensor.vector(col) : Tensor.vector(Arrays.copyOf(data, e)));
+        p.put("shape", new Tensor(Shape.of(2), new double[] {rows, cols}, Tensor.DType.INT64));
+        return new Node(name, Kind.CSR_LINEAR, p);
     }
 
     private static Node neuron(final String name, final Kind kind, final int m, final SplittableRandom r)

@@ -121,6 +121,15 @@ class NirMappingTest
     }
 
     @Test
+    void theBrunelReferenceNeuronIsLeftToTheBrunelFabric()
+    {
+        final Network n = Network.builder().add(in(1)).add(new Node("b", Kind.BRUNEL, Map.of("tau", Tensor.vector(2e-2),
+            "v_leak", Tensor.vector(0), "v_threshold", Tensor.vector(1), "v_reset", Tensor.vector(0))))
+            .add(new Node("out", Kind.OUTPUT, Map.of())).connect("in", "b").connect("b", "out").build();
+        assertTrue(refusal(n).contains("node b is the Brunel reference neuron"), refusal(n));
+    }
+
+    @Test
     void aPoolThatCouldSaturateIsNotFoldedIntoTheWeights()
     {
         // 12 x 12 ones pooled whole: a cell of 144 spikes is 144.0, beyond Q8.8's 127.99
