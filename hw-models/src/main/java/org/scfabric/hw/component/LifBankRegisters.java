@@ -31,11 +31,19 @@ public final class LifBankRegisters
     private int vBase;
     private int rcBase;
     private int spikeBase;
+    /** The SIMD path, when the Vector API is there and the bank fills at least one vector. */
+    private final LifBankLanes lanes;
 
     /**
      * @param name register name pattern with {@code %d}, e.g. {@code lif[%d]}
      */
     public LifBankRegisters(final LifParams params, final int n, final String name)
+    {
+        this(params, n, name, true);
+    }
+
+    /** @param simd whether to take the SIMD path when it is available (tests compare both paths) */
+    LifBankRegisters(final LifParams params, final int n, final String name, final boolean simd)
     {
         if (n < 1)
         {
@@ -50,6 +58,23 @@ public final class LifBankRegisters
         this.name = name;
         this.w = params.dataWidth();
         this.f = params.fraction();
+        this.lanes = simd && vectorLanes() > 0 && n >= vectorLanes() ? new LifBankLanes(n) : null;
+    }
+
+    /**
+     * Lanes of {@link #edge}'s SIMD path (8 with AVX-512), 0 when it is off: the JVM was started without
+     * {@code --add-modules jdk.incubator.vector}, or with {@code -Dscfabric.vectorLif=false}.
+     */
+    public static int vectorLanes()
+    {
+        try
+        {
+            return ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() ? 0 : LifBankLanes.LANES;
+        }
+        catch (final LinkageError e)
+        {
+            return 0;
+        }
     }
 
     public void declare(final Declarations d)
@@ -92,6 +117,11 @@ public final class LifBankRegisters
         final int leakW = Bits.lowSigned(leak, w);
         final int gainW = Bits.lowSigned(gain, w);
         final int noiseW = Bits.lowSigned(noise, w);
+        if (lanes != null)
+        {
+            return lanes.edge(s, n, w, f, vBase, rcBase, vBank, rcBank, spikeBank, current, leakW, gainW, noiseW,
+                vRest, vReset, vTh, refractory, spikes);
+        }
         int count = 0;
         for (int i = 0; i < n; i++)
         {
