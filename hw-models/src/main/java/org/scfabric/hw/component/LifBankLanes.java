@@ -17,7 +17,7 @@ final class LifBankLanes
 {
     private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
 
-    /** Lanes of the vector path, 0 when it is not available (no module, narrow vectors, or turned off). */
+    /** Lanes of the vector path, 0 when it is not available (no module, vectors under 512 bits, or turned off). */
     static final int LANES = detect();
 
     private final long[] cur;
@@ -42,8 +42,10 @@ final class LifBankLanes
         }
         try
         {
+            // 512-bit vectors only: below AVX-512, C2 of Java 17 has no 64-bit lane multiply to compile
+            // the products to, and the scalar loop is faster than an emulated one
             final int lanes = L.length();
-            return lanes >= 4 ? lanes : 0;
+            return lanes >= 8 ? lanes : 0;
         }
         catch (final LinkageError e)
         {

@@ -63,7 +63,8 @@ public final class LifBankRegisters
 
     /**
      * Lanes of {@link #edge}'s SIMD path (8 with AVX-512), 0 when it is off: the JVM was started without
-     * {@code --add-modules jdk.incubator.vector}, or with {@code -Dscfabric.vectorLif=false}.
+     * {@code --add-modules jdk.incubator.vector}, the CPU has no 512-bit vectors, or
+     * {@code -Dscfabric.vectorLif=false}.
      */
     public static int vectorLanes()
     {

@@ -2,7 +2,7 @@ package org.scfabric.hw.component;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -79,7 +79,9 @@ class LifBankLanesTest
     @Test
     void simdPathGivesTheScalarPathsBits()
     {
-        assertTrue(LifBankRegisters.vectorLanes() >= 4, "the tests run with the Vector API (pom's argLine)");
+        // the tests run with the Vector API (the POM's argLine); the SIMD path needs 512-bit vectors
+        assumeTrue(LifBankRegisters.vectorLanes() >= 8, "no AVX-512 here: the SIMD path is off, the scalar one is"
+            + " LifBankRegistersTest's");
         qt().withFixedSeed(21L).withExamples(60)
             .forAll(integers().between(1, 70), integers().between(0, 2), longs().all())
             .checkAssert((n, which, seed) ->
