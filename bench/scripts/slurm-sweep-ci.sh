@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CI: a parameter sweep on a real Slurm (start one with bench/scripts/slurm-up.sh; SLURM_CONF points at it):
-# a 2x2 Brunel sweep submitted with --slurm (an array job of the points, then 'sweep collect' after them)
+# a 2x2 Brunel sweep submitted with --slurm --wait (an array job of the points, then 'sweep collect' after them)
 # gives the table of the same sweep run locally, every figure but the timings. Also: no sbatch on PATH is
 # one line and exit 2.
 # Usage: bench/scripts/slurm-sweep-ci.sh [OUT_DIR]   (default target/ci-slurm-sweep)
@@ -18,15 +18,11 @@ sweep=(sweep brunel --param g=3,6 --param eta=1,2 --no-plots)
 common=(-- --variants V1,V3 --neurons 200 --duration-ms 200 --no-plots)
 ./scfabric "${sweep[@]}" --threads 2 --out "$out/local" "${common[@]}" >/dev/null 2>"$out/local.err" \
   || fail "the local sweep failed: $(tail -n 2 "$out/local.err")"
-./scfabric "${sweep[@]}" --slurm --out "$out/slurm" "${common[@]}" >"$out/submit.out" 2>"$out/submit.err" \
-  || fail "--slurm failed: $(tail -n 2 "$out/submit.err")"
+./scfabric "${sweep[@]}" --slurm --wait --out "$out/slurm" "${common[@]}" >"$out/submit.out" 2>"$out/submit.err" \
+  || fail "--slurm --wait failed: $(tail -n 2 "$out/submit.err"); logs: $(tail -n 3 "$out"/slurm/slurm/logs/*.out 2>&1)"
 job="$(sed -n 's/.*submitted the table as job \([0-9]*\).*/\1/p' "$out/submit.out")"
 [ -n "$job" ] || fail "no job id in: $(cat "$out/submit.out")"
-for _ in $(seq 1500); do
-  [ -z "$(squeue -h -j "$job" -o %i 2>/dev/null)" ] && break
-  sleep 0.2
-done
-[ -f "$out/slurm/sweep.json" ] || fail "no table after job $job: $(tail -n 3 "$out"/slurm/slurm/logs/*.out 2>&1)"
+[ -f "$out/slurm/sweep.json" ] || fail "--wait returned 0 without a table (job $job)"
 # the tables without the timing columns (they measure the machine, not the network)
 strip() {
   /usr/bin/python3 - "$1" <<'PY'

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.scfabric.bench.sweep.SweepPoint;
@@ -19,9 +18,10 @@ import picocli.CommandLine;
 /**
  * Runs a sweep's points on a pool of threads in this JVM: each point is a full {@code scfabric} command
  * line, executed in-process as {@link Main#execute} would run it from a shell, with its own output and
- * error streams. In-process rather than a subprocess per point: a point of the 2×2 test sweep costs
- * about a second of JVM start and JIT warm-up as a subprocess, and every command keeps its state in its
- * own objects (no static mutable state), so points cannot see each other. The first failing point stops
+ * error streams. In-process rather than a subprocess per point: a small Brunel point took 5 to 6 s as a
+ * subprocess here (JVM start and JIT warm-up) against 0.1 s in a warm JVM (docs/benchmarks.md, Sweeps),
+ * and every command keeps its state in its own objects (no static mutable state), so points cannot see
+ * each other. The first failing point stops
  * the points not yet started. A Slurm runner would take the same points and arguments as a job array.
  */
 final class LocalSweepRunner
@@ -54,7 +54,6 @@ final class LocalSweepRunner
             return t;
         });
         final AtomicBoolean failed = new AtomicBoolean();
-        final AtomicInteger done = new AtomicInteger();
         final List<Future<Outcome>> futures = new ArrayList<>();
         try
         {
@@ -76,7 +75,6 @@ final class LocalSweepRunner
                     {
                         failed.set(true);
                     }
-                    done.incrementAndGet();
                     progress.accept(o);
                     return o;
                 }));

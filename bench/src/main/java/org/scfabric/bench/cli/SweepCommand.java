@@ -107,12 +107,17 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--dry-run", description = "with --slurm: print the job scripts, write and submit nothing")
     boolean dryRun;
 
+    @Option(names = "--wait", description = "with --slurm: wait for the table and exit 0 once it is written, 1 when"
+        + " a point failed")
+    boolean await;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final CommandLine.IFactory factory;
     private final java.util.function.Supplier<JavaLauncher> launcher;
     private final SlurmTools slurmTools;
+    private final long pollMillis;
 
     public SweepCommand()
     {
@@ -122,16 +127,17 @@ public final class SweepCommand implements Callable<Integer>
     /** Points made by {@code factory} (tests run their points with fake runners). */
     public SweepCommand(final CommandLine.IFactory factory)
     {
-        this(factory, JavaLauncher::current, SlurmTools.fromEnvironment());
+        this(factory, JavaLauncher::current, SlurmTools.fromEnvironment(), 2000);
     }
 
     /** With --slurm, jobs start {@code launcher} and Slurm's commands are found with {@code tools} (tests give theirs). */
     SweepCommand(final CommandLine.IFactory factory, final java.util.function.Supplier<JavaLauncher> launcher,
-        final SlurmTools tools)
+        final SlurmTools tools, final long pollMillis)
     {
         this.factory = factory;
         this.launcher = launcher;
         this.slurmTools = tools;
+        this.pollMillis = pollMillis;
     }
 
     @Override
@@ -409,9 +415,10 @@ public final class SweepCommand implements Callable<Integer>
                 throw new BadInputException("--out " + out + ": cannot read it (" + Main.oneLine(e.getMessage()) + ")");
             }
         }
-        return new SweepSlurm(launcher, slurmTools, spec.commandLine().getOut()).run(dir,
+        return new SweepSlurm(launcher, slurmTools, spec.commandLine().getOut(), spec.commandLine().getErr(),
+            pollMillis).run(dir,
             SweepSlurm.plan(command, common, axes, chosen, marks, noPlots), points,
-            p -> args(p, dir), options, dryRun);
+            p -> args(p, dir), options, dryRun, await);
     }
 
     /** The Slurm options, or null without --slurm (where they are refused). */
@@ -420,7 +427,8 @@ public final class SweepCommand implements Callable<Integer>
         final CommandLine.ParseResult given = spec.commandLine().getParseResult();
         if (!slurm)
         {
-            for (final String o : List.of("--partition", "--time", "--cpus-per-task", "--sbatch-arg", "--dry-run"))
+            for (final String o : List.of("--partition", "--time", "--cpus-per-task", "--sbatch-arg", "--dry-run",
+                "--wait"))
             {
                 if (given != null && given.hasMatchedOption(o))
                 {

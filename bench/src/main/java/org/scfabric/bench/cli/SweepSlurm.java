@@ -17,6 +17,7 @@ import org.scfabric.bench.slurm.Sbatch;
 import org.scfabric.bench.slurm.Shell;
 import org.scfabric.bench.slurm.SlurmJobScript;
 import org.scfabric.bench.slurm.SlurmOptions;
+import org.scfabric.bench.slurm.SlurmQueue;
 import org.scfabric.bench.slurm.SlurmTools;
 import org.scfabric.bench.sweep.SweepPoint;
 
@@ -45,12 +46,17 @@ final class SweepSlurm
     private final Supplier<JavaLauncher> launcher;
     private final SlurmTools tools;
     private final PrintWriter out;
+    private final PrintWriter err;
+    private final long pollMillis;
 
-    SweepSlurm(final Supplier<JavaLauncher> launcher, final SlurmTools tools, final PrintWriter out)
+    SweepSlurm(final Supplier<JavaLauncher> launcher, final SlurmTools tools, final PrintWriter out,
+        final PrintWriter err, final long pollMillis)
     {
         this.launcher = launcher;
         this.tools = tools;
         this.out = out;
+        this.err = err;
+        this.pollMillis = pollMillis;
     }
 
     /**
@@ -58,7 +64,8 @@ final class SweepSlurm
      * {@code args} gives a point's command line writing under {@code dir}.
      */
     int run(final Path dir, final ObjectNode plan, final List<SweepPoint> points,
-        final Function<SweepPoint, List<String>> args, final SlurmOptions options, final boolean dryRun)
+        final Function<SweepPoint, List<String>> args, final SlurmOptions options, final boolean dryRun,
+        final boolean await)
     {
         final Path folder = dir.resolve("slurm");
         final JavaLauncher java;
@@ -95,6 +102,12 @@ final class SweepSlurm
         catch (final IllegalArgumentException e)
         {
             throw new BadInputException(e.getMessage());
+        }
+        final SlurmQueue queue = new SlurmQueue(tools);
+        if (await && !queue.available())
+        {
+            throw new BadInputException("--wait: no 'squeue' on PATH to follow the jobs with (drop --wait, or put"
+                + " Slurm's commands on PATH)");
         }
         try
         {
@@ -141,7 +154,73 @@ final class SweepSlurm
         out.println("sweep: the table will appear at " + dir.resolve("sweep.json") + " (and sweep.csv, sweep.md); the"
             + " points in " + dir.resolve("points") + ", logs in " + folder.resolve("logs"));
         out.flush();
-        return 0;
+        return await ? await(dir, points, queue, sbatch, pointsJob, collectJob) : 0;
+    }
+
+    /**
+     * Follows the jobs until the table job ends: 0 when it wrote sweep.json (written last), 1 when it did
+     * not or can never run (a point failed: the table job waits for a dependency that cannot be met, and is
+     * cancelled).
+     */
+    private int await(final Path dir, final List<SweepPoint> points, final SlurmQueue queue, final Sbatch sbatch,
+        final String pointsJob, final String collectJob)
+    {
+        int last = -1;
+        int unknown = 0;
+        while (true)
+        {
+            final List<String> missing = points.stream().filter(p -> !Files.isRegularFile(dir.resolve(p.folder())
+                .resolve("results.json"))).map(SweepPoint::label).toList();
+            if (missing.size() != last)
+            {
+                err.println(String.format(Locale.ROOT, "sweep: waiting for job %s: %d of %d points done", collectJob,
+                    points.size() - missing.size(), points.size()));
+                err.flush();
+                last = missing.size();
+            }
+            final SlurmQueue.Job collect = queue.jobs(List.of(collectJob)).get(collectJob);
+            if (collect != null && collect.stuck())
+            {
+                sbatch.cancel(List.of(collectJob));
+                err.println("sweep: " + missing.size() + " point" + (missing.size() == 1 ? "" : "s") + " of job "
+                    + pointsJob + " failed (" + String.join("; ", missing.subList(0, Math.min(3, missing.size())))
+                    + (missing.size() > 3 ? "; ..." : "") + "), so the table (job " + collectJob + ") cannot be built"
+                    + " and was cancelled; logs in " + dir.resolve("slurm").resolve("logs"));
+                err.flush();
+                return 1;
+            }
+            if (collect == null || !collect.active())
+            {
+                // no longer known (or not yet shown): sweep.json, written last, decides
+                if (Files.isRegularFile(dir.resolve("sweep.json")))
+                {
+                    err.println("sweep: the table is in " + dir.resolve("sweep.json"));
+                    err.flush();
+                    return 0;
+                }
+                if (collect != null || ++unknown >= 5)
+                {
+                    err.println("sweep: the table job " + collectJob + " ended" + (collect == null ? "" : " as "
+                        + collect.state()) + " without a table; its log: " + dir.resolve("slurm").resolve("logs")
+                        .resolve("collect-" + collectJob + ".out"));
+                    err.flush();
+                    return 1;
+                }
+            }
+            else
+            {
+                unknown = 0;
+            }
+            try
+            {
+                Thread.sleep(pollMillis);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
     }
 
     /** The array job: task i runs point i's command line (in the folder the sweep was submitted from). */

@@ -49,6 +49,8 @@ class SweepSlurmTest
             "if [ -f \"$d/refuse\" ]; then echo 'sbatch: error: invalid partition specified: nope' >&2; exit 1; fi",
             "echo \"$n\"");
         script("scancel", "echo \"scancel $*\" >>\"$(dirname \"$0\")/calls\"");
+        // squeue -h -r -t all -j ID -o FMT: the lines in state-ID
+        script("squeue", "f=\"$(dirname \"$0\")/state-$6\"; [ -f \"$f\" ] && cat \"$f\"; exit 0");
         // java: the words bash passes, NUL-separated, one file per array task (or "collect")
         script("java", "printf '%s\\0' \"$@\" >\"$(dirname \"$0\")/java-${SLURM_ARRAY_TASK_ID:-collect}\"");
         final Path jar = Files.writeString(tmp.resolve("scfabric.jar"), "not really a jar");
@@ -72,7 +74,7 @@ class SweepSlurmTest
             public <K> K create(final Class<K> cls) throws Exception
             {
                 return cls == SweepCommand.class ? cls.cast(new SweepCommand(CommandLine.defaultFactory(), () -> launcher,
-                    tools)) : CommandLine.defaultFactory().create(cls);
+                    tools, 10)) : CommandLine.defaultFactory().create(cls);
             }
         };
         final int code = Main.execute(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true),
@@ -153,6 +155,27 @@ class SweepSlurmTest
     }
 
     @Test
+    void waitEndsWithTheTableOrWithTheFailedPoints() throws IOException
+    {
+        // a table job that can never run (a point failed): cancelled, exit 1, the points without results named
+        Files.writeString(bin.resolve("state-2"), "2|PENDING|DependencyNeverSatisfied\n");
+        final Path stuck = tmp.resolve("stuck");
+        final Run r = cli(sweep(stuck, "--slurm", "--wait"));
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("4 points of job 1 failed (g=3, eta=1; g=3, eta=2; g=6, eta=1; ...)"), r.err());
+        assertTrue(Files.readString(bin.resolve("calls")).contains("scancel 2"));
+        // a table job that has ended and left sweep.json (here the stand-in sbatch writes one): exit 0
+        Files.delete(bin.resolve("state-2"));
+        script("sbatch", "d=\"$(dirname \"$0\")\"; n=$(( $(cat \"$d/next\" 2>/dev/null || echo 0) + 1 )); echo $n >\"$d/next\"",
+            "s=\"${@: -1}\"; case \"$s\" in *collect.sh) echo '{}' >\"$(dirname \"$(dirname \"$s\")\")/sweep.json\";; esac",
+            "echo \"$n\"");
+        final Path done = tmp.resolve("done");
+        final Run d = cli(sweep(done, "--slurm", "--wait"));
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.err().contains("the table is in " + done.toAbsolutePath().normalize().resolve("sweep.json")), d.err());
+    }
+
+    @Test
     void aDryRunPrintsBothScriptsAndWritesNothing()
     {
         final Path dir = tmp.resolve("dry");
@@ -183,6 +206,7 @@ class SweepSlurmTest
         final Path dir = tmp.resolve("bad");
         assertBad(cli(new SlurmTools(tmp.resolve("empty").toString()), sweep(dir, "--slurm")), dir, "sbatch");
         assertBad(cli(sweep(dir, "--partition", "debug")), dir, "--partition needs --slurm");
+        assertBad(cli(sweep(dir, "--wait")), dir, "--wait needs --slurm");
         assertBad(cli(sweep(dir, "--slurm", "--threads", "2")), dir, "--threads");
         assertBad(cli(sweep(dir, "--slurm", "--time", "soon")), dir, "--time 'soon'");
         Files.writeString(bin.resolve("refuse"), "");
