@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The ./scfabric launcher's own promises, checked end to end: the JVM's "Using incubator modules"
-# line is not shown, a bad option is one line on stderr with exit code 2, and a TERM sent to the
-# launcher stops the JVM it started. Usage: bench/scripts/launcher-ci.sh
+# line is not shown, a bad option is one line on stderr with exit code 2, the class-data archive is
+# made once and a missing, short or stale one never breaks a run, and a TERM sent to the launcher
+# stops the JVM it started. Usage: bench/scripts/launcher-ci.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tmp="$(mktemp -d)"
@@ -24,6 +25,42 @@ set -e
 [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] \
   || fail "no command should give one line on stderr and exit 2, got $code: $(cat "$tmp/err")"
 
+# Class-data sharing: a missing archive is made in the background and then used; a stale one (the jar
+# changed) or a short one (a copy cut off) is never used, never adds a line to stderr, never breaks a run.
+jsa=bench/target/scfabric.jsa
+check_run() {  # $1: what the archive is; a clean --version and a one-line bad option
+  ./scfabric --version >"$tmp/out" 2>"$tmp/err" || fail "--version failed with $1 archive: $(cat "$tmp/err")"
+  [ ! -s "$tmp/err" ] && grep -q '^scfabric ' "$tmp/out" || fail "--version with $1 archive: $(cat "$tmp/out" "$tmp/err")"
+  set +e
+  ./scfabric brunel --neurons 1 --out "$tmp/never" >/dev/null 2>"$tmp/err"; code=$?
+  set -e
+  [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "bad option with $1 archive: $code $(cat "$tmp/err")"
+}
+wait_archive() {
+  for _ in $(seq 1 600); do
+    [ -f "$jsa.stamp" ] && [ ! -d "$jsa.lock" ] \
+      && [ "$(cat "$jsa.stamp")" = "$(stat -c '%s %Y' bench/target/scfabric.jar) $(stat -c %s "$jsa")" ] && return 0
+    sleep 0.1
+  done
+  fail "no class-data archive appeared within 60 s"
+}
+rm -rf "$jsa" "$jsa.stamp" "$jsa.lock"
+check_run "a missing"
+wait_archive
+[ -s "$jsa" ] || fail "the archive is empty"
+check_run "a fresh"
+SCFABRIC_JAVA_OPTS='-Xshare:on -Xlog:cds=off' ./scfabric --version >/dev/null 2>"$tmp/err" \
+  || fail "the fresh archive cannot be mapped (-Xshare:on): $(cat "$tmp/err")"
+cp "$jsa" "$tmp/good.jsa"; cp "$jsa.stamp" "$tmp/good.stamp"
+head -c 4096 "$tmp/good.jsa" >"$jsa"       # cut off: would crash the JVM if it were mapped
+check_run "a short"
+wait_archive
+[ "$(stat -c %s "$jsa")" -gt 4096 ] || fail "the short archive was not replaced"
+cp "$tmp/good.jsa" "$jsa"; cp "$tmp/good.stamp" "$jsa.stamp"
+touch bench/target/scfabric.jar            # the jar "changed": the archive is stale
+check_run "a stale"
+wait_archive
+
 ./scfabric brunel --variants V3 --neurons 2000 --duration-ms 60000 --no-plots --out "$tmp/long" \
   >/dev/null 2>&1 &
 launcher=$!
@@ -43,4 +80,4 @@ if kill -0 "$jvm" 2>/dev/null; then
   kill -KILL "$jvm"
   fail "the JVM outlived a TERM sent to its launcher"
 fi
-echo "launcher-ci: no incubator warning, one-line bad option with exit 2, TERM reaches the JVM: ok"
+echo "launcher-ci: no incubator warning, one-line bad option with exit 2, class-data archive made, used and replaced safely, TERM reaches the JVM: ok"

@@ -45,6 +45,7 @@ munged --foreground --force --key-file="$dir/munge/munge.key" --socket="$sock" \
   >>"$dir/munged.log" 2>&1 &
 echo $! >"$dir/munged.pid"
 
+# the node and the controller on the loopback address: the host name need not resolve (containers)
 # two free TCP ports for slurmctld and slurmd (the system's Slurm, if any, keeps 6817/6818)
 read -r ctld_port slurmd_port < <(/usr/bin/python3 -c '
 import socket
@@ -58,7 +59,7 @@ cpus="$(sed -n 's/.* CPUs=\([0-9]*\).*/\1/p' <<<"$node")"
 cat >"$dir/slurm.conf" <<CONF
 # written by bench/scripts/slurm-up.sh: a private single-node Slurm for CI
 ClusterName=scfabric-ci
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 SlurmctldPort=$ctld_port
@@ -84,7 +85,7 @@ MpiDefault=none
 ReturnToService=2
 KillWait=5
 MinJobAge=600
-$node State=UNKNOWN
+$node NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=ci Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF="$dir/slurm.conf"

@@ -32,7 +32,7 @@ public enum Kind
     CUBA_LI("CubaLI", Role.NEURON, List.of("tau_syn", "tau_mem", "r", "v_leak")),
     CUBA_LIF("CubaLIF", Role.NEURON, List.of("tau_syn", "tau_mem", "r", "v_leak", "v_threshold")),
     /**
-     * The Brunel reference's neuron (docs/spec/brunel.md §3), scfabric's own: v += I, then the Euler leak
+     * The Brunel reference's neuron (docs/spec/brunel.md §3), scfabric's own: v += r·I (r optional, 1), then the Euler leak
      * v += (dt/tau)(v_leak - v), then a spike at v >= v_threshold (not >) resets to v_reset; for
      * {@code scfabric.refractory_steps} steps after a spike the input is ignored and v held at v_leak. Written
      * as a NIR {@code LIF} with {@code scfabric.kind = brunel}.

@@ -181,6 +181,34 @@ public final class Signals
         return or;
     }
 
+    /**
+     * The current value of every signal, indexed by signal id, for a component's SIMD loop over its
+     * own register banks. Read only: writes go through {@link #putNext} or {@link #putNextBank}.
+     */
+    public long[] currentValues()
+    {
+        return cur;
+    }
+
+    /** {@link #putNextBank(int, int[])} for {@code long} values, {@code values[from .. from + registers)}. */
+    public void putNextBank(final int bank, final long[] values, final int from)
+    {
+        final int base = bankBase[bank];
+        final int n = bankEnd[bank] - base;
+        if (from < 0 || from + n > values.length)
+        {
+            throw new SimulationException("bank " + bank + " has " + n + " registers, "
+                + (values.length - from) + " values were given");
+        }
+        openBank(bank);
+        final long[] nx = next;
+        final long mask = widthMask[base];
+        for (int k = 0; k < n; k++)
+        {
+            nx[base + k] = values[from + k] & mask;
+        }
+    }
+
     /** The next value of a register of a bank opened at this edge ({@link #openBank}). */
     public void putNext(final int register, final long value)
     {

@@ -117,6 +117,8 @@ public final class BrunelNir
 
         final Map<String, Tensor> neuron = new LinkedHashMap<>();
         neuron.put("tau", Tensor.scalar(tau));
+        // v += r·I with r = 1: NIR's LIF has r, and NIR's own reader wants it
+        neuron.put("r", Tensor.scalar(1.0));
         neuron.put("v_leak", Tensor.scalar(p.vRest()));
         neuron.put("v_threshold", Tensor.scalar(p.vThreshold()));
         neuron.put("v_reset", Tensor.scalar(p.vReset()));

@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
     subcommands = NirExportCommand.class,
     description = {"Run a NIR network (.nir, NIR 0.1 to 1.x) on the float64 reference and, side by side, in the "
         + "bit-true cores' fixed point and on SC synapses (--arith), or describe it with --info.",
-        "Writes DIR/results.json (\"runs\": arith, total_spikes, spike_counts, wall_s, outputs; the others also "
+        "Writes DIR/results.json (read_s; \"runs\": arith, total_spikes, spike_counts, wall_s, outputs; the others also "
             + "quantisation_error, vs_float64 per output neuron with the van Rossum distance, layer_agreement), "
             + "DIR/results.md, DIR/membrane.csv (the --probe neuron) and plots."},
     footer = {"", "Semantics: forward Euler by default; a spike is v > v_threshold; nodes in topological order, "
@@ -57,8 +57,9 @@ import picocli.CommandLine.Parameters;
         "  scfabric nir net.nir --input spikes.csv --out out/nir",
         "  scfabric nir cnn.nir --poisson 200 --steps 300 --seed 1",
         "  scfabric nir net.nir --input spikes.csv --arith float64,q16.12",
-        "  scfabric nir net.nir --input spikes.csv --arith sc --bitstream 1024 --probe lif1:0",
-        "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)"})
+        "  scfabric nir net.nir --input in.csv --arith sc --bitstream 1024 --probe lif:0",
+        "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)",
+        "  scfabric nir v3.nir --arith q8.8 --steps 10000  (from brunel --export-nir)"})
 public final class NirCommand implements Callable<Integer>
 {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -147,7 +148,9 @@ public final class NirCommand implements Callable<Integer>
         }
         final Path path = OptionValues.path(file, "FILE.nir");
         // the file first: a bad file is the first thing to hear about
+        final long r0 = System.nanoTime();
         final Network net = read(path);
+        final double readSeconds = (System.nanoTime() - r0) / 1e9;
         if (info)
         {
             describe(path, net, stdout);
@@ -295,7 +298,7 @@ public final class NirCommand implements Callable<Integer>
                 throw new BadInputException(e.getMessage());
             }
             writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, runs, r, quant,
-                new Report(probed, tau, !noPlots));
+                new Report(probed, tau, !noPlots), readSeconds);
             staged.commit();
             final StringBuilder line = new StringBuilder();
             for (final ArithmeticRun a : runs)
@@ -412,7 +415,7 @@ public final class NirCommand implements Callable<Integer>
         final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs) throws IOException
     {
         writeResults(dir, file, net, input, dt, integ, rst, runs, null, Map.of(),
-            new Report(null, VanRossum.DEFAULT_TAU_STEPS, false));
+            new Report(null, VanRossum.DEFAULT_TAU_STEPS, false), Double.NaN);
     }
 
     /**
@@ -499,14 +502,20 @@ public final class NirCommand implements Callable<Integer>
 
     /**
      * {@code ref}: the float64 run every other run is compared against (null: no comparison); {@code quant}: per
-     * fixed-point arith, node -> parameter -> max quantisation error.
+     * fixed-point arith, node -> parameter -> max quantisation error; {@code readSeconds}: how long reading the file
+     * took ({@code "read_s"}; NaN: not reported).
      */
     static void writeResults(final Path dir, final Path file, final Network net, final String input, final double dt,
         final Options.Integrator integ, final Options.Reset rst, final List<ArithmeticRun> runs, final ArithmeticRun ref,
-        final Map<String, Map<String, Map<String, Double>>> quant, final Report report) throws IOException
+        final Map<String, Map<String, Map<String, Double>>> quant, final Report report, final double readSeconds)
+        throws IOException
     {
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", file.toString());
+        if (!Double.isNaN(readSeconds))
+        {
+            json.put("read_s", readSeconds);
+        }
         json.put("input", input);
         json.put("dt", dt);
         json.put("integrator", integ.name().toLowerCase(Locale.ROOT));

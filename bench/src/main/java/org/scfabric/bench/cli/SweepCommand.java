@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.scfabric.bench.report.SweepPlots;
+import org.scfabric.bench.slurm.JavaLauncher;
+import org.scfabric.bench.slurm.SlurmOptions;
+import org.scfabric.bench.slurm.SlurmTools;
 import org.scfabric.bench.sweep.Axis;
 import org.scfabric.bench.sweep.PointFigures;
 import org.scfabric.bench.sweep.SweepPoint;
@@ -23,14 +26,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code scfabric sweep}: a command run over the cross product of some of its options' values. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run brunel, fabric, nir or faults over the cross product of option values, on a pool of threads,",
-        "and tabulate each point's figures (read from the point's own results.json): sweep.json, sweep.csv, sweep.md,",
-        "and for a two-parameter sweep heat maps in plots/. Each point's own output is in DIR/points/NAME=V,..."},
-    footer = {"", "Example: scfabric sweep brunel --param g=3,5 --param eta=1,2 --threads 2 --out out/sweep \\",
-        "             -- --variants V1,V3 --neurons 400 --duration-ms 500 --no-plots",
-        "Arguments after -- are given to every point. Exit codes: 0 done, 2 bad input (also a point's own bad",
-        "input; nothing written), 1 a point failed while running (nothing written)."})
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, subcommands = SweepCollect.class,
+    description = {"Run brunel, fabric, nir or faults over the cross product of option values, on a pool of threads "
+        + "or as a Slurm array job, and tabulate each point's figures (read from the point's own results.json): "
+        + "sweep.json, sweep.csv, sweep.md, and for a two-parameter sweep heat maps in plots/. Each point's own output "
+        + "is in DIR/points/NAME=V,..."},
+    footer = {"", "Example: scfabric sweep brunel --param g=3,5 --param eta=1,2 --threads 2 \\",
+        "             --out out/sweep -- --variants V1,V3 --neurons 400 --no-plots",
+        "On Slurm, the same with --slurm --partition P --time 01:00:00 (the points as an array job, then 'scfabric "
+            + "sweep collect DIR' as a job that waits for them; --dry-run prints both scripts).",
+        "Arguments after -- are given to every point. Exit codes: 0 done, 2 bad input (also a point's own bad input; "
+            + "nothing written), 1 a point failed while running (nothing written)."})
 public final class SweepCommand implements Callable<Integer>
 {
     /** Commands a sweep runs, and how each is told where its results.json goes. */
@@ -38,7 +44,7 @@ public final class SweepCommand implements Callable<Integer>
         "brunel", List.of("--out", "--json"),
         "nir", List.of("--out"),
         "fabric", List.of("--json", "--hgrm", "--plots", "--rtl", "--events", "--synth-dir"),
-        "faults", List.of("--json", "--plots", "--resume", "--shard"));
+        "faults", List.of("--json", "--plots", "--resume", "--shard", "--slurm", "--shards", "--wait", "--dry-run"));
     static final List<String> COMMANDS = List.of("brunel", "fabric", "nir", "faults");
     /** Figures in sweep.md and the heat maps when --figures is not given (those a run reports). */
     static final Map<String, List<String>> DEFAULT_FIGURES = Map.of(
@@ -47,16 +53,17 @@ public final class SweepCommand implements Callable<Integer>
         "nir", List.of("total_spikes", "vs_float64.spike_count_agreement"),
         "faults", List.of("summary.masked_fraction", "summary.failed_fraction", "summary.mean_rate_error"));
 
-    @Parameters(index = "0", paramLabel = "COMMAND", description = "brunel, fabric, nir or faults")
+    // not required by picocli: 'sweep collect DIR' has neither (checked in call())
+    @Parameters(index = "0", arity = "0..1", paramLabel = "COMMAND", description = "brunel, fabric, nir or faults")
     String command;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "after --: arguments given to every point")
     List<String> common = new ArrayList<>();
 
-    @Option(names = "--param", paramLabel = "NAME=V1,V2,...", required = true,
+    @Option(names = "--param", paramLabel = "NAME=V1,V2,...",
         description = "an option of COMMAND (without --) and its values; repeat for more axes (the first varies"
             + " slowest)")
-    List<String> params;
+    List<String> params = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N",
         description = "points run at once, 1..4 per core (default: the cores, at most the points)")
@@ -78,10 +85,34 @@ public final class SweepCommand implements Callable<Integer>
         description = "output folder, created or updated in one piece (default: ${DEFAULT-VALUE})")
     String out;
 
+    @Option(names = "--slurm", description = "run the points as a Slurm array job and the table as a job after it"
+        + " (scfabric sweep collect DIR); the outputs are written into --out directly")
+    boolean slurm;
+
+    @Option(names = "--partition", paramLabel = "P", description = "with --slurm: the partition (default: the"
+        + " cluster's)")
+    String partition;
+
+    @Option(names = "--time", paramLabel = "HH:MM:SS", description = "with --slurm: time limit per point (default:"
+        + " the partition's)")
+    String time;
+
+    @Option(names = "--cpus-per-task", paramLabel = "C", description = "with --slurm: CPUs per point (default: 1)")
+    String cpusPerTask;
+
+    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "with --slurm: one more sbatch option for both"
+        + " jobs, e.g. --sbatch-arg=--mem=4G; repeatable")
+    List<String> sbatchArgs = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "with --slurm: print the job scripts, write and submit nothing")
+    boolean dryRun;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final CommandLine.IFactory factory;
+    private final java.util.function.Supplier<JavaLauncher> launcher;
+    private final SlurmTools slurmTools;
 
     public SweepCommand()
     {
@@ -91,7 +122,16 @@ public final class SweepCommand implements Callable<Integer>
     /** Points made by {@code factory} (tests run their points with fake runners). */
     public SweepCommand(final CommandLine.IFactory factory)
     {
+        this(factory, JavaLauncher::current, SlurmTools.fromEnvironment());
+    }
+
+    /** With --slurm, jobs start {@code launcher} and Slurm's commands are found with {@code tools} (tests give theirs). */
+    SweepCommand(final CommandLine.IFactory factory, final java.util.function.Supplier<JavaLauncher> launcher,
+        final SlurmTools tools)
+    {
         this.factory = factory;
+        this.launcher = launcher;
+        this.slurmTools = tools;
     }
 
     @Override
@@ -99,6 +139,16 @@ public final class SweepCommand implements Callable<Integer>
     {
         final PrintWriter stderr = spec.commandLine().getErr();
         // 1. everything typed, checked before any point runs
+        if (command == null)
+        {
+            throw new BadInputException("no command to sweep; give one of " + String.join(", ", COMMANDS)
+                + " (or 'collect DIR')");
+        }
+        if (params.isEmpty())
+        {
+            throw new BadInputException("no --param: give at least one NAME=V1,V2,... (an option of " + command + ")");
+        }
+        final SlurmOptions slurmOptions = slurmOptions();
         if (!COMMANDS.contains(command))
         {
             throw new BadInputException("unknown command '" + command + "' to sweep; give one of "
@@ -126,7 +176,7 @@ public final class SweepCommand implements Callable<Integer>
         }
         final int nThreads = threads(points.size());
         final List<String> chosen = figures == null ? List.of() : parseFigures(figures);
-        final List<SweepPlots.Mark> markList = parseMarks(axes);
+        final List<SweepPlots.Mark> markList = parseMarks(marks, axes);
         // every point's command line must parse (an unknown option, a missing value) before any runs
         for (final SweepPoint p : points)
         {
@@ -141,6 +191,10 @@ public final class SweepCommand implements Callable<Integer>
             }
         }
 
+        if (slurm)
+        {
+            return submit(points, axes, chosen, slurmOptions);
+        }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {
             staged.refuseForeign(List.of("sweep.json", "sweep.md", "sweep.csv"));
@@ -187,31 +241,12 @@ public final class SweepCommand implements Callable<Integer>
                     PointFigures.read(dir.resolve(o.point().folder()).resolve("results.json"))));
             }
             final SweepTable table = new SweepTable(command, common, axes, results);
-            final List<String> shown = shownFigures(table, chosen, stderr);
-            final List<String> plots = new ArrayList<>();
-            if (!noPlots && axes.size() == 2)
-            {
-                Files.createDirectories(dir.resolve("plots"));
-                for (final String label : table.labels())
-                {
-                    for (final String f : shown)
-                    {
-                        final String name = (label.isEmpty() ? "" : label + "-") + f.replaceAll("[^A-Za-z0-9._-]", "_")
-                            + ".png";
-                        SweepPlots.heatMap(dir.resolve("plots").resolve(name), table, label, f,
-                            (label.isEmpty() ? "" : label + ": ") + f, markList);
-                        plots.add(name);
-                    }
-                }
-            }
-            table.writeCsv(dir.resolve("sweep.csv"));
-            Files.writeString(dir.resolve("sweep.md"), table.toMarkdown(shown, plots));
-            table.writeJson(dir.resolve("sweep.json"));
+            final SweepOutputs.Written w = SweepOutputs.write(dir, table, command, chosen, markList, noPlots, stderr);
             staged.commit();
-            spec.commandLine().getOut().print(table.toMarkdown(shown, List.of()));
+            spec.commandLine().getOut().print(w.markdown());
             spec.commandLine().getOut().flush();
-            stderr.println("sweep: wrote " + out + "/sweep.json, sweep.csv, sweep.md" + (plots.isEmpty() ? ""
-                : " and " + plots.size() + " heat maps in plots/") + "; each point's own output in points/");
+            stderr.println("sweep: wrote " + out + "/sweep.json, sweep.csv, sweep.md" + (w.plots() == 0 ? ""
+                : " and " + w.plots() + " heat maps in plots/") + "; each point's own output in points/");
             stderr.flush();
         }
         return 0;
@@ -327,7 +362,7 @@ public final class SweepCommand implements Callable<Integer>
         return out;
     }
 
-    private List<SweepPlots.Mark> parseMarks(final List<Axis> axes)
+    static List<SweepPlots.Mark> parseMarks(final List<String> marks, final List<Axis> axes)
     {
         final List<SweepPlots.Mark> out = new ArrayList<>();
         for (final String m : marks)
@@ -349,20 +384,66 @@ public final class SweepCommand implements Callable<Integer>
         return out;
     }
 
-    /** The chosen figures that some run reported (a name none reported is said, not drawn). */
-    private List<String> shownFigures(final SweepTable t, final List<String> chosen, final PrintWriter stderr)
+    /** --slurm: the points as an array job into --out, the table as a job after them. */
+    private int submit(final List<SweepPoint> points, final List<Axis> axes, final List<String> chosen,
+        final SlurmOptions options)
     {
-        final List<String> all = t.figureNames();
-        final List<String> want = chosen.isEmpty() ? DEFAULT_FIGURES.get(command) : chosen;
-        final List<String> shown = want.stream().filter(all::contains).toList();
-        for (final String f : want)
+        final Path dir = OptionValues.path(out, "--out").toAbsolutePath().normalize();
+        if (Files.exists(dir) && !Files.isDirectory(dir))
         {
-            if (chosen.contains(f) && !all.contains(f))
+            throw new BadInputException("--out " + out + " is a file; give a folder for the sweep");
+        }
+        if (!dryRun && Files.isDirectory(dir))
+        {
+            try (var ls = Files.list(dir))
             {
-                stderr.println("sweep: no point reported a figure '" + f + "'; figures: " + String.join(", ", all));
+                if (ls.findAny().isPresent())
+                {
+                    // the jobs write into it directly, over days maybe: no staging, so no mixing with what is there
+                    throw new BadInputException("--out " + out + " exists and is not empty; a Slurm sweep writes into"
+                        + " its folder directly: give a new folder (or delete this one)");
+                }
+            }
+            catch (final java.io.IOException e)
+            {
+                throw new BadInputException("--out " + out + ": cannot read it (" + Main.oneLine(e.getMessage()) + ")");
             }
         }
-        return shown.isEmpty() && chosen.isEmpty() ? all : shown;
+        return new SweepSlurm(launcher, slurmTools, spec.commandLine().getOut()).run(dir,
+            SweepSlurm.plan(command, common, axes, chosen, marks, noPlots), points,
+            p -> args(p, dir), options, dryRun);
+    }
+
+    /** The Slurm options, or null without --slurm (where they are refused). */
+    private SlurmOptions slurmOptions()
+    {
+        final CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (!slurm)
+        {
+            for (final String o : List.of("--partition", "--time", "--cpus-per-task", "--sbatch-arg", "--dry-run"))
+            {
+                if (given != null && given.hasMatchedOption(o))
+                {
+                    throw new BadInputException(o + " needs --slurm (the points as a Slurm array job)");
+                }
+            }
+            return null;
+        }
+        if (threads != null)
+        {
+            throw new BadInputException("--threads and --slurm do not go together: on Slurm each point is its own"
+                + " task (give --cpus-per-task for its CPUs)");
+        }
+        final int cpus = cpusPerTask == null ? 1 : OptionValues.integer(cpusPerTask, "--cpus-per-task", "an integer >= 1");
+        try
+        {
+            return new SlurmOptions(partition == null ? null : partition.trim(), time == null ? null : time.trim(),
+                cpus, sbatchArgs);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     private static String lastLine(final String s)

@@ -11,6 +11,7 @@ import org.scfabric.bench.brunel.RecordedDrive;
 import org.scfabric.bench.brunel.Variant;
 import org.scfabric.sim.EventBus;
 import org.scfabric.sim.Kernel;
+import org.scfabric.sim.fault.FaultSites;
 
 /**
  * A Brunel variant's kernel design ({@link BrunelDesign}, e.g. V3: {@code core0.lif[j].v/.rc/.spike},
@@ -64,8 +65,32 @@ public final class BrunelWorkload implements Workload
         final Kernel k = d.newKernel();
         final long period = d.period();
         final int population = d.population(variant);
+        final boolean fixedPoint = variant == Variant.V3 || variant == Variant.V11;
+        // V3 and V11 read crossbar row i and axon weight i only at the synapse edge after neuron i spiked
+        final FaultSites sites = k.design().faultSites();
+        final int xbar = fixedPoint ? k.design().memory("core0.syn.xbar") : -1;
+        final int wmem = fixedPoint ? k.design().memory("core0.syn.wmem") : -1;
+        final int wordsPerRow = net.connectivity().wordsPerRow();
         return new FaultBench()
         {
+            @Override
+            public int readOnlyOnSpikeOf(final long site)
+            {
+                if (!fixedPoint || !sites.isMemory(site))
+                {
+                    return -1;
+                }
+                final int m = sites.target(site);
+                return m == xbar ? sites.word(site) / wordsPerRow : m == wmem ? sites.word(site) : -1;
+            }
+
+            /** Neuron i spikes at the core's edge of step t; the synapse unit reads it at the next step's edge. */
+            @Override
+            public long spikeReadCycle(final long time)
+            {
+                return (time + 1) * period;
+            }
+
             @Override
             public Kernel kernel()
             {

@@ -65,6 +65,25 @@ public interface FaultBench
         return true;
     }
 
+    /**
+     * The neuron whose spikes alone make the design read this fault site, or −1 if the site may be
+     * read at any edge. A crossbar bit is read only when its presynaptic neuron has spiked, so a fault
+     * on it changes nothing until the edge that reads such a spike ({@link #spikeReadCycle}): a faulty
+     * run starts just before that edge instead of at the fault, and a faulty run whose state has
+     * rejoined the golden one but for such sites skips ahead to their next read. Contract: the site is
+     * never written by the design, and no edge but those reads it (checks and snapshots aside).
+     */
+    default int readOnlyOnSpikeOf(final long site)
+    {
+        return -1;
+    }
+
+    /** The cycle whose edge reads (for {@link #readOnlyOnSpikeOf}) a spike timed {@code time}. */
+    default long spikeReadCycle(final long time)
+    {
+        throw new UnsupportedOperationException("this bench has no sites read only on spikes");
+    }
+
     /** Go back to a checkpoint: the kernel's snapshot and the bench's own state. */
     default void restore(final org.scfabric.sim.Snapshot snapshot, final Object benchState)
     {

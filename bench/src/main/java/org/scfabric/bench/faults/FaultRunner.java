@@ -25,6 +25,10 @@ final class FaultRunner
     How how;
     long simulatedCycles;
     String error;
+    /** Whether the last run started later than its first fault (sites read only on spikes). */
+    boolean lateStart;
+    /** Times the last run skipped ahead to the next read of its faulted sites. */
+    int skips;
     private long[] window = new long[1024];
 
     FaultRunner(final GoldenRun golden, final double tauTimeUnits)
@@ -38,6 +42,8 @@ final class FaultRunner
     {
         error = null;
         simulatedCycles = 0;
+        lateStart = false;
+        skips = 0;
         if (faults.isEmpty() || (g.activity != null && faults.stream().allMatch(this::inactive)))
         {
             how = How.PRUNED;
@@ -55,38 +61,86 @@ final class FaultRunner
             first = Math.min(first, f.cycle());
             last = Math.max(last, f.cycle());
         }
-        final int k = (int)(first / g.interval);
+        final boolean lazy = readOnlyOnSpikes(faults);
+        long restart = first;
+        if (lazy)
+        {
+            // nothing reads a faulted site before the first spike read after its fault: start just before it
+            long read = Long.MAX_VALUE;
+            for (final Fault f : faults)
+            {
+                read = Math.min(read, g.nextSpikeRead(g.bench.readOnlyOnSpikeOf(f.site()), f.cycle()));
+            }
+            if (read == Long.MAX_VALUE)
+            {
+                how = How.PRUNED;
+                return diff.compare(g.spikes, 0, 0, g.spikes, 0);
+            }
+            restart = Math.max(first, read - 1);
+            lateStart = restart / g.interval > first / g.interval;
+        }
+        final int k = (int)(restart / g.interval);
         final long start = (long)k * g.interval;
+        long skipped = 0;
         g.bench.restore(g.snapshots[k], g.benchStates[k]);
         g.sink.reset();
         try
         {
-            for (final Fault f : faults)
-            {
-                g.bench.kernel().inject(f);
-            }
+            inject(faults, restart);
             int joined = -1;
             for (int j = k + 1; j < g.checkpoints; j++)
             {
                 final long at = (long)j * g.interval;
                 g.bench.runTo(at);
-                if (at > last && stuckBitsQuietFrom(faults, at) && g.sameValues(j))
+                if (at <= last)
                 {
-                    joined = j;
-                    break;
+                    continue;
+                }
+                if (!lazy)
+                {
+                    if (stuckBitsQuietFrom(faults, at) && g.sameValues(j))
+                    {
+                        joined = j;
+                        break;
+                    }
+                }
+                else if (g.sameValues(j, except, nExcept))
+                {
+                    // the golden state but for faulted sites that nothing reads before their next spike read
+                    long read = Long.MAX_VALUE;
+                    for (final Fault f : faults)
+                    {
+                        read = Math.min(read, g.nextSpikeRead(g.bench.readOnlyOnSpikeOf(f.site()), at - 1));
+                    }
+                    if (read == Long.MAX_VALUE)
+                    {
+                        joined = j;
+                        break;
+                    }
+                    final int k2 = (int)((read - 1) / g.interval);
+                    if (k2 > j)
+                    {
+                        // skip to the checkpoint before that read: the golden run's spikes in between
+                        g.sink.append(g.spikes, g.spikesBefore[j], g.spikesBefore[k2]);
+                        g.bench.restore(g.snapshots[k2], g.benchStates[k2]);
+                        inject(faults, read - 1);
+                        skipped += (long)(k2 - j) * g.interval;
+                        skips++;
+                        j = k2;
+                    }
                 }
             }
             final int gTo;
             if (joined < 0)
             {
                 g.bench.runTo(g.cycles);
-                simulatedCycles = g.cycles - start;
+                simulatedCycles = g.cycles - start - skipped;
                 gTo = g.spikes.length;
                 how = How.SIMULATED;
             }
             else
             {
-                simulatedCycles = (long)joined * g.interval - start;
+                simulatedCycles = (long)joined * g.interval - start - skipped;
                 gTo = g.spikesBefore[joined];
                 how = How.CONVERGED;
             }
@@ -118,6 +172,55 @@ final class FaultRunner
             how = How.ERROR;
             error = e.getMessage();
             return false;
+        }
+    }
+
+    /** Memory words (indices into the golden values) of the faulted sites, ascending, for lazy runs. */
+    private int[] except = new int[8];
+    private int nExcept;
+
+    /**
+     * Whether every fault's site is read only on a spike ({@link FaultBench#readOnlyOnSpikeOf}); if so,
+     * their memory words go into {@link #except}.
+     */
+    private boolean readOnlyOnSpikes(final List<Fault> faults)
+    {
+        nExcept = 0;
+        final org.scfabric.sim.fault.FaultSites sites = g.kernel.design().faultSites();
+        for (final Fault f : faults)
+        {
+            if (g.bench.readOnlyOnSpikeOf(f.site()) < 0)
+            {
+                return false;
+            }
+            if (nExcept == except.length)
+            {
+                except = Arrays.copyOf(except, nExcept * 2);
+            }
+            except[nExcept++] = g.valueIndex(sites.target(f.site()), sites.word(f.site()));
+        }
+        Arrays.sort(except, 0, nExcept);
+        int u = 0;
+        for (int x = 0; x < nExcept; x++)
+        {
+            if (u == 0 || except[u - 1] != except[x])
+            {
+                except[u++] = except[x];
+            }
+        }
+        nExcept = u;
+        return true;
+    }
+
+    /**
+     * Injects the faults; one whose cycle is before {@code from} strikes after edge {@code from} instead
+     * (lazy runs only: its site keeps its faulty value and is not read in between, so this is the same run).
+     */
+    private void inject(final List<Fault> faults, final long from)
+    {
+        for (final Fault f : faults)
+        {
+            g.bench.kernel().inject(f.cycle() >= from ? f : new Fault(f.site(), f.kind(), from));
         }
     }
 

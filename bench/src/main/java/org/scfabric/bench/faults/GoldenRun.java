@@ -38,6 +38,9 @@ final class GoldenRun
     final Activity activity;
     final SpikeKeys sink = new SpikeKeys();
     final long hash;
+    /** Each neuron's spike times, ascending: neuron i's in {@code spikeTimes[spikeStart[i] .. spikeStart[i + 1])}. */
+    final long[] spikeTimes;
+    final int[] spikeStart;
 
     GoldenRun(final FaultBench bench, final int interval, final FaultSpace trackedSpace)
     {
@@ -96,6 +99,39 @@ final class GoldenRun
         Arrays.sort(sortedSpikes);
         arrivalSorted = Arrays.equals(spikes, sortedSpikes);
         hash = Arrays.hashCode(sortedSpikes);
+        final int n = bench.neurons();
+        spikeStart = new int[n + 1];
+        for (final long key : sortedSpikes)
+        {
+            spikeStart[SpikeKeys.neuron(key) + 1]++;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            spikeStart[i + 1] += spikeStart[i];
+        }
+        spikeTimes = new long[sortedSpikes.length];
+        final int[] fill = Arrays.copyOf(spikeStart, n);
+        for (final long key : sortedSpikes)
+        {
+            spikeTimes[fill[SpikeKeys.neuron(key)]++] = SpikeKeys.time(key);
+        }
+    }
+
+    /**
+     * The first cycle after {@code cycle} whose edge reads a spike of neuron i (by
+     * {@link FaultBench#spikeReadCycle}), or {@link Long#MAX_VALUE} if no edge of the run does.
+     */
+    long nextSpikeRead(final int i, final long cycle)
+    {
+        for (int k = spikeStart[i], end = spikeStart[i + 1]; k < end; k++)
+        {
+            final long read = bench.spikeReadCycle(spikeTimes[k]);
+            if (read > cycle && read < cycles)
+            {
+                return read;
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     /** Every signal value, then every memory word. */
@@ -119,11 +155,34 @@ final class GoldenRun
         return out;
     }
 
+    /** Index into {@link #values} of a memory word. */
+    int valueIndex(final int memory, final int word)
+    {
+        final Design d = kernel.design();
+        int i = d.signalCount();
+        for (int m = 0; m < memory; m++)
+        {
+            i += d.memoryDepth(m);
+        }
+        return i + word;
+    }
+
     /** The signal where the last comparison found a difference: most often it still differs. */
     private int hint = -1;
 
     /** True if the kernel's values equal checkpoint k's (short-circuits on the first difference). */
     boolean sameValues(final int k)
+    {
+        return sameValues(k, NONE, 0);
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /**
+     * True if the kernel's values equal checkpoint k's but for the values at {@code except[0..nExcept)}
+     * (indices into {@link #values}, ascending; memory words only).
+     */
+    boolean sameValues(final int k, final int[] except, final int nExcept)
     {
         final long[] g = values[k];
         final Design d = kernel.design();
@@ -142,11 +201,17 @@ final class GoldenRun
         }
         final Signals sig = kernel.signals();
         int i = n;
+        int x = 0;
         for (int m = 0; m < d.memoryCount(); m++)
         {
-            for (int w = 0, depth = d.memoryDepth(m); w < depth; w++)
+            for (int w = 0, depth = d.memoryDepth(m); w < depth; w++, i++)
             {
-                if (sig.readMemory(m, w) != g[i++])
+                if (x < nExcept && except[x] == i)
+                {
+                    x++;
+                    continue;
+                }
+                if (sig.readMemory(m, w) != g[i])
                 {
                     return false;
                 }

@@ -47,6 +47,17 @@ final class SpikeKeys implements SpikeSink
         keys[size++] = key(time, neuron);
     }
 
+    /** Appends keys {@code from[a .. b)}. */
+    void append(final long[] from, final int a, final int b)
+    {
+        if (size + (b - a) > keys.length)
+        {
+            keys = Arrays.copyOf(keys, Math.max(size + (b - a), keys.length * 2));
+        }
+        System.arraycopy(from, a, keys, size, b - a);
+        size += b - a;
+    }
+
     void reset()
     {
         size = 0;

@@ -345,7 +345,8 @@ public final class FixedPointEngine
         final double vTh = uniform(node, "v_threshold", m);
         final LifParams lp = ReferenceFixedPoint.lif(w, f, vLeak, vReset, vTh, NirMetadata.refractorySteps(node));
         final int leak = ReferenceFixedPoint.leak(opt.dt() / tau, f);
-        final int gain = ReferenceFixedPoint.gain(f);
+        // the core's gain_k is r (1.0 = 2^F, V3's)
+        final int gain = node.has("r") ? ReferenceFixedPoint.truncate(uniform(node, "r", m), f) : ReferenceFixedPoint.gain(f);
         q(node, "v_leak", new double[] {vLeak});
         q(node, "v_reset", new double[] {vReset});
         q(node, "v_threshold", new double[] {vTh});

@@ -132,7 +132,8 @@ class BrunelExportNirTest
 
     /**
      * A reader that knows nothing of scfabric loads the file: h5py sees NIR's layout, the neuron as a LIF, the
-     * synapses as a Linear, the drive as an Input, and scfabric's facts as string metadata under scfabric.*.
+     * synapses as a Linear (with the dense weight NIR's reader builds it from, equal to the CSR arrays), the drive
+     * as an Input, every dataset NIR's reader takes for each type, and scfabric's facts as string metadata.
      */
     @Test
     void h5pySeesNirPrimitivesWithScfabricMetadata() throws IOException, InterruptedException
@@ -151,7 +152,7 @@ class BrunelExportNirTest
         assertEquals(0, run("brunel", "--variants", "V3", "--neurons", "100", "--duration-ms", "1", "--export-nir",
             file.toString(), "--out", tmp.resolve("b").toString(), "--no-plots").code());
         final String script = String.join("\n",
-            "import sys, h5py",
+            "import sys, h5py, numpy as np",
             "with h5py.File(sys.argv[1], 'r') as f:",
             "    assert f['node/type'][()] == b'NIRGraph'",
             "    n = f['node/nodes']",
@@ -165,6 +166,20 @@ class BrunelExportNirTest
             "    s = n['synapses']",
             "    assert s['indptr'].shape == (101,) and s['indices'].dtype.kind == 'i' and s['data'].shape == (100,)",
             "    assert s['indptr'][-1] == s['indices'].shape[0]",
+            "    # what NIR's own reader takes from each node type is there",
+            "    need = {'Input': ['shape'], 'Scale': ['scale'], 'LIF': ['tau', 'r', 'v_leak', 'v_threshold', 'v_reset'],"
+                + " 'Linear': ['weight'], 'Output': []}",
+            "    for k in n:",
+            "        missing = [d for d in need[n[k]['type'][()].decode()] if d not in n[k]]",
+            "        assert not missing, (k, missing)",
+            "    # the dense weight (out, in) is the CSR arrays': W[i, j] = data[j] for each target i of input j",
+            "    w = s['weight'][()]",
+            "    assert w.shape == (100, 100), w.shape",
+            "    ptr, idx, data = s['indptr'][()], s['indices'][()], s['data'][()]",
+            "    d = np.zeros((100, 100))",
+            "    for j in range(100):",
+            "        d[idx[ptr[j]:ptr[j + 1]], j] = data[j]",
+            "    assert np.array_equal(w, d)",
             "    edges = [(a.decode(), b.decode()) for a, b in f['node/edges']]",
             "    assert ('synapses', 'neurons') in edges, edges",
             "    print('ok', s['indices'].shape[0])");

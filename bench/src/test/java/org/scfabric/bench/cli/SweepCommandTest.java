@@ -133,7 +133,7 @@ class SweepCommandTest
         assertEquals(withoutTimings(tmp.resolve("one/sweep.csv")), withoutTimings(tmp.resolve("four/sweep.csv")));
     }
 
-    private static List<String> withoutTimings(final Path csv) throws IOException
+    static List<String> withoutTimings(final Path csv) throws IOException
     {
         final List<String> lines = Files.readAllLines(csv);
         final List<String> head = List.of(lines.get(0).split(","));

@@ -170,7 +170,7 @@ class FixedPointEngineTest
                     {
                         // spikes, values of either sign, now and then one near the format's edge (saturation)
                         x[i] = rnd.nextInt(3) == 0 ? 1 << fmt.fraction() : rnd.nextInt(4) == 0
-                            ? (int)rnd.nextLong(-(1L << (fmt.width() - 1)), 1L << (fmt.width() - 1)) : 0;
+                            ? (int)(rnd.nextLong() >> (64 - fmt.width())) : 0;
                     }
                     final int[] a = new int[n.node(v).outShape().size()];
                     final int[] b = new int[a.length];

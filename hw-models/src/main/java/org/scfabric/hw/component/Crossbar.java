@@ -13,8 +13,10 @@ import org.scfabric.sim.Signals;
  * <p>While the memory holds exactly the network's synapses — no fault has reached it and nothing has
  * written it since it was loaded ({@link #pristine}) — a row's set bits are the targets of the
  * network's CSR row, so {@code addRow} reads those instead of walking the row's words bit by bit (a
- * mispredicted branch per word). Either way a row's targets come in ascending order, and each target
- * gets one addition per row, so the sums are the same bits.
+ * mispredicted branch per word). When a fault has reached the memory, only the rows whose words
+ * differ from the loaded ones are read bit by bit (a faulty run has one or a few); the others still
+ * come from the CSR. Either way a row's targets come in ascending order, and each target gets one
+ * addition per row, so the sums are the same bits.
  */
 public final class Crossbar
 {
@@ -43,6 +45,10 @@ public final class Crossbar
     /** The memory version at which its contents were last found equal to the network's synapses, or −1. */
     private long pristineVersion = -1;
     private int checkedVersion = -1;
+    /** The words the memory was loaded with (the network's synapses), made on first need. */
+    private long[] image;
+    /** At {@link #checkedVersion}: whether row i's words differ from {@link #image}. */
+    private final boolean[] rowChanged;
     /** The row last read: rowTargets[rowFrom..rowTo) (the CSR's array or {@link #scratch}). */
     private int[] rowTargets;
     private int rowFrom;
@@ -56,6 +62,7 @@ public final class Crossbar
         this.words = c.wordsPerRow();
         this.lastMask = (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
         this.scratch = new int[n];
+        this.rowChanged = new boolean[n];
     }
 
     public void declare(final Declarations d)
@@ -72,6 +79,7 @@ public final class Crossbar
     public void load(final Signals s)
     {
         final long[] bits = c.crossbar();
+        image = bits;
         for (int a = 0; a < bits.length; a++)
         {
             s.loadMemory(mem, a, bits[a]);
@@ -88,31 +96,31 @@ public final class Crossbar
         if (version != checkedVersion)
         {
             checkedVersion = version;
-            pristineVersion = equalsNetwork(s) ? version : -1;
+            pristineVersion = compareRows(s) ? version : -1;
         }
         return pristineVersion == version;
     }
 
-    private boolean equalsNetwork(final Signals s)
+    /** Marks in {@link #rowChanged} the rows whose words differ from the loaded ones; true if none does. */
+    private boolean compareRows(final Signals s)
     {
-        final long[] row = new long[words];
-        final int[] cols = c.targets();
+        if (image == null)
+        {
+            image = c.crossbar();
+        }
+        final long[] img = image;
+        boolean same = true;
         for (int i = 0; i < n; i++)
         {
-            java.util.Arrays.fill(row, 0L);
-            for (int e = c.rowStart(i), end = c.rowStart(i + 1); e < end; e++)
+            boolean changed = false;
+            for (int k = 0, a = i * words; k < words; k++, a++)
             {
-                row[cols[e] >>> 6] |= 1L << cols[e];
+                changed |= s.readMemory(mem, a) != img[a];
             }
-            for (int k = 0; k < words; k++)
-            {
-                if (s.readMemory(mem, i * words + k) != row[k])
-                {
-                    return false;
-                }
-            }
+            rowChanged[i] = changed;
+            same &= !changed;
         }
-        return true;
+        return same;
     }
 
     /** acc[j] += w for every j of row i. */
@@ -143,7 +151,7 @@ public final class Crossbar
      */
     private void readRow(final Signals s, final int i)
     {
-        if (pristine(s))
+        if (pristine(s) || !rowChanged[i])
         {
             rowTargets = c.targets();
             rowFrom = c.rowStart(i);

@@ -1,5 +1,6 @@
 package org.scfabric.hw.component;
 
+import org.scfabric.hw.Bits;
 import org.scfabric.hw.lif.LifCore;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.sim.Binding;
@@ -30,11 +31,19 @@ public final class LifBankRegisters
     private int vBase;
     private int rcBase;
     private int spikeBase;
+    /** The SIMD path, when the Vector API is there and the bank fills at least one vector. */
+    private final LifBankLanes lanes;
 
     /**
      * @param name register name pattern with {@code %d}, e.g. {@code lif[%d]}
      */
     public LifBankRegisters(final LifParams params, final int n, final String name)
+    {
+        this(params, n, name, true);
+    }
+
+    /** @param simd whether to take the SIMD path when it is available (tests compare both paths) */
+    LifBankRegisters(final LifParams params, final int n, final String name, final boolean simd)
     {
         if (n < 1)
         {
@@ -49,6 +58,24 @@ public final class LifBankRegisters
         this.name = name;
         this.w = params.dataWidth();
         this.f = params.fraction();
+        this.lanes = simd && vectorLanes() > 0 && n >= vectorLanes() ? new LifBankLanes(n) : null;
+    }
+
+    /**
+     * Lanes of {@link #edge}'s SIMD path (8 with AVX-512), 0 when it is off: the JVM was started without
+     * {@code --add-modules jdk.incubator.vector}, the CPU has no 512-bit vectors, or
+     * {@code -Dscfabric.vectorLif=false}.
+     */
+    public static int vectorLanes()
+    {
+        try
+        {
+            return ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() ? 0 : LifBankLanes.LANES;
+        }
+        catch (final LinkageError e)
+        {
+            return 0;
+        }
     }
 
     public void declare(final Declarations d)
@@ -84,32 +111,31 @@ public final class LifBankRegisters
         final int vTh = p.vThreshold();
         final int refractory = p.refractoryPeriod();
         final int shift = 64 - w;
+        // LifCore.vNext's operands that do not change within the loop, cut to W bits once (cutting again
+        // inside vNext changes nothing). The refractory and threshold choices are selects, not branches:
+        // which neurons spike or rest is data, and a mispredicted branch per such neuron cost more than
+        // the arithmetic (vNext of a resting neuron is computed and dropped).
+        final int leakW = Bits.lowSigned(leak, w);
+        final int gainW = Bits.lowSigned(gain, w);
+        final int noiseW = Bits.lowSigned(noise, w);
+        if (lanes != null)
+        {
+            return lanes.edge(s, n, w, f, vBase, rcBase, vBank, rcBank, spikeBank, current, leakW, gainW, noiseW,
+                vRest, vReset, vTh, refractory, spikes);
+        }
         int count = 0;
         for (int i = 0; i < n; i++)
         {
             final long rc = s.get(rcBase + i);
-            if (rc != 0)
-            {
-                s.putNext(rcBase + i, rc - 1);
-                s.putNext(vBase + i, vRest);
-                s.putNext(spikeBase + i, 0);
-                continue;
-            }
             final int v = (int)((s.get(vBase + i) << shift) >> shift);
-            final int next = LifCore.vNext(v, leak, gain, current[i], noise, vRest, w, f);
-            if (next >= vTh)
-            {
-                s.putNext(vBase + i, vReset);
-                s.putNext(rcBase + i, refractory);
-                s.putNext(spikeBase + i, 1);
-                spikes[count++] = i;
-            }
-            else
-            {
-                s.putNext(vBase + i, next);
-                s.putNext(rcBase + i, 0);
-                s.putNext(spikeBase + i, 0);
-            }
+            final int next = LifCore.vNext(v, leakW, gainW, current[i], noiseW, vRest, w, f);
+            final boolean resting = rc != 0;
+            final boolean fires = !resting & next >= vTh;
+            s.putNext(vBase + i, resting ? vRest : fires ? vReset : next);
+            s.putNext(rcBase + i, resting ? rc - 1 : fires ? refractory : 0);
+            s.putNext(spikeBase + i, fires ? 1 : 0);
+            spikes[count] = i;
+            count += fires ? 1 : 0;
         }
         return count;
     }

@@ -16,6 +16,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 
+import org.scfabric.net.CsrWeights;
 import org.scfabric.net.Edge;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
@@ -134,7 +135,9 @@ public final class NirReader
         final Map<String, Node> all = new LinkedHashMap<>();
         final List<Edge> edges = new ArrayList<>();
         final Set<String> passThrough = new LinkedHashSet<>();
-        flatten(g, "", all, edges, passThrough);
+        // csr nodes' dense weights (node name -> weight), checked against their CSR arrays after the build
+        final Map<String, Tensor> dense = new LinkedHashMap<>();
+        flatten(g, "", all, edges, passThrough, dense);
         final Network.Builder b = Network.builder();
         for (final Node n : all.values())
         {
@@ -149,6 +152,16 @@ public final class NirReader
             b.connect(e.source(), e.target());
         }
         final Network net = b.build();
+        for (final Map.Entry<String, Tensor> d : dense.entrySet())
+        {
+            // a csr node's dense weight (written for NIR's own reader) must say what its CSR arrays say
+            final Tensor w = d.getValue();
+            if (!CsrWeights.dense(net.node(d.getKey())).equals(Tensor.adopt(w.shape(), w.data(), Tensor.DType.FLOAT64)))
+            {
+                throw new NetworkException("node " + d.getKey() + " (Linear, csr): its weight and its indptr/indices/"
+                    + "data disagree");
+            }
+        }
         for (final PortCheck c : checks)
         {
             if (!net.contains(c.node()))
@@ -196,7 +209,7 @@ public final class NirReader
      * (they become edges later).
      */
     private static void flatten(final Group g, final String prefix, final Map<String, Node> b, final List<Edge> out,
-        final Set<String> passThrough)
+        final Set<String> passThrough, final Map<String, Tensor> dense)
     {
         final io.jhdf.api.Node nodesNode = g.getChild("nodes");
         if (!(nodesNode instanceof Group nodes))
@@ -232,7 +245,7 @@ public final class NirReader
                     + Kind.nirTypes() + ", NIRGraph)");
             }
             final Node read = readNode(ng, name, nirKind);
-            final Node node = scfabricKind(read, k.getValue());
+            final Node node = scfabricKind(read, k.getValue(), dense);
             final Kind kind = node.kind();
             b.put(name, node);
             if (!prefix.isEmpty() && (kind == Kind.INPUT || kind == Kind.OUTPUT))
@@ -245,7 +258,7 @@ public final class NirReader
         for (final Map.Entry<String, Group> s : subgraphs.entrySet())
         {
             final List<Edge> se = new ArrayList<>();
-            flatten(s.getValue(), prefix + s.getKey() + ".", b, se, passThrough);
+            flatten(s.getValue(), prefix + s.getKey() + ".", b, se, passThrough, dense);
             subEdges.put(s.getKey(), se);
         }
         for (final String[] e : rawEdges)
@@ -459,7 +472,7 @@ public final class NirReader
      * LIF, a {@code csr} Linear; an Input stays an Input (a {@code numpy_poisson} source is told by its
      * metadata). An unknown value is an error naming the node and the values known for its type.
      */
-    private static Node scfabricKind(final Node node, final String type)
+    private static Node scfabricKind(final Node node, final String type, final Map<String, Tensor> dense)
     {
         final String sk = node.metadata().get(NirMetadata.KIND);
         if (sk == null || node.kind() == Kind.INPUT && sk.equals(NirMetadata.NUMPY_POISSON))
@@ -473,7 +486,14 @@ public final class NirReader
                 + type + " node (known: " + (type.equals("Input") ? NirMetadata.NUMPY_POISSON : Kind.scfabricKinds(type))
                 + ")");
         }
-        return new Node(node.name(), kind, node.params(), node.metadata(), null, null);
+        Map<String, Tensor> params = node.params();
+        if (kind == Kind.CSR_LINEAR && params.containsKey("weight"))
+        {
+            // the dense copy for NIR's own reader: checked against the CSR arrays once the network is built
+            params = new LinkedHashMap<>(params);
+            dense.put(node.name(), params.remove("weight"));
+        }
+        return new Node(node.name(), kind, params, node.metadata(), null, null);
     }
 
     private static Node readNode(final Group ng, final String name, final Kind kind)

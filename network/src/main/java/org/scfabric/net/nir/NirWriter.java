@@ -16,7 +16,9 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.exceptions.HdfException;
 
+import org.scfabric.net.CsrWeights;
 import org.scfabric.net.Edge;
+import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.Node;
@@ -196,6 +198,11 @@ public final class NirWriter
                     {
                         ng.putDataset(p.getKey(), data(p.getValue()));
                     }
+                }
+                if (n.kind() == Kind.CSR_LINEAR && !n.has("weight") && CsrWeights.denseFits(n))
+                {
+                    // NIR's reader builds a Linear from its weight alone: give it one while it is small
+                    ng.putDataset("weight", data(CsrWeights.dense(n)));
                 }
                 final Map<String, String> meta = new java.util.LinkedHashMap<>();
                 if (n.kind().scfabricKind() != null)

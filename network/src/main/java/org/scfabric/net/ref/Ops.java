@@ -102,15 +102,23 @@ final class Ops
     }
 
     /**
-     * The Brunel reference's neuron ({@link BrunelLif}): v += I, Euler leak, spike at v >= v_threshold to
+     * The Brunel reference's neuron ({@link BrunelLif}): v += r I (r optional, 1), Euler leak, spike at v >= v_threshold to
      * v_reset; then {@code scfabric.refractory_steps} steps held at v_leak with the input ignored. Its leak is
      * the reference's Euler step whatever {@link Options} say (they are NIR's neurons' options).
      */
     static final class Brunel implements Op
     {
+        private static double[] ones(final int n)
+        {
+            final double[] a = new double[n];
+            java.util.Arrays.fill(a, 1.0);
+            return a;
+        }
+
         final double[] v;
         private final int[] rc;
         private final double[] alpha;
+        private final double[] r;
         private final double[] vRest;
         private final double[] vTh;
         private final double[] vReset;
@@ -125,6 +133,7 @@ final class Ops
             {
                 alpha[i] = opt.dt() / tau[i];
             }
+            r = node.has("r") ? node.perElement("r", n) : ones(n);
             vRest = node.perElement("v_leak", n);
             vTh = node.perElement("v_threshold", n);
             vReset = node.perElement("v_reset", n);
@@ -146,7 +155,8 @@ final class Ops
                     y[j] = 0.0;
                     continue;
                 }
-                final boolean s = BrunelLif.step(v, j, x[j], alpha[j], vRest[j], vTh[j], vReset[j]);
+                // r = 1 (the reference's): x * 1.0 is x, to the bit
+                final boolean s = BrunelLif.step(v, j, x[j] * r[j], alpha[j], vRest[j], vTh[j], vReset[j]);
                 if (s)
                 {
                     rc[j] = refractory;

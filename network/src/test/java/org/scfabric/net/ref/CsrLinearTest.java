@@ -177,6 +177,30 @@ class CsrLinearTest
         assertEquals(g.node("syn").params(), back.node("syn").params());
         assertEquals("csr", back.node("syn").metadata().get("scfabric.kind"));
 
+        try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(f))
+        {
+            // the dense copy for NIR's own reader, (out, in), equal to the CSR arrays
+            final double[][] w = (double[][])h.getDatasetByPath("node/nodes/syn/weight").getData();
+            assertEquals(30, w.length);
+            assertEquals(20, w[0].length);
+            final double[] flat = org.scfabric.net.CsrWeights.dense(g.node("syn")).data();
+            for (int i = 0; i < 30; i++)
+            {
+                for (int j = 0; j < 20; j++)
+                {
+                    assertEquals(flat[i * 20 + j], w[i][j]);
+                }
+            }
+        }
+        // a dense weight that says otherwise than the CSR arrays is refused naming the node
+        final double[] other = org.scfabric.net.CsrWeights.dense(g.node("syn")).data();
+        other[7] += 1.0;
+        final Node lying = withParam(g.node("syn"), "weight", Tensor.of(Shape.of(30, 20), other));
+        final Path liar = tmp.resolve("liar.nir");
+        NirWriter.write(around(lying, 20), liar);
+        final NetworkException d = assertThrows(NetworkException.class, () -> NirReader.read(liar));
+        assertTrue(d.getMessage().contains("node syn") && d.getMessage().contains("disagree"), d.getMessage());
+
         final Node lif = new Node("lif", Kind.LIF, Map.of("tau", Tensor.scalar(0.02), "r", Tensor.scalar(1),
             "v_leak", Tensor.scalar(0), "v_threshold", Tensor.scalar(1)), Map.of("scfabric.kind", "izhikevich"), null, null);
         final Path bad = tmp.resolve("bad.nir");
