@@ -52,6 +52,25 @@ class NirFabricFilesTest
     }
 
     @Test
+    void theNirPapersLifOnTheFabricInQ1612SpikesAtThePapersSteps() throws Exception
+    {
+        // column 1 of the paper's input, the same spike train on every platform; Norse, snnTorch and SpiNNaker2
+        // spike at 460, 510, 710, 760 (issue 12 §3), and so does the unrolled Q16.12 engine
+        final java.util.List<String> lines = java.nio.file.Files.readAllLines(nir("lif_norse.csv"));
+        final double[][] rows = new double[lines.size()][1];
+        for (int t = 0; t < rows.length; t++)
+        {
+            rows[t][0] = Double.parseDouble(lines.get(t).split(",")[0]);
+        }
+        final Network n = NirReader.read(nir("lif_norse.nir"));
+        final NirMapping map = NirMapping.map(n, Options.defaults(), FixedFormat.Q16_12);
+        final NirFabricRun fab = NirFabricRun.run(map, FabricParams.of(1, 1), Stimulus.of(rows), 1000,
+            FixedFormat.Q16_12);
+        assertArrayEquals(new int[] {460, 510, 710, 760}, fab.run().outputs().get("output").steps());
+        assertTrue(fab.figures().inputEvents() > 0);
+    }
+
+    @Test
     void brailleOnFourCoresEqualsTheUnrolledQ88Engine() throws Exception
     {
         check("braille_noDelay_bias_zero.nir", 400, 300, 4, FixedFormat.Q8_8);

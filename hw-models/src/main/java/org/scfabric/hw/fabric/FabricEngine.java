@@ -28,8 +28,8 @@ public final class FabricEngine
 
     public FabricEngine(final FabricParams fp, final FabricNetwork net, final int steps)
     {
-        this(fp, checked(fp, net.size(), steps), Placement.contiguous(fp), FanOut.of(net), 1, null, null, null,
-            net);
+        this(fp, checked(fp, net.size(), steps), Placement.contiguous(fp), FanOut.of(net), 1, null,
+            pl -> new LifDriveDatapath(net, pl));
     }
 
     /**
@@ -41,7 +41,7 @@ public final class FabricEngine
         final int[] channel, final boolean[] observed, final OutputEvents out)
     {
         this(fp, checked(fp, net.size(), steps), Placement.layered(fp.cores(), net.levelStarts(), net.phases()),
-            FanOut.of(net), net.phases(), new int[][] {stepStart, channel}, observed, out, net);
+            FanOut.of(net), net.phases(), new int[][] {stepStart, channel}, pl -> new MappedDatapath(net, observed, out));
     }
 
     private static int checked(final FabricParams fp, final int neurons, final int steps)
@@ -59,7 +59,7 @@ public final class FabricEngine
     }
 
     private FabricEngine(final FabricParams fp, final int steps, final Placement pl, final FanOut fo,
-        final int phases, final int[][] events, final boolean[] observed, final OutputEvents out, final Object net)
+        final int phases, final int[][] events, final java.util.function.Function<Placement, CoreDatapath> datapath)
     {
         this.fp = fp;
         this.steps = steps;
@@ -70,9 +70,7 @@ public final class FabricEngine
         controller = new EngineController(steps, phases, counters.startCycle);
         wires = new Wires(fifos, fp.ports());
         router = new EngineRouter(fp, fo, fifos, counters, wires);
-        final CoreDatapath dp = net instanceof FabricNetwork fn ? new LifDriveDatapath(fn, pl)
-            : new MappedDatapath((MappedNetwork)net, observed, out);
-        cores = new EngineCores(fp, pl, dp, counters, spikes, wires);
+        cores = new EngineCores(fp, pl, datapath.apply(pl), counters, spikes, wires);
         port = events == null ? null : new EngineInputPort(fp, k, fp.neurons(), events[0], events[1], wires);
     }
 
