@@ -124,7 +124,12 @@ final class FaultsSlurm
         {
             if (old != null || Files.isDirectory(f.dir()))
             {
-                clear(f);
+                final int dropped = clear(f);
+                if (dropped > 0)
+                {
+                    err.println("faults: starting afresh in " + f.dir() + ": deleted the " + dropped + " shard files and "
+                        + "journals of its earlier submission (--resume would have kept them)");
+                }
             }
         }
         final SortedSet<Integer> tasks = resuming ? f.missing(r.shards()) : SlurmJobScript.range(r.shards());
@@ -285,18 +290,24 @@ final class FaultsSlurm
         }
     }
 
-    /** Deletes what an earlier submission left in the folder (only the files this class names). */
-    private static void clear(final SlurmCampaignFolder f)
+    /**
+     * Deletes what an earlier submission left in the folder (only the files this class names) and
+     * returns how many shard files and journals went.
+     */
+    private static int clear(final SlurmCampaignFolder f)
     {
+        int shardFiles = 0;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(f.dir()))
         {
             for (final Path p : ds)
             {
                 final String n = p.getFileName().toString();
-                if (n.matches("shard-[0-9]+\\.json(\\.partial)?") || n.equals("shards.sh") || n.equals("merge.sh")
-                    || n.equals("merge.exit") || n.equals("scfabric.jar") || n.equals(SlurmCampaignFolder.RECORD))
+                final boolean shard = n.matches("shard-[0-9]+\\.json(\\.partial)?");
+                if (shard || n.equals("shards.sh") || n.equals("merge.sh") || n.equals("merge.exit")
+                    || n.equals("scfabric.jar") || n.equals(SlurmCampaignFolder.RECORD))
                 {
                     Files.delete(p);
+                    shardFiles += shard ? 1 : 0;
                 }
             }
             if (Files.isDirectory(f.logs()))
@@ -314,6 +325,7 @@ final class FaultsSlurm
         {
             throw new UncheckedIOException(e);
         }
+        return shardFiles;
     }
 
     static SlurmJobScript shardsScript(final Request r, final SlurmCampaignFolder f, final JavaLauncher java,

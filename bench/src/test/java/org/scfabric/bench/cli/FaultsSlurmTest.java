@@ -255,6 +255,8 @@ class FaultsSlurmTest
         assertEquals(0, fresh.code, fresh.err);
         assertFalse(Files.exists(dir.resolve("shard-0.json")) || Files.exists(dir.resolve("shard-1.json.partial")));
         assertTrue(fresh.out.contains("submitted 4 shard tasks of 4 as job 5 (array 0-3)"), fresh.out);
+        assertTrue(fresh.err.contains("deleted the 3 shard files and journals of its earlier submission (--resume would "
+            + "have kept them)"), fresh.err);
     }
 
     @Test
