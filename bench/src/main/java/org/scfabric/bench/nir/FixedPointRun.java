@@ -72,7 +72,8 @@ public final class FixedPointRun
             throw new NetworkException("probe " + probe.label(net) + ": not a neuron of a population");
         }
         final double scale = 1 << fmt.fraction();
-        final int one = fmt.quantise(1.0);
+        final double hi = fmt.saturate(Long.MAX_VALUE);
+        final double lo = fmt.saturate(Long.MIN_VALUE);
         final long t0 = System.nanoTime();
         for (int t = 0; t < steps; t++)
         {
@@ -83,9 +84,10 @@ public final class FixedPointRun
                 final int[] buf = e.inputBuffer(k);
                 for (int i = 0; i < buf.length; i++)
                 {
-                    final double x = row[at + i];
-                    // spikes are 0 or 1: those two without the general rounding and clamping
-                    buf[i] = x == 0.0 ? 0 : x == 1.0 ? one : fmt.quantise(x);
+                    // x · 2^F is exact; a whole number in range (spikes, counts) is its own quantisation, without
+                    // the general rounding and clamping
+                    final double q = row[at + i] * scale;
+                    buf[i] = q == (int)q && q <= hi && q >= lo ? (int)q : fmt.quantise(row[at + i]);
                 }
                 at += buf.length;
             }
