@@ -71,6 +71,7 @@ public final class BrunelWorkload implements Workload
         final int xbar = fixedPoint ? k.design().memory("core0.syn.xbar") : -1;
         final int wmem = fixedPoint ? k.design().memory("core0.syn.wmem") : -1;
         final int wordsPerRow = net.connectivity().wordsPerRow();
+        final long delaySteps = params.delaySteps();
         return new FaultBench()
         {
             @Override
@@ -84,11 +85,14 @@ public final class BrunelWorkload implements Workload
                 return m == xbar ? sites.word(site) / wordsPerRow : m == wmem ? sites.word(site) : -1;
             }
 
-            /** Neuron i spikes at the core's edge of step t; the synapse unit reads it at the next step's edge. */
+            /**
+             * Neuron i spikes at the core's edge of step t; the synapse unit reads it at its edge of step
+             * t + delay (the next step's when the delay is one step; later spikes wait in the axon line).
+             */
             @Override
             public long spikeReadCycle(final long time)
             {
-                return (time + 1) * period;
+                return (time + delaySteps) * period;
             }
 
             @Override
