@@ -80,4 +80,15 @@ if kill -0 "$jvm" 2>/dev/null; then
   kill -KILL "$jvm"
   fail "the JVM outlived a TERM sent to its launcher"
 fi
-echo "launcher-ci: no incubator warning, one-line bad option with exit 2, class-data archive made, used and replaced safely, TERM reaches the JVM: ok"
+# a run that outgrows the heap: one line naming the heap and how to give more, exit 1, no stack trace, no output
+set +e
+err="$(SCFABRIC_JAVA_OPTS=-Xmx12m ./scfabric nir network/src/test/resources/nir/cnn_sinabs.nir --poisson 200 \
+  --steps 50 --out "$tmp/oom" 2>&1 >/dev/null)"
+code=$?
+set -e
+[ "$code" -eq 1 ] || fail "out of memory: exit $code, expected 1 ($err)"
+[ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "out of memory: more than one line: $err"
+case "$err" in *"out of memory"*"SCFABRIC_JAVA_OPTS"*) ;; *) fail "out of memory: unclear message: $err" ;; esac
+[ ! -e "$tmp/oom" ] || fail "out of memory: an output folder was left behind"
+
+echo "launcher-ci: no incubator warning, one-line bad option with exit 2, class-data archive made, used and replaced safely, TERM reaches the JVM, out of memory in one line: ok"

@@ -45,7 +45,19 @@ public final class Main implements Runnable
 
     public static void main(final String[] args)
     {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code;
+        try
+        {
+            code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        }
+        catch (final OutOfMemoryError e)
+        {
+            // an Error passes picocli's handlers; by now the run's arrays are unreachable and staged outputs removed
+            System.err.println("scfabric: out of memory (the JVM's heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB); give it more, e.g. SCFABRIC_JAVA_OPTS=-Xmx8g ./scfabric ..., or run a smaller case");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */
