@@ -92,7 +92,7 @@ public final class BrunelNir
         if (p.delaySteps() != 1)
         {
             // the brunel kind's recurrent edge carries the previous step: one step of delay, no more
-            throw new NetworkException("--export-nir: a synaptic delay of " + p.delaySteps() + " steps is not exported "
+            throw new NetworkException("a synaptic delay of " + p.delaySteps() + " steps is not exported "
                 + "(the exported network has the reference's one step, --delay-ms " + p.dt() + ")");
         }
         final int n = net.size();

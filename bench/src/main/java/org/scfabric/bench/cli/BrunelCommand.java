@@ -436,7 +436,8 @@ public final class BrunelCommand implements Callable<Integer>
         }
         catch (final org.scfabric.net.NetworkException e)
         {
-            throw new BadInputException("--export-nir: " + e.getMessage());
+            final String m = e.getMessage();
+            throw new BadInputException(m.startsWith("--export-nir: ") ? m : "--export-nir: " + m);
         }
         org.scfabric.net.nir.NirWriter.write(net, file);
     }

@@ -62,6 +62,14 @@ final class FaultsSlurm
     int run(final Request r)
     {
         final SlurmCampaignFolder f = SlurmCampaignFolder.of(r.report());
+        final Path parent = r.report().toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent))
+        {
+            // as nir export and --export-nir: a missing folder is a typo more often than a wish
+            throw new BadInputException("--json " + r.report() + ": the folder " + parent + " does not exist; create it "
+                + "or give a report path in an existing folder");
+        }
+        final boolean fresh = !Files.exists(f.dir());
         final JavaLauncher java;
         try
         {
@@ -162,6 +170,10 @@ final class FaultsSlurm
                 if (!resuming)
                 {
                     clear(f); // nothing was submitted: leave no scripts or jar that look like a campaign
+                    if (fresh)
+                    {
+                        removeEmptyFolders(f);
+                    }
                 }
                 throw e;
             }
@@ -294,6 +306,20 @@ final class FaultsSlurm
      * Deletes what an earlier submission left in the folder (only the files this class names) and
      * returns how many shard files and journals went.
      */
+    /** The logs folder and the campaign folder this submission made, once {@link #clear} emptied them. */
+    private static void removeEmptyFolders(final SlurmCampaignFolder f)
+    {
+        try
+        {
+            Files.deleteIfExists(f.logs());
+            Files.deleteIfExists(f.dir());
+        }
+        catch (final IOException e)
+        {
+            // not empty (something else was put there meanwhile): leave it
+        }
+    }
+
     private static int clear(final SlurmCampaignFolder f)
     {
         int shardFiles = 0;

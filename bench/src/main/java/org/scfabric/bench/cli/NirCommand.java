@@ -242,7 +242,7 @@ public final class NirCommand implements Callable<Integer>
             throw new BadInputException("--steps " + n + " but --input " + input + " has only " + stim.rows()
                 + " rows (one per step)");
         }
-        final int warm = warmUp.trim().equals("0") ? 0 : steps(warmUp);
+        final int warm = steps(warmUp, "--warm-up", 0);
         if (stim != null && warm > stim.rows())
         {
             throw new BadInputException("--warm-up " + warm + " but --input " + input + " has only " + stim.rows()
@@ -319,7 +319,13 @@ public final class NirCommand implements Callable<Integer>
      */
     static int steps(final String value)
     {
-        final String accepted = "an integer T in 1.." + OptionValues.MAX_STEPS;
+        return steps(value, "--steps", 1);
+    }
+
+    /** A step count of option {@code name}: {@code min}..{@link OptionValues#MAX_STEPS}. */
+    static int steps(final String value, final String name, final int min)
+    {
+        final String accepted = "an integer in " + min + ".." + OptionValues.MAX_STEPS;
         final String v = value.trim().replace("_", "");
         final long t;
         try
@@ -330,17 +336,17 @@ public final class NirCommand implements Callable<Integer>
         {
             if (v.matches("\\+?\\d+"))
             {
-                throw new BadInputException("--steps " + value + " is too large; give " + accepted);
+                throw new BadInputException(name + " " + value + " is too large; give " + accepted);
             }
-            throw new BadInputException("--steps '" + value + "' is not " + accepted);
+            throw new BadInputException(name + " '" + value + "' is not " + accepted);
         }
-        if (t < 1)
+        if (t < min)
         {
-            throw new BadInputException("--steps " + value + ": give " + accepted);
+            throw new BadInputException(name + " " + value + ": give " + accepted);
         }
         if (t > OptionValues.MAX_STEPS)
         {
-            throw new BadInputException("--steps " + value + " is too large: the limit is " + OptionValues.MAX_STEPS
+            throw new BadInputException(name + " " + value + " is too large: the limit is " + OptionValues.MAX_STEPS
                 + " steps (every output spike is kept for results.json); give " + accepted);
         }
         return (int)t;

@@ -180,6 +180,14 @@ public final class SweepCommand implements Callable<Integer>
                     + "; the points' outputs are in --out/points/)");
             }
         }
+        // options that make a command describe instead of run write no results.json: nothing to tabulate
+        for (final String o : List.of("--info", "--help", "-h", "--version", "-V"))
+        {
+            if (given(common, o) || axes.stream().anyMatch(a -> ("--" + a.name()).equals(o)))
+            {
+                throw new BadInputException(o + ": a point of a sweep must run and write results.json; drop " + o);
+            }
+        }
         final int nThreads = threads(points.size());
         final List<String> chosen = figures == null ? List.of() : parseFigures(figures);
         final List<SweepPlots.Mark> markList = parseMarks(marks, axes);

@@ -40,9 +40,11 @@ final class SweepOutputs
                 {
                     final String name = (label.isEmpty() ? "" : label + "-") + f.replaceAll("[^A-Za-z0-9._-]", "_")
                         + ".png";
-                    SweepPlots.heatMap(dir.resolve("plots").resolve(name), table, label, f,
-                        (label.isEmpty() ? "" : label + ": ") + f, marks);
-                    plots.add(name);
+                    if (SweepPlots.heatMap(dir.resolve("plots").resolve(name), table, label, f,
+                        (label.isEmpty() ? "" : label + ": ") + f, marks))
+                    {
+                        plots.add(name);
+                    }
                 }
             }
         }

@@ -32,7 +32,11 @@ public final class SweepPlots
     {
     }
 
-    public static void heatMap(final Path png, final SweepTable t, final String run, final String figure,
+    /**
+     * Draws one figure over the two axes; a point without the figure is a blank cell. Returns false, and draws
+     * nothing, when no point has it (e.g. the CV of ISIs where no neuron spiked twice): a chart of blanks only.
+     */
+    public static boolean heatMap(final Path png, final SweepTable t, final String run, final String figure,
         final String title, final List<Mark> marks) throws IOException
     {
         final Axis ax = t.axes().get(0);
@@ -55,6 +59,10 @@ public final class SweepPlots
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
+        if (cells.isEmpty())
+        {
+            return false;
+        }
         final MarkedHeatMap c = new MarkedHeatMap(120 + 90 * nx, 140 + 60 * ny, nx, ny, ax, ay, marks);
         c.setTitle(title);
         c.setXAxisTitle(ax.name());
@@ -65,11 +73,6 @@ public final class SweepPlots
         c.getStyler().setHeatMapValueDecimalPattern("#,##0.###");
         c.getStyler().setRangeColors(new Color[] {new Color(0x31, 0x36, 0x95), new Color(0x74, 0xAD, 0xD1),
             new Color(0xFF, 0xFF, 0xBF), new Color(0xF4, 0x6D, 0x43), new Color(0xA5, 0x00, 0x26)});
-        if (cells.isEmpty())
-        {
-            min = 0;
-            max = 1;
-        }
         // the legend prints the range's ends as they are: three significant digits, widened outwards
         final double lo = round(min, java.math.RoundingMode.FLOOR);
         final double hi = round(max > min ? max : min + 1, java.math.RoundingMode.CEILING);
@@ -77,6 +80,7 @@ public final class SweepPlots
         c.getStyler().setMax(hi > lo ? hi : lo + 1);
         c.addSeries(run.isEmpty() ? figure : run + " " + figure, ax.values(), ay.values(), cells);
         PlotStyle.savePng(c, png);
+        return true;
     }
 
     private static double round(final double v, final java.math.RoundingMode mode)

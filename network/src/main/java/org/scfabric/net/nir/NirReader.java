@@ -548,7 +548,46 @@ public final class NirReader
         {
             params.put("shape", params.remove("input_type"));
         }
+        checkValues(name, params, meta);
         return new Node(name, kind, params, meta, null, null);
+    }
+
+    /**
+     * Values no simulator can run: a NaN or infinite parameter, a time constant that is not positive, a negative
+     * delay, an arithmetic scfabric does not have. Refused here, naming the node, before they become NaN figures.
+     */
+    static void checkValues(final String name, final Map<String, Tensor> params, final Map<String, String> meta)
+    {
+        for (final Map.Entry<String, Tensor> e : params.entrySet())
+        {
+            final String p = e.getKey();
+            final double[] v = e.getValue().data();
+            for (int i = 0; i < v.length; i++)
+            {
+                final String at = v.length == 1 ? "" : " (element " + i + ")";
+                if (!Double.isFinite(v[i]))
+                {
+                    throw new NetworkException("node " + name + " parameter " + p + at + " is " + v[i]
+                        + "; parameters must be finite numbers");
+                }
+                if (p.startsWith("tau") && v[i] <= 0)
+                {
+                    throw new NetworkException("node " + name + " parameter " + p + at + " is " + v[i]
+                        + "; a time constant must be > 0 seconds");
+                }
+                if (p.equals("delay") && v[i] < 0)
+                {
+                    throw new NetworkException("node " + name + " parameter delay" + at + " is " + v[i]
+                        + "; a delay must be >= 0 seconds");
+                }
+            }
+        }
+        final String arith = meta.get(NirMetadata.ARITH);
+        if (arith != null && !List.of("float64", "q8.8", "q16.12", "sc").contains(arith))
+        {
+            throw new NetworkException("node " + name + " metadata " + NirMetadata.ARITH + " is '" + arith
+                + "'; accepted: float64, q8.8, q16.12, sc");
+        }
     }
 
     private static Tensor onlyTensor(final Group sub, final String name, final String p)

@@ -117,13 +117,21 @@ public interface Stimulus
         {
             String line;
             int no = 0;
+            int blank = 0;
             while ((line = r.readLine()) != null)
             {
                 no++;
                 final String t = line.trim();
                 if (t.isEmpty())
                 {
+                    blank = blank == 0 ? no : blank;
                     continue;
+                }
+                if (blank != 0)
+                {
+                    // skipping it would move every later row one step earlier; blank lines at the end are harmless
+                    throw new NetworkException("--input " + file + " line " + blank + " is blank: every line is one "
+                        + "step (write its values, e.g. 0, for a step without input)");
                 }
                 final String[] f = t.split("\\s*[,;\\s]\\s*");
                 if (f.length != channels)
@@ -208,6 +216,11 @@ public interface Stimulus
             throw new NetworkException(bad + "shape " + shape + " gives " + per + " values per step, the network takes "
                 + channels + " (expected [T, *input shape])");
         }
+        if (!descr.matches("[<>|=][biuf][0-9]{1,2}"))
+        {
+            throw new NetworkException(bad + "dtype " + descr + " is not accepted (bool, int8..int64, uint8..uint64, "
+                + "float32 or float64)");
+        }
         final char order = descr.charAt(0);
         final char type = descr.charAt(1);
         final int size = Integer.parseInt(descr.substring(2));
@@ -218,9 +231,14 @@ public interface Stimulus
         if ("biuf".indexOf(type) < 0 || (type == 'f' && size != 4 && size != 8) || (type != 'f' && size != 1
             && size != 2 && size != 4 && size != 8))
         {
-            throw new NetworkException(bad + "dtype " + descr + " is not accepted (bool, int, uint or float)");
+            throw new NetworkException(bad + "dtype " + descr + " is not accepted (bool, int8..int64, uint8..uint64, "
+                + "float32 or float64)");
         }
         final long t = shape.get(0);
+        if (t < 1)
+        {
+            throw new NetworkException(bad + "shape " + shape + " has no rows (one row per step is expected)");
+        }
         final long count = t * per;
         final int data = start + headerLen;
         if (data + count * size > all.length)
