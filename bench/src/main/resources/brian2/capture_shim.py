@@ -354,8 +354,9 @@ def patched_run(self, duration, report=None, report_period=10 * brian2.second, n
     if CAPTURE != 'all' and k != int(CAPTURE):
         return None  # runs before the one captured are not simulated
     ns = namespace if namespace is not None else user_namespace()
-    self._clocks = {obj.clock for obj in self.sorted_objects}
-    self.before_run(ns)  # Brian2's own checks (units, identifiers) and its objects' realised state
+    if MODE != 'simulate':  # a network that went through before_run cannot be handed to another one
+        self._clocks = {obj.clock for obj in self.sorted_objects}
+        self.before_run(ns)  # Brian2's own checks (units, identifiers) and its objects' realised state
     folder = os.path.join(OUT, f'run-{k}') if CAPTURE == 'all' else OUT
     try:
         capture(self, ns, duration, folder, k)
@@ -368,7 +369,11 @@ def patched_run(self, duration, report=None, report_period=10 * brian2.second, n
         os._exit(0)
     groups = sorted([o for o in self.objects if isinstance(o, NeuronGroup)], key=lambda o: natural(o.name))
     mons = [SpikeMonitor(g, name=f'scfabric_spikes_{g.name}') for g in groups]
-    self.add(*mons)
+    # the magic network refuses add(): its object set takes the monitors directly
+    if isinstance(self.objects, set):
+        self.objects.update(mons)
+    else:
+        self.objects.extend(mons)
     t0 = time.perf_counter()
     original_run(self, duration, namespace=ns, level=level + 1)
     wall = time.perf_counter() - t0

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
         FabricCommand.class,
         FaultsCommand.class,
         AreaCommand.class,
-        NirCommand.class})
+        NirCommand.class,
+        Brian2Command.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */

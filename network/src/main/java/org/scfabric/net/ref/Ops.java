@@ -15,7 +15,8 @@ final class Ops
     {
         return switch (node.kind())
         {
-            case INPUT -> null;
+            case INPUT -> node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N)
+                ? new BinomialSource(node, opt) : null;
             case OUTPUT, FLATTEN -> (x, y) ->
             {
                 System.arraycopy(x, 0, y, 0, y.length);
@@ -29,7 +30,9 @@ final class Ops
             case SCALE -> new Scale(node);
             case THRESHOLD -> new Threshold(node);
             case DELAY -> new Delay(node, opt.dt());
-            case I, IF, LI, LIF, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
+            case LIF -> org.scfabric.net.nir.NirMetadata.KIND_BRIAN2.equals(node.metadata().get(
+                org.scfabric.net.nir.NirMetadata.KIND)) ? new Brian2Neuron(node, opt) : new Neuron(node, opt);
+            case I, IF, LI, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
         };
     }
 
