@@ -114,7 +114,6 @@ public final class Brian2Command implements Callable<Integer>
             {
                 folders.add(tmp);
             }
-            Translation.Result last = null;
             for (int k = 0; k < folders.size(); k++)
             {
                 final Translation.Result t = translate(folders.get(k));
@@ -123,12 +122,11 @@ public final class Brian2Command implements Callable<Integer>
                 stdout.printf("brian2: %s run %s -> %s: %d neurons, %d synapses, %d nodes, dt %s s, %d steps "
                     + "(Brian2 capture %.1f s)%n", file.getFileName(), all ? Integer.toString(k + 1) : capture.trim(),
                     target, t.network().neurons(), t.synapses(), t.network().size(), t.dt(), t.steps(), captureS);
-                last = t;
             }
             stdout.flush();
             if (compare)
             {
-                compare(new ShimRunner(py), file, last, tmp.resolve("sim"), stdout);
+                compare(new ShimRunner(py), file, tmp.resolve("sim"), stdout);
             }
             return 0;
         }
@@ -185,10 +183,12 @@ public final class Brian2Command implements Callable<Integer>
         return dest.resolveSibling(numbered);
     }
 
-    private void compare(final ShimRunner r, final Path file, final Translation.Result t, final Path folder,
+    private void compare(final ShimRunner r, final Path file, final Path folder,
         final PrintWriter stdout) throws IOException
     {
         run(r, file, capture.trim(), "simulate", folder);
+        // the simulating process drew its own random instance: compare on the network it captured itself
+        final Translation.Result t = translate(folder);
         final CaptureReader b = new CaptureReader(folder, "brian2.json");
         final JsonNode root = b.root();
         final FreeRun.Result f = FreeRun.run(t.network(), t.steps(),
