@@ -195,7 +195,8 @@ public final class Translation
     /** Brian2 adds an effect after the target's threshold; the brian2 population adds it one step later. */
     private static Node delay(final String name, final int n, final long steps, final double dt, final String var)
     {
-        return new Node(name, Kind.DELAY, Map.of("delay", Tensor.scalar((steps + 1) * dt)), Map.of(
+        // one value per neuron: the node's shape is then its own, however a reader orders the cycle it closes
+        return new Node(name, Kind.DELAY, Map.of("delay", Tensor.of(Shape.of(n), filled(n, (steps + 1) * dt))), Map.of(
             NirMetadata.DELAY_STEPS, Long.toString(steps), NirMetadata.TARGET_VAR, var), null, null);
     }
 }

@@ -122,7 +122,10 @@ public final class NirCommand implements Callable<Integer>
             stdout.flush();
             return 0;
         }
-        if ((input == null) == (poisson == null))
+        // a network that drives itself (its Inputs are random sources, if any: what scfabric brian2 writes) runs
+        // without a stimulus
+        final boolean selfDriven = input == null && poisson == null && ReferenceRun.selfDriven(net);
+        if ((input == null) == (poisson == null) && !selfDriven)
         {
             throw new BadInputException(input == null ? "give --input FILE (.csv or .npy) or --poisson HZ"
                 : "give --input FILE or --poisson HZ, not both");
@@ -154,7 +157,13 @@ public final class NirCommand implements Callable<Integer>
         final String inputLabel;
         try
         {
-            if (poisson != null)
+            if (selfDriven)
+            {
+                stim = Stimulus.zeros();
+                fresh = () -> stim;
+                inputLabel = "none (the network's own sources)";
+            }
+            else if (poisson != null)
             {
                 final double hz;
                 try

@@ -117,6 +117,35 @@ class Brian2ScriptsTest
         assertEquals("exact", net.node("neurongroup").metadata().get("scfabric.method"));
     }
 
+    /** CUBA.py's network written as NIR reads back equal, and float64 gives the same spikes from either. */
+    @Test
+    void cubaRoundTripsThroughNir() throws IOException
+    {
+        needBrian2();
+        try
+        {
+            new ShimRunner(Brian2Runner.defaultPython()).run(EXAMPLES.resolve("CUBA.py"), List.of(), "1", "capture",
+                tmp);
+        }
+        catch (final ShimRunner.Failure f)
+        {
+            throw new AssertionError(f.getMessage());
+        }
+        final Translation.Result t = Translation.of(new CaptureReader(tmp, "capture.json"), 1);
+        final Path nir = tmp.resolve("cuba.nir");
+        org.scfabric.net.nir.NirWriter.write(t.network(), nir);
+        final var back = NirReader.read(nir);
+        for (int i = 0; i < back.size(); i++)
+        {
+            assertEquals(t.network().node(back.node(i).name()), back.node(i), back.node(i).name());
+        }
+        final Options opt = new Options(t.dt(), Options.Integrator.EULER, Options.Reset.ZERO);
+        final FreeRun.Train a = FreeRun.run(t.network(), 2000, opt).trains().get("neurongroup");
+        final FreeRun.Train b = FreeRun.run(back, 2000, opt).trains().get("neurongroup");
+        assertArrayEquals(a.steps(), b.steps());
+        assertArrayEquals(a.index(), b.index());
+    }
+
     @Test
     void diesmannsNoiseIsRefusedInOneLine()
     {
