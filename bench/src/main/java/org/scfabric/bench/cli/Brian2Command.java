@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.scfabric.bench.brian2.CaptureReader;
@@ -126,7 +128,7 @@ public final class Brian2Command implements Callable<Integer>
             stdout.flush();
             if (compare)
             {
-                compare(new ShimRunner(py), file, tmp.resolve("sim"), stdout);
+                compare(new ShimRunner(py), file, tmp.resolve("sim"), dest, stdout);
             }
             return 0;
         }
@@ -183,7 +185,7 @@ public final class Brian2Command implements Callable<Integer>
         return dest.resolveSibling(numbered);
     }
 
-    private void compare(final ShimRunner r, final Path file, final Path folder,
+    private void compare(final ShimRunner r, final Path file, final Path folder, final Path dest,
         final PrintWriter stdout) throws IOException
     {
         run(r, file, capture.trim(), "simulate", folder);
@@ -193,6 +195,12 @@ public final class Brian2Command implements Callable<Integer>
         final JsonNode root = b.root();
         final FreeRun.Result f = FreeRun.run(t.network(), t.steps(),
             new Options(t.dt(), Options.Integrator.EULER, Options.Reset.ZERO));
+        final Map<String, Object> report = new LinkedHashMap<>();
+        report.put("script", file.getFileName().toString());
+        report.put("dt", t.dt());
+        report.put("steps", t.steps());
+        final Map<String, Object> groups = new LinkedHashMap<>();
+        report.put("groups", groups);
         stdout.printf("%n| group | neurons | Brian2 rate (Hz) | float64 rate | Brian2 CV | float64 CV | Brian2 Fano "
             + "| float64 Fano | spikes in both (of Brian2's) |%n|---|---:|---:|---:|---:|---:|---:|---:|---:|%n");
         for (final FreeRun.Train tr : f.trains().values())
@@ -202,13 +210,49 @@ public final class Brian2Command implements Callable<Integer>
             final int[] bi = toInts(b.longs(s.get("index")));
             final Comparison.Stats sb = Comparison.stats(bs, bi, tr.neurons(), t.steps(), t.dt());
             final Comparison.Stats sf = Comparison.stats(tr.steps(), tr.index(), tr.neurons(), t.steps(), t.dt());
+            final double agree = Comparison.agreement(bs, bi, tr.steps(), tr.index());
             stdout.printf("| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.4f |%n", tr.node(), tr.neurons(),
-                sb.rateHz(), sf.rateHz(), sb.cv(), sf.cv(), sb.fano(), sf.fano(),
-                Comparison.agreement(bs, bi, tr.steps(), tr.index()));
+                sb.rateHz(), sf.rateHz(), sb.cv(), sf.cv(), sb.fano(), sf.fano(), agree);
+            final Map<String, Object> g = new LinkedHashMap<>();
+            g.put("neurons", tr.neurons());
+            g.put("brian2", side(sb, bs, bi, tr.neurons()));
+            g.put("float64", side(sf, tr.steps(), tr.index(), tr.neurons()));
+            g.put("spike_agreement", agree);
+            groups.put(tr.node(), g);
         }
-        stdout.printf("%nrun time: Brian2 (runtime) %.2f s, scfabric float64 %.2f s (%d steps)%n",
-            root.get("wall_s").asDouble(), f.wallS(), t.steps());
+        report.put("wall_s", Map.of("brian2_runtime", root.get("wall_s").asDouble(), "float64", f.wallS()));
+        final Path json = dest.resolveSibling(dest.getFileName().toString().replaceFirst("\\.nir$", "")
+            + "-compare.json");
+        final Path part = json.resolveSibling(json.getFileName() + ".partial");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(part.toFile(), report);
+        Files.move(part, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        stdout.printf("%nrun time: Brian2 (runtime) %.2f s, scfabric float64 %.2f s (%d steps); details in %s%n",
+            root.get("wall_s").asDouble(), f.wallS(), t.steps(), json);
         stdout.flush();
+    }
+
+    /** One engine's statistics, spike counts per neuron and the raster of its first 50 neurons. */
+    private static Map<String, Object> side(final Comparison.Stats st, final int[] steps, final int[] index,
+        final int neurons)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("spikes", st.spikes());
+        m.put("rate_hz", st.rateHz());
+        m.put("cv_isi", Double.isNaN(st.cv()) ? null : st.cv());
+        m.put("fano", Double.isNaN(st.fano()) ? null : st.fano());
+        final int[] counts = new int[neurons];
+        final List<int[]> raster = new ArrayList<>();
+        for (int k = 0; k < steps.length; k++)
+        {
+            counts[index[k]]++;
+            if (index[k] < 50)
+            {
+                raster.add(new int[] {steps[k], index[k]});
+            }
+        }
+        m.put("counts", counts);
+        m.put("raster_first_50", raster);
+        return m;
     }
 
     private static int[] toInts(final long[] a)
