@@ -43,11 +43,22 @@ final class Ops
      */
     static final class Dense implements Op
     {
+        /** A weight matrix with at most this fraction of non-zeros is also kept by column (sparse connectivity). */
+        static final double SPARSE_WEIGHTS = 0.1;
         private final double[] w;
         private final double[] b;
         private final int cols;
         private final boolean sparse;
         private final int[] nz;
+        /**
+         * The non-zero weights by column (null unless sparse): scattering each non-zero input down its column, in
+         * increasing j, adds every row's terms in the gather's order, and the skipped terms are zero weights times
+         * finite inputs, which change no sum that starts at +0.0 (see the class comment); a non-finite input falls
+         * back to the gather.
+         */
+        private final int[] colStart;
+        private final int[] rowOf;
+        private final double[] valueOf;
 
         /** {@code skipZeros} false: always the full sum (tests compare both). */
         Dense(final Node node, final boolean affine, final boolean skipZeros)
@@ -57,18 +68,82 @@ final class Ops
             b = affine ? node.perElement("bias", node.outShape().size()) : null;
             sparse = skipZeros && allFinite(w);
             nz = new int[cols];
+            long nonZero = 0;
+            for (final double v : w)
+            {
+                nonZero += v != 0.0 ? 1 : 0;
+            }
+            if (sparse && nonZero <= SPARSE_WEIGHTS * w.length)
+            {
+                final int rows = w.length / Math.max(1, cols);
+                colStart = new int[cols + 1];
+                for (int i = 0, row = 0; i < rows; i++, row += cols)
+                {
+                    for (int j = 0; j < cols; j++)
+                    {
+                        colStart[j + 1] += w[row + j] != 0.0 ? 1 : 0;
+                    }
+                }
+                for (int j = 0; j < cols; j++)
+                {
+                    colStart[j + 1] += colStart[j];
+                }
+                rowOf = new int[(int) nonZero];
+                valueOf = new double[(int) nonZero];
+                final int[] fill = java.util.Arrays.copyOf(colStart, cols);
+                for (int i = 0, row = 0; i < rows; i++, row += cols)
+                {
+                    for (int j = 0; j < cols; j++)
+                    {
+                        if (w[row + j] != 0.0)
+                        {
+                            rowOf[fill[j]] = i;
+                            valueOf[fill[j]++] = w[row + j];
+                        }
+                    }
+                }
+            }
+            else
+            {
+                colStart = null;
+                rowOf = null;
+                valueOf = null;
+            }
         }
 
         @Override
         public int step(final double[] x, final double[] y)
         {
             int m = 0;
+            boolean finite = true;
             for (int j = 0; j < cols; j++)
             {
                 if (!sparse || x[j] != 0.0)
                 {
                     nz[m++] = j;
+                    finite &= Double.isFinite(x[j]);
                 }
+            }
+            if (colStart != null && finite)
+            {
+                java.util.Arrays.fill(y, 0.0);
+                for (int k = 0; k < m; k++)
+                {
+                    final int j = nz[k];
+                    final double xj = x[j];
+                    for (int e = colStart[j], end = colStart[j + 1]; e < end; e++)
+                    {
+                        y[rowOf[e]] += valueOf[e] * xj;
+                    }
+                }
+                if (b != null)
+                {
+                    for (int i = 0; i < y.length; i++)
+                    {
+                        y[i] = y[i] + b[i];
+                    }
+                }
+                return 0;
             }
             for (int i = 0, row = 0; i < y.length; i++, row += cols)
             {
