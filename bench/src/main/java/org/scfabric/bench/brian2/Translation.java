@@ -43,7 +43,7 @@ public final class Translation
     {
         final JsonNode r = cap.root();
         final double dt = r.get("dt").asDouble();
-        final Network.Builder b = Network.builder();
+        final Parts b = new Parts(dt);
         final Map<String, Integer> sizes = new LinkedHashMap<>();
         int sources = 0;
         for (final JsonNode g : r.get("spike_generators"))
@@ -171,7 +171,111 @@ public final class Translation
             b.add(delay(name + ".delay", nt, 0, dt, var));
             b.connect(last, name + ".delay").connect(name + ".delay", dst);
         }
-        return new Result(b.build(), dt, r.get("steps").asInt(), synapses);
+        return new Result(b.network(), dt, r.get("steps").asInt(), synapses);
+    }
+
+    /**
+     * Nodes and edges, built into a network whose delays are exact: a Delay holds Brian2's delay + 1 steps, but
+     * one step less where its synapses close a cycle (group -> Linear -> Delay -> group), because the cycle's
+     * back edge already carries the previous step's values (docs/nir.md, evaluation order).
+     */
+    private static final class Parts
+    {
+        private final double dt;
+        private final List<Node> nodes = new ArrayList<>();
+        private final List<String[]> edges = new ArrayList<>();
+
+        Parts(final double dt)
+        {
+            this.dt = dt;
+        }
+
+        Parts add(final Node n)
+        {
+            nodes.add(n);
+            return this;
+        }
+
+        Parts connect(final String s, final String t)
+        {
+            edges.add(new String[] {s, t});
+            return this;
+        }
+
+        Network network()
+        {
+            final Network first = build(java.util.Set.of());
+            final java.util.Set<String> closing = new java.util.TreeSet<>();
+            for (int e = 0; e < first.edges().size(); e++)
+            {
+                if (!first.isBackEdge(e))
+                {
+                    continue;
+                }
+                final Node src = first.node(first.edgeSource(e));
+                final Node dst = first.node(first.edgeTarget(e));
+                if (src.metadata().containsKey(NirMetadata.DELAY_STEPS))
+                {
+                    closing.add(src.name());
+                }
+                else
+                {
+                    // the back edge enters the chain before its Delay: group -> (Linear ->) Delay
+                    String at = dst.name();
+                    for (int hop = 0; hop < 3 && !first.node(at).metadata().containsKey(NirMetadata.DELAY_STEPS); hop++)
+                    {
+                        at = next(at);
+                    }
+                    if (at == null || !first.node(at).metadata().containsKey(NirMetadata.DELAY_STEPS))
+                    {
+                        throw new NetworkException("edge " + first.edges().get(e) + " closes a cycle without a "
+                            + "synaptic Delay on it");
+                    }
+                    closing.add(at);
+                }
+            }
+            return closing.isEmpty() ? first : build(closing);
+        }
+
+        private String next(final String name)
+        {
+            if (name == null)
+            {
+                return null;
+            }
+            for (final String[] e : edges)
+            {
+                if (e[0].equals(name))
+                {
+                    return e[1];
+                }
+            }
+            return null;
+        }
+
+        private Network build(final java.util.Set<String> closing)
+        {
+            final Network.Builder b = Network.builder();
+            for (final Node n : nodes)
+            {
+                if (closing.contains(n.name()))
+                {
+                    final long steps = Long.parseLong(n.metadata().get(NirMetadata.DELAY_STEPS));
+                    final int size = n.param("delay").size();
+                    b.add(new Node(n.name(), Kind.DELAY, Map.of("delay", Tensor.of(Shape.of(size), filled(size,
+                        steps * dt))), n.metadata(), null, null));
+                }
+                else
+                {
+                    b.add(n);
+                }
+            }
+            for (final String[] e : edges)
+            {
+                b.connect(e[0], e[1]);
+            }
+            return b.build();
+        }
     }
 
     private static double[] filled(final int n, final double v)

@@ -102,6 +102,45 @@ class Brian2ScriptsTest
         assertArrayEquals(toInts(b.longs(s.get("step"))), f.steps(), "spike steps in order");
     }
 
+    /**
+     * Delays to the step: a recurrent synapse with delay 1.5 ms (a cycle in the graph), a feed-forward one with
+     * delay 0 onto a second group with v -= c reset and euler, refractoriness; deterministic, so every spike of
+     * both groups must be Brian2's.
+     */
+    @Test
+    void delayedRecurrentAndFeedForwardSpikesEqualBrian2s() throws Exception
+    {
+        needBrian2();
+        final Path script = tmp.resolve("chain.py");
+        Files.writeString(script, String.join("\n",
+            "from brian2 import *",
+            "G = NeuronGroup(3, 'dv/dt = (v0 - v)/(10*ms) : volt (unless refractory)\\nv0 : volt',",
+            "                threshold='v > 10*mV', reset='v = 0*mV', refractory=2*ms, method='exact')",
+            "G.v0 = [25*mV, 0*mV, 0*mV]",
+            "S = Synapses(G, G, on_pre='v += 12*mV', delay=1.5*ms)",
+            "S.connect(i=[0, 1], j=[1, 2])",
+            "H = NeuronGroup(2, 'dv/dt = -v/(20*ms) : volt', threshold='v >= 10*mV', reset='v -= 10*mV',",
+            "                method='euler')",
+            "T = Synapses(G, H, on_pre='v += 6*mV')",
+            "T.connect(i=0, j=[0, 1])",
+            "run(100*ms)", ""));
+        final Path folder = tmp.resolve("sim");
+        Files.createDirectories(folder);
+        new ShimRunner(Brian2Runner.defaultPython()).run(script, List.of(), "1", "simulate", folder);
+        final Translation.Result t = Translation.of(new CaptureReader(folder, "capture.json"), 1);
+        final var runs = FreeRun.run(t.network(), t.steps(), new Options(t.dt(), Options.Integrator.EULER,
+            Options.Reset.ZERO)).trains();
+        final CaptureReader b = new CaptureReader(folder, "brian2.json");
+        for (final String g : List.of("neurongroup", "neurongroup_1"))
+        {
+            final JsonNode s = b.root().get("spikes").get(g);
+            final int[] steps = toInts(b.longs(s.get("step")));
+            assertTrue(steps.length >= 10, g + " has " + steps.length + " spikes");
+            assertArrayEquals(steps, runs.get(g).steps(), g + " spike steps");
+            assertArrayEquals(toInts(b.longs(s.get("index"))), runs.get(g).index(), g + " spiking neurons");
+        }
+    }
+
     /** The command writes a NIR file that reads back with the brian2 population and its metadata. */
     @Test
     void ifCurveTranslatesToANirFile() throws IOException
