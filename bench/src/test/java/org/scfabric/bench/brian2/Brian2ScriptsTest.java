@@ -141,6 +141,34 @@ class Brian2ScriptsTest
         }
     }
 
+    /** --capture all writes one NIR file per run(), --capture 2 the second network, and -- ARGS reach sys.argv. */
+    @Test
+    void captureAllWritesOneFilePerRunAndArgumentsReachTheScript() throws IOException
+    {
+        needBrian2();
+        final Path script = tmp.resolve("two.py");
+        Files.writeString(script, String.join("\n",
+            "import sys",
+            "from brian2 import *",
+            "n = int(sys.argv[1])",
+            "for k in (1, 2):",
+            "    G = NeuronGroup(k * n, 'dv/dt = (1.2 - v)/(10*ms) : 1', threshold='v > 1', reset='v = 0',",
+            "                    method='exact')",
+            "    Network(G).run(5*ms)", ""));
+        final Path nir = tmp.resolve("two.nir");
+        final Run all = cli("brian2", script.toString(), "--capture", "all", "--out", nir.toString(), "--", "7");
+        assertEquals(0, all.code(), all.err());
+        assertEquals(7, NirReader.read(tmp.resolve("two-1.nir")).neurons());
+        assertEquals(14, NirReader.read(tmp.resolve("two-2.nir")).neurons());
+        final Run second = cli("brian2", script.toString(), "--capture", "2", "--out", nir.toString(), "--", "5");
+        assertEquals(0, second.code(), second.err());
+        assertEquals(10, NirReader.read(nir).neurons());
+        final Run third = cli("brian2", script.toString(), "--capture", "3", "--out", tmp.resolve("x.nir").toString(),
+            "--", "5");
+        assertEquals(2, third.code());
+        assertTrue(third.err().contains("only 2 time(s)"), third.err());
+    }
+
     /** The command writes a NIR file that reads back with the brian2 population and its metadata. */
     @Test
     void ifCurveTranslatesToANirFile() throws IOException
