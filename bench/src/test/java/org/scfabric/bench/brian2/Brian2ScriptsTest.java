@@ -185,10 +185,9 @@ class Brian2ScriptsTest
     }
 
     /**
-     * CUBA.py on the instance Brian2 simulates: float64's mean rate within 5 % and CV within 0.05 of Brian2's.
-     * The network is chaotic, so single spikes part ways; over 1 s the mean rate of one run is itself uncertain
-     * by ~2 % (population count per 10 ms: sd ~50 on a mean ~220), hence 5 % here and four instances in
-     * docs/brian2.md (0.1 to 1.8 %).
+     * CUBA.py on the instance Brian2 simulates: the issue's criteria, float64's mean rate within 2 % and CV within
+     * 0.05 of Brian2's. (Four instances in docs/brian2.md gave identical spikes; equality is not asserted, since
+     * one rounding at a threshold would let this chaotic network part ways.)
      */
     @Test
     void cubaRateAndCvAgreeWithBrian2sOnTheSameInstance() throws Exception
@@ -204,7 +203,7 @@ class Brian2ScriptsTest
             4000, t.steps(), t.dt());
         final Comparison.Stats sf = Comparison.stats(f.steps(), f.index(), 4000, t.steps(), t.dt());
         assertTrue(sb.rateHz() > 3 && sb.rateHz() < 10, "Brian2's CUBA fires at " + sb.rateHz() + " Hz");
-        assertEquals(sb.rateHz(), sf.rateHz(), 0.05 * sb.rateHz(), "mean rate");
+        assertEquals(sb.rateHz(), sf.rateHz(), 0.02 * sb.rateHz(), "mean rate");
         assertEquals(sb.cv(), sf.cv(), 0.05, "CV of ISIs");
     }
 
