@@ -2,6 +2,7 @@ package org.scfabric.net.ref;
 
 import org.scfabric.net.Node;
 import org.scfabric.net.Shape;
+import org.scfabric.net.Tensor;
 import org.scfabric.net.ref.Float64Engine.Op;
 
 /** The float64 computations of each node kind (see {@link Float64Engine} for the semantics). */
@@ -46,6 +47,7 @@ final class Ops
         /** A weight matrix with at most this fraction of non-zeros is also kept by column (sparse connectivity). */
         static final double SPARSE_WEIGHTS = 0.1;
         private final double[] w;
+        private final Tensor weights;
         private final double[] b;
         private final int cols;
         private final boolean sparse;
@@ -63,25 +65,32 @@ final class Ops
         /** {@code skipZeros} false: always the full sum (tests compare both). */
         Dense(final Node node, final boolean affine, final boolean skipZeros)
         {
-            w = node.param("weight").data();
-            cols = node.param("weight").shape().dim(1);
+            final Tensor wt = node.param("weight");
+            weights = wt;
+            cols = wt.shape().dim(1);
             b = affine ? node.perElement("bias", node.outShape().size()) : null;
-            sparse = skipZeros && allFinite(w);
-            nz = new int[cols];
+            boolean finiteWeights = true;
             long nonZero = 0;
-            for (final double v : w)
+            for (int k = 0, size = wt.size(); k < size; k++)
             {
+                final double v = wt.get(k);
                 nonZero += v != 0.0 ? 1 : 0;
+                finiteWeights &= Double.isFinite(v);
             }
-            if (sparse && nonZero <= SPARSE_WEIGHTS * w.length)
+            sparse = skipZeros && finiteWeights;
+            nz = new int[cols];
+            // a sparse matrix is kept by column only (a large one would not fit twice); the dense gather, for a
+            // step with a non-finite input, then reads the tensor itself
+            w = sparse && nonZero <= SPARSE_WEIGHTS * wt.size() ? null : wt.data();
+            if (w == null)
             {
-                final int rows = w.length / Math.max(1, cols);
+                final int rows = wt.size() / Math.max(1, cols);
                 colStart = new int[cols + 1];
                 for (int i = 0, row = 0; i < rows; i++, row += cols)
                 {
                     for (int j = 0; j < cols; j++)
                     {
-                        colStart[j + 1] += w[row + j] != 0.0 ? 1 : 0;
+                        colStart[j + 1] += wt.get(row + j) != 0.0 ? 1 : 0;
                     }
                 }
                 for (int j = 0; j < cols; j++)
@@ -95,10 +104,10 @@ final class Ops
                 {
                     for (int j = 0; j < cols; j++)
                     {
-                        if (w[row + j] != 0.0)
+                        if (wt.get(row + j) != 0.0)
                         {
                             rowOf[fill[j]] = i;
-                            valueOf[fill[j]++] = w[row + j];
+                            valueOf[fill[j]++] = wt.get(row + j);
                         }
                     }
                 }
@@ -142,6 +151,20 @@ final class Ops
                     {
                         y[i] = y[i] + b[i];
                     }
+                }
+                return 0;
+            }
+            if (w == null)
+            {
+                for (int i = 0, row = 0; i < y.length; i++, row += cols)
+                {
+                    double s = 0.0;
+                    for (int k = 0; k < m; k++)
+                    {
+                        final int j = nz[k];
+                        s += weights.get(row + j) * x[j];
+                    }
+                    y[i] = b == null ? s : s + b[i];
                 }
                 return 0;
             }
