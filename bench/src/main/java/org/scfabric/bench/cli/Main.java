@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
         FaultsCommand.class,
         AreaCommand.class,
         NirCommand.class,
-        SweepCommand.class})
+        SweepCommand.class,
+        Brian2Command.class})
 public final class Main implements Runnable
 {
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */

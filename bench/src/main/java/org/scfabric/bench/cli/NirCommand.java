@@ -168,7 +168,10 @@ public final class NirCommand implements Callable<Integer>
             throw new BadInputException(path.getFileName() + " drives itself (its Input nodes are scfabric "
                 + NirMetadata.NUMPY_POISSON + " sources); give no " + (input != null ? "--input" : "--poisson"));
         }
-        if (!self && (input == null) == (poisson == null))
+        // a network that drives itself otherwise (its Inputs, if any, are random sources with scfabric.poisson_n,
+        // or its brian2 populations drive themselves: what scfabric brian2 writes) runs without a stimulus
+        final boolean selfDriven = !self && input == null && poisson == null && ReferenceRun.selfDriven(net);
+        if (!self && !selfDriven && (input == null) == (poisson == null))
         {
             throw new BadInputException(input == null ? "give --input FILE (.csv or .npy) or --poisson HZ"
                 : "give --input FILE or --poisson HZ, not both");
@@ -187,6 +190,15 @@ public final class NirCommand implements Callable<Integer>
             default -> throw new BadInputException("--reset '" + reset + "' is not accepted (zero or subtract)");
         };
         final long s = OptionValues.seed(seed);
+        final boolean brian2 = net.nodes().stream().anyMatch(nd -> NirMetadata.KIND_BRIAN2.equals(
+            nd.metadata().get(NirMetadata.KIND)) || nd.metadata().containsKey(NirMetadata.POISSON_N));
+        if (brian2 && !spec.commandLine().getParseResult().hasMatchedOption("--arith"))
+        {
+            // the fixed-point and SC back ends do not run Brian2's populations yet: by default run what can run
+            arith = "float64";
+            spec.commandLine().getErr().println("nir: " + path.getFileName() + " holds Brian2 populations or sources, "
+                + "which only the float64 reference runs so far: --arith float64");
+        }
         final List<FixedFormat> fixed = ariths(arith);
         final ScConfig scConfig = bitstream(bitstream, s);
         final Probe probed = probe(net, probe);
@@ -208,6 +220,12 @@ public final class NirCommand implements Callable<Integer>
                 stim = null;
                 fresh = null;
                 inputLabel = "scfabric sources (numpy_poisson)";
+            }
+            else if (selfDriven)
+            {
+                stim = Stimulus.zeros();
+                fresh = () -> stim;
+                inputLabel = "none (the network's own sources)";
             }
             else if (poisson != null)
             {

@@ -284,6 +284,13 @@ public final class FixedPointEngine
 
     private IntOp op(final Node node, final Options opt)
     {
+        // never a silent approximation: these nodes step by rules the fixed-point cores do not implement yet
+        if (org.scfabric.net.nir.NirMetadata.KIND_BRIAN2.equals(node.metadata().get(org.scfabric.net.nir.NirMetadata.KIND))
+            || node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N))
+        {
+            throw new NetworkException("node " + node.name() + ": the fixed-point back ends do not run Brian2's "
+                + "populations and sources yet; run --arith float64");
+        }
         final boolean wrap = reference[index(node)];
         return switch (node.kind())
         {

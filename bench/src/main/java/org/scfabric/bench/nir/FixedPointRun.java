@@ -51,7 +51,7 @@ public final class FixedPointRun
     public static Result run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
         final FixedFormat fmt, final ScConfig sc, final Probe probe)
     {
-        if (net.inputs().length == 0)
+        if (net.inputs().length == 0 && !org.scfabric.net.ref.ReferenceRun.selfDriven(net))
         {
             throw new NetworkException("the network has no Input node to drive");
         }

@@ -24,8 +24,10 @@ public final class NirMetadata
     public static final String REFRACTORY_S = "scfabric.refractory_s";
 
     /**
-     * Refractory period of a neuron population in whole steps: after a spike the neuron ignores its input and
-     * is held at v_leak for this many steps (the {@code brunel} kind; 0 when absent).
+     * Refractory period of a neuron population in whole steps (0 when absent). Its meaning is the kind's:
+     * {@code brunel}: after the spike's step the neuron ignores its input and is held at v_leak for this many
+     * steps (V3 = 2, V8 = 5); {@code brian2}: Brian2's {@code timestep(refractory, dt)}, no spike while
+     * t - lastspike &lt; it (so a brian2 value R holds the neuron R - 1 steps after the spike's step).
      */
     public static final String REFRACTORY_STEPS = "scfabric.refractory_steps";
 
@@ -63,9 +65,90 @@ public final class NirMetadata
     /** SC bitstream length in cycles, when {@link #ARITH} is {@code sc}. */
     public static final String BITSTREAM = "scfabric.bitstream";
 
+    /** {@link #KIND} of a neuron population that steps as Brian2 does (see docs/brian2.md). */
+    public static final String KIND_BRIAN2 = "brian2";
+
+    /** Synaptic delay in steps as Brian2 counts it (on a NIR Delay node, whose own delay is one step more). */
+    public static final String DELAY_STEPS = "scfabric.delay_steps";
+
+    /** The state variable that the values arriving along this node's outgoing edges add to ({@code v}, {@code ge}). */
+    public static final String TARGET_VAR = "scfabric.target_var";
+
+    /** Integration method of a population: {@code exact} or {@code euler} (Brian2's). */
+    public static final String METHOD = "scfabric.method";
+
+    /** {@code >} or {@code >=}: the comparison of the membrane with v_threshold. */
+    public static final String THRESHOLD_OP = "scfabric.threshold_op";
+
+    /** {@code =} (v = v_reset) or {@code -=} (v -= v_reset). */
+    public static final String RESET_OP = "scfabric.reset_op";
+
+    /** The membrane's name, then the current variables' names, comma-separated ({@code v,ge,gi}). */
+    public static final String STATE_VARS = "scfabric.state_vars";
+
+    /** The state variables held still while refractory (Brian2's {@code (unless refractory)}), comma-separated. */
+    public static final String UNLESS_REFRACTORY = "scfabric.unless_refractory";
+
+    /** Initial values per state variable: ';' between variables (in STATE_VARS order), ',' between neurons. */
+    public static final String INITIAL = "scfabric.initial";
+
+    /** Time constants of the current variables, s: ';' between currents, ',' between neurons (or one value). */
+    public static final String CURRENT_TAU = "scfabric.current_tau";
+
+    /** Each current's factor r in dv/dt = (v_leak - v + sum r_k g_k) / tau, as CURRENT_TAU. */
+    public static final String CURRENT_R = "scfabric.current_r";
+
+    /** A Poisson source's N: each step draws binomial(N, rate dt) per channel (Brian2's PoissonInput). */
+    public static final String POISSON_N = "scfabric.poisson_n";
+
     /** Every key scfabric writes, in the order docs/nir.md lists them. */
     public static final List<String> KEYS = List.of(KIND, REFRACTORY_S, REFRACTORY_STEPS, DELAY_S, POISSON_HZ,
-        SEED, POISSON_LAMBDA, DRAWS_BEFORE, ARITH, BITSTREAM);
+        SEED, POISSON_LAMBDA, DRAWS_BEFORE, ARITH, BITSTREAM, DELAY_STEPS, TARGET_VAR, METHOD, THRESHOLD_OP, RESET_OP,
+        STATE_VARS, UNLESS_REFRACTORY, INITIAL, CURRENT_TAU, CURRENT_R, POISSON_N);
+
+    /** Numbers of a metadata list: ',' separated, one value broadcast to {@code n}. */
+    public static double[] doubles(final String text, final int n, final String what)
+    {
+        final String[] parts = text.split(",");
+        if (parts.length != 1 && parts.length != n)
+        {
+            throw new org.scfabric.net.NetworkException(what + ": " + parts.length + " values for " + n
+                + " neurons (one value or one per neuron)");
+        }
+        final double[] r = new double[n];
+        try
+        {
+            for (int i = 0; i < n; i++)
+            {
+                r[i] = Double.parseDouble(parts[parts.length == 1 ? 0 : i].trim());
+            }
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new org.scfabric.net.NetworkException(what + ": not a number list (" + e.getMessage() + ")");
+        }
+        return r;
+    }
+
+    /** The inverse of {@link #doubles}: one value when all are equal, exact round trip. */
+    public static String join(final double[] a)
+    {
+        boolean same = true;
+        for (final double x : a)
+        {
+            same &= Double.doubleToLongBits(x) == Double.doubleToLongBits(a[0]);
+        }
+        if (same && a.length > 0)
+        {
+            return Double.toString(a[0]);
+        }
+        final StringBuilder b = new StringBuilder(a.length * 22);
+        for (int i = 0; i < a.length; i++)
+        {
+            b.append(i == 0 ? "" : ",").append(a[i]);
+        }
+        return b.toString();
+    }
 
     private NirMetadata()
     {

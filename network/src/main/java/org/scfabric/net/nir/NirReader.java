@@ -475,15 +475,18 @@ public final class NirReader
     private static Node scfabricKind(final Node node, final String type, final Map<String, Tensor> dense)
     {
         final String sk = node.metadata().get(NirMetadata.KIND);
-        if (sk == null || node.kind() == Kind.INPUT && sk.equals(NirMetadata.NUMPY_POISSON))
+        if (sk == null || node.kind() == Kind.INPUT && sk.equals(NirMetadata.NUMPY_POISSON)
+            || node.kind() == Kind.LIF && sk.equals(NirMetadata.KIND_BRIAN2))
         {
+            // a brian2 population stays a LIF node: its metadata says how it steps (docs/brian2.md)
             return node;
         }
         final Kind kind = Kind.of(type, sk);
         if (kind == null)
         {
             throw new NetworkException("node " + node.name() + ": " + NirMetadata.KIND + " '" + sk + "' is not known for a "
-                + type + " node (known: " + (type.equals("Input") ? NirMetadata.NUMPY_POISSON : Kind.scfabricKinds(type))
+                + type + " node (known: " + (type.equals("Input") ? NirMetadata.NUMPY_POISSON
+                : type.equals("LIF") ? Kind.scfabricKinds(type) + ", " + NirMetadata.KIND_BRIAN2 : Kind.scfabricKinds(type))
                 + ")");
         }
         Map<String, Tensor> params = node.params();

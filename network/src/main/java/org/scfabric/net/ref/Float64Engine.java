@@ -27,6 +27,8 @@ public final class Float64Engine
     private final int[][] incoming;
     private final int[][] incomingSource;
     private final boolean[][] incomingBack;
+    /** Where in the node's input each incoming edge adds (a brian2 population has a slot per state variable). */
+    private final int[][] incomingOffset;
     private final double[][] in;
     private final double[][] out;
     /** Output of the previous step, kept only for sources of back edges (null elsewhere). */
@@ -44,6 +46,7 @@ public final class Float64Engine
         incoming = new int[n][];
         incomingSource = new int[n][];
         incomingBack = new boolean[n][];
+        incomingOffset = new int[n][];
         in = new double[n][];
         out = new double[n][];
         prev = new double[n][];
@@ -64,9 +67,23 @@ public final class Float64Engine
                     prev[incomingSource[v][k]] = new double[net.node(incomingSource[v][k]).outShape().size()];
                 }
             }
-            in[v] = new double[node.inShape().size()];
             out[v] = new double[node.outShape().size()];
             ops[v] = Ops.of(node, opt);
+            incomingOffset[v] = new int[incoming[v].length];
+            if (ops[v] instanceof Brian2Neuron b)
+            {
+                in[v] = new double[b.inputSize()];
+                for (int k = 0; k < incoming[v].length; k++)
+                {
+                    final Node src = net.node(incomingSource[v][k]);
+                    incomingOffset[v][k] = b.slot(src.metadata().get(org.scfabric.net.nir.NirMetadata.TARGET_VAR),
+                        "edge " + net.edges().get(incoming[v][k])) * out[v].length;
+                }
+            }
+            else
+            {
+                in[v] = new double[node.inShape().size()];
+            }
         }
         inputIndex = net.inputs();
     }
@@ -96,11 +113,33 @@ public final class Float64Engine
             final Op op = ops[v];
             if (op == null)
             {
-                continue; // Input: its buffer holds this step's values
+                continue; // Input: its buffer holds this step's values (a random source is an op of its own)
             }
             final double[] x = in[v];
             final int[] src = incomingSource[v];
             final boolean[] back = incomingBack[v];
+            final int[] offset = incomingOffset[v];
+            boolean plain = true;
+            for (int k = 0; k < src.length; k++)
+            {
+                plain &= offset[k] == 0 && (back[k] ? prev[src[k]] : out[src[k]]).length == x.length;
+            }
+            if (!plain)
+            {
+                // a brian2 population's inputs side by side (one segment per target variable)
+                java.util.Arrays.fill(x, 0.0);
+                for (int k = 0; k < src.length; k++)
+                {
+                    final double[] y = back[k] ? prev[src[k]] : out[src[k]];
+                    final int o = offset[k];
+                    for (int i = 0; i < y.length; i++)
+                    {
+                        x[o + i] += y[i];
+                    }
+                }
+                spikes[v] += op.step(x, out[v]);
+                continue;
+            }
             if (src.length == 0)
             {
                 java.util.Arrays.fill(x, 0.0);
@@ -145,7 +184,8 @@ public final class Float64Engine
     /** Node {@code v}'s membrane potentials (neuron populations; null for other nodes). Live view. */
     public double[] membrane(final int v)
     {
-        return ops[v] instanceof Ops.Neuron nu ? nu.v : ops[v] instanceof Ops.Brunel b ? b.v : null;
+        return ops[v] instanceof Ops.Neuron nu ? nu.v : ops[v] instanceof Ops.Brunel b ? b.v
+            : ops[v] instanceof Brian2Neuron b2 ? b2.v : null;
     }
 
     /** Spikes node {@code v} has emitted so far (spiking neurons and Threshold; 0 for the rest). */

@@ -2,6 +2,7 @@ package org.scfabric.net.ref;
 
 import org.scfabric.net.Node;
 import org.scfabric.net.Shape;
+import org.scfabric.net.Tensor;
 import org.scfabric.net.ref.Float64Engine.Op;
 
 /** The float64 computations of each node kind (see {@link Float64Engine} for the semantics). */
@@ -15,7 +16,8 @@ final class Ops
     {
         return switch (node.kind())
         {
-            case INPUT -> null;
+            case INPUT -> node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N)
+                ? new BinomialSource(node, opt) : null;
             case OUTPUT, FLATTEN -> (x, y) ->
             {
                 System.arraycopy(x, 0, y, 0, y.length);
@@ -29,7 +31,9 @@ final class Ops
             case SCALE -> new Scale(node);
             case THRESHOLD -> new Threshold(node);
             case DELAY -> new Delay(node, opt.dt());
-            case I, IF, LI, LIF, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
+            case LIF -> org.scfabric.net.nir.NirMetadata.KIND_BRIAN2.equals(node.metadata().get(
+                org.scfabric.net.nir.NirMetadata.KIND)) ? new Brian2Neuron(node, opt) : new Neuron(node, opt);
+            case I, IF, LI, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
             case BRUNEL -> new Brunel(node, opt);
             case CSR_LINEAR -> new Csr(node);
         };
@@ -175,32 +179,129 @@ final class Ops
      */
     static final class Dense implements Op
     {
+        /** A weight matrix with at most this fraction of non-zeros is also kept by column (sparse connectivity). */
+        static final double SPARSE_WEIGHTS = 0.1;
         private final double[] w;
+        private final Tensor weights;
         private final double[] b;
         private final int cols;
         private final boolean sparse;
         private final int[] nz;
+        /**
+         * The non-zero weights by column (null unless sparse): scattering each non-zero input down its column, in
+         * increasing j, adds every row's terms in the gather's order, and the skipped terms are zero weights times
+         * finite inputs, which change no sum that starts at +0.0 (see the class comment); a non-finite input falls
+         * back to the gather.
+         */
+        private final int[] colStart;
+        private final int[] rowOf;
+        private final double[] valueOf;
 
         /** {@code skipZeros} false: always the full sum (tests compare both). */
         Dense(final Node node, final boolean affine, final boolean skipZeros)
         {
-            w = node.param("weight").data();
-            cols = node.param("weight").shape().dim(1);
+            final Tensor wt = node.param("weight");
+            weights = wt;
+            cols = wt.shape().dim(1);
             b = affine ? node.perElement("bias", node.outShape().size()) : null;
-            sparse = skipZeros && allFinite(w);
+            boolean finiteWeights = true;
+            long nonZero = 0;
+            for (int k = 0, size = wt.size(); k < size; k++)
+            {
+                final double v = wt.get(k);
+                nonZero += v != 0.0 ? 1 : 0;
+                finiteWeights &= Double.isFinite(v);
+            }
+            sparse = skipZeros && finiteWeights;
             nz = new int[cols];
+            // a sparse matrix is kept by column only (a large one would not fit twice); the dense gather, for a
+            // step with a non-finite input, then reads the tensor itself
+            w = sparse && nonZero <= SPARSE_WEIGHTS * wt.size() ? null : wt.data();
+            if (w == null)
+            {
+                final int rows = wt.size() / Math.max(1, cols);
+                colStart = new int[cols + 1];
+                for (int i = 0, row = 0; i < rows; i++, row += cols)
+                {
+                    for (int j = 0; j < cols; j++)
+                    {
+                        colStart[j + 1] += wt.get(row + j) != 0.0 ? 1 : 0;
+                    }
+                }
+                for (int j = 0; j < cols; j++)
+                {
+                    colStart[j + 1] += colStart[j];
+                }
+                rowOf = new int[(int) nonZero];
+                valueOf = new double[(int) nonZero];
+                final int[] fill = java.util.Arrays.copyOf(colStart, cols);
+                for (int i = 0, row = 0; i < rows; i++, row += cols)
+                {
+                    for (int j = 0; j < cols; j++)
+                    {
+                        if (wt.get(row + j) != 0.0)
+                        {
+                            rowOf[fill[j]] = i;
+                            valueOf[fill[j]++] = wt.get(row + j);
+                        }
+                    }
+                }
+            }
+            else
+            {
+                colStart = null;
+                rowOf = null;
+                valueOf = null;
+            }
         }
 
         @Override
         public int step(final double[] x, final double[] y)
         {
             int m = 0;
+            boolean finite = true;
             for (int j = 0; j < cols; j++)
             {
                 if (!sparse || x[j] != 0.0)
                 {
                     nz[m++] = j;
+                    finite &= Double.isFinite(x[j]);
                 }
+            }
+            if (colStart != null && finite)
+            {
+                java.util.Arrays.fill(y, 0.0);
+                for (int k = 0; k < m; k++)
+                {
+                    final int j = nz[k];
+                    final double xj = x[j];
+                    for (int e = colStart[j], end = colStart[j + 1]; e < end; e++)
+                    {
+                        y[rowOf[e]] += valueOf[e] * xj;
+                    }
+                }
+                if (b != null)
+                {
+                    for (int i = 0; i < y.length; i++)
+                    {
+                        y[i] = y[i] + b[i];
+                    }
+                }
+                return 0;
+            }
+            if (w == null)
+            {
+                for (int i = 0, row = 0; i < y.length; i++, row += cols)
+                {
+                    double s = 0.0;
+                    for (int k = 0; k < m; k++)
+                    {
+                        final int j = nz[k];
+                        s += weights.get(row + j) * x[j];
+                    }
+                    y[i] = b == null ? s : s + b[i];
+                }
+                return 0;
             }
             for (int i = 0, row = 0; i < y.length; i++, row += cols)
             {

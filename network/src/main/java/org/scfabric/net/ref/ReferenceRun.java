@@ -25,6 +25,26 @@ public final class ReferenceRun
         return c;
     }
 
+    /**
+     * True when every Input node is a random source ({@code scfabric.poisson_n}) and some node drives the
+     * network: a source or a brian2 population (its own drive, initial values). Such a network needs no stimulus.
+     */
+    public static boolean selfDriven(final Network net)
+    {
+        boolean driver = false;
+        for (final Node node : net.nodes())
+        {
+            final boolean source = node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N);
+            if (node.kind() == org.scfabric.net.Kind.INPUT && !source)
+            {
+                return false;
+            }
+            driver |= source || org.scfabric.net.nir.NirMetadata.KIND_BRIAN2.equals(node.metadata().get(
+                org.scfabric.net.nir.NirMetadata.KIND));
+        }
+        return driver;
+    }
+
     public static ArithmeticRun run(final Network net, final Stimulus stimulus, final int steps, final Options opt)
     {
         return run(net, stimulus, steps, opt, null);
@@ -37,7 +57,7 @@ public final class ReferenceRun
     public static ArithmeticRun run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
         final Probe probe)
     {
-        if (net.inputs().length == 0)
+        if (net.inputs().length == 0 && !selfDriven(net))
         {
             throw new NetworkException("the network has no Input node to drive");
         }

@@ -26,6 +26,25 @@ public interface Stimulus
     /** Writes step {@code t}'s values into {@code dest} (its length is the channel count). */
     void fill(int t, double[] dest);
 
+    /** Zeros on every channel, as many steps as asked (the input of a network that drives itself). */
+    static Stimulus zeros()
+    {
+        return new Stimulus()
+        {
+            @Override
+            public int rows()
+            {
+                return Integer.MAX_VALUE;
+            }
+
+            @Override
+            public void fill(final int t, final double[] dest)
+            {
+                java.util.Arrays.fill(dest, 0.0);
+            }
+        };
+    }
+
     /** A table of rows read from a file. */
     static Stimulus of(final double[][] rows)
     {

@@ -106,4 +106,43 @@ class SparseSumsTest
                 assertBits(full, sparse, "affine " + rows + "x" + cols);
             });
     }
+
+    /** Sparse connectivity (few non-zero weights, signed zeros among them): the column scatter equals the gather. */
+    @Test
+    void sparseWeightsScatteredByColumnEqualTheFullSumToTheBit()
+    {
+        qt().withFixedSeed(0x5CFA14L).withExamples(150)
+            .forAll(integers().all(), integers().between(1, 60), integers().between(1, 60))
+            .checkAssert((seed, rows, cols) ->
+            {
+                final SplittableRandom r = new SplittableRandom(seed);
+                final double[] w = new double[rows * cols];
+                for (int i = 0; i < w.length; i++)
+                {
+                    final double u = r.nextDouble();
+                    w[i] = u < 0.06 ? r.nextDouble(-2, 2) : u < 0.08 ? -0.0 : 0.0;
+                }
+                final boolean affine = r.nextBoolean();
+                final Map<String, Tensor> p = new LinkedHashMap<>();
+                p.put("weight", Tensor.of(Shape.of(rows, cols), w));
+                if (affine)
+                {
+                    p.put("bias", Tensor.of(Shape.of(rows), values(r, rows, 0.5)));
+                }
+                final Node lin = around(new Node("a", affine ? Kind.AFFINE : Kind.LINEAR, p), Shape.of(cols)).node("a");
+                final double[] x = values(r, cols, 0.3);
+                if (r.nextInt(10) == 0)
+                {
+                    x[r.nextInt(cols)] = Double.POSITIVE_INFINITY; // the gather's NaNs, not the scatter's silence
+                }
+                final double[] full = new double[rows];
+                final double[] sparse = new double[rows];
+                new Ops.Dense(lin, affine, false).step(x, full);
+                final Ops.Dense d = new Ops.Dense(lin, affine, true);
+                d.step(x, sparse);
+                assertBits(full, sparse, "sparse " + rows + "x" + cols);
+                d.step(x, sparse); // a second step starts again from zero
+                assertBits(full, sparse, "sparse, second step");
+            });
+    }
 }
