@@ -218,7 +218,11 @@ final class FaultRunner
      */
     private void inject(final List<Fault> faults, final long from)
     {
-        for (final Fault f : faults)
+        // in the order of their cycles (stably), so that faults moved onto one cycle still strike in
+        // the order they would have: faults of one cycle strike in the order they are injected
+        final List<Fault> ordered = faults.size() < 2 ? faults
+            : faults.stream().sorted(java.util.Comparator.comparingLong(Fault::cycle)).toList();
+        for (final Fault f : ordered)
         {
             g.bench.kernel().inject(f.cycle() >= from ? f : new Fault(f.site(), f.kind(), from));
         }

@@ -63,6 +63,34 @@ class SpikeReadSitesTest
         }
     }
 
+    /**
+     * Two faults on one crossbar bit (a stuck-at and a flip, two flips, ...), listed in either order:
+     * moved onto one cycle by a late start, they still strike in the order of their own cycles.
+     */
+    @Test
+    void twoFaultsOnOneBitStrikeInTheOrderOfTheirCycles()
+    {
+        final Workload w = Workloads.of("V3", 100, 40, 42, 1);
+        final FaultBench bench = w.newBench();
+        final FaultSpace space = FaultSpace.of(bench.kernel().design(), "core0.syn.xbar*")
+            .withCycles(0, bench.cycles() - 1);
+        final GoldenRun g = new GoldenRun(bench, 8, space);
+        final FaultRunner runner = new FaultRunner(g, 20.0);
+        final SpikeDiff plain = new SpikeDiff(bench.neurons(), 20.0);
+        final int[] late = new int[1];
+        qt().withFixedSeed(12L).withExamples(60)
+            .forAll(FaultGens.faults(space), integers().between(0, 8),
+                integers().between(0, (int)bench.cycles() - 1), integers().between(0, (int)bench.cycles() - 1))
+            .checkAssert((f0, kinds, c1, c2) ->
+            {
+                final Fault a = new Fault(f0.site(), FaultKind.values()[kinds / 3], c1);
+                final Fault b = new Fault(f0.site(), FaultKind.values()[kinds % 3], c2);
+                assertSameAsFromReset(w, g, runner, plain, List.of(a, b), "one bit");
+                late[0] += runner.lateStart ? 1 : 0;
+            });
+        assertTrue(late[0] > 10, "late starts " + late[0]);
+    }
+
     /** Flips and stuck-ats of a crossbar bit two cycles either side of the edge that reads its row. */
     @Test
     void faultsRightAroundTheReadOfTheirRow()
