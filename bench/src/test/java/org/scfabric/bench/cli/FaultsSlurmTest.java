@@ -147,11 +147,14 @@ class FaultsSlurmTest
         final Path local = tmp.resolve("local.json");
         assertEquals(0, Main.execute(campaign("--threads", "2", "--json", local.toString()).toArray(new String[0]),
             new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
-        final Path report = tmp.resolve("out/slurm.json");
+        final Path report = Files.createDirectories(tmp.resolve("out")).resolve("slurm.json");
         final Run dry = cli(campaign("--slurm", "--shards", "3", "--time", "00:10:00", "--json", report.toString(),
             "--dry-run"));
         assertEquals(0, dry.code, dry.err);
-        assertFalse(Files.exists(tmp.resolve("out")), "a dry run writes nothing");
+        try (java.util.stream.Stream<Path> l = Files.list(tmp.resolve("out")))
+        {
+            assertEquals(0, l.count(), "a dry run writes nothing");
+        }
         assertEquals("", calls(), "a dry run submits nothing");
         final Path dir = tmp.resolve("out/slurm.slurm");
         final String shards = dry.out.substring(dry.out.indexOf("#!/bin/bash"), dry.out.indexOf("# ---- " + dir
@@ -303,7 +306,16 @@ class FaultsSlurmTest
         assertTrue(refused.err.contains("sbatch refused shards.sh: sbatch: error: invalid partition specified: nope"),
             refused.err);
         assertEquals("", calls().lines().filter(l -> l.startsWith("scancel")).findAny().orElse(""));
-        assertFalse(Files.exists(tmp.resolve("b.slurm/shards.sh")) || Files.exists(tmp.resolve("b.slurm/scfabric.jar")),
-            "a refused submission leaves no scripts or jar behind");
+        assertFalse(Files.exists(tmp.resolve("b.slurm")), "a refused first submission leaves no folder behind");
+        // a report in a folder that does not exist: refused before anything is made, dry run or not
+        final String missing = tmp.resolve("no/such/dir/x.json").toString();
+        for (final List<String> a : List.of(campaign("--slurm", "--json", missing),
+            campaign("--slurm", "--dry-run", "--json", missing)))
+        {
+            final Run run = cli(a);
+            assertEquals(2, run.code, run.err);
+            assertTrue(run.err.contains("does not exist"), run.err);
+        }
+        assertFalse(Files.exists(tmp.resolve("no")));
     }
 }

@@ -145,6 +145,44 @@ class NirCommandTest
         assertTrue(runs.get(3).get("vs_float64").get("output").has("argmax_agrees"));
     }
 
+    /** A .npy file: numpy's format 1.0 header (dict padded to 64 bytes with a newline) and the raw data. */
+    private Path npy(final String name, final String descr, final String shape, final byte[] data) throws IOException
+    {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        final int pad = 64 - (10 + dict.length() + 1) % 64;
+        dict = dict + " ".repeat(pad % 64) + "\n";
+        final java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(new byte[] {(byte)0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte)(dict.length() & 0xff),
+            (byte)(dict.length() >> 8)});
+        b.write(dict.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.write(data);
+        return Files.write(tmp.resolve(name), b.toByteArray());
+    }
+
+    @Test
+    void inputsThatWouldShiftOrLoseStepsAreRefused() throws IOException
+    {
+        final Path out = tmp.resolve("none");
+        // a float64 [3, 1] array runs: the format is read as numpy writes it
+        final java.nio.ByteBuffer d = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        d.putDouble(1).putDouble(0).putDouble(1);
+        final Path ok = npy("ok.npy", "<f8", "(3, 1)", d.array());
+        assertEquals(0, run("nir", nir("lif_norse.nir").toString(), "--input", ok.toString(), "--arith", "float64",
+            "--out", tmp.resolve("ok").toString()).code());
+        assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", npy("e.npy", "<f8", "(0, 1)",
+            new byte[0]).toString(), "--out", out.toString()), "has no rows");
+        assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", npy("o.npy", "|O", "(2, 1)",
+            new byte[16]).toString(), "--out", out.toString()), "dtype |O is not accepted");
+        assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", Files.writeString(tmp.resolve("b.csv"),
+            "1\n\n0\n").toString(), "--out", out.toString()), "line 2 is blank");
+        // blank lines after the last step are no step
+        assertEquals(0, run("nir", nir("lif_norse.nir").toString(), "--input", Files.writeString(tmp.resolve("t.csv"),
+            "1\n0\n\n\n").toString(), "--arith", "float64", "--out", tmp.resolve("t").toString()).code());
+        assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", ok.toString(), "--warm-up", "-1",
+            "--out", out.toString()), "--warm-up -1: give an integer in 0..");
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void badFilesAndOptionsAreOneLineAndExitTwoWithNothingWritten() throws IOException
     {

@@ -209,6 +209,24 @@ class SweepCommandTest
             out.toString()), out, "LABEL=X,Y");
         assertBad(run("sweep", "brunel", "--param", "g=1,2", "--threads", "0", "--out", out.toString()), out,
             "--threads 0");
+        // a point that describes instead of running writes no results.json: refused before any point runs
+        assertBad(run("sweep", "nir", "--param", "poisson=100,200", "--out", out.toString(), "--", "--info", "x.nir"),
+            out, "--info: a point of a sweep must run");
+    }
+
+    @Test
+    void aFigureNoPointHasIsABlankTableColumnAndNoHeatMap() throws IOException
+    {
+        // 10 ms of 50 neurons: too short for any neuron to fire twice, so the CV of ISIs is undefined everywhere
+        final Path out = tmp.resolve("blank");
+        final Run r = run("sweep", "brunel", "--param", "g=3,5", "--param", "eta=0,0.5", "--out", out.toString(), "--",
+            "--variants", "V1", "--neurons", "50", "--duration-ms", "10");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("sweep.json")));
+        try (java.util.stream.Stream<Path> plots = Files.list(out.resolve("plots")))
+        {
+            assertTrue(plots.noneMatch(p -> p.getFileName().toString().contains("cv_isi")), "a heat map of blanks");
+        }
     }
 
     @Test

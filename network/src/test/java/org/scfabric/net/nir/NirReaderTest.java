@@ -301,4 +301,25 @@ class NirReaderTest
         }
         assertTrue(error(f).contains("NIR version 2.0.0 is not supported"), error(f));
     }
+
+    @Test
+    void valuesNoSimulatorCanRunAreRefusedNamingNodeAndParameter()
+    {
+        final Map<String, String> none = Map.of();
+        final NetworkException nan = assertThrows(NetworkException.class, () -> NirReader.checkValues("fc1",
+            Map.of("weight", Tensor.vector(0.5, Double.NaN)), none));
+        assertTrue(nan.getMessage().contains("node fc1 parameter weight (element 1) is NaN"), nan.getMessage());
+        final NetworkException tau = assertThrows(NetworkException.class, () -> NirReader.checkValues("lif2",
+            Map.of("tau_mem", Tensor.scalar(0.0)), none));
+        assertTrue(tau.getMessage().contains("node lif2 parameter tau_mem is 0.0; a time constant must be > 0"),
+            tau.getMessage());
+        assertThrows(NetworkException.class, () -> NirReader.checkValues("d", Map.of("delay", Tensor.scalar(-1e-3)),
+            none));
+        final NetworkException arith = assertThrows(NetworkException.class, () -> NirReader.checkValues("n", Map.of(),
+            Map.of("scfabric.arith", "q4.4")));
+        assertTrue(arith.getMessage().contains("accepted: float64, q8.8, q16.12, sc"), arith.getMessage());
+        // what the real files hold passes
+        NirReader.checkValues("ok", Map.of("tau", Tensor.scalar(2.5e-3), "delay", Tensor.scalar(0.0),
+            "v_reset", Tensor.scalar(-0.5)), Map.of("scfabric.arith", "sc"));
+    }
 }
