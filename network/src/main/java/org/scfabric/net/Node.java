@@ -142,4 +142,23 @@ public final class Node
     {
         return name + " (" + kind.nirType() + (outShape == null ? "" : " " + inShape + " -> " + outShape) + ")";
     }
+
+    /**
+     * A convolution's 2-d parameter ({@code stride}, {@code padding}, {@code dilation}) as (height, width): one
+     * value stands for both; for a Conv1d ({@code oneD}) the height is 1 with stride 1, padding 0, dilation 1;
+     * {@code dflt} for both when the node has no such parameter.
+     */
+    public int[] convPair(final String p, final boolean oneD, final int dflt)
+    {
+        if (!has(p))
+        {
+            return new int[] {dflt, dflt};
+        }
+        final int[] v = param(p).ints("node " + name() + " " + p);
+        if (oneD)
+        {
+            return new int[] {p.equals("padding") ? 0 : 1, v[0]};
+        }
+        return v.length == 1 ? new int[] {v[0], v[0]} : v;
+    }
 }

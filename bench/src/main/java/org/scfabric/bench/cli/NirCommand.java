@@ -559,21 +559,8 @@ public final class NirCommand implements Callable<Integer>
             run.put("total_spikes", r.totalSpikes());
             run.put("spike_counts", r.spikeCounts());
             run.put("wall_s", r.wallSeconds());
-            final Map<String, Object> outs = new LinkedHashMap<>();
-            for (final Map.Entry<String, ArithmeticRun.OutputTrain> o : r.outputs().entrySet())
-            {
-                final ArithmeticRun.OutputTrain tr = o.getValue();
-                final int[][] spikes = new int[tr.size()][];
-                for (int i = 0; i < spikes.length; i++)
-                {
-                    spikes[i] = new int[] {tr.steps()[i], tr.indices()[i]};
-                }
-                final Map<String, Object> m = new LinkedHashMap<>();
-                m.put("shape", tr.shape());
-                m.put("spikes", spikes);
-                outs.put(o.getKey(), m);
-            }
-            run.put("outputs", outs);
+            // the object fabric --network's JSON repeats: one writer for both
+            run.put("outputs", FabricNirRun.outputsJson(r));
             if (quant.containsKey(r.arith()))
             {
                 run.put("quantisation_error", quant.get(r.arith()));

@@ -366,19 +366,6 @@ final class Unroll
         return new Map(start, Arrays.copyOf(out, e), Arrays.copyOf(f, e));
     }
 
-    private static int[] pair(final Node node, final String p, final boolean one, final int dflt)
-    {
-        if (!node.has(p))
-        {
-            return new int[] {dflt, dflt};
-        }
-        final int[] v = node.param(p).ints("node " + node.name() + " " + p);
-        if (one)
-        {
-            return new int[] {p.equals("padding") ? 0 : 1, v[0]};
-        }
-        return v.length == 1 ? new int[] {v[0], v[0]} : v;
-    }
 
     /** Conv1d (height 1) and Conv2d, PyTorch's cross-correlation: input (c, y, x) feeds the outputs whose window holds it. */
     private static Map conv(final Node node, final FixedFormat fmt)
@@ -399,9 +386,9 @@ final class Unroll
         final int coutPerGroup = cout / groups;
         final int kh = one ? 1 : ws.dim(2);
         final int kw = ws.dim(ws.rank() - 1);
-        final int[] s = pair(node, "stride", one, 1);
-        final int[] p = pair(node, "padding", one, 0);
-        final int[] d = pair(node, "dilation", one, 1);
+        final int[] s = node.convPair("stride", one, 1);
+        final int[] p = node.convPair("padding", one, 0);
+        final int[] d = node.convPair("dilation", one, 1);
         final int n = cin * h * wd;
         final int[] start = new int[n + 1];
         int[] out = new int[1024];

@@ -604,9 +604,9 @@ public final class FixedPointEngine
             coutPerGroup = cout / groups;
             kh = one ? 1 : ws.dim(2);
             kw = ws.dim(ws.rank() - 1);
-            final int[] s = pair(node, "stride", one, 1);
-            final int[] p = pair(node, "padding", one, 0);
-            final int[] d = pair(node, "dilation", one, 1);
+            final int[] s = node.convPair("stride", one, 1);
+            final int[] p = node.convPair("padding", one, 0);
+            final int[] d = node.convPair("dilation", one, 1);
             sh = s[0];
             sw = s[1];
             ph = p[0];
@@ -791,19 +791,6 @@ public final class FixedPointEngine
         }
     }
 
-    private static int[] pair(final Node node, final String p, final boolean one, final int dflt)
-    {
-        if (!node.has(p))
-        {
-            return new int[] {dflt, dflt};
-        }
-        final int[] v = node.param(p).ints("node " + node.name() + " " + p);
-        if (one)
-        {
-            return new int[] {p.equals("padding") ? 0 : 1, v[0]};
-        }
-        return v.length == 1 ? new int[] {v[0], v[0]} : v;
-    }
 
     /** SumPool2d / AvgPool2d over (C, H, W), zero padding. */
     final class Pool implements IntOp
