@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.component.CycleFaults;
+import org.scfabric.hw.component.WindowCount;
 import org.scfabric.hw.component.EncoderArray;
 import org.scfabric.hw.component.LifBankRegisters;
 import org.scfabric.hw.component.WindowUnit;

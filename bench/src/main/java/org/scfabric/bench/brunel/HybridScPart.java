@@ -7,6 +7,7 @@ import java.util.Map;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.component.Crossbar;
 import org.scfabric.hw.component.CycleFaults;
+import org.scfabric.hw.component.WindowCount;
 import org.scfabric.hw.component.EncoderArray;
 import org.scfabric.hw.component.WindowUnit;
 import org.scfabric.hw.sc.AndSynapse;

@@ -1,6 +1,4 @@
-package org.scfabric.bench.brunel;
-
-import org.scfabric.hw.component.CycleFaults;
+package org.scfabric.hw.component;
 
 /**
  * A popcount register over a bitstream window, cycle by cycle, for when a fault has been announced
@@ -8,14 +6,14 @@ import org.scfabric.hw.component.CycleFaults;
  * the window's edges by that cycle's number of AND outputs that are 1, every write masked as the
  * hardware register's would be. (Without a fault the count is just the AND-popcount of the window.)
  */
-final class WindowCount
+public final class WindowCount
 {
     private WindowCount()
     {
     }
 
     /** perCycle[c] += bit c of (a AND b), c = 0 .. len − 1. */
-    static void addAnd(final long[] a, final long[] b, final int len, final long[] perCycle)
+    public static void addAnd(final long[] a, final long[] b, final int len, final long[] perCycle)
     {
         for (int c = 0; c < len; c++)
         {
@@ -24,7 +22,7 @@ final class WindowCount
     }
 
     /** The register's value after the window of edges first .. last (mask = its width's ones). */
-    static long stepped(final CycleFaults f, final int sig, final long mask, final long first, final long last,
+    public static long stepped(final CycleFaults f, final int sig, final long mask, final long first, final long last,
         final long[] perCycle)
     {
         long c = f.strike(sig, f.write(sig, 0, first - 1), first - 1) & mask;

@@ -1,11 +1,10 @@
-package org.scfabric.bench.brunel;
+package org.scfabric.hw.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import org.junit.jupiter.api.Test;
-import org.scfabric.hw.component.CycleFaults;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.Clock;
 import org.scfabric.sim.ClockedComponent;
