@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.scfabric.bench.nir.Agreement;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.bench.nir.FixedPointRun;
+import org.scfabric.bench.nir.NirKernelRun;
 import org.scfabric.bench.nir.ScConfig;
 import org.scfabric.bench.nir.VanRossum;
 import org.scfabric.bench.report.NirReport;
@@ -273,47 +274,62 @@ public final class NirCommand implements Callable<Integer>
             final List<ArithmeticRun> runs = new ArrayList<>();
             final Map<String, Map<String, Map<String, Double>>> quant = new LinkedHashMap<>();
             final ArithmeticRun r;
+            final List<SourceStimulus> sources = new ArrayList<>();
             try
             {
+                // warm-up: each arithmetic alone, its run discarded (for benchmarks: wall_s then times compiled code)
                 if (warm > 0)
                 {
                     try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
                     {
                         ReferenceRun.run(net, self ? src : fresh.get(), warm, opt);
                     }
+                    for (final FixedFormat fmt : fixed)
+                    {
+                        try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
+                        {
+                            FixedPointRun.run(net, self ? src : fresh.get(), warm, opt, fmt == SC ? FixedFormat.Q8_8 : fmt,
+                                fmt == SC ? scConfig : null, null);
+                        }
+                    }
                 }
-                try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
+                // the run: every arithmetic a component of one kernel, stepping in lockstep on the same input
+                final ReferenceRun.Stepper ref = new ReferenceRun.Stepper(net,
+                    self ? open(sources, net, n) : warm > 0 ? fresh.get() : stim, n, opt, probed);
+                final List<FixedPointRun.Stepper> fixedRuns = new ArrayList<>();
+                final List<NirKernelRun.Arithmetic> parts = new ArrayList<>();
+                parts.add(ref::step);
+                for (final FixedFormat fmt : fixed)
                 {
-                    r = ReferenceRun.run(net, self ? src : warm > 0 ? fresh.get() : stim, n, opt, probed);
+                    final boolean isSc = fmt == SC;
+                    final FixedPointRun.Stepper q = new FixedPointRun.Stepper(net, self ? open(sources, net, n)
+                        : fresh.get(), n, opt, isSc ? FixedFormat.Q8_8 : fmt, isSc ? scConfig : null, probed);
+                    fixedRuns.add(q);
+                    parts.add(q::step);
                 }
+                NirKernelRun.run(parts, n, null);
+                r = ref.finish();
                 if (floatRequested)
                 {
                     runs.add(r);
                 }
-                for (final FixedFormat fmt : fixed)
+                for (final FixedPointRun.Stepper q : fixedRuns)
                 {
-                    final boolean isSc = fmt == SC;
-                    final FixedFormat core = isSc ? FixedFormat.Q8_8 : fmt;
-                    final ScConfig scc = isSc ? scConfig : null;
-                    final FixedPointRun.Result q;
-                    if (warm > 0)
-                    {
-                        try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
-                        {
-                            FixedPointRun.run(net, self ? src : fresh.get(), warm, opt, core, scc, null);
-                        }
-                    }
-                    try (SourceStimulus src = self ? SourceStimulus.of(net, n) : null)
-                    {
-                        q = FixedPointRun.run(net, self ? src : fresh.get(), n, opt, core, scc, probed);
-                    }
-                    runs.add(q.run());
-                    quant.put(q.run().arith(), q.quantisation());
+                    final FixedPointRun.Result res = q.finish();
+                    runs.add(res.run());
+                    quant.put(res.run().arith(), res.quantisation());
                 }
             }
             catch (final NetworkException e)
             {
                 throw new BadInputException(e.getMessage());
+            }
+            finally
+            {
+                for (final SourceStimulus src : sources)
+                {
+                    src.close();
+                }
             }
             writeResults(staged.staging(), path, net, inputLabel, step, integ, rst, runs, r, quant,
                 new Report(probed, tau, !noPlots), readSeconds);
@@ -368,6 +384,14 @@ public final class NirCommand implements Callable<Integer>
                 + " steps (every output spike is kept for results.json); give " + accepted);
         }
         return (int)t;
+    }
+
+    /** A network's own sources for one arithmetic's run, closed with the others once the kernel has run. */
+    private static SourceStimulus open(final List<SourceStimulus> sources, final Network net, final int steps)
+    {
+        final SourceStimulus src = SourceStimulus.of(net, steps);
+        sources.add(src);
+        return src;
     }
 
     /** Stands for --arith sc in the list of {@link #ariths}: SC synapses into Q8.8 cores. */

@@ -51,32 +51,74 @@ public final class FixedPointRun
     public static Result run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
         final FixedFormat fmt, final ScConfig sc, final Probe probe)
     {
-        if (net.inputs().length == 0 && !org.scfabric.net.ref.ReferenceRun.selfDriven(net))
-        {
-            throw new NetworkException("the network has no Input node to drive");
-        }
-        if (steps > stimulus.rows())
-        {
-            throw new NetworkException("--steps " + steps + " but the input has only " + stimulus.rows() + " rows");
-        }
-        final FixedPointEngine e = new FixedPointEngine(net, opt, fmt, sc);
-        final int[] inputs = net.inputs();
-        final int[] outputs = net.outputs();
-        final double[] row = new double[ReferenceRun.channels(net)];
-        final int[][] trains = new int[outputs.length][64];
-        final int[] sizes = new int[outputs.length];
-        final ReferenceRun.NeuronCounts counts = new ReferenceRun.NeuronCounts(net);
-        final double[] trace = probe == null ? null : new double[Math.min(steps, Probe.MAX_STEPS)];
-        if (probe != null && (probe.index() < 0 || probe.index() >= e.membranes(probe.node())))
-        {
-            throw new NetworkException("probe " + probe.label(net) + ": not a neuron of a population");
-        }
-        final double scale = 1 << fmt.fraction();
-        final double hi = fmt.saturate(Long.MAX_VALUE);
-        final double lo = fmt.saturate(Long.MIN_VALUE);
-        final long t0 = System.nanoTime();
+        final Stepper r = new Stepper(net, stimulus, steps, opt, fmt, sc, probe);
         for (int t = 0; t < steps; t++)
         {
+            r.step(t, null);
+        }
+        return r.finish();
+    }
+
+    /** A fixed-point (or SC) run one step at a time, for a driver that runs several in lockstep; see {@link #run}. */
+    public static final class Stepper
+    {
+        private final Network net;
+        private final Stimulus stimulus;
+        private final int steps;
+        private final FixedFormat fmt;
+        private final ScConfig sc;
+        private final Probe probe;
+        private final FixedPointEngine e;
+        private final int[] inputs;
+        private final int[] outputs;
+        private final double[] row;
+        private final int[][] trains;
+        private final int[] sizes;
+        private final ReferenceRun.NeuronCounts counts;
+        private final double[] trace;
+        private final double scale;
+        private final double hi;
+        private final double lo;
+        private long nanos;
+
+        public Stepper(final Network net, final Stimulus stimulus, final int steps, final Options opt,
+            final FixedFormat fmt, final ScConfig sc, final Probe probe)
+        {
+            if (net.inputs().length == 0 && !org.scfabric.net.ref.ReferenceRun.selfDriven(net))
+            {
+                throw new NetworkException("the network has no Input node to drive");
+            }
+            if (steps > stimulus.rows())
+            {
+                throw new NetworkException("--steps " + steps + " but the input has only " + stimulus.rows() + " rows");
+            }
+            this.net = net;
+            this.stimulus = stimulus;
+            this.steps = steps;
+            this.fmt = fmt;
+            this.sc = sc;
+            this.probe = probe;
+            e = new FixedPointEngine(net, opt, fmt, sc);
+            inputs = net.inputs();
+            outputs = net.outputs();
+            row = new double[ReferenceRun.channels(net)];
+            trains = new int[outputs.length][64];
+            sizes = new int[outputs.length];
+            counts = new ReferenceRun.NeuronCounts(net);
+            trace = probe == null ? null : new double[Math.min(steps, Probe.MAX_STEPS)];
+            if (probe != null && (probe.index() < 0 || probe.index() >= e.membranes(probe.node())))
+            {
+                throw new NetworkException("probe " + probe.label(net) + ": not a neuron of a population");
+            }
+            scale = 1 << fmt.fraction();
+            hi = fmt.saturate(Long.MAX_VALUE);
+            lo = fmt.saturate(Long.MIN_VALUE);
+        }
+
+        /** Runs step {@code t} (0, 1, ... in order); {@code sink} (may be null) is told each output spike. */
+        public void step(final int t, final ReferenceRun.OutputSink sink)
+        {
+            final long t0 = System.nanoTime();
             stimulus.fill(t, row);
             int at = 0;
             for (int k = 0; k < inputs.length; k++)
@@ -106,6 +148,10 @@ public final class FixedPointRun
                         trains[k][2 * sizes[k]] = t;
                         trains[k][2 * sizes[k] + 1] = i;
                         sizes[k]++;
+                        if (sink != null)
+                        {
+                            sink.spike(k, i);
+                        }
                     }
                 }
             }
@@ -127,33 +173,38 @@ public final class FixedPointRun
             {
                 trace[t] = e.membrane(probe.node(), probe.index()) / scale;
             }
+            nanos += System.nanoTime() - t0;
         }
-        final double wall = (System.nanoTime() - t0) / 1e9;
-        final Map<String, Long> perNode = new LinkedHashMap<>();
-        long total = 0;
-        for (int v = 0; v < net.size(); v++)
+
+        /** The run after its steps; wall_s is the time spent in {@link #step}. */
+        public Result finish()
         {
-            final Node node = net.node(v);
-            if (Float64Engine.spiking(node.kind()))
+            final Map<String, Long> perNode = new LinkedHashMap<>();
+            long total = 0;
+            for (int v = 0; v < net.size(); v++)
             {
-                perNode.put(node.name(), e.spikes(v));
-                total += e.spikes(v);
+                final Node node = net.node(v);
+                if (Float64Engine.spiking(node.kind()))
+                {
+                    perNode.put(node.name(), e.spikes(v));
+                    total += e.spikes(v);
+                }
             }
-        }
-        final Map<String, ArithmeticRun.OutputTrain> outs = new LinkedHashMap<>();
-        for (int k = 0; k < outputs.length; k++)
-        {
-            final Node node = net.node(outputs[k]);
-            final int[] st = new int[sizes[k]];
-            final int[] ix = new int[sizes[k]];
-            for (int i = 0; i < sizes[k]; i++)
+            final Map<String, ArithmeticRun.OutputTrain> outs = new LinkedHashMap<>();
+            for (int k = 0; k < outputs.length; k++)
             {
-                st[i] = trains[k][2 * i];
-                ix[i] = trains[k][2 * i + 1];
+                final Node node = net.node(outputs[k]);
+                final int[] st = new int[sizes[k]];
+                final int[] ix = new int[sizes[k]];
+                for (int i = 0; i < sizes[k]; i++)
+                {
+                    st[i] = trains[k][2 * i];
+                    ix[i] = trains[k][2 * i + 1];
+                }
+                outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), st, ix));
             }
-            outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), st, ix));
+            return new Result(new ArithmeticRun(sc != null ? "sc" : fmt.name(), steps, total, perNode, nanos / 1e9, outs,
+                counts.byName(net), trace), e.quantisationErrors());
         }
-        return new Result(new ArithmeticRun(sc != null ? "sc" : fmt.name(), steps, total, perNode, wall, outs,
-            counts.byName(net), trace), e.quantisationErrors());
     }
 }

@@ -57,33 +57,77 @@ public final class ReferenceRun
     public static ArithmeticRun run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
         final Probe probe)
     {
-        if (net.inputs().length == 0 && !selfDriven(net))
-        {
-            throw new NetworkException("the network has no Input node to drive");
-        }
-        if (steps > stimulus.rows())
-        {
-            throw new NetworkException("--steps " + steps + " but the input has only " + stimulus.rows() + " rows");
-        }
-        final Float64Engine e = new Float64Engine(net, opt);
-        final int[] inputs = net.inputs();
-        final int[] outputs = net.outputs();
-        final double[] row = new double[channels(net)];
-        final IntPairs[] trains = new IntPairs[outputs.length];
-        for (int k = 0; k < outputs.length; k++)
-        {
-            trains[k] = new IntPairs();
-        }
-        final NeuronCounts counts = new NeuronCounts(net);
-        final double[] trace = probe == null ? null : new double[Math.min(steps, Probe.MAX_STEPS)];
-        final double[] probed = probe == null ? null : e.membrane(probe.node());
-        if (probe != null && (probed == null || probe.index() < 0 || probe.index() >= probed.length))
-        {
-            throw new NetworkException("probe " + probe.label(net) + ": not a neuron of a population");
-        }
-        final long t0 = System.nanoTime();
+        final Stepper r = new Stepper(net, stimulus, steps, opt, probe);
         for (int t = 0; t < steps; t++)
         {
+            r.step(t, null);
+        }
+        return r.finish();
+    }
+
+    /** Told each output spike of a step as it is recorded: output node k (in {@link Network#outputs} order), flat index. */
+    public interface OutputSink
+    {
+        void spike(int output, int index);
+    }
+
+    /**
+     * The float64 run one step at a time, so that a driver (the kernel, a component per arithmetic) can run it in
+     * lockstep with others; {@link #run} is its plain loop.
+     */
+    public static final class Stepper
+    {
+        private final Network net;
+        private final Stimulus stimulus;
+        private final int steps;
+        private final Probe probe;
+        private final Float64Engine e;
+        private final int[] inputs;
+        private final int[] outputs;
+        private final double[] row;
+        private final IntPairs[] trains;
+        private final NeuronCounts counts;
+        private final double[] trace;
+        private final double[] probed;
+        private long nanos;
+
+        public Stepper(final Network net, final Stimulus stimulus, final int steps, final Options opt,
+            final Probe probe)
+        {
+            if (net.inputs().length == 0 && !selfDriven(net))
+            {
+                throw new NetworkException("the network has no Input node to drive");
+            }
+            if (steps > stimulus.rows())
+            {
+                throw new NetworkException("--steps " + steps + " but the input has only " + stimulus.rows() + " rows");
+            }
+            this.net = net;
+            this.stimulus = stimulus;
+            this.steps = steps;
+            this.probe = probe;
+            e = new Float64Engine(net, opt);
+            inputs = net.inputs();
+            outputs = net.outputs();
+            row = new double[channels(net)];
+            trains = new IntPairs[outputs.length];
+            for (int k = 0; k < outputs.length; k++)
+            {
+                trains[k] = new IntPairs();
+            }
+            counts = new NeuronCounts(net);
+            trace = probe == null ? null : new double[Math.min(steps, Probe.MAX_STEPS)];
+            probed = probe == null ? null : e.membrane(probe.node());
+            if (probe != null && (probed == null || probe.index() < 0 || probe.index() >= probed.length))
+            {
+                throw new NetworkException("probe " + probe.label(net) + ": not a neuron of a population");
+            }
+        }
+
+        /** Runs step {@code t} (0, 1, ... in order); {@code sink} (may be null) is told each output spike. */
+        public void step(final int t, final OutputSink sink)
+        {
+            final long t0 = System.nanoTime();
             stimulus.fill(t, row);
             int at = 0;
             for (int k = 0; k < inputs.length; k++)
@@ -101,6 +145,10 @@ public final class ReferenceRun
                     if (y[i] != 0.0)
                     {
                         trains[k].add(t, i);
+                        if (sink != null)
+                        {
+                            sink.spike(k, i);
+                        }
                     }
                 }
             }
@@ -122,27 +170,32 @@ public final class ReferenceRun
             {
                 trace[t] = probed[probe.index()];
             }
+            nanos += System.nanoTime() - t0;
         }
-        final double wall = (System.nanoTime() - t0) / 1e9;
-        final Map<String, Long> perNode = new LinkedHashMap<>();
-        long total = 0;
-        for (int v = 0; v < net.size(); v++)
+
+        /** The run after its steps; wall_s is the time spent in {@link #step}. */
+        public ArithmeticRun finish()
         {
-            final Node node = net.node(v);
-            if (Float64Engine.spiking(node.kind()))
+            final Map<String, Long> perNode = new LinkedHashMap<>();
+            long total = 0;
+            for (int v = 0; v < net.size(); v++)
             {
-                perNode.put(node.name(), e.spikes(v));
-                total += e.spikes(v);
+                final Node node = net.node(v);
+                if (Float64Engine.spiking(node.kind()))
+                {
+                    perNode.put(node.name(), e.spikes(v));
+                    total += e.spikes(v);
+                }
             }
+            final Map<String, ArithmeticRun.OutputTrain> outs = new LinkedHashMap<>();
+            for (int k = 0; k < outputs.length; k++)
+            {
+                final Node node = net.node(outputs[k]);
+                outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), trains[k].firsts(),
+                    trains[k].seconds()));
+            }
+            return new ArithmeticRun("float64", steps, total, perNode, nanos / 1e9, outs, counts.byName(net), trace);
         }
-        final Map<String, ArithmeticRun.OutputTrain> outs = new LinkedHashMap<>();
-        for (int k = 0; k < outputs.length; k++)
-        {
-            final Node node = net.node(outputs[k]);
-            outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), trains[k].firsts(),
-                trains[k].seconds()));
-        }
-        return new ArithmeticRun("float64", steps, total, perNode, wall, outs, counts.byName(net), trace);
     }
 
     /**
