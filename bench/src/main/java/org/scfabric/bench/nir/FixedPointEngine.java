@@ -99,11 +99,11 @@ public final class FixedPointEngine
             {
                 final Node node = net.node(v);
                 final Kind k = node.kind();
-                if (k == Kind.LINEAR || k == Kind.AFFINE || k == Kind.CONV1D || k == Kind.CONV2D)
+                if (k == Kind.LINEAR || k == Kind.AFFINE || k == Kind.CONV1D || k == Kind.CONV2D || k == Kind.CSR_LINEAR)
                 {
                     scWeightBase[v] = weights;
                     scInputBase[v] = inputs;
-                    weights += node.param("weight").data().length;
+                    weights += scWeights(node).length;
                     inputs += node.inShape().size();
                 }
             }
@@ -334,7 +334,7 @@ public final class FixedPointEngine
             case DELAY -> delay(node, opt.dt());
             case I, IF, LI, LIF, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
             case BRUNEL -> brunel(node, opt);
-            case CSR_LINEAR -> csr(node, wrap);
+            case CSR_LINEAR -> sc != null ? scLayer(node, csrSynapses(node), 1) : csr(node, wrap);
         };
     }
 
@@ -510,10 +510,38 @@ public final class FixedPointEngine
         return s;
     }
 
+    /** A synapse node's weights as the SC layer indexes them: a csr Linear's {@code data}, else {@code weight}. */
+    private static double[] scWeights(final Node node)
+    {
+        return node.kind() == Kind.CSR_LINEAR ? node.param("data").data() : node.param("weight").data();
+    }
+
+    /**
+     * (output, input, weight index) of every synapse of a csr Linear: row j of the CSR lists input j's targets;
+     * the weight is input j's (one per input, as the Brunel export's axons) or the synapse's own.
+     */
+    private static int[][] csrSynapses(final Node node)
+    {
+        final double[] ptr = node.param("indptr").data();
+        final double[] idx = node.param("indices").data();
+        final boolean perInput = node.param("data").data().length != idx.length;
+        final int[][] s = new int[3][idx.length];
+        for (int j = 0; j + 1 < ptr.length; j++)
+        {
+            for (int e = (int)ptr[j], end = (int)ptr[j + 1]; e < end; e++)
+            {
+                s[0][e] = (int)idx[e];
+                s[1][e] = j;
+                s[2][e] = perInput ? j : e;
+            }
+        }
+        return s;
+    }
+
     /** The SC realisation of a synapse node; {@code plane}: outputs per bias value. */
     private IntOp scLayer(final Node node, final int[][] synapses, final int plane)
     {
-        final double[] weight = node.param("weight").data();
+        final double[] weight = scWeights(node);
         final int cout = node.outShape().size() / plane;
         final int[] b = node.has("bias") ? q(node, "bias", node.perElement("bias", cout)) : null;
         final int v = nodeIndex(node);

@@ -203,6 +203,44 @@ class ScLayerTest
         assertNotEquals(a.spikeCounts(), c.spikeCounts());
     }
 
+    @Test
+    void aCsrLinearIsRealisedWithOneWeightStreamPerAxon()
+    {
+        // 2 inputs, 3 outputs; input 0 reaches outputs 0 and 2 with its axon weight 0.5, input 1 reaches output 1
+        // with -0.25: per-input weights, as the Brunel export writes them. Only input 0 spikes.
+        final Map<String, Tensor> p = new java.util.LinkedHashMap<>();
+        p.put("indptr", new Tensor(Shape.of(3), new double[] {0, 2, 3}, Tensor.DType.INT32));
+        p.put("indices", new Tensor(Shape.of(3), new double[] {0, 2, 1}, Tensor.DType.INT32));
+        p.put("data", Tensor.vector(0.5, -0.25));
+        p.put("shape", new Tensor(Shape.of(2), new double[] {3, 2}, Tensor.DType.INT64));
+        final Network net = Network.builder()
+            .add(new Node("in", Kind.INPUT, Map.of("shape", Tensor.vector(2))))
+            .add(new Node("syn", Kind.CSR_LINEAR, p))
+            .add(new Node("out", Kind.OUTPUT, Map.of()))
+            .connect("in", "syn").connect("syn", "out").build();
+        final int l = 256;
+        final FixedPointEngine e = new FixedPointEngine(net, Options.defaults(), Q, new ScConfig(l, 9));
+        final LfsrEncoderModel in0 = new LfsrEncoderModel(SeedPlan.input(0));
+        in0.reset(9);
+        final LfsrEncoderModel w0 = new LfsrEncoderModel(SeedPlan.weight(0));
+        w0.reset(9);
+        final boolean[] a = cycles(in0, 0xFFFF, l);
+        final boolean[] w = cycles(w0, 0xFFFF, l);
+        int pc = 0;
+        for (int c = 0; c < l; c++)
+        {
+            pc += a[c] && w[c] ? 1 : 0;
+        }
+        e.inputBuffer(0)[0] = ONE;
+        e.advance();
+        final int[] y = e.output(net.indexOf("out"));
+        // range Y = max|W| * 1.0 = 0.5 = 128; both targets of axon 0 see its one stream pair
+        assertEquals(128 * pc / l, y[0]);
+        assertEquals(y[0], y[2]);
+        assertEquals(0, y[1]);
+        assertTrue(pc > 250, "p = 1 x 1: " + pc);
+    }
+
     private static ArithmeticRun run(final Network net, final long seed)
     {
         // the input frames are the same for both seeds: only the SC streams differ
