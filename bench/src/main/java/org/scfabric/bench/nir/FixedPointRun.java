@@ -1,6 +1,5 @@
 package org.scfabric.bench.nir;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -72,8 +71,7 @@ public final class FixedPointRun
         private final int[] inputs;
         private final int[] outputs;
         private final double[] row;
-        private final int[][] trains;
-        private final int[] sizes;
+        private final ReferenceRun.IntPairs[] trains;
         private final ReferenceRun.NeuronCounts counts;
         private final double[] trace;
         private final double scale;
@@ -102,8 +100,11 @@ public final class FixedPointRun
             inputs = net.inputs();
             outputs = net.outputs();
             row = new double[ReferenceRun.channels(net)];
-            trains = new int[outputs.length][64];
-            sizes = new int[outputs.length];
+            trains = new ReferenceRun.IntPairs[outputs.length];
+            for (int k = 0; k < outputs.length; k++)
+            {
+                trains[k] = new ReferenceRun.IntPairs();
+            }
             counts = new ReferenceRun.NeuronCounts(net);
             trace = probe == null ? null : new double[Math.min(steps, Probe.MAX_STEPS)];
             if (probe != null && (probe.index() < 0 || probe.index() >= e.membranes(probe.node())))
@@ -141,13 +142,7 @@ public final class FixedPointRun
                 {
                     if (y[i] != 0)
                     {
-                        if (2 * sizes[k] + 2 > trains[k].length)
-                        {
-                            trains[k] = Arrays.copyOf(trains[k], trains[k].length * 2);
-                        }
-                        trains[k][2 * sizes[k]] = t;
-                        trains[k][2 * sizes[k] + 1] = i;
-                        sizes[k]++;
+                        trains[k].add(t, i);
                         if (sink != null)
                         {
                             sink.spike(k, i);
@@ -194,14 +189,8 @@ public final class FixedPointRun
             for (int k = 0; k < outputs.length; k++)
             {
                 final Node node = net.node(outputs[k]);
-                final int[] st = new int[sizes[k]];
-                final int[] ix = new int[sizes[k]];
-                for (int i = 0; i < sizes[k]; i++)
-                {
-                    st[i] = trains[k][2 * i];
-                    ix[i] = trains[k][2 * i + 1];
-                }
-                outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), st, ix));
+                outs.put(node.name(), new ArithmeticRun.OutputTrain(node.outShape().dims(), trains[k].firsts(),
+                    trains[k].seconds()));
             }
             return new Result(new ArithmeticRun(sc != null ? "sc" : fmt.name(), steps, total, perNode, nanos / 1e9, outs,
                 counts.byName(net), trace), e.quantisationErrors());

@@ -29,6 +29,8 @@ public final class Float64Engine
     private final boolean[][] incomingBack;
     /** Where in the node's input each incoming edge adds (a brian2 population has a slot per state variable). */
     private final int[][] incomingOffset;
+    /** Per node: its inputs lie side by side at {@link #incomingOffset}s (a brian2 population's target variables). */
+    private final boolean[] slotted;
     private final double[][] in;
     private final double[][] out;
     /** Output of the previous step, kept only for sources of back edges (null elsewhere). */
@@ -47,6 +49,7 @@ public final class Float64Engine
         incomingSource = new int[n][];
         incomingBack = new boolean[n][];
         incomingOffset = new int[n][];
+        slotted = new boolean[n];
         in = new double[n][];
         out = new double[n][];
         prev = new double[n][];
@@ -72,6 +75,7 @@ public final class Float64Engine
             incomingOffset[v] = new int[incoming[v].length];
             if (ops[v] instanceof Brian2Neuron b)
             {
+                slotted[v] = true;
                 in[v] = new double[b.inputSize()];
                 for (int k = 0; k < incoming[v].length; k++)
                 {
@@ -118,15 +122,10 @@ public final class Float64Engine
             final double[] x = in[v];
             final int[] src = incomingSource[v];
             final boolean[] back = incomingBack[v];
-            final int[] offset = incomingOffset[v];
-            boolean plain = true;
-            for (int k = 0; k < src.length; k++)
-            {
-                plain &= offset[k] == 0 && (back[k] ? prev[src[k]] : out[src[k]]).length == x.length;
-            }
-            if (!plain)
+            if (slotted[v])
             {
                 // a brian2 population's inputs side by side (one segment per target variable)
+                final int[] offset = incomingOffset[v];
                 java.util.Arrays.fill(x, 0.0);
                 for (int k = 0; k < src.length; k++)
                 {

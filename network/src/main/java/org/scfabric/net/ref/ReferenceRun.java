@@ -246,12 +246,12 @@ public final class ReferenceRun
     }
 
     /** A growable list of int pairs (grows by doubling, so recording costs amortised O(1) per spike). */
-    static final class IntPairs
+    public static final class IntPairs
     {
         private int[] a = new int[64];
         private int n;
 
-        void add(final int x, final int y)
+        public void add(final int x, final int y)
         {
             if (2 * n + 2 > a.length)
             {
@@ -262,7 +262,7 @@ public final class ReferenceRun
             n++;
         }
 
-        int[] firsts()
+        public int[] firsts()
         {
             final int[] r = new int[n];
             for (int i = 0; i < n; i++)
@@ -272,7 +272,7 @@ public final class ReferenceRun
             return r;
         }
 
-        int[] seconds()
+        public int[] seconds()
         {
             final int[] r = new int[n];
             for (int i = 0; i < n; i++)
