@@ -124,6 +124,9 @@ public final class Brian2Command implements Callable<Integer>
                 stdout.printf("brian2: %s run %s -> %s: %d neurons, %d synapses, %d nodes, dt %s s, %d steps "
                     + "(Brian2 capture %.1f s)%n", file.getFileName(), all ? Integer.toString(k + 1) : capture.trim(),
                     target, t.network().neurons(), t.synapses(), t.network().size(), t.dt(), t.steps(), captureS);
+                // a NIR file holds no duration and nir's --dt defaults to 1e-4: say how to run what Brian2 would run
+                stdout.printf("brian2: to run it as the script does: scfabric nir %s --steps %d%s%n", target, t.steps(),
+                    t.dt() == 1e-4 ? "" : " --dt " + t.dt());
             }
             stdout.flush();
             if (compare)

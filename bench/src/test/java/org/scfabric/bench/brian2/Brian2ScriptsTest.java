@@ -178,6 +178,9 @@ class Brian2ScriptsTest
         final Run r = cli("brian2", EXAMPLES.resolve("IF_curve_LIF.py").toString(), "--out", nir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("1000 neurons"), r.out());
+        // the script's 1 s at dt 0.1 ms: the file holds no duration, so the command says how to run all of it
+        assertTrue(r.out().contains("scfabric nir " + nir + " --steps 10000\n") || r.out().contains("scfabric nir " + nir
+            + " --steps 10000" + System.lineSeparator()), r.out());
         final var net = NirReader.read(nir);
         assertEquals("brian2", net.node("neurongroup").metadata().get("scfabric.kind"));
         assertEquals("50", net.node("neurongroup").metadata().get("scfabric.refractory_steps"));
