@@ -183,7 +183,8 @@ public final class FaultsCommand implements Callable<Integer>
         + "threads (default: --threads, else 1)")
     String cpusPerTask;
 
-    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "with --slurm: one more sbatch option for the "
+    @Option(names = "--sbatch-arg", paramLabel = "ARG", parameterConsumer = SbatchArg.class,
+        description = "with --slurm: one more sbatch option for the "
         + "jobs, repeatable, e.g. --sbatch-arg=--mem=4G --sbatch-arg=--account=proj")
     List<String> sbatchArgs = new ArrayList<>();
 

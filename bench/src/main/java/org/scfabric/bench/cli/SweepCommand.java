@@ -100,7 +100,8 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--cpus-per-task", paramLabel = "C", description = "with --slurm: CPUs per point (default: 1)")
     String cpusPerTask;
 
-    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "with --slurm: one more sbatch option for both"
+    @Option(names = "--sbatch-arg", paramLabel = "ARG", parameterConsumer = SbatchArg.class,
+        description = "with --slurm: one more sbatch option for both"
         + " jobs, e.g. --sbatch-arg=--mem=4G; repeatable")
     List<String> sbatchArgs = new ArrayList<>();
 

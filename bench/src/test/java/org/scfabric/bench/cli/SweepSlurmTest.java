@@ -209,6 +209,11 @@ class SweepSlurmTest
         assertBad(cli(sweep(dir, "--wait")), dir, "--wait needs --slurm");
         assertBad(cli(sweep(dir, "--slurm", "--threads", "2")), dir, "--threads");
         assertBad(cli(sweep(dir, "--slurm", "--time", "soon")), dir, "--time 'soon'");
+        assertBad(cli(sweep(dir, "--slurm", "--time", "1:99:00")), dir, "--time '1:99:00'", "0..59");
+        // an sbatch option that looks like scfabric's own: SlurmOptions' line, not picocli's "Expected parameter"
+        assertBad(cli(sweep(dir, "--slurm", "--sbatch-arg=--partition=x")), dir,
+            "--sbatch-arg --partition=x: scfabric sets --partition itself");
+        assertBad(cli(sweep(dir, "--slurm", "--sbatch-arg", "--time=5")), dir, "scfabric sets --time itself");
         Files.writeString(bin.resolve("refuse"), "");
         assertBad(cli(sweep(dir, "--slurm")), dir, "sbatch refused", "invalid partition");
         assertFalse(Files.exists(dir), "a refused submission leaves nothing");
