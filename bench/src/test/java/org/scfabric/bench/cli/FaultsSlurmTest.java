@@ -300,6 +300,14 @@ class FaultsSlurmTest
             assertEquals(2, run.code, a + ": " + run.err);
             assertEquals(1, run.err.lines().count(), run.err);
         }
+        final Run own = cli(campaign("--slurm", "--sbatch-arg=--partition=x", "--json", r));
+        assertEquals(2, own.code, own.err);
+        assertEquals("scfabric faults: --sbatch-arg --partition=x: scfabric sets --partition itself (use scfabric's own "
+            + "--partition, --time, --cpus-per-task)", own.err.strip());
+        final Run time = cli(campaign("--slurm", "--time", "1:99:00", "--json", r));
+        assertEquals(2, time.code, time.err);
+        assertTrue(time.err.strip().startsWith("scfabric faults: --time '1:99:00' is not a Slurm time limit: minutes"),
+            time.err);
         Files.writeString(bin.resolve("refuse"), "");
         final Run refused = cli(campaign("--slurm", "--json", r));
         assertEquals(2, refused.code);
@@ -317,5 +325,18 @@ class FaultsSlurmTest
             assertTrue(run.err.contains("does not exist"), run.err);
         }
         assertFalse(Files.exists(tmp.resolve("no")));
+    }
+
+    @Test
+    void statusOfAFileSaysItIsAFileNotThatNoFolderExists() throws IOException
+    {
+        final Path file = Files.writeString(tmp.resolve("notes.txt"), "not a campaign");
+        final Run st = cli(List.of("faults", "status", file.toString()));
+        assertEquals(2, st.code, st.err);
+        assertEquals(1, st.err.lines().count(), st.err);
+        assertTrue(st.err.contains(file + " is a file, not a folder"), st.err);
+        final Run none = cli(List.of("faults", "status", tmp.resolve("gone").toString()));
+        assertEquals(2, none.code, none.err);
+        assertTrue(none.err.contains("no such folder"), none.err);
     }
 }
