@@ -218,6 +218,8 @@ class NirCommandTest
         assertBadInput(run("nir", "--info", tmp.toString()), tmp + " is a folder, not a NIR file");
         final Path out = tmp.resolve("none");
         final String lif = nir("lif_rockpool.nir").toString();
+        assertBadInput(run("nir", lif, "--input", tmp.toString(), "--out", out.toString()),
+            "--input " + tmp + " is a folder, not a file");
         assertBadInput(run("nir", lif, "--poisson", "100", "--steps", "2147483648", "--out", out.toString()),
             "--steps 2147483648 is too large");
         assertBadInput(run("nir", lif, "--poisson", "100", "--steps", "99999999999999999999", "--out", out.toString()),
