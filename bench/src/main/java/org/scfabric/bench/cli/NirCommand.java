@@ -201,6 +201,18 @@ public final class NirCommand implements Callable<Integer>
                 + "which only the float64 reference runs so far: --arith float64");
         }
         final List<FixedFormat> fixed = ariths(arith);
+        if ((self || selfDriven) && spec.commandLine().getParseResult().hasMatchedOption("--seed"))
+        {
+            // the file's sources carry their own seed (scfabric.seed): the network was drawn from it too
+            if (!fixed.contains(SC))
+            {
+                throw new BadInputException("--seed: " + path.getFileName() + " drives itself from the seed stored in "
+                    + "it (" + NirMetadata.SEED + "), and without --arith sc there are no SC encoders to seed; drop "
+                    + "--seed (export the network again with another seed to change its drive)");
+            }
+            spec.commandLine().getErr().println("nir: --seed " + s + " seeds the SC encoders only; "
+                + path.getFileName() + " drives itself from the seed stored in it (" + NirMetadata.SEED + ")");
+        }
         final ScConfig scConfig = bitstream(bitstream, s);
         final Probe probed = probe(net, probe);
         final double tau = OptionValues.positive(vrTau, "--van-rossum-tau", "a number of steps > 0");

@@ -127,7 +127,14 @@ class BrunelExportNirTest
             "drives itself");
         assertBadInput(run("nir", ok.toString(), "--poisson", "10", "--out", tmp.resolve("n").toString()),
             "give no --poisson");
+        // its drive's seed is in the file: --seed is refused where it would seed nothing, said where it seeds SC only
+        assertBadInput(run("nir", ok.toString(), "--arith", "float64,q8.8", "--seed", "5", "--out",
+            tmp.resolve("n").toString()), "--seed: ok.nir drives itself from the seed stored in it (scfabric.seed)");
         assertFalse(Files.exists(tmp.resolve("n")));
+        final Run sc = run("nir", ok.toString(), "--arith", "q8.8,sc", "--seed", "5", "--steps", "5", "--no-plots",
+            "--out", tmp.resolve("sc").toString());
+        assertEquals(0, sc.code(), sc.err());
+        assertTrue(sc.err().contains("--seed 5 seeds the SC encoders only"), sc.err());
     }
 
     /**
