@@ -61,7 +61,7 @@ import picocli.CommandLine.Parameters;
         "  scfabric nir net.nir --input in.csv --arith sc --bitstream 1024 --probe lif:0",
         "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)",
         "  scfabric nir v3.nir --arith q8.8 --steps 10000  (from brunel --export-nir)"})
-public final class NirCommand implements Callable<Integer>
+public final class NirCommand implements Callable<Integer>, CheckOnly
 {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -137,6 +137,15 @@ public final class NirCommand implements Callable<Integer>
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Set by a sweep's check of its points (see {@link CheckOnly}). */
+    private boolean checkOnly;
+
+    @Override
+    public void checkOnly()
+    {
+        checkOnly = true;
+    }
 
     @Override
     public Integer call() throws IOException
@@ -278,6 +287,10 @@ public final class NirCommand implements Callable<Integer>
         {
             throw new BadInputException("--warm-up " + warm + " but --input " + input + " has only " + stim.rows()
                 + " rows; give 0.." + stim.rows());
+        }
+        if (checkOnly)
+        {
+            return 0;
         }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {

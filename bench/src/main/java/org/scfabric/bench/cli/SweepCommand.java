@@ -2,6 +2,8 @@ package org.scfabric.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -215,15 +217,16 @@ public final class SweepCommand implements Callable<Integer>
             staged.refuseForeign(List.of("sweep.json", "sweep.md", "sweep.csv"));
             final Path dir = staged.staging();
             Files.createDirectories(dir.resolve("points"));
-            stderr.println(String.format(Locale.ROOT, "sweep: %d points of scfabric %s on %d thread%s", points.size(),
-                command, nThreads, nThreads == 1 ? "" : "s"));
-            stderr.flush();
-            final int[] finished = {0};
             for (final SweepPoint p : points)
             {
                 // fabric and faults write files, not folders: the point's folder must be there
                 Files.createDirectories(dir.resolve(p.folder()));
             }
+            checkPoints(points, dir);
+            stderr.println(String.format(Locale.ROOT, "sweep: %d points of scfabric %s on %d thread%s", points.size(),
+                command, nThreads, nThreads == 1 ? "" : "s"));
+            stderr.flush();
+            final int[] finished = {0};
             final List<LocalSweepRunner.Outcome> outcomes = new LocalSweepRunner(nThreads, factory).run(points,
                 p -> args(p, dir), o ->
                 {
@@ -265,6 +268,35 @@ public final class SweepCommand implements Callable<Integer>
             stderr.flush();
         }
         return 0;
+    }
+
+    /**
+     * Every point's options checked as its command would check them, before any point runs: a bad value
+     * in one point is then the sweep's one line of bad input, with no progress lines before it.
+     */
+    private void checkPoints(final List<SweepPoint> points, final Path dir)
+    {
+        for (final SweepPoint p : points)
+        {
+            final CommandLine cl = Main.commandLine(factory);
+            final StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(Writer.nullWriter()));
+            cl.setErr(new PrintWriter(err, true));
+            if (cl.getSubcommands().get(command).getCommand() instanceof CheckOnly c)
+            {
+                c.checkOnly();
+                final int code = cl.execute(args(p, dir).toArray(new String[0]));
+                if (code == Main.EXIT_BAD_INPUT)
+                {
+                    throw new BadInputException("point " + p.label() + ": " + Main.oneLine(lastLine(err.toString())));
+                }
+                if (code != 0)
+                {
+                    throw new RunFailedException("point " + p.label() + ": " + Main.oneLine(lastLine(err.toString())),
+                        null);
+                }
+            }
+        }
     }
 
     /** The command line of one point: COMMAND, the common arguments, the point's values, where it writes. */
