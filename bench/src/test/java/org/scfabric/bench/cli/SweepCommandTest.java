@@ -3,10 +3,10 @@ package org.scfabric.bench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
+import static org.scfabric.bench.cli.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.sweep.PointFigures;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,18 +34,6 @@ class SweepCommandTest
 
     @TempDir
     Path tmp;
-
-    record Run(int code, String out, String err)
-    {
-    }
-
-    static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static final List<String> COMMON = List.of("--variants", "V1,V3", "--neurons", "120", "--duration-ms", "100",
         "--no-plots");
@@ -172,15 +161,7 @@ class SweepCommandTest
 
     private void assertBad(final Run r, final Path out, final String... fragments)
     {
-        assertEquals(2, r.code(), r.err());
-        final String e = r.err().strip();
-        final String last = e.lines().reduce((a, b) -> b).orElse("");
-        assertEquals(1, e.lines().count(), "one line, no progress lines before it: " + e);
-        for (final String f : fragments)
-        {
-            assertTrue(last.contains(f), "'" + f + "' in: " + last);
-        }
-        assertFalse(e.contains("Exception"), e);
+        assertBadInput(r, fragments); // one line: no progress lines before it
         assertFalse(Files.exists(out.resolve("sweep.json")), "nothing written");
         assertFalse(Files.exists(out.resolve("points")), "no point left behind");
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.slurm.JavaLauncher;
 import org.scfabric.bench.slurm.SlurmTools;
 
@@ -35,10 +34,6 @@ class SweepSlurmTest
 
     Path bin;
     JavaLauncher launcher;
-
-    record Run(int code, String out, String err)
-    {
-    }
 
     @BeforeEach
     void fakeSlurm() throws IOException
@@ -66,8 +61,6 @@ class SweepSlurmTest
 
     private Run cli(final SlurmTools tools, final List<String> args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
         final CommandLine.IFactory factory = new CommandLine.IFactory()
         {
             @Override
@@ -77,9 +70,7 @@ class SweepSlurmTest
                     tools, 10)) : CommandLine.defaultFactory().create(cls);
             }
         };
-        final int code = Main.execute(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true),
-            factory);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(factory, args);
     }
 
     private Run cli(final List<String> args)
@@ -190,13 +181,7 @@ class SweepSlurmTest
 
     private void assertBad(final Run r, final Path dir, final String... fragments)
     {
-        assertEquals(2, r.code(), r.err());
-        final String e = r.err().strip();
-        assertEquals(1, e.lines().count(), "one line: " + e);
-        for (final String f : fragments)
-        {
-            assertTrue(e.contains(f), "'" + f + "' in: " + e);
-        }
+        Cli.assertBadInput(r, fragments);
         assertFalse(Files.exists(dir.resolve("slurm")), "nothing written");
     }
 
