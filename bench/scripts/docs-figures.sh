@@ -4,7 +4,7 @@
 # checks every figure against the number the doc states. The stated numbers are read from the docs
 # themselves, so an edited doc is checked too. Prints one table (doc, figure, stated, reproduced, ok)
 # and exits 1 when any figure differs. About 3 minutes on the 2-core machine (load 13); FULL=1 adds the V11
-# fault campaign and the kernel engine's default fabric run (about 10 more). Not part of CI.
+# fault campaign and the kernel engine's default fabric run (7.5 minutes in all at load 20). Not part of CI.
 #
 # Usage: bench/scripts/docs-figures.sh [WORK_DIR]   (default: a temporary folder, deleted at the end)
 set -euo pipefail
