@@ -299,6 +299,36 @@ public final class SweepCommand implements Callable<Integer>
         }
     }
 
+    /**
+     * Before a Slurm submission: every point's values checked here, against the points' folders in a scratch
+     * folder (the jobs write into --out directly, so it cannot be used), not in the array job hours later.
+     */
+    private void checkPointsInScratch(final List<SweepPoint> points)
+    {
+        Path scratch = null;
+        try
+        {
+            scratch = Files.createTempDirectory("scfabric-sweep-check");
+            for (final SweepPoint p : points)
+            {
+                Files.createDirectories(scratch.resolve(p.folder()));
+            }
+            checkPoints(points, scratch);
+        }
+        catch (final IOException e)
+        {
+            throw new RunFailedException("cannot make a scratch folder to check the points in: " + Main.oneLine(
+                e.getMessage()), e);
+        }
+        finally
+        {
+            if (scratch != null)
+            {
+                StagedOutput.deleteTree(scratch);
+            }
+        }
+    }
+
     /** The command line of one point: COMMAND, the common arguments, the point's values, where it writes. */
     List<String> args(final SweepPoint p, final Path dir)
     {
@@ -456,6 +486,7 @@ public final class SweepCommand implements Callable<Integer>
                 throw new BadInputException("--out " + out + ": cannot read it (" + Main.oneLine(e.getMessage()) + ")");
             }
         }
+        checkPointsInScratch(points);
         return new SweepSlurm(launcher, slurmTools, spec.commandLine().getOut(), spec.commandLine().getErr(),
             pollMillis).run(dir,
             SweepSlurm.plan(command, common, axes, chosen, marks, noPlots), points,

@@ -195,6 +195,11 @@ class SweepSlurmTest
         assertBad(cli(sweep(dir, "--slurm", "--threads", "2")), dir, "--threads");
         assertBad(cli(sweep(dir, "--slurm", "--time", "soon")), dir, "--time 'soon'");
         assertBad(cli(sweep(dir, "--slurm", "--time", "1:99:00")), dir, "--time '1:99:00'", "0..59");
+        // a value a point's command refuses: refused here, before anything is submitted, not in the array job
+        assertBad(cli(List.of("sweep", "brunel", "--param", "g=3,-1", "--slurm", "--out", dir.toString(), "--",
+            "--variants", "V1", "--neurons", "40")), dir, "point g=-1", "--g -1");
+        assertFalse(Files.exists(bin.resolve("calls")), "nothing submitted");
+        assertFalse(Files.exists(dir), "nothing written");
         // an sbatch option that looks like scfabric's own: SlurmOptions' line, not picocli's "Expected parameter"
         assertBad(cli(sweep(dir, "--slurm", "--sbatch-arg=--partition=x")), dir,
             "--sbatch-arg --partition=x: scfabric sets --partition itself");
