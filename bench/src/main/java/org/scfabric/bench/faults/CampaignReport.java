@@ -154,8 +154,15 @@ public final class CampaignReport
         double sumDelta = 0;
         long faults = 0;
         long measured = 0;
+        long decided = 0;
+        long argmax = 0;
         for (final Outcome o : outcomes)
         {
+            if (o.argmaxChanged() != null)
+            {
+                decided++;
+                argmax += o.argmaxChanged() ? 1 : 0;
+            }
             switch (o.cls())
             {
                 case MASKED -> masked++;
@@ -189,6 +196,12 @@ public final class CampaignReport
         m.put("max_rate_error", measured == 0 ? null : maxRate);
         m.put("mean_van_rossum", measured == 0 ? null : sumVr / measured);
         m.put("mean_spike_delta", measured == 0 ? null : sumDelta / measured);
+        if (decided > 0)
+        {
+            // only designs whose outputs make a decision (a NIR network's argmax) have these
+            m.put("argmax_changed", argmax);
+            m.put("argmax_changed_fraction", (double)argmax / decided);
+        }
         return m;
     }
 
@@ -251,6 +264,10 @@ public final class CampaignReport
         m.put("rate_error", Double.isNaN(o.rateError()) ? null : o.rateError());
         m.put("van_rossum", Double.isNaN(o.vanRossum()) ? null : o.vanRossum());
         m.put("first_divergence", o.firstDivergence() < 0 ? null : o.firstDivergence());
+        if (o.argmaxChanged() != null)
+        {
+            m.put("argmax_changed", o.argmaxChanged());
+        }
         if (o.error() != null)
         {
             m.put("error", o.error());
@@ -273,7 +290,8 @@ public final class CampaignReport
             n.path("spike_delta").asLong(), number(n.get("rate_error")), number(n.get("van_rossum")),
             n.get("first_divergence") == null || n.get("first_divergence").isNull() ? -1
                 : n.get("first_divergence").asLong(),
-            FaultClass.parse(field(n, "class").asText()), n.has("error") ? n.get("error").asText() : null);
+            FaultClass.parse(field(n, "class").asText()), n.has("error") ? n.get("error").asText() : null,
+            n.has("argmax_changed") ? n.get("argmax_changed").asBoolean() : null);
     }
 
     private static JsonNode field(final JsonNode n, final String name)

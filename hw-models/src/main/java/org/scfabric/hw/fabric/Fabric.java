@@ -149,7 +149,7 @@ public final class Fabric
         ctrl = new TimestepController(k, steps, m.phases());
         port = new InputPort(fp, m.size(), steps, stepStart, channel, router.sourceBits(), m.phases());
         final NetlistBuilder.Instance ci = b.add("ctrl", ctrl).clock(clk).connect("start", "start")
-            .connect("step", "step").connect("phase", "phase").connect("router_busy", "router.busy")
+            .connect("step", "ctrl.step").connect("phase", "ctrl.phase").connect("router_busy", "router.busy")
             .connect("port_busy", "input.busy");
         final NetlistBuilder.Instance ri = b.add("router", router).clock(clk).connect("busy", "router.busy")
             .connect("dlv_valid", "dlv_valid");
@@ -158,7 +158,7 @@ public final class Fabric
             ri.connect("dlv_tgt" + p, "dlv_tgt" + p).connect("dlv_w" + p, "dlv_w" + p)
                 .connect("dlv_tag" + p, "dlv_tag" + p);
         }
-        b.add("input", port).clock(clk).connect("start", "start").connect("step", "step").connect("phase", "phase")
+        b.add("input", port).clock(clk).connect("start", "start").connect("step", "ctrl.step").connect("phase", "ctrl.phase")
             .connect("credit", "credit_in").connect("push_valid", "input.push_valid")
             .connect("push_id", "input.push_id").connect("busy", "input.busy");
         ri.connect("push_valid_in", "input.push_valid").connect("push_id_in", "input.push_id")
@@ -169,7 +169,7 @@ public final class Fabric
                 router.tagBits());
             final String name = "core" + c;
             final NetlistBuilder.Instance inst = b.add(name, cores[c]).clock(clk).connect("start", "start")
-                .connect("step", "step").connect("phase", "phase").connect("credit", "credit" + c)
+                .connect("step", "ctrl.step").connect("phase", "ctrl.phase").connect("credit", "credit" + c)
                 .connect("dlv_valid", "dlv_valid").connect("push_valid", name + ".push_valid")
                 .connect("push_id", name + ".push_id").connect("busy", name + ".busy");
             for (int p = 0; p < fp.ports(); p++)
@@ -184,10 +184,14 @@ public final class Fabric
         design = b.build();
         kernel = new Kernel(design);
         load(kernel.signals());
-        final int outType = kernel.bus().type(MappedMemories.OUTPUT_EVENT);
-        kernel.bus().subscribe(outType, (type, time, source, value) ->
-            outputs.add(source, (int)(value >>> 32), clk.edgesUpTo(time) - 1, (int)value));
     }
+
+    /**
+     * The event-bus type of a mapped network's output events: at the time of the core's result edge,
+     * {@code source} the step, {@code value} the neuron in the high 32 bits and its output (2^F for a spike,
+     * v for a readout) in the low 32 bits.
+     */
+    public static final String OUTPUT_EVENT = MappedMemories.OUTPUT_EVENT;
 
     /** The output events of a mapped network's run, in the order they left the cores (null for Brunel). */
     public OutputEvents outputEvents()
@@ -285,6 +289,11 @@ public final class Fabric
                 kernel.attach(rec);
             }
             router.recordTo(rec);
+        }
+        if (mapped != null)
+        {
+            kernel.bus().subscribe(kernel.bus().type(OUTPUT_EVENT), (type, time, source, value) ->
+                outputs.add(source, (int)(value >>> 32), clk.edgesUpTo(time) - 1, (int)value));
         }
         spikeCount = new int[steps];
         spikeBuf = keepSpikes ? new int[steps][] : null;
