@@ -163,10 +163,12 @@ public final class Fabric
             .connect("push_id", "input.push_id").connect("busy", "input.busy");
         ri.connect("push_valid_in", "input.push_valid").connect("push_id_in", "input.push_id")
             .connect("credit_in", "credit_in");
+        // the accumulators are as wide as the widest sum any of them can hold
+        final int accBits = Math.min(64, m.accumulatorBits());
         for (int c = 0; c < k; c++)
         {
             cores[c] = new NeuronCore(c, fp, m, pl, observed, router.sourceBits(), router.weightBits(),
-                router.tagBits());
+                router.tagBits(), accBits);
             final String name = "core" + c;
             final NetlistBuilder.Instance inst = b.add(name, cores[c]).clock(clk).connect("start", "start")
                 .connect("step", "ctrl.step").connect("phase", "ctrl.phase").connect("credit", "credit" + c)
@@ -254,6 +256,13 @@ public final class Fabric
     /** Run every step; latencies go to a recorder of its own. */
     public FabricResult run()
     {
+        if (mapped != null)
+        {
+            // a mapped network's latencies go straight into histograms, as the fast engine's do: no writer thread
+            final LatencyRecorder lat = new LatencyRecorder(LATENCY_POPULATIONS);
+            router.latenciesTo(lat.histogram(0), lat.histogram(1));
+            return run(null, lat);
+        }
         final LatencyRecorder lat = new LatencyRecorder(LATENCY_POPULATIONS);
         final Recorder rec = new Recorder(1 << 14, lat);
         final FabricResult r;

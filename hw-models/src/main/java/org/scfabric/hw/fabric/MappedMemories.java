@@ -67,7 +67,7 @@ final class MappedMemories implements CoreMemories
     private int pend;
 
     MappedMemories(final FabricParams fp, final MappedNetwork m, final Placement pl, final int core,
-        final boolean[] observed, final int weightBits, final int tagBits)
+        final boolean[] observed, final int weightBits, final int tagBits, final int accBits)
     {
         this.m = m;
         this.pl = pl;
@@ -78,7 +78,7 @@ final class MappedMemories implements CoreMemories
         this.banks = m.banks;
         this.w = m.w;
         this.f = m.f;
-        this.accBits = Math.min(64, m.accumulatorBits());
+        this.accBits = accBits;
         this.weightBits = weightBits;
         this.tagBits = tagBits;
         this.max = Bits.mask(w - 1) & 0xffffffffL;

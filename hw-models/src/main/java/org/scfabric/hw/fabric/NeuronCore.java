@@ -97,7 +97,7 @@ public final class NeuronCore implements ClockedComponent
 
     /** Core c of a mapped network placed by {@code pl}; deliveries carry weights and tags of the router's widths. */
     NeuronCore(final int core, final FabricParams fp, final MappedNetwork net, final Placement pl,
-        final boolean[] observed, final int sourceBits, final int weightBits, final int tagBits)
+        final boolean[] observed, final int sourceBits, final int weightBits, final int tagBits, final int accBits)
     {
         this.c = core;
         this.fp = fp;
@@ -108,7 +108,7 @@ public final class NeuronCore implements ClockedComponent
         this.pushBits = sourceBits;
         this.drop = fp.overflow() == FabricParams.Overflow.DROP;
         this.latMask = (1L << lat) - 1;
-        this.mem = new MappedMemories(fp, net, pl, core, observed, weightBits, tagBits);
+        this.mem = new MappedMemories(fp, net, pl, core, observed, weightBits, tagBits, accBits);
         this.pl = pl;
         this.phases = net.phases();
         this.tagBits = tagBits;

@@ -74,6 +74,9 @@ public final class SynapseRouter implements ClockedComponent
 
     // instrumentation (not hardware)
     private Recorder recorder;
+    /** Spike latencies kept here directly instead (a mapped network's run: no recorder thread). */
+    private org.HdrHistogram.Histogram latFirst;
+    private org.HdrHistogram.Histogram latLast;
     final long[] spikeCycle;
     long dropped;
     long firstDropCycle = -1;
@@ -160,6 +163,13 @@ public final class SynapseRouter implements ClockedComponent
     void recordTo(final Recorder r)
     {
         this.recorder = r;
+    }
+
+    /** Record spike-to-first and spike-to-last-delivery latencies into these histograms (no recorder). */
+    void latenciesTo(final org.HdrHistogram.Histogram first, final org.HdrHistogram.Histogram last)
+    {
+        this.latFirst = first;
+        this.latLast = last;
     }
 
     static int entryBits(final FabricParams fp, final FabricNetwork net)
@@ -384,7 +394,20 @@ public final class SynapseRouter implements ClockedComponent
                 }
             }
             final int flags = (int)s.get(rBeatFlags0 + last);
-            if (flags != 0 && recorder != null)
+            if (flags != 0 && latFirst != null)
+            {
+                final int src = (int)s.get(rBeatSrc0 + last);
+                final long lat1 = now + 1 - (src < sources ? spikeCycle[src] : now);
+                if ((flags & 1) != 0)
+                {
+                    latFirst.recordValue(lat1);
+                }
+                if ((flags & 2) != 0)
+                {
+                    latLast.recordValue(lat1);
+                }
+            }
+            else if (flags != 0 && recorder != null)
             {
                 final int src = (int)s.get(rBeatSrc0 + last);
                 final long lat1 = now + 1 - (src < sources ? spikeCycle[src] : now);
