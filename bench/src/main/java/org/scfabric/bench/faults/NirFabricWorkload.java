@@ -156,6 +156,24 @@ public final class NirFabricWorkload implements Workload
         m.put("steps", steps);
         m.put("dt_s", dt);
         m.put("observed_readout_bits", readouts * w);
+        // which neurons each population is: with --cores 1 a core memory's word a is neuron a (placed by level)
+        final java.util.List<Map<String, Object>> pops = new java.util.ArrayList<>();
+        for (final NirMapping.Population p : map.populations())
+        {
+            final Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("name", p.name());
+            pm.put("kind", p.kind().nirType());
+            pm.put("first_neuron", p.base());
+            pm.put("neurons", p.size());
+            pops.add(pm);
+        }
+        m.put("populations", pops);
+        final Map<String, Object> word = new LinkedHashMap<>();
+        word.put("weight_bits", mn.weightBits());
+        word.put("tag_bits", FabricParams.bitsFor(Math.max(1, mn.groups() * mn.banks() - 1)));
+        word.put("target_bits", fp.idBits());
+        m.put("fanout_word", word);
+        m.put("accumulator_bits", mn.accumulatorBits());
         m.put("decision", outSize == 0 ? null : map.outputs().get(0).name());
         return m;
     }
