@@ -65,6 +65,12 @@ final class MappedMemories implements CoreMemories
     private final int[] pendIdx;
     private final long[] pendVal;
     private int pend;
+    // per tag (every value of the tag bits, faulty ones too): its delay offset and group, without a division per
+    // delivery; and the bank of offset 0 for the step last seen
+    private final int[] tagOffset;
+    private final int[] tagGroup;
+    private long bankStep = -1;
+    private int bankOfStep;
 
     MappedMemories(final FabricParams fp, final MappedNetwork m, final Placement pl, final int core,
         final boolean[] observed, final int weightBits, final int tagBits, final int accBits)
@@ -109,6 +115,13 @@ final class MappedMemories implements CoreMemories
         this.observed = observed;
         pendIdx = new int[ports];
         pendVal = new long[ports];
+        tagOffset = new int[1 << tagBits];
+        tagGroup = new int[1 << tagBits];
+        for (int t = 0; t < tagOffset.length; t++)
+        {
+            tagOffset[t] = t / g;
+            tagGroup[t] = t % g;
+        }
     }
 
     private static int signedBits(final int[] xs)
@@ -222,9 +235,18 @@ final class MappedMemories implements CoreMemories
                 continue;
             }
             final int tag = (int)s.get(sDlvTag[p]);
-            final int off = tag / g;
-            final int bank = (int)(((stepOld & 0xffffffffL) + off) % banks);
-            final int idx = (bank * g + tag % g) * size + pl.addrOf(j);
+            final long step = stepOld & 0xffffffffL;
+            if (step != bankStep)
+            {
+                bankStep = step;
+                bankOfStep = (int)(step % banks);
+            }
+            int bank = bankOfStep + tagOffset[tag];
+            if (bank >= banks)
+            {
+                bank %= banks;
+            }
+            final int idx = (bank * g + tagGroup[tag]) * size + pl.addrOf(j);
             final long wt = signed(s.get(sDlvW[p]), weightBits);
             int x = 0;
             while (x < pend && pendIdx[x] != idx)

@@ -93,7 +93,7 @@ public final class SynapseRouter implements ClockedComponent
 
     long cycle(final Signals s)
     {
-        return (s.now() - phase) / period;
+        return period == 1 ? s.now() - phase : (s.now() - phase) / period;
     }
 
     public SynapseRouter(final FabricParams fp, final FabricNetwork net)
