@@ -122,7 +122,8 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
 
     @Option(names = "--engine", defaultValue = "kernel", paramLabel = "E",
         description = "kernel: the fabric as components on the event kernel, cycle by cycle (fault sites, traces);"
-            + " fast: the same machine in one loop, property-tested equal on every figure (default: ${DEFAULT-VALUE})")
+            + " fast: the same machine in one loop, property-tested equal on every figure (default: ${DEFAULT-VALUE};"
+            + " with --network: fast)")
     String engine;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the figures as JSON to FILE")
@@ -289,15 +290,23 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
     /** The --network run's options; the Brunel-only ones are refused. */
     private FabricNirRun.Args nirArgs(final CommandLine.ParseResult pr)
     {
-        for (final String o : new String[] {"--neurons", "--arithmetic", "--duration-ms", "--engine", "--rtl",
+        for (final String o : new String[] {"--neurons", "--arithmetic", "--duration-ms", "--rtl",
             "--events", "--synth", "--synth-dir"})
         {
             if (pr != null && pr.hasMatchedOption(o))
             {
-                throw new BadInputException(o + " is for the Brunel fabric, not with --network (a NIR graph runs on "
-                    + "the fast engine; its size is the graph's)");
+                throw new BadInputException(o + " is for the Brunel fabric, not with --network (a NIR graph's size is "
+                    + "the graph's; it has no RTL or synthesis yet)");
             }
         }
+        // a NIR graph runs on the fast engine unless --engine kernel is given (the components, cycle for cycle)
+        final boolean onKernel = pr != null && pr.hasMatchedOption("--engine") && switch (engine.trim().toLowerCase(
+            Locale.ROOT))
+        {
+            case "kernel" -> true;
+            case "fast" -> false;
+            default -> throw new BadInputException("--engine '" + engine + "' is not accepted (kernel or fast)");
+        };
         final Path file = OptionValues.path(network, "--network");
         if (!java.nio.file.Files.isRegularFile(file))
         {
@@ -331,7 +340,7 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
             OptionValues.positive(clockMhz, "--clock-mhz", "a frequency in MHz > 0"), ov,
             json == null ? null : OptionValues.outputFile(json, "--json", true),
             hgrmGiven ? OptionValues.outputDir(hgrm, "--hgrm") : null,
-            plots == null ? null : OptionValues.outputDir(plots, "--plots"), !noCheck, hgrm, json, plots);
+            plots == null ? null : OptionValues.outputDir(plots, "--plots"), !noCheck, hgrm, json, plots, onKernel);
     }
 
     private static void probe(final Path dir, final String option, final String value)

@@ -47,7 +47,7 @@ final class FabricNirRun
     record Args(Path network, String input, String poisson, Integer steps, FixedFormat fmt, double dt, long seed,
         int cores, int fifoDepth, int ports, int coreLatency, int memoryLatency, double mhz,
         FabricParams.Overflow overflow, Path json, Path hgrmDir, Path plotDir, boolean check, String hgrmLabel,
-        String jsonLabel, String plotLabel)
+        String jsonLabel, String plotLabel, boolean kernel)
     {
     }
 
@@ -138,14 +138,15 @@ final class FabricNirRun
             final Path jsonStage = a.json() == null ? null : staged.file(a.json(), "--json", a.jsonLabel());
             final Path hgrmStage = a.hgrmDir() == null ? null : staged.folder(a.hgrmDir(), "--hgrm", a.hgrmLabel());
             final Path plotStage = a.plotDir() == null ? null : staged.folder(a.plotDir(), "--plots", a.plotLabel());
-            stderr.printf(Locale.ROOT, "fabric: %s, %d neurons in %d populations, %d synapses, %d steps, K %d ...%n",
-                a.network().getFileName(), mn.size(), map.populations().size(), mn.synapses(), steps, a.cores());
+            stderr.printf(Locale.ROOT, "fabric: %s, %d neurons in %d populations, %d synapses, %d steps, K %d on the %s "
+                + "engine ...%n", a.network().getFileName(), mn.size(), map.populations().size(), mn.synapses(), steps,
+                a.cores(), a.kernel() ? "kernel" : "fast");
             stderr.flush();
             final NirFabricRun run;
             ArithmeticRun ref = null;
             try
             {
-                run = NirFabricRun.run(map, fp, events, steps, a.fmt());
+                run = NirFabricRun.run(map, fp, events, steps, a.fmt(), a.kernel());
                 if (a.check())
                 {
                     ref = FixedPointRun.run(net, stim.get(), steps, opt, a.fmt()).run();

@@ -47,6 +47,8 @@ import picocli.CommandLine.Parameters;
         "  scfabric faults merge --json all.json --plots plots shard-*.json   (then)",
         "  scfabric faults ... --json out/v3.json --slurm --shards 16 --wait   (on Slurm)",
         "  scfabric faults status out/v3.slurm",
+        "  scfabric faults --network braille.nir --poisson 400 --steps 200 --cores 2 \\",
+        "      --sites 'core*.vmem*' --sample 500 --json out/faults/braille.json",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (the journal FILE.partial "
             + "stays; --resume continues it)."},
     subcommands = {FaultsCommand.Merge.class, FaultsCommand.Compare.class, FaultsCommand.Status.class})
@@ -68,6 +70,28 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         this.slurmTools = tools;
         this.pollMillis = pollMillis;
     }
+
+    @Option(names = "--network", paramLabel = "FILE.nir",
+        description = "instead of a Brunel design: this NIR graph mapped onto the general fabric (its kernel "
+            + "components: every register and memory bit of cores, router, controller and input port), driven by "
+            + "--input or --poisson; outcomes also say whether the argmax of its first Output changed")
+    String network;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "with --network: input spikes, one row per step "
+        + "(.csv or .npy, 0/1 per channel)")
+    String input;
+
+    @Option(names = "--poisson", paramLabel = "HZ", description = "with --network: Poisson input spike trains of this "
+        + "rate per channel (seed --net-seed)")
+    String poisson;
+
+    @Option(names = "--steps", paramLabel = "T", description = "with --network: steps per run (default: the input's "
+        + "rows; 1000 with --poisson)")
+    String steps;
+
+    @Option(names = "--arith", defaultValue = "q8.8", paramLabel = "FORMAT",
+        description = "with --network: q8.8 or q16.12 (default: ${DEFAULT-VALUE})")
+    String arith;
 
     @Option(names = "--variant", defaultValue = "fabric-v3", paramLabel = "NAME",
         description = "design: V3, V4, V11, V14, dense-core, fabric-v3 or fabric-v11 (default: ${DEFAULT-VALUE})")
@@ -234,6 +258,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         final double ms = OptionValues.durationMs(durationMs, "--duration-ms");
         final long ns = longOption("--net-seed", netSeed);
         final int k = intOption("--cores", cores, 1);
+        checkNetworkOptions();
         final int nThreads = slurm ? 1 : threads(threads);
         final Shard sh;
         final CampaignSpec cs;
@@ -271,7 +296,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
             checkDir(plotDir, "--plots");
             StagedFiles.probe(plotDir, "--plots", plots);
         }
-        if (!slurm)
+        if (!slurm && network == null)
         {
             checkMemory(variant, n, ms, nThreads, cs.sites().trim().equals("*"), cs.sample() > 0 || defaultScope);
         }
@@ -280,7 +305,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         Campaign c;
         try
         {
-            final Workload w = Workloads.of(variant, n, ms, ns, k);
+            final Workload w = network != null ? nirWorkload(ns, k) : Workloads.of(variant, n, ms, ns, k);
             c = Campaign.prepare(w, cs);
             if (defaultScope && c.population() > DEFAULT_SAMPLE)
             {
@@ -363,11 +388,91 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         return 0;
     }
 
+    /** The options of a --network campaign: a Brunel design's are refused, --input or --poisson needed. */
+    private void checkNetworkOptions()
+    {
+        final var pr = spec.commandLine().getParseResult();
+        if (network == null)
+        {
+            for (final String o : List.of("--input", "--poisson", "--steps", "--arith"))
+            {
+                if (pr.hasMatchedOption(o))
+                {
+                    throw new BadInputException(o + " is used only with --network FILE.nir (a NIR graph on the general "
+                        + "fabric)");
+                }
+            }
+            return;
+        }
+        for (final String o : List.of("--variant", "--neurons", "--duration-ms"))
+        {
+            if (pr.hasMatchedOption(o))
+            {
+                throw new BadInputException(o + " is for the Brunel designs, not with --network (the graph fixes the "
+                    + "neurons; --steps the duration)");
+            }
+        }
+        if ((input == null) == (poisson == null))
+        {
+            throw new BadInputException(input == null ? "--network needs --input FILE (.csv or .npy) or --poisson HZ"
+                : "give --input FILE or --poisson HZ, not both");
+        }
+        if (!Files.isRegularFile(OptionValues.path(network, "--network")))
+        {
+            throw new BadInputException("--network " + network + ": no such file (give a .nir file)");
+        }
+    }
+
+    /** A file option as an absolute path: the Slurm tasks may start in another folder. */
+    private static String abs(final String file, final String option)
+    {
+        return OptionValues.path(file, option).toAbsolutePath().toString();
+    }
+
+    /** The --network workload: the graph, mapped, with its input (bad input: one line). */
+    private Workload nirWorkload(final long inputSeed, final int k)
+    {
+        final org.scfabric.bench.nir.FixedFormat fmt = switch (arith.trim().toLowerCase(Locale.ROOT))
+        {
+            case "q8.8" -> org.scfabric.bench.nir.FixedFormat.Q8_8;
+            case "q16.12" -> org.scfabric.bench.nir.FixedFormat.Q16_12;
+            default -> throw new BadInputException("--arith '" + arith + "' is not accepted (q8.8 or q16.12)");
+        };
+        Double hz = null;
+        if (poisson != null)
+        {
+            hz = number("--poisson", poisson);
+            if (!(hz >= 0) || hz.isInfinite())
+            {
+                throw new BadInputException("--poisson '" + poisson + "' is not a rate in Hz (a number >= 0)");
+            }
+        }
+        final Path in = input == null ? null : OptionValues.path(input, "--input");
+        if (in != null && !Files.isRegularFile(in))
+        {
+            throw new BadInputException("--input " + input + ": no such file (give a .csv or .npy of spikes)");
+        }
+        final Integer t = steps == null ? null : NirCommand.steps(steps);
+        return org.scfabric.bench.faults.NirFabricWorkload.of(OptionValues.path(network, "--network"), in, hz,
+            inputSeed, t, k, fmt);
+    }
+
     /** The campaign's own options for the shard tasks, as given (N resolved): the same campaign on every node. */
     private List<String> campaignArgs(final int n)
     {
-        final List<String> a = new ArrayList<>(List.of("faults", "--variant", variant.trim(), "--neurons",
-            String.valueOf(n), "--duration-ms", durationMs.trim(), "--net-seed", netSeed.trim(), "--cores", cores.trim()));
+        final List<String> a = new ArrayList<>(network != null
+            ? List.of("faults", "--network", abs(network, "--network"), "--arith", arith.trim(), "--net-seed", netSeed.trim(), "--cores",
+                cores.trim())
+            : List.of("faults", "--variant", variant.trim(), "--neurons", String.valueOf(n), "--duration-ms",
+                durationMs.trim(), "--net-seed", netSeed.trim(), "--cores", cores.trim()));
+        if (network != null)
+        {
+            a.addAll(input != null ? List.of("--input", abs(input, "--input")) : List.of("--poisson", poisson.trim()));
+            if (steps != null)
+            {
+                a.addAll(List.of("--steps", steps.trim()));
+            }
+        }
         if (sites != null)
         {
             a.addAll(List.of("--sites", sites));

@@ -71,7 +71,15 @@ public record NirFabricRun(ArithmeticRun run, MappedResult figures)
     public static NirFabricRun run(final NirMapping map, final FabricParams fp, final int[][] ev, final int steps,
         final FixedFormat fmt)
     {
-        final MappedResult r = new MappedFabric(fp, map.network(), map.observed()).run(ev[0], ev[1], steps);
+        return run(map, fp, ev, steps, fmt, false);
+    }
+
+    /** A run on input events, on the fast engine or ({@code kernel}) the kernel components: the same figures. */
+    public static NirFabricRun run(final NirMapping map, final FabricParams fp, final int[][] ev, final int steps,
+        final FixedFormat fmt, final boolean kernel)
+    {
+        final MappedFabric mf = new MappedFabric(fp, map.network(), map.observed());
+        final MappedResult r = kernel ? mf.runKernel(ev[0], ev[1], steps) : mf.run(ev[0], ev[1], steps);
         final Map<String, Long> counts = new LinkedHashMap<>();
         long total = 0;
         for (final NirMapping.Population p : map.populations())

@@ -484,15 +484,16 @@ public final class Campaign
             first = d.firstDivergence;
             cls = identical ? FaultClass.MASKED : rateError <= spec.tolerance() ? FaultClass.DEGRADED : FaultClass.FAILED;
         }
+        final Boolean argmax = Decisions.changed(r);
         if (spec.mode().equals("rates"))
         {
             final int ri = (int)(position / spec.trials());
             return new Outcome(position, null, null, -1, -1, null, null, spec.rates().get(ri),
-                (int)(position % spec.trials()), faults.size(), delta, rateError, vr, first, cls, r.error);
+                (int)(position % spec.trials()), faults.size(), delta, rateError, vr, first, cls, r.error, argmax);
         }
         final Fault f = faults.get(0);
         return new Outcome(position, sites.name(f.site()), f.kind().shortName(), f.cycle(), sites.bit(f.site()),
-            group(f.site()), component(f.site()), Double.NaN, -1, 1, delta, rateError, vr, first, cls, r.error);
+            group(f.site()), component(f.site()), Double.NaN, -1, 1, delta, rateError, vr, first, cls, r.error, argmax);
     }
 
     /** The site's register or memory with indices starred: {@code core0.lif[*].v}, {@code weights.mem}. */

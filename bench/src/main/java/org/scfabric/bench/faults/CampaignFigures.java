@@ -30,8 +30,15 @@ final class CampaignFigures
         double sumDelta = 0;
         long faults = 0;
         long measured = 0;
+        long decided = 0;
+        long argmax = 0;
         for (final Outcome o : outcomes)
         {
+            if (o.argmaxChanged() != null)
+            {
+                decided++;
+                argmax += o.argmaxChanged() ? 1 : 0;
+            }
             switch (o.cls())
             {
                 case MASKED -> masked++;
@@ -65,6 +72,12 @@ final class CampaignFigures
         m.put("max_rate_error", measured == 0 ? null : maxRate);
         m.put("mean_van_rossum", measured == 0 ? null : sumVr / measured);
         m.put("mean_spike_delta", measured == 0 ? null : sumDelta / measured);
+        if (decided > 0)
+        {
+            // only designs whose outputs make a decision (a NIR network's argmax) have these
+            m.put("argmax_changed", argmax);
+            m.put("argmax_changed_fraction", (double)argmax / decided);
+        }
         return m;
     }
 

@@ -84,6 +84,22 @@ public interface FaultBench
         throw new UnsupportedOperationException("this bench has no sites read only on spikes");
     }
 
+    /**
+     * The network's decision — the class its outputs name, an argmax — from the number of times each
+     * observed neuron fired in a run ({@code count.applyAsInt(neuron)}), or −1 for a design that makes
+     * none ({@link #hasDecision} false). A campaign reports for every fault whether it changed the decision.
+     */
+    default int decision(final java.util.function.IntUnaryOperator count)
+    {
+        return -1;
+    }
+
+    /** Whether the design's outputs make a decision ({@link #decision}). */
+    default boolean hasDecision()
+    {
+        return false;
+    }
+
     /** Go back to a checkpoint: the kernel's snapshot and the bench's own state. */
     default void restore(final org.scfabric.sim.Snapshot snapshot, final Object benchState)
     {

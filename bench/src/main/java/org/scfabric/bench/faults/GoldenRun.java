@@ -224,4 +224,16 @@ final class GoldenRun
     {
         return spikes.length;
     }
+
+    private int decision = Integer.MIN_VALUE;
+
+    /** The bench's decision on the golden run's spike counts (computed once). */
+    int decision()
+    {
+        if (decision == Integer.MIN_VALUE)
+        {
+            decision = bench.decision(j -> spikeStart[j + 1] - spikeStart[j]);
+        }
+        return decision;
+    }
 }

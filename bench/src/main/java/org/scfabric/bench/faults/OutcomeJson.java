@@ -46,6 +46,10 @@ final class OutcomeJson
         m.put("rate_error", Double.isNaN(o.rateError()) ? null : o.rateError());
         m.put("van_rossum", Double.isNaN(o.vanRossum()) ? null : o.vanRossum());
         m.put("first_divergence", o.firstDivergence() < 0 ? null : o.firstDivergence());
+        if (o.argmaxChanged() != null)
+        {
+            m.put("argmax_changed", o.argmaxChanged());
+        }
         if (o.error() != null)
         {
             m.put("error", o.error());
@@ -69,7 +73,8 @@ final class OutcomeJson
             n.path("spike_delta").asLong(), number(n.get("rate_error")), number(n.get("van_rossum")),
             n.get("first_divergence") == null || n.get("first_divergence").isNull() ? -1
                 : n.get("first_divergence").asLong(),
-            FaultClass.parse(field(n, "class").asText()), n.has("error") ? n.get("error").asText() : null);
+            FaultClass.parse(field(n, "class").asText()), n.has("error") ? n.get("error").asText() : null,
+            n.has("argmax_changed") ? n.get("argmax_changed").asBoolean() : null);
     }
 
     private static JsonNode field(final JsonNode n, final String name)

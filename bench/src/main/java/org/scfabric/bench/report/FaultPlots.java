@@ -83,6 +83,15 @@ public final class FaultPlots
             dir.resolve("classes-by-component.png")));
         out.add(save(classes(report.path("by_group"), "Fault classes per site group — " + title),
             dir.resolve("classes-by-group.png")));
+        if (report.path("summary").has("argmax_changed"))
+        {
+            out.add(save(argmax(report.path("by_group"), "Faults that changed the output's argmax, per site group — "
+                + title), dir.resolve("argmax-by-group.png")));
+            final XYChart byBit = xy("Faults that changed the argmax, per bit position — " + title, "bit position",
+                "fraction of faults");
+            series(byBit, "argmax changed", report.path("by_bit"), "argmax_changed_fraction");
+            out.add(save(byBit, dir.resolve("argmax-by-bit.png")));
+        }
         return out;
     }
 
@@ -241,6 +250,32 @@ public final class FaultPlots
         c.addSeries("masked", names, m).setFillColor(MASKED);
         c.addSeries("degraded", names, d).setFillColor(DEGRADED);
         c.addSeries("failed", names, f).setFillColor(FAILED);
+        return c;
+    }
+
+    /** Per group, the fraction of its faults that changed the network's decision (a NIR network's argmax). */
+    private static CategoryChart argmax(final JsonNode by, final String title)
+    {
+        final CategoryChart c = new CategoryChartBuilder().width(1000).height(560).title(title)
+            .xAxisTitle("").yAxisTitle("fraction of faults").build();
+        style(c);
+        c.getStyler().setYAxisMin(0.0).setLegendVisible(false);
+        c.getStyler().setXAxisLabelRotation(by.size() > 4 ? 35 : 0);
+        final List<String> names = new ArrayList<>();
+        final List<Double> a = new ArrayList<>();
+        int shown = 0;
+        for (final Iterator<Map.Entry<String, JsonNode>> it = by.fields(); it.hasNext() && shown < 40; shown++)
+        {
+            final Map.Entry<String, JsonNode> e = it.next();
+            names.add(e.getKey() + " (" + e.getValue().path("items").asLong() + ")");
+            a.add(e.getValue().path("argmax_changed_fraction").asDouble(0.0));
+        }
+        if (names.isEmpty())
+        {
+            names.add("(none)");
+            a.add(0.0);
+        }
+        c.addSeries("argmax changed", names, a).setFillColor(FAILED);
         return c;
     }
 

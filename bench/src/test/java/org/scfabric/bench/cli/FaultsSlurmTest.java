@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -331,5 +333,42 @@ class FaultsSlurmTest
         final Run none = cli(List.of("faults", "status", tmp.resolve("gone").toString()));
         assertEquals(2, none.code(), none.err());
         assertTrue(none.err().contains("no such folder"), none.err());
+    }
+
+    /** A campaign on a NIR network: the job scripts carry --network and its input, and give the local report's bytes. */
+    @Test
+    void aNetworkCampaignsJobScriptsGiveTheLocalReportsBytes() throws Exception
+    {
+        final String braille = Path.of(System.getenv("SCFABRIC_ROOT") != null ? System.getenv("SCFABRIC_ROOT") : "..")
+            .resolve("network/src/test/resources/nir/braille_noDelay_bias_zero.nir").toAbsolutePath().normalize()
+            .toString();
+        final List<String> net = List.of("faults", "--network", braille, "--poisson", "400", "--steps", "20",
+            "--cores", "2", "--sites", "core0.vmem[*][*]", "--sample", "12");
+        final Path local = tmp.resolve("net-local.json");
+        final List<String> localArgs = new ArrayList<>(net);
+        localArgs.addAll(List.of("--threads", "2", "--json", local.toString()));
+        assertEquals(0, Main.execute(localArgs.toArray(new String[0]), new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter())));
+        final Path report = Files.createDirectories(tmp.resolve("net-out")).resolve("net.json");
+        final List<String> dryArgs = new ArrayList<>(net);
+        dryArgs.addAll(List.of("--slurm", "--shards", "2", "--json", report.toString(), "--dry-run"));
+        final Run dry = cli(dryArgs);
+        assertEquals(0, dry.code(), dry.err());
+        final Path dir = tmp.resolve("net-out/net.slurm");
+        final String shards = dry.out().substring(dry.out().indexOf("#!/bin/bash"), dry.out().indexOf("# ---- " + dir
+            + "/merge.sh"));
+        final String merge = dry.out().substring(dry.out().lastIndexOf("#!/bin/bash"));
+        for (int i = 0; i < 2; i++)
+        {
+            final String[] args = scfabricArgs(commandWords(shards, "/opt/jdk/bin/java", i), dir.resolve("scfabric.jar"));
+            final String line = String.join(" ", args);
+            assertTrue(line.contains("--network " + braille) && line.contains("--poisson 400")
+                && line.contains("--steps 20"), line);
+            Files.createDirectories(dir);
+            assertEquals(0, Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        }
+        final String[] m = scfabricArgs(commandWords(merge, "/opt/jdk/bin/java", 0), dir.resolve("scfabric.jar"));
+        assertEquals(0, Main.execute(m, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(report));
     }
 }

@@ -72,6 +72,39 @@ class FabricNirCommandTest
     }
 
     @Test
+    void theKernelEngineGivesTheFastEnginesOutputsAndFigures(@TempDir final Path dir) throws Exception
+    {
+        final String[] common = {"fabric", "--network", BRAILLE, "--poisson", "300", "--steps", "60", "--cores", "2",
+            "--fifo-depth", "3"};
+        final Path fast = dir.resolve("fast.json");
+        final Path kern = dir.resolve("kernel.json");
+        final Run f = run(concat(common, "--json", fast.toString()));
+        final Run k = run(concat(common, "--engine", "kernel", "--json", kern.toString()));
+        assertEquals(0, f.code(), f.err());
+        assertEquals(0, k.code(), k.err());
+        assertTrue(k.err().contains("on the kernel engine"), k.err());
+        final ObjectMapper om = new ObjectMapper();
+        final JsonNode fj = om.readTree(fast.toFile());
+        final JsonNode kj = om.readTree(kern.toFile());
+        assertTrue(kj.get("matches_unrolled").asBoolean());
+        for (final String key : new String[] {"outputs", "spike_counts", "step_cycles", "cycles", "utilisation",
+            "input", "latency_io_cycles", "cycles_per_step_histogram"})
+        {
+            assertEquals(fj.get(key), kj.get(key), key);
+        }
+        final Run bad = run(concat(common, "--engine", "gpu"));
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--engine 'gpu' is not accepted"), bad.err());
+    }
+
+    private static String[] concat(final String[] a, final String... b)
+    {
+        final String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void aCsvInputOfSpikesDrivesTheFabric(@TempDir final Path dir) throws Exception
     {
         final StringBuilder csv = new StringBuilder();

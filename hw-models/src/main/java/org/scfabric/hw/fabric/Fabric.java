@@ -24,6 +24,12 @@ import org.scfabric.sim.record.Recorder;
  * Fabric f = new Fabric(FabricParams.of(1000, 4), network, steps);
  * FabricResult r = f.run();
  * }</pre>
+ *
+ * <p>A {@link MappedNetwork} runs on the same components ({@link MappedFabric#kernel}): cores placed by
+ * layer with the network's memories ({@link MappedMemories}: {@code core0.vmem}, {@code core0.acc},
+ * {@code core0.vth}, ...), phases per step in the controller, the {@link InputPort} ({@code input})
+ * feeding the router's {@code fifo_in}, fan-out words with tags; its output events are published on
+ * the bus and collected in {@link #outputEvents()}.
  */
 public final class Fabric
 {
@@ -32,6 +38,9 @@ public final class Fabric
 
     private final FabricParams fp;
     private final FabricNetwork net;
+    private final MappedNetwork mapped;
+    private final InputPort port;
+    private final OutputEvents outputs;
     private final int steps;
     private final Design design;
     private final Kernel kernel;
@@ -62,6 +71,9 @@ public final class Fabric
         }
         this.fp = fp;
         this.net = net;
+        this.mapped = null;
+        this.port = null;
+        this.outputs = null;
         this.steps = steps;
         final NetlistBuilder b = new NetlistBuilder();
         clk = b.clock("clk", period, phase);
@@ -108,6 +120,94 @@ public final class Fabric
     }
 
     /**
+     * A mapped network, placed by layer; the input events of step t are the channels
+     * {@code channel[stepStart[t] .. stepStart[t+1])}; the neurons {@code observed} give output events.
+     */
+    Fabric(final FabricParams fp, final MappedNetwork m, final int steps, final int[] stepStart, final int[] channel,
+        final boolean[] observed)
+    {
+        if (fp.neurons() != m.size())
+        {
+            throw new IllegalArgumentException("the architecture has " + fp.neurons() + " neurons, the network "
+                + m.size());
+        }
+        if (steps < 1)
+        {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        this.fp = fp;
+        this.net = null;
+        this.mapped = m;
+        this.steps = steps;
+        this.outputs = new OutputEvents();
+        final NetlistBuilder b = new NetlistBuilder();
+        clk = b.clock("clk", 1, 0);
+        final int k = fp.cores();
+        final Placement pl = Placement.layered(k, m.levelStarts(), m.phases());
+        cores = new NeuronCore[k];
+        router = new SynapseRouter(fp, m);
+        ctrl = new TimestepController(k, steps, m.phases());
+        port = new InputPort(fp, m.size(), steps, stepStart, channel, router.sourceBits(), m.phases());
+        final NetlistBuilder.Instance ci = b.add("ctrl", ctrl).clock(clk).connect("start", "start")
+            .connect("step", "ctrl.step").connect("phase", "ctrl.phase").connect("router_busy", "router.busy")
+            .connect("port_busy", "input.busy");
+        final NetlistBuilder.Instance ri = b.add("router", router).clock(clk).connect("busy", "router.busy")
+            .connect("dlv_valid", "dlv_valid");
+        for (int p = 0; p < fp.ports(); p++)
+        {
+            ri.connect("dlv_tgt" + p, "dlv_tgt" + p).connect("dlv_w" + p, "dlv_w" + p)
+                .connect("dlv_tag" + p, "dlv_tag" + p);
+        }
+        b.add("input", port).clock(clk).connect("start", "start").connect("step", "ctrl.step").connect("phase", "ctrl.phase")
+            .connect("credit", "credit_in").connect("push_valid", "input.push_valid")
+            .connect("push_id", "input.push_id").connect("busy", "input.busy");
+        ri.connect("push_valid_in", "input.push_valid").connect("push_id_in", "input.push_id")
+            .connect("credit_in", "credit_in");
+        // the accumulators are as wide as the widest sum any of them can hold
+        final int accBits = Math.min(64, m.accumulatorBits());
+        for (int c = 0; c < k; c++)
+        {
+            cores[c] = new NeuronCore(c, fp, m, pl, observed, router.sourceBits(), router.weightBits(),
+                router.tagBits(), accBits);
+            final String name = "core" + c;
+            final NetlistBuilder.Instance inst = b.add(name, cores[c]).clock(clk).connect("start", "start")
+                .connect("step", "ctrl.step").connect("phase", "ctrl.phase").connect("credit", "credit" + c)
+                .connect("dlv_valid", "dlv_valid").connect("push_valid", name + ".push_valid")
+                .connect("push_id", name + ".push_id").connect("busy", name + ".busy");
+            for (int p = 0; p < fp.ports(); p++)
+            {
+                inst.connect("dlv_tgt" + p, "dlv_tgt" + p).connect("dlv_w" + p, "dlv_w" + p)
+                    .connect("dlv_tag" + p, "dlv_tag" + p);
+            }
+            ri.connect("push_valid" + c, name + ".push_valid").connect("push_id" + c, name + ".push_id")
+                .connect("credit" + c, "credit" + c);
+            ci.connect("core_busy" + c, name + ".busy");
+        }
+        design = b.build();
+        kernel = new Kernel(design);
+        load(kernel.signals());
+    }
+
+    /**
+     * The event-bus type of a mapped network's output events: at the time of the core's result edge,
+     * {@code source} the step, {@code value} the neuron in the high 32 bits and its output (2^F for a spike,
+     * v for a readout) in the low 32 bits.
+     */
+    public static final String OUTPUT_EVENT = MappedMemories.OUTPUT_EVENT;
+
+    /** The output events of a mapped network's run, in the order they left the cores (null for Brunel). */
+    public OutputEvents outputEvents()
+    {
+        return outputs;
+    }
+
+    /** The input port of a mapped network (null for Brunel). */
+    InputPort inputPort()
+    {
+        return port;
+    }
+
+    /**
      * Loads the memories' initial contents (drive seeds, V_REST, rows and fan-out) into a kernel of this
      * design: done for {@link #kernel()}; needed for any other kernel made from {@link #design()}.
      */
@@ -140,6 +240,7 @@ public final class Fabric
         return fp;
     }
 
+    /** The Brunel network (null for a mapped one). */
     public FabricNetwork network()
     {
         return net;
@@ -155,6 +256,13 @@ public final class Fabric
     /** Run every step; latencies go to a recorder of its own. */
     public FabricResult run()
     {
+        if (mapped != null)
+        {
+            // a mapped network's latencies go straight into histograms, as the fast engine's do: no writer thread
+            final LatencyRecorder lat = new LatencyRecorder(LATENCY_POPULATIONS);
+            router.latenciesTo(lat.histogram(0), lat.histogram(1));
+            return run(null, lat);
+        }
         final LatencyRecorder lat = new LatencyRecorder(LATENCY_POPULATIONS);
         final Recorder rec = new Recorder(1 << 14, lat);
         final FabricResult r;
@@ -190,6 +298,11 @@ public final class Fabric
                 kernel.attach(rec);
             }
             router.recordTo(rec);
+        }
+        if (mapped != null)
+        {
+            kernel.bus().subscribe(kernel.bus().type(OUTPUT_EVENT), (type, time, source, value) ->
+                outputs.add(source, (int)(value >>> 32), clk.edgesUpTo(time) - 1, (int)value));
         }
         spikeCount = new int[steps];
         spikeBuf = keepSpikes ? new int[steps][] : null;
@@ -274,8 +387,10 @@ public final class Fabric
     /** A generous bound on the cycles of a run: anything longer is a hang. */
     long maxCycles()
     {
-        final long perStep = 16L + fp.neurons() + fp.coreLatency() + 2L * (fp.csrLatency() + 2) * fp.neurons()
-            + net.synapses();
+        final long sources = net != null ? fp.neurons() : (long)mapped.size() + mapped.inputs();
+        final long perStep = 16L + fp.neurons() + fp.coreLatency() + 2L * (fp.csrLatency() + 2) * sources
+            + (net != null ? net.synapses() : mapped.synapses() + (long)mapped.phases() * (fp.coreLatency()
+                + fp.csrLatency() + 8));
         return perStep * steps * 4 + (1 << 20);
     }
 

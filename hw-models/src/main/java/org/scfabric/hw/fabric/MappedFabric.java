@@ -11,7 +11,11 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>{@code
  * MappedResult r = new MappedFabric(params, network, observed).run(stepStart, channel, steps);
+ * MappedResult k = new MappedFabric(params, network, observed).runKernel(stepStart, channel, steps); // the same
  * }</pre>
+ *
+ * <p>{@link #kernel} builds the same machine out of kernel components ({@link Fabric}): cycle for cycle
+ * the same figures and output events, slower, with every register and memory bit a fault site.
  */
 public final class MappedFabric
 {
@@ -38,6 +42,46 @@ public final class MappedFabric
      */
     public MappedResult run(final int[] stepStart, final int[] channel, final int steps)
     {
+        check(stepStart, channel, steps);
+        final OutputEvents out = new OutputEvents();
+        final FabricEngine e = new FabricEngine(fp, net, steps, Arrays.copyOf(stepStart, steps + 1), channel,
+            observed, out);
+        final FabricResult r = e.run();
+        final EngineInputPort port = e.inputPort();
+        return result(r, out, port.inputStart, port.stallCycles, stepStart, steps);
+    }
+
+    /**
+     * The fabric of this network out of kernel components (not run yet): its design's fault sites are
+     * every register and memory bit of the cores, router, controller and input port.
+     */
+    public Fabric kernel(final int[] stepStart, final int[] channel, final int steps)
+    {
+        check(stepStart, channel, steps);
+        return new Fabric(fp, net, steps, Arrays.copyOf(stepStart, steps + 1), channel, observed);
+    }
+
+    /** {@link #run} on the kernel components ({@link #kernel}): the same result, cycle for cycle. */
+    public MappedResult runKernel(final int[] stepStart, final int[] channel, final int steps)
+    {
+        final Fabric f = kernel(stepStart, channel, steps);
+        final FabricResult r = f.run();
+        return result(r, f.outputEvents(), f.inputPort().inputStart, f.inputPort().stallCycles, stepStart, steps);
+    }
+
+    private static MappedResult result(final FabricResult r, final OutputEvents out, final long[] inputStart,
+        final long stalls, final int[] stepStart, final int steps)
+    {
+        final Histogram io = new Histogram(3);
+        for (int i = 0; i < out.size(); i++)
+        {
+            io.recordValue(out.edge(i) - inputStart[out.step(i)]);
+        }
+        return new MappedResult(r, out, inputStart.clone(), stalls, io, stepStart[steps] - stepStart[0]);
+    }
+
+    private void check(final int[] stepStart, final int[] channel, final int steps)
+    {
         if (stepStart.length < steps + 1)
         {
             throw new IllegalArgumentException("input events for " + (stepStart.length - 1) + " steps, " + steps
@@ -51,18 +95,6 @@ public final class MappedFabric
                     + net.inputs() + " input channels");
             }
         }
-        final OutputEvents out = new OutputEvents();
-        final FabricEngine e = new FabricEngine(fp, net, steps, Arrays.copyOf(stepStart, steps + 1), channel,
-            observed, out);
-        final FabricResult r = e.run();
-        final EngineInputPort port = e.inputPort();
-        final Histogram io = new Histogram(3);
-        for (int i = 0; i < out.size(); i++)
-        {
-            io.recordValue(out.edge(i) - port.inputStart[out.step(i)]);
-        }
-        return new MappedResult(r, out, port.inputStart.clone(), port.stallCycles, io,
-            stepStart[steps] - stepStart[0]);
     }
 
     /** Neurons per core under the layered placement. */

@@ -1,13 +1,12 @@
 package org.scfabric.hw.fabric;
 
-import org.scfabric.hw.Bits;
 import org.scfabric.hw.lif.LifCore;
 import org.scfabric.hw.lif.LifParams;
 import org.scfabric.sim.Binding;
 import org.scfabric.sim.ClockedComponent;
 import org.scfabric.sim.Declarations;
-import org.scfabric.sim.EventBus;
 import org.scfabric.sim.Signals;
+import org.scfabric.sim.SimulationException;
 
 /**
  * Neuron core c: one time-multiplexed LIF datapath serving S neurons whose state lives in the core's
@@ -25,50 +24,45 @@ import org.scfabric.sim.Signals;
  * </ol>
  * {@code busy} (registered) is high while anything of the core is in flight, including a spike in
  * {@code push_valid}.
+ *
+ * <p>The memories and the result stage's arithmetic are a {@link CoreMemories}: the Brunel LIF with its
+ * drive ({@link LifDriveMemories}, above) or a mapped network's populations ({@link MappedMemories}).
+ * A core of a mapped network latches the controller's {@code step} (not a parity) into {@code step_q},
+ * and at each phase's {@code start} issues the local addresses its {@link Placement} gives it for that
+ * {@code phase} (up to the registered {@code hi}); the deliveries carry a tag ({@code dlv_tag*}).
  */
 public final class NeuronCore implements ClockedComponent
 {
     private final int c;
     private final FabricParams fp;
-    private final FabricNetwork net;
-    private final int base;
     private final int size;
     private final int lat;
     private final int ports;
-    private final int w;
-    private final int f;
-    private final int vRest;
-    private final int vReset;
-    private final int vTh;
-    private final int refr;
-    private final int leak;
-    private final int gain;
-    private final int jExt;
-    private final int[] cdf;
+    private final int dlvWidth;
+    private final int pushBits;
     private final boolean drop;
     private final long latMask;
+    private final CoreMemories mem;
+    /** A mapped network's placement (phases, step numbers); null for the Brunel fabric (one phase, a parity). */
+    private final Placement pl;
+    private final int phases;
 
     private int sStart;
-    private int sPar;
+    private int sStep;
+    private int sPhase;
     private int sCredit;
     private int sDlvValid;
-    private int[] sDlvTgt;
-    private int[] sDlvW;
     private int rPushValid;
     private int rPushId;
     private int rBusy;
     private int rIssuing;
     private int rAddr;
-    private int rPar;
+    private int rHi;
+    private int rStepQ;
     private int rCredits;
     private int rRet;
     private int rStValid;
     private int rStAddr0;
-    private int mV;
-    private int mRc;
-    private int mLfsr;
-    private int mAcc;
-    private EventBus bus;
 
     /** Instrumentation (not hardware): cycles with a neuron at the result stage. */
     long activeCycles;
@@ -89,133 +83,146 @@ public final class NeuronCore implements ClockedComponent
     {
         this.c = core;
         this.fp = fp;
-        this.net = net;
-        this.base = fp.coreBase(core);
         this.size = fp.coreSize(core);
         this.lat = fp.coreLatency();
         this.ports = fp.ports();
-        final LifParams p = net.lif();
-        this.w = p.dataWidth();
-        this.f = p.fraction();
-        this.vRest = p.vRest();
-        this.vReset = p.vReset();
-        this.vTh = p.vThreshold();
-        this.refr = p.refractoryPeriod();
-        this.leak = net.leak();
-        this.gain = net.gain();
-        this.jExt = net.jExt();
-        this.cdf = net.drive().cdf();
+        this.dlvWidth = net.lif().dataWidth();
+        this.pushBits = fp.idBits();
         this.drop = fp.overflow() == FabricParams.Overflow.DROP;
         this.latMask = (1L << lat) - 1;
+        this.mem = new LifDriveMemories(fp, net, core);
+        this.pl = null;
+        this.phases = 1;
     }
+
+    /** Core c of a mapped network placed by {@code pl}; deliveries carry weights and tags of the router's widths. */
+    NeuronCore(final int core, final FabricParams fp, final MappedNetwork net, final Placement pl,
+        final boolean[] observed, final int sourceBits, final int weightBits, final int tagBits, final int accBits)
+    {
+        this.c = core;
+        this.fp = fp;
+        this.size = pl.size(core);
+        this.lat = fp.coreLatency();
+        this.ports = fp.ports();
+        this.dlvWidth = weightBits;
+        this.pushBits = sourceBits;
+        this.drop = fp.overflow() == FabricParams.Overflow.DROP;
+        this.latMask = (1L << lat) - 1;
+        this.mem = new MappedMemories(fp, net, pl, core, observed, weightBits, tagBits, accBits);
+        this.pl = pl;
+        this.phases = net.phases();
+        this.tagBits = tagBits;
+    }
+
+    private int tagBits;
 
     static int rcBits(final LifParams p)
     {
-        return FabricParams.bitsFor(p.refractoryPeriod());
+        return LifDriveMemories.rcBits(p);
     }
 
     @Override
     public void declare(final Declarations d)
     {
         final int idb = fp.idBits();
-        final int ab = FabricParams.bitsFor(size - 1);
+        final int ab = FabricParams.bitsFor(Math.max(0, size - 1));
         d.input("start", 1);
-        d.input("par", 1);
+        if (pl == null)
+        {
+            d.input("par", 1);
+        }
+        else
+        {
+            d.input("step", 32);
+            d.input("phase", FabricParams.bitsFor(Math.max(1, phases - 1)));
+        }
         d.input("credit", 1);
         d.input("dlv_valid", ports);
         for (int p = 0; p < ports; p++)
         {
             d.input("dlv_tgt" + p, idb);
-            d.input("dlv_w" + p, w);
+            d.input("dlv_w" + p, dlvWidth);
+            if (pl != null)
+            {
+                d.input("dlv_tag" + p, tagBits);
+            }
         }
         d.output("push_valid", 1);
-        d.output("push_id", idb);
+        d.output("push_id", pushBits);
         d.output("busy", 1);
         d.register("issuing", 1, 0);
-        d.register("addr", ab, 0);
-        d.register("par_q", 1, 0);
+        if (pl == null)
+        {
+            d.register("addr", ab, 0);
+            d.register("par_q", 1, 0);
+        }
+        else
+        {
+            // addr and hi count to the core's size (one past its last address)
+            final int hb = FabricParams.bitsFor(size);
+            d.register("addr", hb, 0);
+            d.register("hi", hb, 0);
+            d.register("step_q", 32, 0);
+        }
         d.register("credits", FabricParams.bitsFor(fp.fifoDepth()), fp.fifoDepth());
         d.register("ret", 1, 0);
         d.register("st_valid", lat, 0);
-        d.registerBank("st_addr", ab, lat, 0);
-        d.memory("vmem", w, size);
-        d.memory("rcmem", rcBits(net.lif()), size);
-        d.memory("lfsr", 32, size);
-        d.memory("acc", w, 2 * size);
+        d.registerBank("st_addr", pl == null ? ab : FabricParams.bitsFor(size), lat, 0);
+        mem.declare(d);
     }
 
     @Override
     public void bind(final Binding b)
     {
         sStart = b.signal("start");
-        sPar = b.signal("par");
+        if (pl == null)
+        {
+            sStep = b.signal("par");
+            rStepQ = b.signal("par_q");
+        }
+        else
+        {
+            sStep = b.signal("step");
+            sPhase = b.signal("phase");
+            rStepQ = b.signal("step_q");
+            rHi = b.signal("hi");
+        }
         sCredit = b.signal("credit");
         sDlvValid = b.signal("dlv_valid");
-        sDlvTgt = new int[ports];
-        sDlvW = new int[ports];
-        for (int p = 0; p < ports; p++)
-        {
-            sDlvTgt[p] = b.signal("dlv_tgt" + p);
-            sDlvW[p] = b.signal("dlv_w" + p);
-        }
         rPushValid = b.signal("push_valid");
         rPushId = b.signal("push_id");
         rBusy = b.signal("busy");
         rIssuing = b.signal("issuing");
         rAddr = b.signal("addr");
-        rPar = b.signal("par_q");
         rCredits = b.signal("credits");
         rRet = b.signal("ret");
         rStValid = b.signal("st_valid");
         rStAddr0 = b.signal("st_addr[0]");
-        mV = b.memory("vmem");
-        mRc = b.memory("rcmem");
-        mLfsr = b.memory("lfsr");
-        mAcc = b.memory("acc");
-        bus = b.bus();
+        mem.bind(b);
     }
 
-    /** Initial memory contents: v = V_REST, rc = 0, the drive's seeds, accumulators 0. */
+    /** Initial memory contents. */
     void load(final Signals s)
     {
-        for (int a = 0; a < size; a++)
-        {
-            s.loadMemory(mV, a, vRest);
-            s.loadMemory(mRc, a, 0);
-            s.loadMemory(mLfsr, a, net.drive().initialState(base + a) & 0xFFFFFFFFL);
-            s.loadMemory(mAcc, a, 0);
-            s.loadMemory(mAcc, size + a, 0);
-        }
+        mem.load(s);
     }
 
     @Override
     public void edge(final Signals s)
     {
         final boolean start = s.get(sStart) != 0;
-        final int parQ = (int)s.get(rPar);
-        final int par = start ? (int)s.get(sPar) : parQ;
+        final long stepOld = s.get(rStepQ);
+        final long step = start ? s.get(sStep) : stepOld;
         if (start)
         {
-            s.setNext(rPar, par);
+            s.setNext(rStepQ, step);
         }
 
-        // 1. deliveries into the next step's bank
+        // 1. deliveries into the accumulators of the step they count in (Brunel: the next step's bank)
         final long dv = s.get(sDlvValid);
-        if (dv != 0)
+        if (dv != 0 || pl != null)
         {
-            final int bankNext = (1 - parQ) * size;
-            for (int p = 0; p < ports; p++)
-            {
-                if ((dv >>> p & 1) != 0)
-                {
-                    final int a = (int)s.get(sDlvTgt[p]) - base;
-                    if (a >= 0 && a < size)
-                    {
-                        final int idx = bankNext + a;
-                        s.writeMemory(mAcc, idx, s.readMemory(mAcc, idx) + s.get(sDlvW[p]));
-                    }
-                }
-            }
+            mem.deliver(s, dv, (int)stepOld);
         }
 
         // nothing in flight and no start: only credits to take back, registered outputs to lower
@@ -252,33 +259,16 @@ public final class NeuronCore implements ClockedComponent
         {
             activeCycles++;
             final int a = (int)s.get(rStAddr0 + lat - 1);
-            final int accIdx = par * size + a;
-            final int lfsr = PoissonDrive.leap((int)s.readMemory(mLfsr, a));
-            final int current = (int)s.readMemory(mAcc, accIdx) + PoissonDrive.kicks(lfsr, cdf) * jExt;
-            final int v = Bits.lowSigned(s.readMemory(mV, a), w);
-            final int rc = (int)s.readMemory(mRc, a);
-            final int vOut;
-            final int rcOut;
-            if (rc != 0)
+            if (pl != null && a >= size)
             {
-                vOut = vRest;
-                rcOut = rc - 1;
+                // as a memory read past its end: the run cannot go on (the Brunel core's memories say so themselves)
+                throw new SimulationException("core" + c + ": address " + a + " is past the core's " + size
+                    + " neurons");
             }
-            else
-            {
-                final int next = LifCore.vNext(v, leak, gain, current, 0, vRest, w, f);
-                spike = next >= vTh;
-                vOut = spike ? vReset : next;
-                rcOut = spike ? refr : 0;
-            }
-            s.writeMemory(mV, a, vOut);
-            s.writeMemory(mRc, a, rcOut);
-            s.writeMemory(mLfsr, a, lfsr & 0xFFFFFFFFL);
-            s.writeMemory(mAcc, accIdx, 0);
+            spike = mem.update(s, a, step);
             if (spike)
             {
-                s.setNext(rPushId, base + a);
-                bus.publish(EventBus.SPIKE, s.now(), 0, base + a);
+                s.setNext(rPushId, mem.neuron(a));
             }
             else
             {
@@ -294,9 +284,28 @@ public final class NeuronCore implements ClockedComponent
             s.setNext(rPushValid, spike ? 1 : 0);
         }
 
-        // 3. issue
-        final boolean issuing = start || s.get(rIssuing) != 0;
-        final int addr = start ? 0 : (int)s.get(rAddr);
+        // 3. issue: from the phase's first address (Brunel: 0) up to its end (Brunel: the core's size)
+        final int hi;
+        final int addr;
+        final boolean issuing;
+        if (pl == null)
+        {
+            hi = size;
+            addr = start ? 0 : (int)s.get(rAddr);
+            issuing = start || s.get(rIssuing) != 0;
+        }
+        else
+        {
+            final long ph = s.get(sPhase);
+            final boolean known = ph < phases;
+            hi = start ? known ? pl.hi(c, (int)ph) : 0 : (int)s.get(rHi);
+            addr = start ? known ? pl.lo(c, (int)ph) : 0 : (int)s.get(rAddr);
+            issuing = start ? addr < hi : s.get(rIssuing) != 0;
+            if (start && hi != s.get(rHi))
+            {
+                s.setNext(rHi, hi);
+            }
+        }
         final boolean issue = issuing && (drop || credits > 0);
         if (issuing && !issue)
         {
@@ -315,7 +324,7 @@ public final class NeuronCore implements ClockedComponent
             {
                 credits--;
             }
-            issuingNext = addr + 1 < size;
+            issuingNext = addr + 1 < hi;
             s.setNext(rAddr, addr + 1);
         }
         else if (start)

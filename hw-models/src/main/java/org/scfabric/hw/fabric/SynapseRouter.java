@@ -18,6 +18,12 @@ import org.scfabric.sim.record.Recorder;
  *
  * <p>The pop returns a credit to the core ({@code credit<c>}, one-cycle pulse). {@code busy} is high
  * while a FIFO holds a spike, a spike arrives, a row or beat is in flight or a delivery is on the outputs.
+ *
+ * <p>For a {@link MappedNetwork} there is one more FIFO, {@code fifo_in}, for the external input port
+ * (served in the same round robin, after the cores'), the rows cover the N neurons and then the input
+ * channels (source N + channel), and a fan-out word is {@code target | tag | weight}: the delivery also
+ * carries the synapse's tag ({@code dlv_tag}: delay offset and accumulator group), and the weight is
+ * as wide as the widest weight of the network (signed).
  */
 public final class SynapseRouter implements ClockedComponent
 {
@@ -27,7 +33,14 @@ public final class SynapseRouter implements ClockedComponent
 
     private final FabricParams fp;
     private final FabricNetwork net;
+    private final MappedNetwork mapped;
+    /** Spike FIFOs: one per core, and the input port's for a mapped network. */
     private final int k;
+    /** Sources with a row: neurons, then input channels. */
+    private final int sources;
+    private final int srcBits;
+    private final int weightBits;
+    private final int tagBits;
     private final int depth;
     private final int ports;
     private final int lat;
@@ -43,6 +56,7 @@ public final class SynapseRouter implements ClockedComponent
     private int rDlvValid;
     private int[] rDlvTgt;
     private int[] rDlvW;
+    private int[] rDlvTag;
     private int rBusy;
     private int rState;
     private int rWait;
@@ -60,6 +74,9 @@ public final class SynapseRouter implements ClockedComponent
 
     // instrumentation (not hardware)
     private Recorder recorder;
+    /** Spike latencies kept here directly instead (a mapped network's run: no recorder thread). */
+    private org.HdrHistogram.Histogram latFirst;
+    private org.HdrHistogram.Histogram latLast;
     final long[] spikeCycle;
     long dropped;
     long firstDropCycle = -1;
@@ -76,14 +93,19 @@ public final class SynapseRouter implements ClockedComponent
 
     long cycle(final Signals s)
     {
-        return (s.now() - phase) / period;
+        return period == 1 ? s.now() - phase : (s.now() - phase) / period;
     }
 
     public SynapseRouter(final FabricParams fp, final FabricNetwork net)
     {
         this.fp = fp;
         this.net = net;
+        this.mapped = null;
         this.k = fp.cores();
+        this.sources = fp.neurons();
+        this.srcBits = fp.idBits();
+        this.weightBits = net.lif().dataWidth();
+        this.tagBits = 0;
         this.depth = fp.fifoDepth();
         this.ports = fp.ports();
         this.lat = fp.csrLatency();
@@ -92,9 +114,62 @@ public final class SynapseRouter implements ClockedComponent
         this.occupancy = new long[depth + 1];
     }
 
+    /** The router of a mapped network: K + 1 FIFOs (the last the input port's), rows over neurons and inputs. */
+    SynapseRouter(final FabricParams fp, final MappedNetwork m)
+    {
+        this.fp = fp;
+        this.net = null;
+        this.mapped = m;
+        this.k = fp.cores() + 1;
+        this.sources = m.size() + m.inputs();
+        this.srcBits = FabricParams.bitsFor(Math.max(1, sources - 1));
+        this.weightBits = m.weightBits();
+        this.tagBits = FabricParams.bitsFor(Math.max(1, m.groups() * m.banks() - 1));
+        this.depth = fp.fifoDepth();
+        this.ports = fp.ports();
+        this.lat = fp.csrLatency();
+        this.rowLenBits = FabricParams.bitsFor(Math.max(1, m.maxRowLength()));
+        this.spikeCycle = new long[sources];
+        this.occupancy = new long[depth + 1];
+        if (fp.idBits() + tagBits + weightBits > 64)
+        {
+            throw new IllegalArgumentException("fan-out words of " + (fp.idBits() + tagBits + weightBits)
+                + " bits do not fit 64");
+        }
+    }
+
+    /** Name suffix of FIFO c: the core's number, or {@code _in} for the input port's. */
+    private String fifoName(final int c)
+    {
+        return mapped != null && c == k - 1 ? "_in" : String.valueOf(c);
+    }
+
+    /** Bits of a source id (a FIFO entry): neurons, and for a mapped network its input channels. */
+    int sourceBits()
+    {
+        return srcBits;
+    }
+
+    int weightBits()
+    {
+        return weightBits;
+    }
+
+    int tagBits()
+    {
+        return tagBits;
+    }
+
     void recordTo(final Recorder r)
     {
         this.recorder = r;
+    }
+
+    /** Record spike-to-first and spike-to-last-delivery latencies into these histograms (no recorder). */
+    void latenciesTo(final org.HdrHistogram.Histogram first, final org.HdrHistogram.Histogram last)
+    {
+        this.latFirst = first;
+        this.latLast = last;
     }
 
     static int entryBits(final FabricParams fp, final FabricNetwork net)
@@ -104,51 +179,63 @@ public final class SynapseRouter implements ClockedComponent
 
     int synapseBits()
     {
-        return FabricParams.bitsFor(Math.max(1, net.synapses()));
+        return FabricParams.bitsFor(Math.max(1, synapses()));
+    }
+
+    private int synapses()
+    {
+        return net != null ? net.synapses() : mapped.synapses();
     }
 
     @Override
     public void declare(final Declarations d)
     {
         final int idb = fp.idBits();
+        final int sb = srcBits;
         final int eb = synapseBits();
         final int fb = FabricParams.bitsFor(depth);
         final int pb = FabricParams.bitsFor(Math.max(0, depth - 1));
         for (int c = 0; c < k; c++)
         {
-            d.input("push_valid" + c, 1);
-            d.input("push_id" + c, idb);
-            d.output("credit" + c, 1);
-            d.register("rd" + c, pb, 0);
-            d.register("wr" + c, pb, 0);
-            d.register("cnt" + c, fb, 0);
-            d.memory("fifo" + c, idb, depth);
+            final String x = fifoName(c);
+            d.input("push_valid" + x, 1);
+            d.input("push_id" + x, sb);
+            d.output("credit" + x, 1);
+            d.register("rd" + x, pb, 0);
+            d.register("wr" + x, pb, 0);
+            d.register("cnt" + x, fb, 0);
+            d.memory("fifo" + x, sb, depth);
         }
         d.output("dlv_valid", ports);
         for (int p = 0; p < ports; p++)
         {
             d.output("dlv_tgt" + p, idb);
-            d.output("dlv_w" + p, net.lif().dataWidth());
+            d.output("dlv_w" + p, weightBits);
+            if (mapped != null)
+            {
+                d.output("dlv_tag" + p, tagBits);
+            }
         }
         d.output("busy", 1);
         d.register("state", 2, IDLE);
         d.register("wait", FabricParams.bitsFor(lat), 0);
         d.register("rr", FabricParams.bitsFor(Math.max(0, k - 1)), 0);
-        d.register("src", idb, 0);
+        d.register("src", sb, 0);
         d.register("ptr", eb, 0);
         d.register("end", eb, 0);
         d.register("first", 1, 0);
         d.registerBank("beat_mask", ports, lat, 0);
         d.registerBank("beat_ptr", eb, lat, 0);
-        d.registerBank("beat_src", idb, lat, 0);
+        d.registerBank("beat_src", sb, lat, 0);
         d.registerBank("beat_flags", 2, lat, 0);
         final int rowBits = eb + rowLenBits;
         if (rowBits > 64)
         {
             throw new IllegalArgumentException("row words of " + rowBits + " bits do not fit 64");
         }
-        d.memory("row", rowBits, fp.neurons());
-        d.memory("fanout", entryBits(fp, net), Math.max(1, net.synapses()));
+        d.memory("row", rowBits, sources);
+        d.memory("fanout", mapped == null ? entryBits(fp, net) : fp.idBits() + tagBits + weightBits,
+            Math.max(1, synapses()));
     }
 
     @Override
@@ -163,21 +250,24 @@ public final class SynapseRouter implements ClockedComponent
         mFifo = new int[k];
         for (int c = 0; c < k; c++)
         {
-            sPushValid[c] = b.signal("push_valid" + c);
-            sPushId[c] = b.signal("push_id" + c);
-            rCredit[c] = b.signal("credit" + c);
-            rRd[c] = b.signal("rd" + c);
-            rWr[c] = b.signal("wr" + c);
-            rCnt[c] = b.signal("cnt" + c);
-            mFifo[c] = b.memory("fifo" + c);
+            final String x = fifoName(c);
+            sPushValid[c] = b.signal("push_valid" + x);
+            sPushId[c] = b.signal("push_id" + x);
+            rCredit[c] = b.signal("credit" + x);
+            rRd[c] = b.signal("rd" + x);
+            rWr[c] = b.signal("wr" + x);
+            rCnt[c] = b.signal("cnt" + x);
+            mFifo[c] = b.memory("fifo" + x);
         }
         rDlvValid = b.signal("dlv_valid");
         rDlvTgt = new int[ports];
         rDlvW = new int[ports];
+        rDlvTag = new int[ports];
         for (int p = 0; p < ports; p++)
         {
             rDlvTgt[p] = b.signal("dlv_tgt" + p);
             rDlvW[p] = b.signal("dlv_w" + p);
+            rDlvTag[p] = mapped == null ? -1 : b.signal("dlv_tag" + p);
         }
         rBusy = b.signal("busy");
         rState = b.signal("state");
@@ -199,6 +289,20 @@ public final class SynapseRouter implements ClockedComponent
     void load(final Signals s)
     {
         final int eb = synapseBits();
+        if (mapped != null)
+        {
+            final long wMask = (1L << weightBits) - 1;
+            for (int i = 0; i < sources; i++)
+            {
+                s.loadMemory(mRow, i, ((long)mapped.rowLength(i) << eb) | mapped.rowStart(i));
+            }
+            for (int e = 0; e < mapped.synapses(); e++)
+            {
+                s.loadMemory(mFanout, e, ((((long)mapped.target(e) << tagBits) | mapped.tag(e)) << weightBits)
+                    | (mapped.weight(e) & wMask));
+            }
+            return;
+        }
         final int w = net.lif().dataWidth();
         final long wMask = (1L << w) - 1;
         for (int i = 0; i < fp.neurons(); i++)
@@ -243,7 +347,10 @@ public final class SynapseRouter implements ClockedComponent
                     s.writeMemory(mFifo[c], wr, id);
                     s.setNext(rWr[c], wr + 1 == depth ? 0 : wr + 1);
                     cntNext[c]++;
-                    spikeCycle[id] = now - 1;
+                    if (id < sources)
+                    {
+                        spikeCycle[id] = now - 1;
+                    }
                     if (cntNext[c] == depth && firstFullCycle < 0)
                     {
                         firstFullCycle = now;
@@ -266,23 +373,44 @@ public final class SynapseRouter implements ClockedComponent
         if (outMask != 0)
         {
             final int bptr = (int)s.get(rBeatPtr0 + last);
-            final int w = net.lif().dataWidth();
+            final int w = weightBits;
             final long wMask = (1L << w) - 1;
             for (int p = 0; p < ports; p++)
             {
                 if ((outMask >>> p & 1) != 0)
                 {
                     final long word = s.readMemory(mFanout, bptr + p);
-                    s.setNext(rDlvTgt[p], word >>> w);
+                    if (mapped == null)
+                    {
+                        s.setNext(rDlvTgt[p], word >>> w);
+                    }
+                    else
+                    {
+                        s.setNext(rDlvTgt[p], word >>> (w + tagBits));
+                        s.setNext(rDlvTag[p], (word >>> w) & ((1L << tagBits) - 1));
+                    }
                     s.setNext(rDlvW[p], word & wMask);
                     synapseReads++;
                 }
             }
             final int flags = (int)s.get(rBeatFlags0 + last);
-            if (flags != 0 && recorder != null)
+            if (flags != 0 && latFirst != null)
             {
                 final int src = (int)s.get(rBeatSrc0 + last);
-                final long lat1 = now + 1 - spikeCycle[src];
+                final long lat1 = now + 1 - (src < sources ? spikeCycle[src] : now);
+                if ((flags & 1) != 0)
+                {
+                    latFirst.recordValue(lat1);
+                }
+                if ((flags & 2) != 0)
+                {
+                    latLast.recordValue(lat1);
+                }
+            }
+            else if (flags != 0 && recorder != null)
+            {
+                final int src = (int)s.get(rBeatSrc0 + last);
+                final long lat1 = now + 1 - (src < sources ? spikeCycle[src] : now);
                 if ((flags & 1) != 0)
                 {
                     recorder.latency(s.now() + period, 0, lat1);

@@ -11,12 +11,22 @@ import org.scfabric.sim.Signals;
  * and the router's {@code busy} are low, the step is over: it starts the next one at that same edge
  * (start again, parity flipped), or after the last step sets {@code finished}. A step's cycles are the
  * edges from its start to the next start (or to the finish).
+ *
+ * <p>For a mapped network ({@link #TimestepController(int, int, int)}) a step has several phases (the
+ * input events, then one per neuron level): each phase starts like a step (a {@code start} pulse) once
+ * every block, the input port included ({@code port_busy}), is idle, and only the last phase's end
+ * starts the next step. The step number and the phase are then outputs ({@code step}, {@code phase}) the
+ * cores and the input port read; there is no parity.
  */
 public final class TimestepController implements ClockedComponent
 {
     private final int k;
     private final int steps;
+    private final int phases;
+    private final boolean mapped;
     private int[] sCoreBusy;
+    private int sPortBusy;
+    private int rPhase;
     private int sRouterBusy;
     private int rStart;
     private int rPar;
@@ -43,6 +53,22 @@ public final class TimestepController implements ClockedComponent
         }
         this.k = cores;
         this.steps = steps;
+        this.phases = 1;
+        this.mapped = false;
+        this.startCycle = new long[steps + 1];
+    }
+
+    /** The controller of a mapped network: {@code phases} phases per step, an input port's busy. */
+    TimestepController(final int cores, final int steps, final int phases)
+    {
+        if (steps < 1)
+        {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        this.k = cores;
+        this.steps = steps;
+        this.phases = phases;
+        this.mapped = true;
         this.startCycle = new long[steps + 1];
     }
 
@@ -54,6 +80,15 @@ public final class TimestepController implements ClockedComponent
             d.input("core_busy" + c, 1);
         }
         d.input("router_busy", 1);
+        if (mapped)
+        {
+            d.input("port_busy", 1);
+            d.output("start", 1);
+            d.output("step", 32);
+            d.output("phase", FabricParams.bitsFor(Math.max(1, phases - 1)));
+            d.register("run", 2, 0);
+            return;
+        }
         d.output("start", 1);
         d.output("par", 1);
         d.register("step", 32, 0);
@@ -70,7 +105,15 @@ public final class TimestepController implements ClockedComponent
         }
         sRouterBusy = b.signal("router_busy");
         rStart = b.signal("start");
-        rPar = b.signal("par");
+        if (mapped)
+        {
+            sPortBusy = b.signal("port_busy");
+            rPhase = b.signal("phase");
+        }
+        else
+        {
+            rPar = b.signal("par");
+        }
         rStep = b.signal("step");
         rRun = b.signal("run");
     }
@@ -82,7 +125,10 @@ public final class TimestepController implements ClockedComponent
         if (run == 0)
         {
             s.setNext(rStart, 1);
-            s.setNext(rPar, 0);
+            if (!mapped)
+            {
+                s.setNext(rPar, 0);
+            }
             s.setNext(rRun, 1);
             startCycle[0] = cycle(s);
             return;
@@ -107,6 +153,27 @@ public final class TimestepController implements ClockedComponent
                 return;
             }
         }
+        if (mapped)
+        {
+            if (s.get(sPortBusy) != 0)
+            {
+                return;
+            }
+            // a fault may drive the phase register past the last phase: it then ends the step as the last one does
+            final long phase = s.get(rPhase);
+            if (phase + 1 < phases)
+            {
+                s.setNext(rStart, 1);
+                s.setNext(rPhase, phase + 1);
+                return;
+            }
+            // back to phase 0 for the next step; after the last one it stays (a change would wake the blocks
+            // that read it for one more edge, which the fast engine does not have)
+            if (phase != 0 && (int)s.get(rStep) + 1 != steps)
+            {
+                s.setNext(rPhase, 0);
+            }
+        }
         final int step = (int)s.get(rStep);
         if (step >= 0 && step < steps)
         {
@@ -121,7 +188,10 @@ public final class TimestepController implements ClockedComponent
         else
         {
             s.setNext(rStart, 1);
-            s.setNext(rPar, 1 - s.get(rPar));
+            if (!mapped)
+            {
+                s.setNext(rPar, 1 - s.get(rPar));
+            }
             s.setNext(rStep, step + 1);
         }
     }
