@@ -218,8 +218,8 @@ public final class Brian2Command implements Callable<Integer>
                 sb.rateHz(), sf.rateHz(), sb.cv(), sf.cv(), sb.fano(), sf.fano(), agree);
             final Map<String, Object> g = new LinkedHashMap<>();
             g.put("neurons", tr.neurons());
-            g.put("brian2", side(sb, bs, bi, tr.neurons()));
-            g.put("float64", side(sf, tr.steps(), tr.index(), tr.neurons()));
+            g.put("brian2", side(sb, bs, bi, tr.neurons(), t.steps()));
+            g.put("float64", side(sf, tr.steps(), tr.index(), tr.neurons(), t.steps()));
             g.put("spike_agreement", agree);
             groups.put(tr.node(), g);
         }
@@ -234,9 +234,12 @@ public final class Brian2Command implements Callable<Integer>
         stdout.flush();
     }
 
-    /** One engine's statistics, spike counts per neuron and the raster of its first 50 neurons. */
+    /**
+     * One engine's statistics, spike counts per neuron, the population's spike count per step (its rate's
+     * spectrum) and the raster of its first 50 neurons.
+     */
     private static Map<String, Object> side(final Comparison.Stats st, final int[] steps, final int[] index,
-        final int neurons)
+        final int neurons, final int totalSteps)
     {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("spikes", st.spikes());
@@ -244,16 +247,22 @@ public final class Brian2Command implements Callable<Integer>
         m.put("cv_isi", Double.isNaN(st.cv()) ? null : st.cv());
         m.put("fano", Double.isNaN(st.fano()) ? null : st.fano());
         final int[] counts = new int[neurons];
+        final int[] perStep = new int[totalSteps];
         final List<int[]> raster = new ArrayList<>();
         for (int k = 0; k < steps.length; k++)
         {
             counts[index[k]]++;
+            if (steps[k] >= 0 && steps[k] < totalSteps)
+            {
+                perStep[steps[k]]++;
+            }
             if (index[k] < 50)
             {
                 raster.add(new int[] {steps[k], index[k]});
             }
         }
         m.put("counts", counts);
+        m.put("population_per_step", perStep);
         m.put("raster_first_50", raster);
         return m;
     }
