@@ -153,7 +153,8 @@ def group_json(g, namespace, w, dt):
     diff_names = sorted(eqs.diff_eq_names)
     states = {v: str_to_sympy(v) for v in diff_names}  # Brian2's symbols carry assumptions
     syms = list(states.values())
-    flags = {v: ('unless refractory' in eqs[v].flags) for v in diff_names}
+    # Brian2 honours (unless refractory) only with a refractory keyword (its conditional writes need not_refractory)
+    flags = {v: ('unless refractory' in eqs[v].flags) and g._refractory is not False for v in diff_names}
     for v in eqs.names:
         if v not in diff_names and eqs[v].type == 'subexpression' and 'xi' in str(eqs[v].expr):
             raise Refused(f'group {name}: noise term xi in {v}')

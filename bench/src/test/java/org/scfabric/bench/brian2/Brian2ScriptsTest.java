@@ -141,6 +141,51 @@ class Brian2ScriptsTest
         }
     }
 
+    /**
+     * Brian2 writes an {@code (unless refractory)} variable only where not_refractory holds: effects that land while
+     * the target is refractory, or in the step it fires, are lost (onto v and onto a current), while they reach a
+     * group without the flag. A fast driver makes them land in every refractory period; every spike must be
+     * Brian2's (the Brunel network's +7 % rate came from keeping them).
+     */
+    @Test
+    void effectsDuringRefractorinessAreLostAsInBrian2() throws Exception
+    {
+        needBrian2();
+        final Path script = tmp.resolve("refractory.py");
+        Files.writeString(script, String.join("\n",
+            "from brian2 import *",
+            "D = NeuronGroup(2, 'dv/dt = (v0 - v)/(10*ms) : volt\\nv0 : volt', threshold='v > 10*mV', reset='v = 0*mV',",
+            "                method='exact')",
+            "D.v0 = [60*mV, 45*mV]",
+            "B = NeuronGroup(2, 'dv/dt = (12*mV - v + ge)/(10*ms) : volt (unless refractory)\\n"
+                + "dge/dt = -ge/(3*ms) : volt (unless refractory)',",
+            "                threshold='v > 10*mV', reset='v = 0*mV', refractory=5*ms, method='exact')",
+            "C = NeuronGroup(2, 'dv/dt = (12*mV - v)/(10*ms) : volt', threshold='v > 10*mV', reset='v -= 10*mV',",
+            "                refractory=5*ms, method='euler')",
+            "S = Synapses(D, B, on_pre='v += 3*mV')",
+            "S.connect(i=[0, 1], j=[0, 1])",
+            "T = Synapses(D, B, on_pre='ge += 2*mV', delay=0.3*ms)",
+            "T.connect(i=1, j=[0, 1])",
+            "U = Synapses(D, C, on_pre='v += 3*mV')",
+            "U.connect(i=[0, 1], j=[0, 1])",
+            "run(200*ms)", ""));
+        final Path folder = tmp.resolve("sim");
+        Files.createDirectories(folder);
+        new ShimRunner(Brian2Runner.defaultPython()).run(script, List.of(), "1", "simulate", folder);
+        final Translation.Result t = Translation.of(new CaptureReader(folder, "capture.json"), 1);
+        final var runs = FreeRun.run(t.network(), t.steps(), new Options(t.dt(), Options.Integrator.EULER,
+            Options.Reset.ZERO)).trains();
+        final CaptureReader b = new CaptureReader(folder, "brian2.json");
+        for (final String g : List.of("neurongroup_1", "neurongroup_2"))
+        {
+            final JsonNode s = b.root().get("spikes").get(g);
+            final int[] steps = toInts(b.longs(s.get("step")));
+            assertTrue(steps.length >= 20, g + " has " + steps.length + " spikes");
+            assertArrayEquals(steps, runs.get(g).steps(), g + " spike steps");
+            assertArrayEquals(toInts(b.longs(s.get("index"))), runs.get(g).index(), g + " spiking neurons");
+        }
+    }
+
     /** --capture all writes one NIR file per run(), --capture 2 the second network, and -- ARGS reach sys.argv. */
     @Test
     void captureAllWritesOneFilePerRunAndArgumentsReachTheScript() throws IOException
