@@ -13,7 +13,7 @@ import org.scfabric.net.nir.NirMetadata;
  * SplittableRandom, drawn by inversion in channel order: the same seed gives the same draws, but not Brian2's
  * (its numpy RandomState stream is another generator), so runs agree with Brian2 in distribution only.
  */
-final class BinomialSource implements Float64Engine.Op
+public final class BinomialSource implements Float64Engine.Op
 {
     private final SplittableRandom rnd;
     /** Per channel: its table (channels with the same N and rate share one). */
@@ -22,7 +22,7 @@ final class BinomialSource implements Float64Engine.Op
     private final double[][] cdf;
     private final int[][] guide;
 
-    BinomialSource(final Node node, final Options opt)
+    public BinomialSource(final Node node, final Options opt)
     {
         final int n = node.outShape().size();
         final String where = "node " + node.name();
