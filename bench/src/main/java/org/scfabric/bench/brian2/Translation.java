@@ -25,7 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>each Synapses' {@code on_pre} target and delay: a sparse ({@code csr}) Linear (the realised i, j and weights, summed per
  * pair) into a Delay of Brian2's delay + 1 steps that names the target variable;</li>
  * <li>each PoissonInput: an Input node drawing binomial(N, rate·dt), a Scale by the weight, a Delay of one
- * step; each PoissonGroup: such an Input with N = 1, feeding its synapses as a group does.</li>
+ * step; each PoissonGroup: such an Input with N = 1, feeding its synapses as a group does;</li>
+ * <li>each SpikeGeneratorGroup: an Input that plays its spikes ({@code scfabric.spike_steps}, {@code spike_index}),
+ * feeding its synapses as a group does.</li>
  * </ul>
  */
 public final class Translation
@@ -48,8 +50,13 @@ public final class Translation
         int sources = 0;
         for (final JsonNode g : r.get("spike_generators"))
         {
-            throw new NetworkException("spike generator " + g.get("name").asText()
-                + ": SpikeGeneratorGroup is captured but not yet translated");
+            // a spike list: Brian2's times rounded to steps by the shim, as Brian2's own timebins
+            final long[] steps = cap.longs(g.get("step"));
+            final long[] index = cap.longs(g.get("index"));
+            final int n = g.get("n").asInt();
+            b.add(new Node(g.get("name").asText(), Kind.INPUT, Map.of("shape", Tensor.vector(n)), Map.of(
+                NirMetadata.SPIKE_STEPS, longs(steps), NirMetadata.SPIKE_INDEX, longs(index)), null, null));
+            sizes.put(g.get("name").asText(), n);
         }
         for (final JsonNode g : r.get("groups"))
         {
@@ -271,6 +278,16 @@ public final class Translation
         final double[] a = new double[n];
         java.util.Arrays.fill(a, v);
         return a;
+    }
+
+    private static String longs(final long[] a)
+    {
+        final StringBuilder b = new StringBuilder(a.length * 6);
+        for (int k = 0; k < a.length; k++)
+        {
+            b.append(k == 0 ? "" : ",").append(a[k]);
+        }
+        return b.toString();
     }
 
     /** The synapses of each delay (steps), in Brian2's order within each. */

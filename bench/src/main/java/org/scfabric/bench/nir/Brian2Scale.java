@@ -34,6 +34,11 @@ final class Brian2Scale
         return node.kind() == Kind.INPUT && node.metadata().containsKey(NirMetadata.POISSON_N);
     }
 
+    static boolean isSpikeList(final Node node)
+    {
+        return node.kind() == Kind.INPUT && node.metadata().containsKey(NirMetadata.SPIKE_STEPS);
+    }
+
     /** The factor for {@code net} in {@code fmt} (1 without brian2 populations). */
     static double factor(final Network net, final FixedFormat fmt)
     {
@@ -76,7 +81,7 @@ final class Brian2Scale
             final Node src = net.node(net.edgeSource(e));
             final Node dst = net.node(net.edgeTarget(e));
             final Kind k = dst.kind();
-            if ((isBrian2(src) || isBinomialSource(src))
+            if ((isBrian2(src) || isBinomialSource(src) || isSpikeList(src))
                 && (k == Kind.LINEAR || k == Kind.AFFINE || k == Kind.CSR_LINEAR || k == Kind.SCALE))
             {
                 weighted[net.edgeTarget(e)] = true;

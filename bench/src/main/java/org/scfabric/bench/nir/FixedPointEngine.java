@@ -334,6 +334,20 @@ public final class FixedPointEngine
         {
             return binomial(node, opt);
         }
+        if (Brian2Scale.isSpikeList(node))
+        {
+            final org.scfabric.net.ref.SpikeListSource list = new org.scfabric.net.ref.SpikeListSource(node);
+            final double[] spikes = new double[node.outShape().size()];
+            return (x, y) ->
+            {
+                final int fired = list.step(null, spikes);
+                for (int i = 0; i < y.length; i++)
+                {
+                    y[i] = spikes[i] != 0.0 ? 1 << f : 0;
+                }
+                return fired;
+            };
+        }
         final boolean wrap = reference[index(node)];
         return switch (node.kind())
         {

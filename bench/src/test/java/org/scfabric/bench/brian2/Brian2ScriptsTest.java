@@ -186,6 +186,58 @@ class Brian2ScriptsTest
         }
     }
 
+    /**
+     * A SpikeGeneratorGroup is an Input that plays its spikes: times off the step grid fall in Brian2's own time
+     * bins, and through delayed synapses onto a refractory group every spike is Brian2's.
+     */
+    @Test
+    void spikeGeneratorSpikesDriveTheNetworkAsInBrian2() throws Exception
+    {
+        needBrian2();
+        final Path script = tmp.resolve("generator.py");
+        Files.writeString(script, String.join("\n",
+            "from brian2 import *",
+            "import numpy as np",
+            "idx = np.array([0, 1, 2, 0, 1, 2, 0, 2, 1, 0] * 6)",
+            "times = (np.arange(60) * 1.37 + 0.55) * 0.1 * ms",
+            "S = SpikeGeneratorGroup(3, idx, times)",
+            "G = NeuronGroup(2, 'dv/dt = -v/(10*ms) : volt (unless refractory)', threshold='v > 10*mV',",
+            "                reset='v = 0*mV', refractory=1*ms, method='exact')",
+            "E = Synapses(S, G, on_pre='v += 4*mV', delay=0.35*ms)",
+            "E.connect(i=[0, 1, 2, 2], j=[0, 0, 1, 0])",
+            "run(12*ms)", ""));
+        final Path folder = tmp.resolve("sim");
+        Files.createDirectories(folder);
+        new ShimRunner(Brian2Runner.defaultPython()).run(script, List.of(), "1", "simulate", folder);
+        final Translation.Result t = Translation.of(new CaptureReader(folder, "capture.json"), 1);
+        final var runs = FreeRun.run(t.network(), t.steps(), new Options(t.dt(), Options.Integrator.EULER,
+            Options.Reset.ZERO)).trains();
+        final CaptureReader b = new CaptureReader(folder, "brian2.json");
+        final JsonNode s = b.root().get("spikes").get("neurongroup");
+        final int[] steps = toInts(b.longs(s.get("step")));
+        assertTrue(steps.length >= 5, "the group fires " + steps.length + " times");
+        assertArrayEquals(steps, runs.get("neurongroup").steps(), "spike steps");
+        assertArrayEquals(toInts(b.longs(s.get("index"))), runs.get("neurongroup").index(), "spiking neurons");
+    }
+
+    @Test
+    void aRepeatingSpikeGeneratorIsRefusedInOneLine() throws IOException
+    {
+        needBrian2();
+        final Path script = tmp.resolve("period.py");
+        Files.writeString(script, String.join("\n",
+            "from brian2 import *",
+            "S = SpikeGeneratorGroup(1, [0], [1]*ms, period=5*ms)",
+            "G = NeuronGroup(1, 'dv/dt = -v/(10*ms) : volt', threshold='v > 10*mV', reset='v = 0*mV')",
+            "E = Synapses(S, G, on_pre='v += 4*mV')",
+            "E.connect()",
+            "run(10*ms)", ""));
+        final Run r = cli("brian2", script.toString(), "--out", tmp.resolve("p.nir").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("spike generator spikegeneratorgroup: period"), r.err());
+    }
+
     /** --capture all writes one NIR file per run(), --capture 2 the second network, and -- ARGS reach sys.argv. */
     @Test
     void captureAllWritesOneFilePerRunAndArgumentsReachTheScript() throws IOException
