@@ -26,6 +26,13 @@ class Brian2NeuronTest
     static Brian2Neuron neuron(final double tau, final double vLeak, final double th, final String resetOp,
         final double reset, final int refractory, final double v0, final String... currents)
     {
+        return neuron(true, tau, vLeak, th, resetOp, reset, refractory, v0, currents);
+    }
+
+    /** {@code held}: v is (unless refractory). */
+    static Brian2Neuron neuron(final boolean held, final double tau, final double vLeak, final double th,
+        final String resetOp, final double reset, final int refractory, final double v0, final String... currents)
+    {
         final Map<String, Tensor> p = new LinkedHashMap<>();
         p.put("tau", Tensor.vector(tau));
         p.put("r", Tensor.scalar(1.0));
@@ -51,7 +58,7 @@ class Brian2NeuronTest
         m.put(NirMetadata.THRESHOLD_OP, ">");
         m.put(NirMetadata.RESET_OP, resetOp);
         m.put(NirMetadata.REFRACTORY_STEPS, Integer.toString(refractory));
-        m.put(NirMetadata.UNLESS_REFRACTORY, "v");
+        m.put(NirMetadata.UNLESS_REFRACTORY, held ? "v" : "");
         m.put(NirMetadata.INITIAL, init.toString());
         if (currents.length > 0)
         {
@@ -64,7 +71,9 @@ class Brian2NeuronTest
 
     /**
      * Brian2 adds a synaptic effect after the threshold and before the reset: under v = c the effect that
-     * arrives in a spike's step is overwritten, under v -= c it survives. Here it arrives one step later.
+     * arrives in a spike's step is overwritten, under v -= c it survives when v is not (unless refractory) (with
+     * the flag, Brian2's conditional write drops it: {@link #anEffectInASpikesStepMissesAHeldVariable}). Here it
+     * arrives one step later.
      */
     @Test
     void anEffectInASpikesStepIsLostUnderSetAndKeptUnderSubtract()
@@ -72,7 +81,7 @@ class Brian2NeuronTest
         final double e = Math.exp(-DT / 0.01);
         for (final String op : new String[] {"=", "-="})
         {
-            final Brian2Neuron n = neuron(0.01, 0.0, 1.0, op, op.equals("=") ? 0.0 : 1.0, 0, 1.5);
+            final Brian2Neuron n = neuron(false, 0.01, 0.0, 1.0, op, op.equals("=") ? 0.0 : 1.0, 0, 1.5);
             final double[] y = new double[1];
             assertEquals(1, n.step(new double[] {0.0}, y), "fires from 1.5 at once");
             final double fired = n.v[0];
@@ -82,6 +91,26 @@ class Brian2NeuronTest
             assertEquals(expected, n.v[0], 1e-15, op);
             assertEquals(0.0, y[0]);
         }
+    }
+
+    /**
+     * With v (unless refractory), even a refractory period of 0 steps: Brian2's threshold clears not_refractory
+     * of a neuron that fires, so the effect delivered in its spike's step is not written, under v -= c too.
+     */
+    @Test
+    void anEffectInASpikesStepMissesAHeldVariable()
+    {
+        final double e = Math.exp(-DT / 0.01);
+        final Brian2Neuron n = neuron(true, 0.01, 0.0, 1.0, "-=", 1.0, 0, 1.5);
+        final double[] y = new double[1];
+        assertEquals(1, n.step(new double[] {0.0}, y));
+        final double fired = n.v[0];
+        n.step(new double[] {0.3}, y);
+        assertEquals((fired - 1.0) * e, n.v[0], 1e-15);
+        // the next effect, delivered in a step without a spike, is written
+        final double before = n.v[0];
+        n.step(new double[] {0.3}, y);
+        assertEquals((before + 0.3) * e, n.v[0], 1e-15);
     }
 
     /** A drive that crosses the threshold in one step fires exactly every max(R, 1) steps; v is held at reset. */
