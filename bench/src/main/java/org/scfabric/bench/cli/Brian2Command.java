@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.scfabric.bench.brian2.Brian2Runner;
 import org.scfabric.bench.brian2.CaptureReader;
 import org.scfabric.bench.brian2.Comparison;
 import org.scfabric.bench.brian2.ShimRunner;
 import org.scfabric.bench.brian2.Translation;
-import org.scfabric.bench.report.Brian2Runner;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.nir.NirWriter;
 import org.scfabric.net.ref.FreeRun;

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scfabric.bench.cli.Main;
-import org.scfabric.bench.report.Brian2Runner;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.FreeRun;
 import org.scfabric.net.ref.Options;
