@@ -306,6 +306,45 @@ class Brian2ScriptsTest
         assertEquals(sb.cv(), sf.cv(), 0.05, "CV of ISIs");
     }
 
+    /**
+     * Brunel_2000.py panel A (synchronous regular: g = 3, nu_ext = 2 nu_thr), scaled to N_E = 2000 by editing a copy
+     * of Debian's script where the test runs (bench/scripts/brian2_panel.py does the same): float64 on Brian2's
+     * instance fires at Brian2's rate within 2 % (measured: within 0.1 %), CV within 0.02 and Fano factor within
+     * 15 %, though the Poisson draws are not Brian2's; q16.12 within 3 % of Brian2's rate.
+     */
+    @Test
+    void brunelPanelAScaledDownAgreesWithBrian2() throws Exception
+    {
+        needBrian2();
+        final String loop = "for panel, params in parameters.items():";
+        final String text = Files.readString(EXAMPLES.resolve("frompapers/Brunel_2000.py"));
+        assertTrue(text.contains(loop) && text.contains("N_E = 10000"), "Debian's Brunel_2000.py as expected");
+        final Path script = tmp.resolve("brunel_A.py");
+        Files.writeString(script, text.replace(loop, "parameters = {'A': parameters['A']}\n" + loop)
+            .replace("N_E = 10000", "N_E = 2000"));
+        final Path folder = tmp.resolve("sim");
+        Files.createDirectories(folder);
+        new ShimRunner(Brian2Runner.defaultPython()).run(script, List.of(), "1", "simulate", folder);
+        final Translation.Result t = Translation.of(new CaptureReader(folder, "capture.json"), 1);
+        assertEquals(2500, t.network().neurons());
+        assertEquals(6000, t.steps(), "panel A runs 600 ms");
+        final Options opt = new Options(t.dt(), Options.Integrator.EULER, Options.Reset.ZERO);
+        final FreeRun.Train f = FreeRun.run(t.network(), t.steps(), opt).trains().get("neurongroup");
+        final FreeRun.Train q = HardwareRun.run(t.network(), t.steps(), opt,
+            org.scfabric.bench.nir.FixedFormat.Q16_12, null).trains().get("neurongroup");
+        final CaptureReader b = new CaptureReader(folder, "brian2.json");
+        final JsonNode s = b.root().get("spikes").get("neurongroup");
+        final Comparison.Stats sb = Comparison.stats(toInts(b.longs(s.get("step"))), toInts(b.longs(s.get("index"))),
+            2500, t.steps(), t.dt());
+        final Comparison.Stats sf = Comparison.stats(f.steps(), f.index(), 2500, t.steps(), t.dt());
+        final Comparison.Stats sq = Comparison.stats(q.steps(), q.index(), 2500, t.steps(), t.dt());
+        assertTrue(sb.rateHz() > 100 && sb.rateHz() < 200, "Brian2's panel A fires at " + sb.rateHz() + " Hz");
+        assertEquals(sb.rateHz(), sf.rateHz(), 0.02 * sb.rateHz(), "float64 mean rate");
+        assertEquals(sb.cv(), sf.cv(), 0.02, "float64 CV of ISIs");
+        assertEquals(sb.fano(), sf.fano(), 0.15 * sb.fano(), "float64 Fano factor of the population count");
+        assertEquals(sb.rateHz(), sq.rateHz(), 0.03 * sb.rateHz(), "q16.12 mean rate");
+    }
+
     /** CUBA.py's network written as NIR reads back equal, and float64 gives the same spikes from either. */
     @Test
     void cubaRoundTripsThroughNir() throws IOException
