@@ -34,11 +34,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "brian2", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Translate a Brian2 script's network (LIF family: leaky membrane, exponential currents, "
-        + "refractory periods, delays, PoissonInput, PoissonGroup) into NIR, exactly as Brian2 built it. "
+        + "refractory periods, delays, PoissonInput, PoissonGroup, SpikeGeneratorGroup) into NIR, exactly as Brian2 "
+        + "built it, for scfabric's float64, fixed-point and SC back ends. "
         + "Anything else (xi noise, conductance-based or Hodgkin-Huxley models, adaptive thresholds, plasticity, "
         + "summed variables) is refused naming the group and the term."},
     footer = {"", "Examples:", "  scfabric brian2 IF_curve_LIF.py --out if.nir",
-        "  scfabric brian2 CUBA.py --compare", "  scfabric brian2 Brunel_2000.py --capture all --out brunel.nir",
+        "  scfabric brian2 CUBA.py --compare", "  scfabric brian2 CUBA.py --compare --hardware q8.8,q16.12,sc", "  scfabric brian2 Brunel_2000.py --capture all --out brunel.nir",
         "  scfabric brian2 my_net.py -- --my-option 3"})
 public final class Brian2Command implements Callable<Integer>
 {
