@@ -153,7 +153,8 @@ def group_json(g, namespace, w, dt):
     diff_names = sorted(eqs.diff_eq_names)
     states = {v: str_to_sympy(v) for v in diff_names}  # Brian2's symbols carry assumptions
     syms = list(states.values())
-    flags = {v: ('unless refractory' in eqs[v].flags) for v in diff_names}
+    # Brian2 honours (unless refractory) only with a refractory keyword (its conditional writes need not_refractory)
+    flags = {v: ('unless refractory' in eqs[v].flags) and g._refractory is not False for v in diff_names}
     for v in eqs.names:
         if v not in diff_names and eqs[v].type == 'subexpression' and 'xi' in str(eqs[v].expr):
             raise Refused(f'group {name}: noise term xi in {v}')
@@ -299,10 +300,15 @@ def capture(net, namespace, duration, folder, run_index):
                 np.broadcast_to(np.asarray(rates.get_value(), dtype=float), (len(o),)))})
             known.add(o.name)
         elif isinstance(o, SpikeGeneratorGroup):
+            if float(np.asarray(o.period_).ravel()[0]) > 0:
+                raise Refused(f'spike generator {o.name}: period {o.period} (a repeating list is not translated; '
+                              f'give every spike)')
             idx = np.asarray(o.variables['neuron_index'].get_value(), dtype=np.int64)
             t = np.asarray(o.variables['spike_time'].get_value(), dtype=float)
             out['spike_generators'].append({'name': o.name, 'n': len(o), 'index': w.array(idx, 'i64'),
-                                            'step': w.array(np.round(t / dt).astype(np.int64), 'i64')})
+                                            # Brian2's own time bins: shifted by 1e-3 dt, truncated
+                                            'step': w.array(np.asarray((t + 1e-3 * dt) / dt, dtype=np.int32)
+                                                            .astype(np.int64), 'i64')})
             known.add(o.name)
     for o in objs:
         if isinstance(o, Synapses):

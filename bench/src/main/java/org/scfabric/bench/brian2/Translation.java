@@ -22,10 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <ul>
  * <li>each NeuronGroup: a LIF node ({@code scfabric.kind = brian2}) with per-neuron τ, v_leak, threshold and
  * reset, its currents, method, refractory steps and realised initial values in metadata;</li>
- * <li>each Synapses' {@code on_pre} target and delay: a Linear (the realised i, j and weights, summed per
+ * <li>each Synapses' {@code on_pre} target and delay: a sparse ({@code csr}) Linear (the realised i, j and weights, summed per
  * pair) into a Delay of Brian2's delay + 1 steps that names the target variable;</li>
  * <li>each PoissonInput: an Input node drawing binomial(N, rate·dt), a Scale by the weight, a Delay of one
- * step; each PoissonGroup: such an Input with N = 1, feeding its synapses as a group does.</li>
+ * step; each PoissonGroup: such an Input with N = 1, feeding its synapses as a group does;</li>
+ * <li>each SpikeGeneratorGroup: an Input that plays its spikes ({@code scfabric.spike_steps}, {@code spike_index}),
+ * feeding its synapses as a group does.</li>
  * </ul>
  */
 public final class Translation
@@ -48,8 +50,13 @@ public final class Translation
         int sources = 0;
         for (final JsonNode g : r.get("spike_generators"))
         {
-            throw new NetworkException("spike generator " + g.get("name").asText()
-                + ": SpikeGeneratorGroup is captured but not yet translated");
+            // a spike list: Brian2's times rounded to steps by the shim, as Brian2's own timebins
+            final long[] steps = cap.longs(g.get("step"));
+            final long[] index = cap.longs(g.get("index"));
+            final int n = g.get("n").asInt();
+            b.add(new Node(g.get("name").asText(), Kind.INPUT, Map.of("shape", Tensor.vector(n)), Map.of(
+                NirMetadata.SPIKE_STEPS, longs(steps), NirMetadata.SPIKE_INDEX, longs(index)), null, null));
+            sizes.put(g.get("name").asText(), n);
         }
         for (final JsonNode g : r.get("groups"))
         {
@@ -124,18 +131,12 @@ public final class Translation
             {
                 final String var = on.get("var").asText();
                 final double[] w = cap.doubles(on.get("weight"));
-                // one Linear + Delay per distinct delay, in increasing delay
-                final TreeMap<Long, double[]> byDelay = new TreeMap<>();
-                for (int k = 0; k < i.length; k++)
-                {
-                    final double[] dense = byDelay.computeIfAbsent(d[k], x -> denseMatrix(nt, ns, name));
-                    dense[(int) j[k] * ns + (int) i[k]] += w[k];
-                }
-                for (final Map.Entry<Long, double[]> e : byDelay.entrySet())
+                // one sparse Linear + Delay per distinct delay, in increasing delay
+                final TreeMap<Long, int[]> byDelay = byDelay(d);
+                for (final Map.Entry<Long, int[]> e : byDelay.entrySet())
                 {
                     final String base = name + "." + var + (byDelay.size() > 1 ? ".d" + e.getKey() : "");
-                    b.add(new Node(base + ".w", Kind.LINEAR, Map.of("weight", Tensor.adopt(Shape.of(nt, ns),
-                        e.getValue(), Tensor.DType.FLOAT64))));
+                    b.add(SparseSynapses.linear(base + ".w", nt, ns, i, j, w, e.getValue()));
                     b.add(delay(base + ".delay", nt, e.getKey(), dt, var));
                     b.connect(src, base + ".w").connect(base + ".w", base + ".delay").connect(base + ".delay", dst);
                 }
@@ -158,13 +159,7 @@ public final class Translation
             String last = name + ".w";
             if (size != nt)
             {
-                final double[] embed = denseMatrix(nt, size, name);
-                for (int k = 0; k < size; k++)
-                {
-                    embed[(off + k) * size + k] = 1.0;
-                }
-                b.add(new Node(name + ".embed", Kind.LINEAR, Map.of("weight", Tensor.adopt(Shape.of(nt, size), embed,
-                    Tensor.DType.FLOAT64))));
+                b.add(SparseSynapses.embedding(name + ".embed", nt, size, off));
                 b.connect(last, name + ".embed");
                 last = name + ".embed";
             }
@@ -285,15 +280,43 @@ public final class Translation
         return a;
     }
 
-    private static double[] denseMatrix(final int rows, final int cols, final String what)
+    private static String longs(final long[] a)
     {
-        final long size = (long) rows * cols;
-        if (size > Integer.MAX_VALUE - 8)
+        final StringBuilder b = new StringBuilder(a.length * 6);
+        for (int k = 0; k < a.length; k++)
         {
-            throw new NetworkException(what + ": a " + rows + " x " + cols + " weight matrix is too large for NIR's "
-                + "dense Linear (at most 2^31 entries)");
+            b.append(k == 0 ? "" : ",").append(a[k]);
         }
-        return new double[(int) size];
+        return b.toString();
+    }
+
+    /** The synapses of each delay (steps), in Brian2's order within each. */
+    private static TreeMap<Long, int[]> byDelay(final long[] d)
+    {
+        if (java.util.Arrays.stream(d).allMatch(x -> x == d[0]))
+        {
+            // one delay (Brunel's, CUBA's): every synapse, without a box per synapse
+            final TreeMap<Long, int[]> one = new TreeMap<>();
+            one.put(d.length == 0 ? 0L : d[0], java.util.stream.IntStream.range(0, d.length).toArray());
+            return one;
+        }
+        final TreeMap<Long, int[]> counts = new TreeMap<>();
+        for (final long x : d)
+        {
+            counts.computeIfAbsent(x, k -> new int[1])[0]++;
+        }
+        final TreeMap<Long, int[]> picks = new TreeMap<>();
+        for (final Map.Entry<Long, int[]> e : counts.entrySet())
+        {
+            picks.put(e.getKey(), new int[e.getValue()[0]]);
+        }
+        final Map<Long, int[]> at = new java.util.HashMap<>();
+        for (int k = 0; k < d.length; k++)
+        {
+            final int[] pos = at.computeIfAbsent(d[k], x -> new int[1]);
+            picks.get(d[k])[pos[0]++] = k;
+        }
+        return picks;
     }
 
     /** Brian2 adds an effect after the target's threshold; the brian2 population adds it one step later. */

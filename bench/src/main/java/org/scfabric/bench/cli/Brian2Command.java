@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.scfabric.bench.brian2.Brian2Runner;
 import org.scfabric.bench.brian2.CaptureReader;
 import org.scfabric.bench.brian2.Comparison;
 import org.scfabric.bench.brian2.ShimRunner;
 import org.scfabric.bench.brian2.Translation;
-import org.scfabric.bench.report.Brian2Runner;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.nir.NirWriter;
 import org.scfabric.net.ref.FreeRun;
@@ -34,11 +34,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "brian2", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Translate a Brian2 script's network (LIF family: leaky membrane, exponential currents, "
-        + "refractory periods, delays, PoissonInput, PoissonGroup) into NIR, exactly as Brian2 built it. "
+        + "refractory periods, delays, PoissonInput, PoissonGroup, SpikeGeneratorGroup) into NIR, exactly as Brian2 "
+        + "built it, for scfabric's float64, fixed-point and SC back ends. "
         + "Anything else (xi noise, conductance-based or Hodgkin-Huxley models, adaptive thresholds, plasticity, "
         + "summed variables) is refused naming the group and the term."},
     footer = {"", "Examples:", "  scfabric brian2 IF_curve_LIF.py --out if.nir",
-        "  scfabric brian2 CUBA.py --compare", "  scfabric brian2 Brunel_2000.py --capture all --out brunel.nir",
+        "  scfabric brian2 CUBA.py --compare", "  scfabric brian2 CUBA.py --compare --hardware q8.8,q16.12,sc", "  scfabric brian2 Brunel_2000.py --capture all --out brunel.nir",
         "  scfabric brian2 my_net.py -- --my-option 3"})
 public final class Brian2Command implements Callable<Integer>
 {
@@ -59,6 +60,15 @@ public final class Brian2Command implements Callable<Integer>
     @Option(names = "--compare", description = "also run the network in Brian2 (runtime mode) and on scfabric's "
         + "float64 reference, and report both: rates, CV of ISIs, Fano factor, spike agreement, run times")
     boolean compare;
+
+    @Option(names = "--hardware", paramLabel = "LIST", defaultValue = "q8.8,sc",
+        description = "with --compare, the hardware arithmetics also run and set beside Brian2, comma-separated: "
+            + "q8.8, q16.12, sc (SC synapses into Q8.8 cores), or none (default ${DEFAULT-VALUE})")
+    String hardware;
+
+    @Option(names = "--bitstream", paramLabel = "L", defaultValue = "256",
+        description = "SC bitstream length for --hardware sc (a multiple of 64; default ${DEFAULT-VALUE})")
+    String bitstream;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
         description = "seed of the Poisson sources (default ${DEFAULT-VALUE})")
@@ -88,6 +98,9 @@ public final class Brian2Command implements Callable<Integer>
                 throw new BadInputException("--capture " + capture + ": a run number >= 1 or 'all' is accepted");
             }
         }
+        final List<String> hw = hardwareList();
+        final org.scfabric.bench.nir.ScConfig scConfig = hw.contains("sc") ? NirCommand.bitstream(bitstream, seed)
+            : null;
         if (all && compare)
         {
             throw new BadInputException("--compare with --capture all: compare one run at a time (--capture N)");
@@ -131,7 +144,7 @@ public final class Brian2Command implements Callable<Integer>
             stdout.flush();
             if (compare)
             {
-                compare(new ShimRunner(py), file, tmp.resolve("sim"), dest, stdout);
+                compare(new ShimRunner(py), file, tmp.resolve("sim"), dest, stdout, hw, scConfig);
             }
             return 0;
         }
@@ -188,8 +201,33 @@ public final class Brian2Command implements Callable<Integer>
         return dest.resolveSibling(numbered);
     }
 
+    /** --hardware as a list of q8.8, q16.12, sc (empty for none). */
+    private List<String> hardwareList()
+    {
+        final List<String> l = new ArrayList<>();
+        for (final String a : hardware.split(","))
+        {
+            final String x = a.trim().toLowerCase(java.util.Locale.ROOT);
+            if (x.equals("none") || x.isEmpty())
+            {
+                continue;
+            }
+            if (!List.of("q8.8", "q16.12", "sc").contains(x))
+            {
+                throw new BadInputException("--hardware '" + hardware + "': " + x + " is not accepted (a comma-separated "
+                    + "list of q8.8, q16.12, sc, or none)");
+            }
+            if (!l.contains(x))
+            {
+                l.add(x);
+            }
+        }
+        return l;
+    }
+
     private void compare(final ShimRunner r, final Path file, final Path folder, final Path dest,
-        final PrintWriter stdout) throws IOException
+        final PrintWriter stdout, final List<String> hw, final org.scfabric.bench.nir.ScConfig scConfig)
+        throws IOException
     {
         run(r, file, capture.trim(), "simulate", folder);
         // the simulating process drew its own random instance: compare on the network it captured itself
@@ -218,12 +256,52 @@ public final class Brian2Command implements Callable<Integer>
                 sb.rateHz(), sf.rateHz(), sb.cv(), sf.cv(), sb.fano(), sf.fano(), agree);
             final Map<String, Object> g = new LinkedHashMap<>();
             g.put("neurons", tr.neurons());
-            g.put("brian2", side(sb, bs, bi, tr.neurons()));
-            g.put("float64", side(sf, tr.steps(), tr.index(), tr.neurons()));
+            g.put("brian2", side(sb, bs, bi, tr.neurons(), t.steps()));
+            g.put("float64", side(sf, tr.steps(), tr.index(), tr.neurons(), t.steps()));
             g.put("spike_agreement", agree);
             groups.put(tr.node(), g);
         }
-        report.put("wall_s", Map.of("brian2_runtime", root.get("wall_s").asDouble(), "float64", f.wallS()));
+        final Map<String, Object> walls = new LinkedHashMap<>();
+        walls.put("brian2_runtime", root.get("wall_s").asDouble());
+        walls.put("float64", f.wallS());
+        if (!hw.isEmpty())
+        {
+            stdout.printf("%nThe hardware arithmetics on the same instance (the same Poisson draws as float64), against "
+                + "Brian2:%n%n| group | arithmetic | rate (Hz) | rate vs Brian2 | CV | Fano | run (s) |%n"
+                + "|---|---|---:|---:|---:|---:|---:|%n");
+        }
+        for (final String a : hw)
+        {
+            final FreeRun.Result h;
+            try
+            {
+                h = org.scfabric.bench.brian2.HardwareRun.run(t.network(), t.steps(), new Options(t.dt(),
+                    Options.Integrator.EULER, Options.Reset.ZERO), a.equals("q16.12")
+                        ? org.scfabric.bench.nir.FixedFormat.Q16_12 : org.scfabric.bench.nir.FixedFormat.Q8_8,
+                    a.equals("sc") ? scConfig : null);
+            }
+            catch (final NetworkException e)
+            {
+                throw new BadInputException(script + ": " + a + ": " + e.getMessage());
+            }
+            walls.put(a, h.wallS());
+            for (final FreeRun.Train tr : h.trains().values())
+            {
+                final JsonNode s = root.path("spikes").path(tr.node());
+                final Comparison.Stats sb = Comparison.stats(toInts(b.longs(s.get("step"))),
+                    toInts(b.longs(s.get("index"))), tr.neurons(), t.steps(), t.dt());
+                final Comparison.Stats sh = Comparison.stats(tr.steps(), tr.index(), tr.neurons(), t.steps(), t.dt());
+                final double dev = sh.rateHz() / sb.rateHz() - 1;
+                stdout.printf("| %s | %s | %.3f | %+.1f %% | %.3f | %.3f | %.2f |%n", tr.node(), a, sh.rateHz(),
+                    100 * dev, sh.cv(), sh.fano(), h.wallS());
+                @SuppressWarnings("unchecked")
+                final Map<String, Object> g = (Map<String, Object>) groups.get(tr.node());
+                final Map<String, Object> side = side(sh, tr.steps(), tr.index(), tr.neurons(), t.steps());
+                side.put("rate_vs_brian2", Double.isFinite(dev) ? dev : null);
+                g.put(a, side);
+            }
+        }
+        report.put("wall_s", walls);
         final Path json = dest.resolveSibling(dest.getFileName().toString().replaceFirst("\\.nir$", "")
             + "-compare.json");
         final Path part = json.resolveSibling(json.getFileName() + ".partial");
@@ -234,9 +312,12 @@ public final class Brian2Command implements Callable<Integer>
         stdout.flush();
     }
 
-    /** One engine's statistics, spike counts per neuron and the raster of its first 50 neurons. */
+    /**
+     * One engine's statistics, spike counts per neuron, the population's spike count per step (its rate's
+     * spectrum) and the raster of its first 50 neurons.
+     */
     private static Map<String, Object> side(final Comparison.Stats st, final int[] steps, final int[] index,
-        final int neurons)
+        final int neurons, final int totalSteps)
     {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("spikes", st.spikes());
@@ -244,16 +325,22 @@ public final class Brian2Command implements Callable<Integer>
         m.put("cv_isi", Double.isNaN(st.cv()) ? null : st.cv());
         m.put("fano", Double.isNaN(st.fano()) ? null : st.fano());
         final int[] counts = new int[neurons];
+        final int[] perStep = new int[totalSteps];
         final List<int[]> raster = new ArrayList<>();
         for (int k = 0; k < steps.length; k++)
         {
             counts[index[k]]++;
+            if (steps[k] >= 0 && steps[k] < totalSteps)
+            {
+                perStep[steps[k]]++;
+            }
             if (index[k] < 50)
             {
                 raster.add(new int[] {steps[k], index[k]});
             }
         }
         m.put("counts", counts);
+        m.put("population_per_step", perStep);
         m.put("raster_first_50", raster);
         return m;
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.scfabric.bench.brian2.Brian2Runner;
 import org.scfabric.bench.brunel.BrunelNir;
 import org.scfabric.bench.brunel.BrunelParams;
 import org.scfabric.bench.brunel.BrunelRunner;
@@ -18,7 +19,6 @@ import org.scfabric.bench.brunel.RunResult;
 import org.scfabric.bench.brunel.Variant;
 import org.scfabric.bench.brunel.VariantRunner;
 import org.scfabric.bench.report.Brian2Row;
-import org.scfabric.bench.report.Brian2Runner;
 import org.scfabric.bench.report.BrunelPlots;
 import org.scfabric.bench.report.BrunelReport;
 import org.scfabric.bench.report.Raster;

@@ -200,15 +200,6 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
             default -> throw new BadInputException("--reset '" + reset + "' is not accepted (zero or subtract)");
         };
         final long s = OptionValues.seed(seed);
-        final boolean brian2 = net.nodes().stream().anyMatch(nd -> NirMetadata.KIND_BRIAN2.equals(
-            nd.metadata().get(NirMetadata.KIND)) || nd.metadata().containsKey(NirMetadata.POISSON_N));
-        if (brian2 && !spec.commandLine().getParseResult().hasMatchedOption("--arith"))
-        {
-            // the fixed-point and SC back ends do not run Brian2's populations yet: by default run what can run
-            arith = "float64";
-            spec.commandLine().getErr().println("nir: " + path.getFileName() + " holds Brian2 populations or sources, "
-                + "which only the float64 reference runs so far: --arith float64");
-        }
         final List<FixedFormat> fixed = ariths(arith);
         if ((self || selfDriven) && spec.commandLine().getParseResult().hasMatchedOption("--seed"))
         {

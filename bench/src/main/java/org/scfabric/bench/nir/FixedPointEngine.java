@@ -65,6 +65,10 @@ public final class FixedPointEngine
      */
     private final boolean[] reference;
     private final boolean[] wrapsInput;
+    /** Brian2's units per fixed-point unit ({@link Brian2Scale}; 1 without brian2 populations). */
+    private final double unitScale;
+    /** Per node: where each incoming edge adds in its input (a brian2 population's state variables); else null. */
+    private final int[][] incomingOffset;
 
     public FixedPointEngine(final Network net, final Options opt, final FixedFormat fmt)
     {
@@ -75,8 +79,11 @@ public final class FixedPointEngine
      * {@code sc} non-null: Linear, Affine and Conv nodes are stochastic-computing synapses ({@link ScLayer}) and
      * {@code fmt} must be Q8.8 (the cores they feed).
      */
-    public FixedPointEngine(final Network net, final Options opt, final FixedFormat fmt, final ScConfig sc)
+    public FixedPointEngine(final Network network, final Options opt, final FixedFormat fmt, final ScConfig sc)
     {
+        // Brian2's populations in SI units: rescaled by a power of two into the format's range (exact)
+        unitScale = Brian2Scale.factor(network, fmt);
+        final Network net = Brian2Scale.scaled(network, unitScale);
         this.fmt = fmt;
         this.sc = sc;
         this.net = net;
@@ -121,6 +128,7 @@ public final class FixedPointEngine
         spikes = new long[n];
         reference = new boolean[n];
         wrapsInput = new boolean[n];
+        incomingOffset = new int[n][];
         final int[] feeds = new int[n];
         final int[] feedsBrunel = new int[n];
         for (int e = 0; e < net.edges().size(); e++)
@@ -148,9 +156,22 @@ public final class FixedPointEngine
                     prev[incomingSource[v][k]] = new int[net.node(incomingSource[v][k]).outShape().size()];
                 }
             }
-            in[v] = new int[node.inShape().size()];
             out[v] = new int[node.outShape().size()];
             ops[v] = op(node, opt);
+            if (ops[v] instanceof Brian2Core b)
+            {
+                in[v] = new int[b.inputSize()];
+                incomingOffset[v] = new int[inc.length];
+                for (int k = 0; k < inc.length; k++)
+                {
+                    incomingOffset[v][k] = b.offset(net.node(incomingSource[v][k]).metadata().get(
+                        org.scfabric.net.nir.NirMetadata.TARGET_VAR), "edge " + net.edges().get(inc[k]));
+                }
+            }
+            else
+            {
+                in[v] = new int[node.inShape().size()];
+            }
         }
         inputIndex = net.inputs();
     }
@@ -185,7 +206,20 @@ public final class FixedPointEngine
             final int[] x = in[v];
             final int[] src = incomingSource[v];
             final boolean[] back = incomingBack[v];
-            if (src.length == 1)
+            if (incomingOffset[v] != null)
+            {
+                java.util.Arrays.fill(x, 0);
+                for (int k = 0; k < src.length; k++)
+                {
+                    final int[] y = back[k] ? prev[src[k]] : out[src[k]];
+                    final int at = incomingOffset[v][k];
+                    for (int i = 0; i < y.length; i++)
+                    {
+                        x[at + i] = fmt.saturate((long)x[at + i] + y[i]);
+                    }
+                }
+            }
+            else if (src.length == 1)
             {
                 System.arraycopy(back[0] ? prev[src[0]] : out[src[0]], 0, x, 0, x.length);
             }
@@ -219,6 +253,12 @@ public final class FixedPointEngine
         return out[v];
     }
 
+    /** How many of the registers' units make one of the network's own (Brian2's SI units rescaled; else 1). */
+    public double unitScale()
+    {
+        return unitScale;
+    }
+
     /** Node {@code v}'s membrane registers (NIR neurons; null otherwise). Live view. */
     public int[] membrane(final int v)
     {
@@ -228,13 +268,15 @@ public final class FixedPointEngine
     /** The number of membrane registers of node {@code v} (NIR and brunel neurons; 0 for other nodes). */
     public int membranes(final int v)
     {
-        return ops[v] instanceof Neuron nu ? nu.v.length : ops[v] instanceof BrunelCore b ? b.core.size() : 0;
+        return ops[v] instanceof Neuron nu ? nu.v.length : ops[v] instanceof BrunelCore b ? b.core.size()
+            : ops[v] instanceof Brian2Core c ? c.v.length : 0;
     }
 
     /** Neuron {@code i}'s membrane register of node {@code v} (see {@link #membranes}). */
     public int membrane(final int v, final int i)
     {
-        return ops[v] instanceof Neuron nu ? nu.v[i] : ((BrunelCore)ops[v]).core.v(i);
+        return ops[v] instanceof Neuron nu ? nu.v[i] : ops[v] instanceof Brian2Core c ? c.v[i]
+            : ((BrunelCore)ops[v]).core.v(i);
     }
 
     public long spikes(final int v)
@@ -284,12 +326,27 @@ public final class FixedPointEngine
 
     private IntOp op(final Node node, final Options opt)
     {
-        // never a silent approximation: these nodes step by rules the fixed-point cores do not implement yet
-        if (org.scfabric.net.nir.NirMetadata.KIND_BRIAN2.equals(node.metadata().get(org.scfabric.net.nir.NirMetadata.KIND))
-            || node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N))
+        if (Brian2Scale.isBrian2(node))
         {
-            throw new NetworkException("node " + node.name() + ": the fixed-point back ends do not run Brian2's "
-                + "populations and sources yet; run --arith float64");
+            return new Brian2Core(node, opt, fmt, (label, exact) -> q(node, label, exact));
+        }
+        if (Brian2Scale.isBinomialSource(node))
+        {
+            return binomial(node, opt);
+        }
+        if (Brian2Scale.isSpikeList(node))
+        {
+            final org.scfabric.net.ref.SpikeListSource list = new org.scfabric.net.ref.SpikeListSource(node);
+            final double[] spikes = new double[node.outShape().size()];
+            return (x, y) ->
+            {
+                final int fired = list.step(null, spikes);
+                for (int i = 0; i < y.length; i++)
+                {
+                    y[i] = spikes[i] != 0.0 ? 1 << f : 0;
+                }
+                return fired;
+            };
         }
         final boolean wrap = reference[index(node)];
         return switch (node.kind())
@@ -335,6 +392,25 @@ public final class FixedPointEngine
             case I, IF, LI, LIF, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
             case BRUNEL -> brunel(node, opt);
             case CSR_LINEAR -> sc != null ? scLayer(node, csrSynapses(node), 1) : csr(node, wrap);
+        };
+    }
+
+    /**
+     * A binomial source (Brian2's PoissonInput, PoissonGroup): float64's draws ({@link BinomialSource}, the same
+     * seed gives the same counts), each count a whole number of the format's ones.
+     */
+    private IntOp binomial(final Node node, final Options opt)
+    {
+        final org.scfabric.net.ref.BinomialSource src = new org.scfabric.net.ref.BinomialSource(node, opt);
+        final double[] draws = new double[node.outShape().size()];
+        return (x, y) ->
+        {
+            src.step(null, draws);
+            for (int i = 0; i < y.length; i++)
+            {
+                y[i] = fmt.saturate((long)draws[i] << f);
+            }
+            return 0;
         };
     }
 

@@ -166,7 +166,7 @@ public final class FixedPointRun
             }
             if (trace != null && t < trace.length)
             {
-                trace[t] = e.membrane(probe.node(), probe.index()) / scale;
+                trace[t] = e.membrane(probe.node(), probe.index()) / scale / e.unitScale();
             }
             nanos += System.nanoTime() - t0;
         }

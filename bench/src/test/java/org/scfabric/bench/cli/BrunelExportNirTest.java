@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.brian2.Brian2Runner;
 import org.scfabric.bench.cli.Cli.Run;
-import org.scfabric.bench.report.Brian2Runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.brian2.Brian2Runner;
 import org.scfabric.bench.cli.Cli.Run;
-import org.scfabric.bench.report.Brian2Runner;
 import org.scfabric.net.Network;
 import org.scfabric.net.Node;
 import org.scfabric.net.nir.NirReader;

@@ -101,10 +101,16 @@ public final class NirMetadata
     /** A Poisson source's N: each step draws binomial(N, rate dt) per channel (Brian2's PoissonInput). */
     public static final String POISSON_N = "scfabric.poisson_n";
 
+    /** A spike list Input's spikes: the step of each (Brian2's SpikeGeneratorGroup, times in steps). */
+    public static final String SPIKE_STEPS = "scfabric.spike_steps";
+
+    /** A spike list Input's spikes: the channel of each, beside {@link #SPIKE_STEPS}. */
+    public static final String SPIKE_INDEX = "scfabric.spike_index";
+
     /** Every key scfabric writes, in the order docs/nir.md lists them. */
     public static final List<String> KEYS = List.of(KIND, REFRACTORY_S, REFRACTORY_STEPS, DELAY_S, POISSON_HZ,
         SEED, POISSON_LAMBDA, DRAWS_BEFORE, ARITH, BITSTREAM, DELAY_STEPS, TARGET_VAR, METHOD, THRESHOLD_OP, RESET_OP,
-        STATE_VARS, UNLESS_REFRACTORY, INITIAL, CURRENT_TAU, CURRENT_R, POISSON_N);
+        STATE_VARS, UNLESS_REFRACTORY, INITIAL, CURRENT_TAU, CURRENT_R, POISSON_N, SPIKE_STEPS, SPIKE_INDEX);
 
     /** Numbers of a metadata list: ',' separated, one value broadcast to {@code n}. */
     public static double[] doubles(final String text, final int n, final String what)

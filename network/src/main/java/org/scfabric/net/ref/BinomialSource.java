@@ -13,68 +13,135 @@ import org.scfabric.net.nir.NirMetadata;
  * SplittableRandom, drawn by inversion in channel order: the same seed gives the same draws, but not Brian2's
  * (its numpy RandomState stream is another generator), so runs agree with Brian2 in distribution only.
  */
-final class BinomialSource implements Float64Engine.Op
+public final class BinomialSource implements Float64Engine.Op
 {
     private final SplittableRandom rnd;
-    private final int[] count;
-    private final double[] p0;
-    private final double[] ratio;
+    /** Per channel: its table (channels with the same N and rate share one). */
+    private final int[] table;
+    private final int[] trials;
+    private final double[][] cdf;
+    private final int[][] guide;
 
-    BinomialSource(final Node node, final Options opt)
+    public BinomialSource(final Node node, final Options opt)
     {
         final int n = node.outShape().size();
         final String where = "node " + node.name();
-        final int trials;
+        final int count;
         try
         {
-            trials = Integer.parseInt(node.metadata().get(NirMetadata.POISSON_N).trim());
+            count = Integer.parseInt(node.metadata().get(NirMetadata.POISSON_N).trim());
         }
         catch (final NumberFormatException e)
         {
             throw new NetworkException(where + ": " + NirMetadata.POISSON_N + " is not an integer");
         }
         final String hz = node.metadata().get(NirMetadata.POISSON_HZ);
-        if (hz == null || trials < 1)
+        if (hz == null || count < 1)
         {
             throw new NetworkException(where + ": a binomial source needs " + NirMetadata.POISSON_HZ + " and "
                 + NirMetadata.POISSON_N + " >= 1");
         }
         final double[] rate = NirMetadata.doubles(hz, n, where + " " + NirMetadata.POISSON_HZ);
         rnd = new SplittableRandom(Long.parseLong(node.metadata().getOrDefault(NirMetadata.SEED, "0").trim()));
-        count = new int[n];
-        p0 = new double[n];
-        ratio = new double[n];
+        table = new int[n];
+        final java.util.List<double[]> cdfs = new java.util.ArrayList<>();
+        final java.util.Map<Long, Integer> byP = new java.util.HashMap<>();
         for (int i = 0; i < n; i++)
         {
             final double p = rate[i] * opt.dt();
-            if (!(p >= 0 && p <= 1) || trials * p > 500)
+            if (!(p >= 0 && p <= 1) || count * p > 500)
             {
                 throw new NetworkException(where + ": rate " + rate[i] + " Hz gives p = rate*dt = " + p
-                    + " for N = " + trials + " (0 <= p <= 1 and N p <= 500 are accepted)");
+                    + " for N = " + count + " (0 <= p <= 1 and N p <= 500 are accepted)");
             }
-            count[i] = trials;
-            p0[i] = Math.pow(1 - p, trials);
-            ratio[i] = p >= 1 ? 0 : p / (1 - p);
+            table[i] = byP.computeIfAbsent(Double.doubleToLongBits(p), b -> {
+                cdfs.add(cdf(count, p));
+                return cdfs.size() - 1;
+            });
         }
+        trials = new int[] {count};
+        cdf = cdfs.toArray(new double[0][]);
+        guide = new int[cdf.length][];
+        for (int t = 0; t < cdf.length; t++)
+        {
+            guide[t] = guide(cdf[t]);
+        }
+    }
+
+    /**
+     * The cumulative probabilities of k = 0, 1, ... summed as inversion sums them (p0 = (1-p)^N, then
+     * p_k+1 = p_k (N-k)/(k+1) p/(1-p)), up to where they stop growing past the mode: a draw u falls on the first k
+     * with u < cdf[k], and on N beyond the table, exactly as the term-by-term search. p = 1: an empty table (N).
+     */
+    private static double[] cdf(final int count, final double p)
+    {
+        final double ratio = p >= 1 ? 0 : p / (1 - p);
+        double pk = Math.pow(1 - p, count);
+        if (ratio == 0 && pk == 0)
+        {
+            return new double[0];
+        }
+        final double[] c = new double[count];
+        double sum = pk;
+        c[0] = sum;
+        int len = 1;
+        for (int k = 0; k + 1 < count; k++)
+        {
+            pk *= (count - k) / (double) (k + 1) * ratio;
+            final double next = sum + pk;
+            if (next == sum && k + 1 > count * p)
+            {
+                break; // past the mode and no longer growing: the search would run on to N
+            }
+            sum = next;
+            c[len++] = sum;
+        }
+        return java.util.Arrays.copyOf(c, len);
+    }
+
+    /** guide[m]: the first k with cdf[k] > m / length, where the search for u in [m/L, (m+1)/L) may start. */
+    private static int[] guide(final double[] c)
+    {
+        final int len = Math.max(1, c.length);
+        final int[] g = new int[len];
+        int k = 0;
+        for (int m = 0; m < len; m++)
+        {
+            while (k < c.length && c[k] <= m / (double) len)
+            {
+                k++;
+            }
+            g[m] = k;
+        }
+        return g;
     }
 
     @Override
     public int step(final double[] x, final double[] y)
     {
+        final int n = trials[0];
         for (int i = 0; i < y.length; i++)
         {
-            final double u = rnd.nextDouble();
-            double pk = p0[i];
-            double cdf = pk;
-            int k = 0;
-            while (u >= cdf && k < count[i])
-            {
-                pk *= (count[i] - k) / (double) (k + 1) * ratio[i];
-                k++;
-                cdf += pk;
-            }
-            y[i] = ratio[i] == 0 && p0[i] == 0 ? count[i] : k;
+            y[i] = draw(cdf[table[i]], guide[table[i]], n, rnd.nextDouble());
         }
         return 0;
+    }
+
+    /** The k that u in [0, 1) falls on: the first with u < cdf[k], N beyond the table. */
+    static int draw(final double[] c, final int[] g, final int n, final double u)
+    {
+        int k = g[Math.min(g.length - 1, (int) (u * g.length))];
+        while (k < c.length && u >= c[k])
+        {
+            k++;
+        }
+        return k == c.length ? n : k;
+    }
+
+    /** For tests: the draw of u from binomial(N, p) through the tables. */
+    static int draw(final int n, final double p, final double u)
+    {
+        final double[] c = cdf(n, p);
+        return draw(c, guide(c), n, u);
     }
 }

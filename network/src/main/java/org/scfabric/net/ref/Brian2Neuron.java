@@ -21,7 +21,9 @@ import org.scfabric.net.nir.NirMetadata;
  * <p>The input holds one slot of n values per state variable ({@link #slot}), filled by the engine from the
  * edges whose source says {@code scfabric.target_var}. Refractory: {@code not_refractory = (t − lastspike) ≥
  * R} at the state update; the {@code unless refractory} variables keep their value while refractory, and a
- * refractory neuron does not fire. {@code exact} without currents computes Brian2's own expression
+ * refractory neuron does not fire. Brian2 writes such a variable only where {@code not_refractory} holds (a
+ * "conditional write", which its resets alone override): synaptic and PoissonInput effects delivered while the
+ * neuron is refractory, or in the step it fires, are lost, and so they are here. {@code exact} without currents computes Brian2's own expression
  * {@code v·E + v_leak − v_leak·E} (E = exp(−dt/τ), or 1 while refractory) in its order.
  */
 final class Brian2Neuron implements Float64Engine.Op
@@ -154,10 +156,16 @@ final class Brian2Neuron implements Float64Engine.Op
         int fired = 0;
         for (int j = 0; j < n; j++)
         {
-            double u = v[j] + x[j];
+            // Brian2 writes an (unless refractory) variable only where not_refractory holds (its conditional write):
+            // the effects it delivered in the previous step, while refractory or spiking, never reached it
+            final boolean written = t - 1 - last[j] >= Math.max(refractory, 1);
+            double u = vHeld && !written ? v[j] : v[j] + x[j];
             for (int c = 0; c < k; c++)
             {
-                g[c][j] += x[(c + 1) * n + j];
+                if (written || !gHeld[c])
+                {
+                    g[c][j] += x[(c + 1) * n + j];
+                }
             }
             if (spiked[j])
             {

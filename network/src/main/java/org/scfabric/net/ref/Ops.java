@@ -17,7 +17,8 @@ final class Ops
         return switch (node.kind())
         {
             case INPUT -> node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N)
-                ? new BinomialSource(node, opt) : null;
+                ? new BinomialSource(node, opt) : node.metadata().containsKey(
+                    org.scfabric.net.nir.NirMetadata.SPIKE_STEPS) ? new SpikeListSource(node) : null;
             case OUTPUT, FLATTEN -> (x, y) ->
             {
                 System.arraycopy(x, 0, y, 0, y.length);

@@ -26,7 +26,8 @@ public final class ReferenceRun
     }
 
     /**
-     * True when every Input node is a random source ({@code scfabric.poisson_n}) and some node drives the
+     * True when every Input node is a source (random, {@code scfabric.poisson_n}, or a spike list,
+     * {@code scfabric.spike_steps}) and some node drives the
      * network: a source or a brian2 population (its own drive, initial values). Such a network needs no stimulus.
      */
     public static boolean selfDriven(final Network net)
@@ -34,7 +35,8 @@ public final class ReferenceRun
         boolean driver = false;
         for (final Node node : net.nodes())
         {
-            final boolean source = node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N);
+            final boolean source = node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N)
+                || node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.SPIKE_STEPS);
             if (node.kind() == org.scfabric.net.Kind.INPUT && !source)
             {
                 return false;

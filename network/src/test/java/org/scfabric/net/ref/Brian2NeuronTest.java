@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,13 @@ class Brian2NeuronTest
     /** One brian2 neuron (and currents, each "name:tau:init"). */
     static Brian2Neuron neuron(final double tau, final double vLeak, final double th, final String resetOp,
         final double reset, final int refractory, final double v0, final String... currents)
+    {
+        return neuron(true, tau, vLeak, th, resetOp, reset, refractory, v0, currents);
+    }
+
+    /** {@code held}: v is (unless refractory). */
+    static Brian2Neuron neuron(final boolean held, final double tau, final double vLeak, final double th,
+        final String resetOp, final double reset, final int refractory, final double v0, final String... currents)
     {
         final Map<String, Tensor> p = new LinkedHashMap<>();
         p.put("tau", Tensor.vector(tau));
@@ -50,7 +58,7 @@ class Brian2NeuronTest
         m.put(NirMetadata.THRESHOLD_OP, ">");
         m.put(NirMetadata.RESET_OP, resetOp);
         m.put(NirMetadata.REFRACTORY_STEPS, Integer.toString(refractory));
-        m.put(NirMetadata.UNLESS_REFRACTORY, "v");
+        m.put(NirMetadata.UNLESS_REFRACTORY, held ? "v" : "");
         m.put(NirMetadata.INITIAL, init.toString());
         if (currents.length > 0)
         {
@@ -63,7 +71,9 @@ class Brian2NeuronTest
 
     /**
      * Brian2 adds a synaptic effect after the threshold and before the reset: under v = c the effect that
-     * arrives in a spike's step is overwritten, under v -= c it survives. Here it arrives one step later.
+     * arrives in a spike's step is overwritten, under v -= c it survives when v is not (unless refractory) (with
+     * the flag, Brian2's conditional write drops it: {@link #anEffectInASpikesStepMissesAHeldVariable}). Here it
+     * arrives one step later.
      */
     @Test
     void anEffectInASpikesStepIsLostUnderSetAndKeptUnderSubtract()
@@ -71,7 +81,7 @@ class Brian2NeuronTest
         final double e = Math.exp(-DT / 0.01);
         for (final String op : new String[] {"=", "-="})
         {
-            final Brian2Neuron n = neuron(0.01, 0.0, 1.0, op, op.equals("=") ? 0.0 : 1.0, 0, 1.5);
+            final Brian2Neuron n = neuron(false, 0.01, 0.0, 1.0, op, op.equals("=") ? 0.0 : 1.0, 0, 1.5);
             final double[] y = new double[1];
             assertEquals(1, n.step(new double[] {0.0}, y), "fires from 1.5 at once");
             final double fired = n.v[0];
@@ -81,6 +91,26 @@ class Brian2NeuronTest
             assertEquals(expected, n.v[0], 1e-15, op);
             assertEquals(0.0, y[0]);
         }
+    }
+
+    /**
+     * With v (unless refractory), even a refractory period of 0 steps: Brian2's threshold clears not_refractory
+     * of a neuron that fires, so the effect delivered in its spike's step is not written, under v -= c too.
+     */
+    @Test
+    void anEffectInASpikesStepMissesAHeldVariable()
+    {
+        final double e = Math.exp(-DT / 0.01);
+        final Brian2Neuron n = neuron(true, 0.01, 0.0, 1.0, "-=", 1.0, 0, 1.5);
+        final double[] y = new double[1];
+        assertEquals(1, n.step(new double[] {0.0}, y));
+        final double fired = n.v[0];
+        n.step(new double[] {0.3}, y);
+        assertEquals((fired - 1.0) * e, n.v[0], 1e-15);
+        // the next effect, delivered in a step without a spike, is written
+        final double before = n.v[0];
+        n.step(new double[] {0.3}, y);
+        assertEquals((before + 0.3) * e, n.v[0], 1e-15);
     }
 
     /** A drive that crosses the threshold in one step fires exactly every max(R, 1) steps; v is held at reset. */
@@ -160,5 +190,46 @@ class Brian2NeuronTest
         // N p = 2 per draw, 1e5 draws: variance N p (1 - p) each, five standard deviations
         final double mean = 2.0 * 1e5;
         assertEquals(mean, sum, 5 * Math.sqrt(1e5 * 2.0 * 0.998));
+    }
+
+    /** Inversion term by term, as the source drew before its tables: the first k with u < P(X <= k), else N. */
+    private static int inversion(final int n, final double p, final double u)
+    {
+        final double ratio = p >= 1 ? 0 : p / (1 - p);
+        final double p0 = Math.pow(1 - p, n);
+        double pk = p0;
+        double cdf = pk;
+        int k = 0;
+        while (u >= cdf && k < n)
+        {
+            pk *= (n - k) / (double) (k + 1) * ratio;
+            k++;
+            cdf += pk;
+        }
+        return ratio == 0 && p0 == 0 ? n : k;
+    }
+
+    /** The tables and their guide give every u the k that the term-by-term search gives, edges of [0, 1) too. */
+    @Test
+    void binomialTablesDrawWhatTermByTermInversionDraws()
+    {
+        qt().forAll(integers().between(1, 2000), doubles().between(0, 1), longs().all()).checkAssert((n, q, seed) ->
+        {
+            final double p = Math.min(1.0, q * q * Math.min(1.0, 500.0 / n)); // N p <= 500, small p favoured
+            final java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+            for (int t = 0; t < 200; t++)
+            {
+                final double u = t == 0 ? 0.0 : t == 1 ? Math.nextDown(1.0) : r.nextDouble();
+                assertEquals(inversion(n, p, u), BinomialSource.draw(n, p, u), "N " + n + " p " + p + " u " + u);
+            }
+        });
+        for (final double p : new double[] {0.0, 1.0, 0.002, 0.5})
+        {
+            for (final double u : new double[] {0.0, 0.5, Math.nextDown(1.0)})
+            {
+                assertEquals(inversion(1000 / (p == 0.5 ? 10 : 1), p, u), BinomialSource.draw(1000 / (p == 0.5 ? 10
+                    : 1), p, u));
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.scfabric.bench.report;
+package org.scfabric.bench.brian2;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.scfabric.bench.brunel.BrunelParams;
+import org.scfabric.bench.report.Brian2Row;
+import org.scfabric.bench.report.Raster;
+import org.scfabric.bench.report.SpikeMetrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.scfabric.bench.report;
+package org.scfabric.bench.brian2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
