@@ -16,8 +16,9 @@ import org.scfabric.sim.fault.FaultSites;
 
 /**
  * Differential replay of V3 / V11 (the fixed-point Brunel core of {@code FixedPointPart}, axon delay
- * one step) for faults in its synapse memories, the crossbar {@code core0.syn.xbar} and the axon
- * weights {@code core0.syn.wmem} — 93 % of V3's fault sites. Such a fault changes nothing but the
+ * one step) for faults on every site of the design: the synapse memories (the crossbar
+ * {@code core0.syn.xbar} and the axon weights {@code core0.syn.wmem}, 93 % of V3's sites) and every
+ * register ({@link #runRegisters}). A synapse-memory fault changes nothing but the
  * rows the synapse unit reads, so a faulty run is the golden run plus differences: step t's
  * accumulator of neuron j is the golden one plus the contributions that differ (neurons whose spike
  * differs, and faulted rows that are read), W-bit wrapping sums being order-free; a neuron is stepped
@@ -70,6 +71,12 @@ final class BrunelReplay implements FaultReplay
      * (all the LIF reads), and a faulty run's is this plus its accumulator difference.
      */
     private final long[] gIn;
+    /** The drive registers of the golden run (register faults need acc and ext apart). */
+    private final byte[] gExt;
+    /** Raw values of the constant registers (fault sites too). */
+    private long leakRaw;
+    private long gainRaw;
+    private long jExtRaw;
     private final byte[] gSpike;
     /** Neurons that spike at step t, ascending: gFired[gFiredStart[t] .. gFiredStart[t + 1]). */
     private int[] gFired;
@@ -145,6 +152,7 @@ final class BrunelReplay implements FaultReplay
         gV = new int[cells];
         gRc = new int[cells];
         gIn = new long[cells];
+        gExt = new byte[cells];
         gSpike = new byte[cells];
         gFired = new int[1024];
         gFiredStart = new int[steps + 1];
@@ -159,6 +167,19 @@ final class BrunelReplay implements FaultReplay
         dRc = new long[n];
         dFired = new int[n + 1];
         dFired2 = new int[n + 1];
+        vAnd = new long[n];
+        vOr = new long[n];
+        rcAnd = new long[n];
+        rcOr = new long[n];
+        spAnd = new long[n];
+        spOr = new long[n];
+        accAnd = new long[n];
+        accOr = new long[n];
+        extAnd = new long[n];
+        extOr = new long[n];
+        spikeReg = new long[n];
+        accVal = new long[n];
+        extVal = new long[n];
         curDirty = new int[n];
         nextDirty = new int[n];
         cand = new int[n];
@@ -168,7 +189,7 @@ final class BrunelReplay implements FaultReplay
     /** Bytes the recording takes for a design of n neurons and steps steps (for a memory budget). */
     static long recordingBytes(final int neurons, final int steps)
     {
-        return 17L * neurons * steps + 8L * neurons * neurons / 64 * 2;
+        return 18L * neurons * steps + 8L * neurons * neurons / 64 * 2;
     }
 
     @Override
@@ -184,15 +205,20 @@ final class BrunelReplay implements FaultReplay
         if (cycle == 0)
         {
             loadMemories(s);
-            leakW = Bits.lowSigned(signed(kernel.peek(leakSig)), w);
-            gainW = Bits.lowSigned(signed(kernel.peek(gainSig)), w);
-            jExt = signed(kernel.peek(jExtSig));
+            leakRaw = kernel.peek(leakSig);
+            gainRaw = kernel.peek(gainSig);
+            jExtRaw = kernel.peek(jExtSig);
+            leakW = Bits.lowSigned(signed(leakRaw), w);
+            gainW = Bits.lowSigned(signed(gainRaw), w);
+            jExt = signed(jExtRaw);
         }
         if ((cycle & 1) == 0)
         {
             for (int j = 0; j < n; j++)
             {
-                gIn[row + j] = kernel.peek(accBase + j) + kernel.peek(extBase + j) * jExt;
+                final long ext = kernel.peek(extBase + j);
+                gIn[row + j] = kernel.peek(accBase + j) + ext * jExt;
+                gExt[row + j] = (byte)ext;
             }
             return;
         }
@@ -283,17 +309,66 @@ final class BrunelReplay implements FaultReplay
         }
         for (final Fault x : faults)
         {
-            if (!sites.isMemory(x.site()))
-            {
-                return false;
-            }
-            final int m = sites.target(x.site());
-            if (m != xbar && m != wmem)
+            if (sites.isMemory(x.site()) ? !memoryFault(x) : register(sites.target(x.site())) < 0)
             {
                 return false;
             }
         }
         return true;
+    }
+
+    private boolean memoryFault(final Fault x)
+    {
+        final int m = sites.target(x.site());
+        return sites.isMemory(x.site()) && (m == xbar || m == wmem);
+    }
+
+    private static final int REG_V = 0;
+    private static final int REG_RC = 1;
+    private static final int REG_SPIKE = 2;
+    private static final int REG_ACC = 3;
+    private static final int REG_EXT = 4;
+    private static final int REG_LEAK = 5;
+    private static final int REG_GAIN = 6;
+    private static final int REG_JEXT = 7;
+
+    /** Which register a signal is ({@code REG_*}), or −1 for one the replay does not model. */
+    private int register(final int signal)
+    {
+        if (signal >= vBase && signal < vBase + n)
+        {
+            return REG_V;
+        }
+        if (signal >= rcBase && signal < rcBase + n)
+        {
+            return REG_RC;
+        }
+        if (signal >= spikeBase && signal < spikeBase + n)
+        {
+            return REG_SPIKE;
+        }
+        if (signal >= accBase && signal < accBase + n)
+        {
+            return REG_ACC;
+        }
+        if (signal >= extBase && signal < extBase + n)
+        {
+            return REG_EXT;
+        }
+        return signal == leakSig ? REG_LEAK : signal == gainSig ? REG_GAIN : signal == jExtSig ? REG_JEXT : -1;
+    }
+
+    /** The neuron of a per-neuron register (its index in its bank). */
+    private int neuronOf(final int signal, final int reg)
+    {
+        return signal - switch (reg)
+        {
+            case REG_V -> vBase;
+            case REG_RC -> rcBase;
+            case REG_SPIKE -> spikeBase;
+            case REG_ACC -> accBase;
+            default -> extBase;
+        };
     }
 
     // the faulted rows of a run: their words, masks and weight as the faults leave them
@@ -316,6 +391,15 @@ final class BrunelReplay implements FaultReplay
             : faults.stream().sorted(java.util.Comparator.comparingLong(Fault::cycle)).toList();
         Arrays.fill(faultedRowOf, -1);
         nRows = 0;
+        boolean registers = false;
+        for (final Fault x : events)
+        {
+            registers |= !memoryFault(x);
+        }
+        if (registers)
+        {
+            return runRegisters(events, sink);
+        }
         for (final Fault x : events)
         {
             rowSlot(row(x));
@@ -568,6 +652,242 @@ final class BrunelReplay implements FaultReplay
         }
     }
 
+    // register faults: per special neuron (slot r of rowSlot) the kernel's stuck-at masks of its
+    // registers and the values the replay keeps for them; the constants' values and masks
+    private final long[] vAnd;
+    private final long[] vOr;
+    private final long[] rcAnd;
+    private final long[] rcOr;
+    private final long[] spAnd;
+    private final long[] spOr;
+    private final long[] accAnd;
+    private final long[] accOr;
+    private final long[] extAnd;
+    private final long[] extOr;
+    private final long[] spikeReg;
+    private final long[] accVal;
+    private final long[] extVal;
+    private final long[] constVal = new long[3];
+    private final long[] constAnd = new long[3];
+    private final long[] constOr = new long[3];
+
+    /**
+     * A fault set with register faults (v, rc, spike, acc, drive, constants; memory faults may come
+     * along): every neuron is stepped from the step of the first fault, and the faulted registers
+     * follow the kernel — a fault at cycle c strikes after edge c (a stuck-at sets its masks and
+     * forces the bit, a flip inverts it, masks still win), and every later write of the register is
+     * masked. acc and ext are written at the synapse edge (2t) and read at the core edge (2t + 1);
+     * v, rc and spike are written at the core edge; the synapse edge reads the spike registers; the
+     * spikes observed are the neurons that fire, whatever their spike register holds.
+     */
+    private long runRegisters(final List<Fault> events, final SpikeSink sink)
+    {
+        for (final Fault x : events)
+        {
+            final int r = rowSlot(memoryFault(x) ? row(x) : register(sites.target(x.site())) >= REG_LEAK ? -1
+                : neuronOf(sites.target(x.site()), register(sites.target(x.site()))));
+            if (r >= 0 && rowSlotFresh)
+            {
+                vAnd[r] = -1L;
+                vOr[r] = 0;
+                rcAnd[r] = -1L;
+                rcOr[r] = 0;
+                spAnd[r] = -1L;
+                spOr[r] = 0;
+                accAnd[r] = -1L;
+                accOr[r] = 0;
+                extAnd[r] = -1L;
+                extOr[r] = 0;
+            }
+        }
+        constVal[0] = leakRaw;
+        constVal[1] = gainRaw;
+        constVal[2] = jExtRaw;
+        Arrays.fill(constAnd, -1L);
+        Arrays.fill(constOr, 0L);
+        final int ts = (int)(events.get(0).cycle() / 2);
+        lastCycles = 0;
+        lastDense = true;
+        // the state after step ts − 1 (reset values before step 0)
+        int nF = 0;
+        int[] fired = dFired;
+        int[] nextFired = dFired2;
+        for (int j = 0; j < n; j++)
+        {
+            dV[j] = ts == 0 ? vRestW : gV[(ts - 1) * n + j];
+            dRc[j] = ts == 0 ? 0 : gRc[(ts - 1) * n + j] & 0xFFFF_FFFFL;
+            if (ts > 0 && gSpike[(ts - 1) * n + j] != 0)
+            {
+                fired[nF++] = j;
+            }
+        }
+        for (int r = 0; r < nRows; r++)
+        {
+            spikeReg[r] = ts == 0 ? 0 : gSpike[(ts - 1) * n + rowId[r]];
+        }
+        final long[] dl = delta;
+        int ev = 0;
+        for (int t = ts; t < steps; t++)
+        {
+            lastCycles += 2;
+            final int row = t * n;
+            // synapse edge 2t: the golden accumulators plus the contributions that differ
+            if (t > 0)
+            {
+                final int prev = (t - 1) * n;
+                int a = 0;
+                int b = gFiredStart[t - 1];
+                final int bEnd = gFiredStart[t];
+                while (a < nF || b < bEnd)
+                {
+                    final int fi = a < nF ? fired[a] : Integer.MAX_VALUE;
+                    final int gi = b < bEnd ? gFired[b] : Integer.MAX_VALUE;
+                    if (fi == gi)
+                    {
+                        a++;
+                        b++;
+                        continue;
+                    }
+                    final int i = Math.min(fi, gi);
+                    if (fi < gi)
+                    {
+                        a++;
+                    }
+                    else
+                    {
+                        b++;
+                    }
+                    if (faultedRowOf[i] < 0)
+                    {
+                        final long x = fi < gi ? gWeight[i] : -gWeight[i];
+                        for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++)
+                        {
+                            dl[rowTargets[e]] += x;
+                        }
+                    }
+                }
+                for (int r = 0; r < nRows; r++)
+                {
+                    final int i = rowId[r];
+                    if (spikeReg[r] != 0)
+                    {
+                        final int[] tg = rowT[r];
+                        final long x = fWeight[r];
+                        for (int e = 0, end = rowTCount[r]; e < end; e++)
+                        {
+                            dl[tg[e]] += x;
+                        }
+                    }
+                    if (gSpike[prev + i] != 0)
+                    {
+                        final long x = -gWeight[i];
+                        for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++)
+                        {
+                            dl[rowTargets[e]] += x;
+                        }
+                    }
+                }
+            }
+            for (int r = 0; r < nRows; r++)
+            {
+                final int i = rowId[r];
+                final long ext = gExt[row + i] & 0xFFL;
+                final long accRaw = (gIn[row + i] - ext * jExt + dl[i]) & wMask;
+                accVal[r] = (accRaw & accAnd[r]) | accOr[r];
+                extVal[r] = (ext & extAnd[r]) | extOr[r];
+            }
+            while (ev < events.size() && events.get(ev).cycle() == 2L * t)
+            {
+                apply(events.get(ev++));
+            }
+            // core edge 2t + 1
+            final long jExtF = signed(constVal[2]);
+            if (jExtF != jExt)
+            {
+                final long d = jExtF - jExt;
+                for (int j = 0; j < n; j++)
+                {
+                    dl[j] += (gExt[row + j] & 0xFFL) * d;
+                }
+            }
+            for (int r = 0; r < nRows; r++)
+            {
+                final int i = rowId[r];
+                dl[i] = accVal[r] + extVal[r] * jExtF - gIn[row + i];
+            }
+            final int count = LifArrayEdge.edge(dV, dRc, gIn, row, dl, nextFired, n, w, f,
+                (int)signed(constVal[0]), (int)signed(constVal[1]), vRest, vReset, vTh, refractory);
+            for (int r = 0; r < nRows; r++)
+            {
+                final int i = rowId[r];
+                dV[i] = (dV[i] & vAnd[r]) | vOr[r];
+                dRc[i] = ((dRc[i] & rcAnd[r]) | rcOr[r]) & 0xFFFF_FFFFL;
+                final long fires = Arrays.binarySearch(nextFired, 0, count, i) >= 0 ? 1 : 0;
+                spikeReg[r] = ((fires & spAnd[r]) | spOr[r]) & 1;
+            }
+            for (int k = 0; k < count; k++)
+            {
+                sink.spike(t, nextFired[k]);
+            }
+            final int[] swap = fired;
+            fired = nextFired;
+            nextFired = swap;
+            nF = count;
+            while (ev < events.size() && events.get(ev).cycle() == 2L * t + 1)
+            {
+                apply(events.get(ev++));
+            }
+        }
+        return ts;
+    }
+
+    /** A fault strikes now (after its edge): the kernel's stickBit / flipBit on the replay's copy. */
+    private void apply(final Fault x)
+    {
+        if (memoryFault(x))
+        {
+            strike(x);
+            final int r = faultedRowOf[row(x)];
+            rowTCount[r] = rowBits(rowWords[r], 0, rowT[r], 0);
+            fWeight[r] = signed(wWord[r]);
+            return;
+        }
+        final int signal = sites.target(x.site());
+        final int reg = register(signal);
+        final int k = reg >= REG_LEAK ? reg - REG_LEAK : faultedRowOf[neuronOf(signal, reg)];
+        final long[] and;
+        final long[] or;
+        final long[] val;
+        final int idx;
+        switch (reg)
+        {
+            case REG_V -> { and = vAnd; or = vOr; val = dV; idx = rowId[k]; }
+            case REG_RC -> { and = rcAnd; or = rcOr; val = dRc; idx = rowId[k]; }
+            case REG_SPIKE -> { and = spAnd; or = spOr; val = spikeReg; idx = k; }
+            case REG_ACC -> { and = accAnd; or = accOr; val = accVal; idx = k; }
+            case REG_EXT -> { and = extAnd; or = extOr; val = extVal; idx = k; }
+            default -> { and = constAnd; or = constOr; val = constVal; idx = k; }
+        }
+        final long bit = 1L << sites.bit(x.site());
+        final int m = k;
+        if (x.kind() == FaultKind.FLIP)
+        {
+            val[idx] = ((val[idx] ^ bit) & and[m]) | or[m];
+        }
+        else
+        {
+            if (x.kind() == FaultKind.STUCK_AT_1)
+            {
+                or[m] |= bit;
+            }
+            else
+            {
+                and[m] &= ~bit;
+            }
+            val[idx] = (val[idx] & and[m]) | or[m];
+        }
+    }
+
     /** acc differences: delta[j] += x for the targets[from..to); first touch of j this step lists it. */
     private int add(final int[] targets, final int from, final int to, final long x, final int mark, final int count)
     {
@@ -592,12 +912,22 @@ final class BrunelReplay implements FaultReplay
         return sites.target(x.site()) == xbar ? word / words : word;
     }
 
+    /** Whether the last {@link #rowSlot} made a new slot. */
+    private boolean rowSlotFresh;
+
+    /** The slot of neuron i's row among the run's specials, made on first need (−1 for i = −1). */
     private int rowSlot(final int i)
     {
+        rowSlotFresh = false;
+        if (i < 0)
+        {
+            return -1;
+        }
         if (faultedRowOf[i] >= 0)
         {
             return faultedRowOf[i];
         }
+        rowSlotFresh = true;
         if (nRows == rowId.length)
         {
             final int cap = nRows * 2;

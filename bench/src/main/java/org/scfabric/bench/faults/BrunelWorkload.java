@@ -98,12 +98,13 @@ public final class BrunelWorkload implements Workload
             /**
              * V3 and V11 with the reference's one-step axon delay: synapse-memory faults replay
              * differentially on a flat model ({@link BrunelReplay}), when its recording of the golden
-             * run (about 14 bytes per neuron and step) fits an eighth of the heap.
+             * run (about 17 bytes per neuron and step) fits an eighth of the heap; -Dscfabric.faultReplay=false
+             * turns it off (benchmarks compare both).
              */
             @Override
             public FaultReplay newReplay()
             {
-                if (!fixedPoint || delaySteps != 1
+                if (!fixedPoint || delaySteps != 1 || !Boolean.parseBoolean(System.getProperty("scfabric.faultReplay", "true"))
                     || BrunelReplay.recordingBytes(d.neurons(variant), d.steps()) > Runtime.getRuntime().maxMemory() / 8)
                 {
                     return null;

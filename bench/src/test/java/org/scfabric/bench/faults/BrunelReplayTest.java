@@ -22,7 +22,8 @@ import org.scfabric.testkit.FaultGens;
  * from reset gives — every figure of the spike comparison — for random synapse-memory faults and
  * fault sets (crossbar bits and axon weights, any kinds and cycles), for two faults on one bit in
  * either order, and for faults struck right around the edge that reads their row; both of its modes
- * (only the differing neurons, then every neuron) are taken. Faults elsewhere stay in the kernel.
+ * (only the differing neurons, then every neuron) are taken. Register faults (v, rc, spike, acc,
+ * drive, constants) replay too, every neuron stepped from the fault on.
  */
 class BrunelReplayTest
 {
@@ -77,6 +78,52 @@ class BrunelReplayTest
             assertTrue(seen[1] > 5, v + ": runs that stepped only differing neurons " + seen[1]);
             assertTrue(seen[2] > 10, v + ": runs whose spikes changed " + seen[2]);
         }
+    }
+
+    /**
+     * Register faults — v, rc, spike, the accumulators, the drive registers, the constants — alone or
+     * with memory faults, at any cycle (both edges of a step), in sets of up to 4.
+     */
+    @Test
+    void registerFaultSetsGiveTheSameOutcomeAsAFaultyRunFromReset()
+    {
+        for (final String v : List.of("V3", "V11"))
+        {
+            final Setup s = setup(v);
+            final FaultSpace space = FaultSpace.of(s.bench.kernel().design(),
+                "core0.lif*,core0.syn.acc*,drive.ext*,core0.leak_k*,core0.gain_k*,core0.j_ext*,core0.syn.wmem[7]*,"
+                    + "core0.syn.xbar[9*").withCycles(0, s.bench.cycles() - 1);
+            final int[] changed = new int[1];
+            qt().withFixedSeed(17L).withExamples(120).forAll(FaultGens.faultSets(space, 4)).checkAssert(faults ->
+            {
+                assertReplayedAsFromReset(s, faults, v);
+                changed[0] += s.runner.diff.differing > 0 ? 1 : 0;
+            });
+            assertTrue(changed[0] > 20, v + ": runs whose spikes changed " + changed[0]);
+        }
+    }
+
+    /** Each kind of register alone, struck on either edge of a step, many times over. */
+    @Test
+    void everyRegisterKindOnEitherEdge()
+    {
+        final Setup s = setup("V3");
+        final org.scfabric.sim.Design d = s.bench.kernel().design();
+        final FaultSites sites = d.faultSites();
+        final String[] names = {"core0.lif[%d].v", "core0.lif[%d].rc", "core0.lif[%d].spike", "core0.syn.acc[%d]",
+            "drive.ext[%d]", "core0.leak_k", "core0.gain_k", "core0.j_ext"};
+        final int[] widths = {16, 32, 1, 16, 8, 16, 16, 16};
+        qt().withFixedSeed(3L).withExamples(160)
+            .forAll(integers().between(0, names.length - 1), integers().between(0, 100 * 32 - 1),
+                integers().between(0, (int)s.bench.cycles() - 1), integers().between(0, 2))
+            .checkAssert((reg, neuronBit, cycle, kind) ->
+            {
+                final int neuron = neuronBit / 32;
+                final int bit = neuronBit % 32;
+                final int signal = d.signal(String.format(names[reg], neuron));
+                final Fault x = new Fault(sites.signalBit(signal, bit % widths[reg]), FaultKind.values()[kind], cycle);
+                assertReplayedAsFromReset(s, List.of(x), names[reg]);
+            });
     }
 
     /** Sets with many faults at once (up to 12 rows faulted together, several on one row). */
@@ -151,9 +198,9 @@ class BrunelReplayTest
         assertTrue(changed[0] > 5, "faults that changed spikes: " + changed[0]);
     }
 
-    /** A set with any fault outside the synapse memories runs in the kernel, as does every other variant. */
+    /** Every site of V3 is replayed; other designs have no replay. */
     @Test
-    void otherSitesAndVariantsStayInTheKernel()
+    void everySiteOfV3IsReplayedOtherDesignsRunInTheKernel()
     {
         final Setup s = setup("V3");
         final FaultSites sites = s.bench.kernel().design().faultSites();
@@ -161,11 +208,10 @@ class BrunelReplayTest
         final long v = sites.signalBit(s.bench.kernel().design().signal("core0.lif[3].v"), 2);
         final Fault onV = new Fault(v, FaultKind.FLIP, 301);
         final Fault onXbar = new Fault(sites.memoryBit(xbar, 5, 7), FaultKind.STUCK_AT_1, 0);
-        assertFalse(s.g.replay.handles(List.of(onV)));
-        assertFalse(s.g.replay.handles(List.of(onXbar, onV)));
+        assertTrue(s.g.replay.handles(List.of(onV)));
+        assertTrue(s.g.replay.handles(List.of(onXbar, onV)));
         assertTrue(s.g.replay.handles(List.of(onXbar)));
-        s.runner.run(List.of(onXbar, onV));
-        assertTrue(s.runner.how != FaultRunner.How.REPLAYED, "ran as " + s.runner.how);
         assertNull(Workloads.of("V4", 50, 10, 42, 1).newBench().newReplay());
+        assertNull(Workloads.of("fabric-v3", 50, 10, 42, 2).newBench().newReplay());
     }
 }
