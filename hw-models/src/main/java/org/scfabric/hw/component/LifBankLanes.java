@@ -86,13 +86,17 @@ final class LifBankLanes
             final VectorMask<Long> fires = next.compare(VectorOperators.GE, vTh).andNot(resting);
             next.blend(vResetW, fires).blend(vRestW, resting).intoArray(v, i);
             zero.blend(refractory & 0xFFFF_FFFFL, fires).blend(rci.sub(1).and(0xFFFF_FFFFL), resting).intoArray(rc, i);
+            // Java 17 compiles anyTrue to one test but laneIsSet and toLong to slow paths: the flags go
+            // through delta's lanes (read above, cleared again here) and are scanned as longs
             if (fires.anyTrue())
             {
-                for (int k = 0; k < L.length(); k++)
+                zero.blend(1L, fires).intoArray(delta, i);
+                for (int k = i, end = i + L.length(); k < end; k++)
                 {
-                    if (fires.laneIsSet(k))
+                    if (delta[k] != 0)
                     {
-                        spikes[count++] = i + k;
+                        spikes[count++] = k;
+                        delta[k] = 0;
                     }
                 }
             }
