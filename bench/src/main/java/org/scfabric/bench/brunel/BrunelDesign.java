@@ -295,6 +295,12 @@ public final class BrunelDesign implements AutoCloseable
         return part(v).area();
     }
 
+    /** The parameters of a variant's LIF cores (V3, V11), or null for a variant without them. */
+    public org.scfabric.hw.lif.LifParams lifParams(final Variant v)
+    {
+        return part(v).lifParams();
+    }
+
     /** Variant-specific figures after a run. */
     public Map<String, Double> extras(final Variant v)
     {

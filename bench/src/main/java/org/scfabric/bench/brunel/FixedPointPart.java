@@ -74,6 +74,12 @@ final class FixedPointPart extends Part
     }
 
     @Override
+    LifParams lifParams()
+    {
+        return lif;
+    }
+
+    @Override
     void initialize(final Kernel k)
     {
         unit.load(k.signals());

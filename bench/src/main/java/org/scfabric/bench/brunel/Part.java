@@ -80,6 +80,12 @@ abstract class Part
         return Map.of();
     }
 
+    /** The parameters of the variant's {@code sc_lif_neuron} cores, or null if it has none (a fast fault model needs them). */
+    org.scfabric.hw.lif.LifParams lifParams()
+    {
+        return null;
+    }
+
     /** Stops helper threads (data-parallel variants). */
     void close()
     {

@@ -95,6 +95,23 @@ public final class BrunelWorkload implements Workload
                 return (time + delaySteps) * period;
             }
 
+            /**
+             * V3 and V11 with the reference's one-step axon delay: synapse-memory faults replay
+             * differentially on a flat model ({@link BrunelReplay}), when its recording of the golden
+             * run (about 17 bytes per neuron and step) fits an eighth of the heap; -Dscfabric.faultReplay=false
+             * turns it off (benchmarks compare both).
+             */
+            @Override
+            public FaultReplay newReplay()
+            {
+                if (!fixedPoint || delaySteps != 1 || !Boolean.parseBoolean(System.getProperty("scfabric.faultReplay", "true"))
+                    || BrunelReplay.recordingBytes(d.neurons(variant), d.steps()) > Runtime.getRuntime().maxMemory() / 8)
+                {
+                    return null;
+                }
+                return new BrunelReplay(k, d.lifParams(variant), d.neurons(variant), d.steps());
+            }
+
             @Override
             public Kernel kernel()
             {

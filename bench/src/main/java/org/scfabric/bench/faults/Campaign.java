@@ -255,6 +255,7 @@ public final class Campaign
         public long pruned;
         public long converged;
         public long simulated;
+        public long replayed;
         public long errors;
         public long simulatedCycles;
 
@@ -268,9 +269,9 @@ public final class Campaign
         {
             return String.format(java.util.Locale.ROOT, "%d items in %.2f s on %d threads (%.1f items/s; golden run "
                 + "%.2f s): %d masked without a run, %d stopped early when the state rejoined the golden run, %d run to "
-                + "the end, %d stopped by a simulation error; %.0f cycles simulated per item on average "
-                + "(checkpoint every %d cycles)", ran, faultSeconds, threads, faultsPerSecond(), goldenSeconds, pruned,
-                converged, simulated, errors, ran == 0 ? 0.0 : (double)simulatedCycles / ran, interval);
+                + "the end, %d replayed differentially on the flat model, %d stopped by a simulation error; %.0f cycles "
+                + "simulated per item on average (checkpoint every %d cycles)", ran, faultSeconds, threads,
+                faultsPerSecond(), goldenSeconds, pruned, converged, simulated, replayed, errors, ran == 0 ? 0.0 : (double)simulatedCycles / ran, interval);
         }
     }
 
@@ -430,6 +431,7 @@ public final class Campaign
             case PRUNED -> stats.pruned++;
             case CONVERGED -> stats.converged++;
             case SIMULATED -> stats.simulated++;
+            case REPLAYED -> stats.replayed++;
             case ERROR -> stats.errors++;
             default -> throw new IllegalStateException();
         }

@@ -100,6 +100,16 @@ public interface FaultBench
         return false;
     }
 
+    /**
+     * An exact fast path for some fault sets ({@link FaultReplay}: a flat model that records the golden
+     * run and replays faulty runs differentially), or null (the default): every fault set then runs in
+     * the kernel. Called once per bench, before its golden run.
+     */
+    default FaultReplay newReplay()
+    {
+        return null;
+    }
+
     /** Go back to a checkpoint: the kernel's snapshot and the bench's own state. */
     default void restore(final org.scfabric.sim.Snapshot snapshot, final Object benchState)
     {

@@ -17,7 +17,7 @@ final class FaultRunner
 {
     enum How
     {
-        PRUNED, CONVERGED, SIMULATED, ERROR
+        PRUNED, CONVERGED, SIMULATED, REPLAYED, ERROR
     }
 
     final GoldenRun g;
@@ -30,6 +30,8 @@ final class FaultRunner
     /** Times the last run skipped ahead to the next read of its faulted sites. */
     int skips;
     private long[] window = new long[1024];
+    /** Whether fault sets the golden run's {@link FaultReplay} handles go to it (tests of the kernel paths turn it off). */
+    boolean useReplay = true;
 
     FaultRunner(final GoldenRun golden, final double tauTimeUnits)
     {
@@ -60,6 +62,10 @@ final class FaultRunner
             }
             first = Math.min(first, f.cycle());
             last = Math.max(last, f.cycle());
+        }
+        if (useReplay && g.replay != null && g.replay.handles(faults))
+        {
+            return replay(faults);
         }
         final boolean lazy = readOnlyOnSpikes(faults);
         long restart = first;
@@ -173,6 +179,29 @@ final class FaultRunner
             error = e.getMessage();
             return false;
         }
+    }
+
+    /**
+     * Runs a fault set on the bench's {@link FaultReplay} and compares its spikes from the time it
+     * starts with the golden run's from that time (before it the two runs are the same).
+     */
+    private boolean replay(final List<Fault> faults)
+    {
+        g.sink.reset();
+        final long from = g.replay.run(faults, g.sink);
+        simulatedCycles = g.replay.lastCycles();
+        how = How.REPLAYED;
+        if (!SpikeKeys.sorted(g.sink.keys, 0, g.sink.size))
+        {
+            Arrays.sort(g.sink.keys, 0, g.sink.size);
+        }
+        final long[] gs = g.sortedSpikes;
+        int gFrom = Arrays.binarySearch(gs, SpikeKeys.key(from, 0));
+        if (gFrom < 0)
+        {
+            gFrom = -gFrom - 1;
+        }
+        return diff.compare(gs, gFrom, gs.length, g.sink.keys, g.sink.size);
     }
 
     /** Memory words (indices into the golden values) of the faulted sites, ascending, for lazy runs. */

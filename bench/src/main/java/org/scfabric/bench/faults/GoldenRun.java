@@ -36,6 +36,8 @@ final class GoldenRun
     /** Spikes that had arrived when checkpoint k was taken (k = checkpoints: all of them). */
     final int[] spikesBefore;
     final Activity activity;
+    /** The bench's fast path for some fault sets, or null. */
+    final FaultReplay replay;
     final SpikeKeys sink = new SpikeKeys();
     final long hash;
     /** Each neuron's spike times, ascending: neuron i's in {@code spikeTimes[spikeStart[i] .. spikeStart[i + 1])}. */
@@ -65,6 +67,7 @@ final class GoldenRun
         final Design d = kernel.design();
         activity = trackedSpace != null && bench.valuesSettleEveryCycle() && Activity.applicable(d)
             ? new Activity(trackedSpace, kernel) : null;
+        replay = bench.newReplay();
         bench.observe(sink);
         sink.reset();
         for (int k = 0; k < checkpoints; k++)
@@ -76,12 +79,19 @@ final class GoldenRun
             values[k] = values(kernel);
             componentStates[k] = ComponentStates.save(d);
             final long end = Math.min(cycles, start + this.interval);
-            if (activity != null)
+            if (activity != null || replay != null)
             {
                 for (long c = start; c < end; c++)
                 {
                     bench.runTo(c + 1);
-                    activity.sample(c);
+                    if (activity != null)
+                    {
+                        activity.sample(c);
+                    }
+                    if (replay != null)
+                    {
+                        replay.record(c);
+                    }
                 }
             }
             else
@@ -92,6 +102,10 @@ final class GoldenRun
         if (activity != null)
         {
             activity.finish();
+        }
+        if (replay != null)
+        {
+            replay.finish();
         }
         spikes = Arrays.copyOf(sink.keys, sink.size);
         spikesBefore[checkpoints] = spikes.length;

@@ -19,7 +19,8 @@ import org.scfabric.testkit.FaultGens;
  * a faulty run that starts just before the first read after the fault, and skips ahead to the next
  * read whenever its state has rejoined the golden one but for the faulted words, gives exactly what
  * a faulty run from reset gives — every figure, on random faults and fault sets, and on faults
- * struck right around a read.
+ * struck right around a read. (These fault sets run in the kernel here; {@link BrunelReplayTest}
+ * holds the replay, which a campaign takes for them, to the same runs.)
  */
 class SpikeReadSitesTest
 {
@@ -37,6 +38,14 @@ class SpikeReadSitesTest
             what + " " + faults);
     }
 
+    /** A runner that runs every fault set in the kernel (these faults would otherwise go to {@link BrunelReplay}). */
+    static FaultRunner kernelRunner(final GoldenRun g)
+    {
+        final FaultRunner runner = new FaultRunner(g, 20.0);
+        runner.useReplay = false;
+        return runner;
+    }
+
     @Test
     void lateStartsAndSkipsGiveTheSameOutcomeAsAFaultyRunFromReset()
     {
@@ -47,7 +56,7 @@ class SpikeReadSitesTest
             final FaultSpace space = FaultSpace.of(bench.kernel().design(), "core0.syn.xbar*,core0.syn.wmem*")
                 .withCycles(0, bench.cycles() - 1);
             final GoldenRun g = new GoldenRun(bench, 8, space);
-            final FaultRunner runner = new FaultRunner(g, 20.0);
+            final FaultRunner runner = kernelRunner(g);
             final SpikeDiff plain = new SpikeDiff(bench.neurons(), 20.0);
             assertTrue(g.spikes.length > 50, v + " spikes: " + g.spikes.length);
             final int[] seen = new int[2];
@@ -75,7 +84,7 @@ class SpikeReadSitesTest
         final FaultSpace space = FaultSpace.of(bench.kernel().design(), "core0.syn.xbar*")
             .withCycles(0, bench.cycles() - 1);
         final GoldenRun g = new GoldenRun(bench, 8, space);
-        final FaultRunner runner = new FaultRunner(g, 20.0);
+        final FaultRunner runner = kernelRunner(g);
         final SpikeDiff plain = new SpikeDiff(bench.neurons(), 20.0);
         final int[] late = new int[1];
         qt().withFixedSeed(12L).withExamples(60)
@@ -100,7 +109,7 @@ class SpikeReadSitesTest
         final FaultSpace space = FaultSpace.of(bench.kernel().design(), "core0.syn.xbar*")
             .withCycles(0, bench.cycles() - 1);
         final GoldenRun g = new GoldenRun(bench, 8, space);
-        final FaultRunner runner = new FaultRunner(g, 20.0);
+        final FaultRunner runner = kernelRunner(g);
         final SpikeDiff plain = new SpikeDiff(bench.neurons(), 20.0);
         final FaultSites sites = bench.kernel().design().faultSites();
         final int xbar = bench.kernel().design().memory("core0.syn.xbar");

@@ -54,6 +54,58 @@ final class LifBankLanes
     }
 
     /**
+     * {@link LifArrayEdge#edge} on lanes: one edge of {@code v[0..n)}, {@code rc[0..n)} in place from the
+     * currents {@code base[off + i] + delta[i]} (low W bits used; {@code delta} is cleared), the indices of
+     * the neurons that fire into {@code spikes}, ascending; returns their number.
+     */
+    static int edgeArrays(final long[] v, final long[] rc, final long[] base, final int off, final long[] delta,
+        final int[] spikes, final int n, final int w, final int f, final int leakW, final int gainW, final int vRest,
+        final int vRestW, final int vResetW, final int vTh, final int refractory)
+    {
+        final int sh = 64 - w;
+        final int bound = L.loopBound(n);
+        final LongVector zero = LongVector.zero(L);
+        int count = 0;
+        int i = 0;
+        for (; i < bound; i += L.length())
+        {
+            final LongVector vi = LongVector.fromArray(L, v, i).lanewise(VectorOperators.LSHL, sh)
+                .lanewise(VectorOperators.ASHR, sh);
+            final LongVector rci = LongVector.fromArray(L, rc, i);
+            final LongVector in = LongVector.fromArray(L, base, off + i).add(LongVector.fromArray(L, delta, i));
+            zero.intoArray(delta, i);
+            final LongVector diff = LongVector.broadcast(L, vRest).sub(vi);
+            final LongVector dvLeak = diff.mul(leakW).lanewise(VectorOperators.ASHR, f)
+                .lanewise(VectorOperators.LSHL, sh).lanewise(VectorOperators.ASHR, sh);
+            final LongVector dvIn = in.lanewise(VectorOperators.LSHL, sh)
+                .lanewise(VectorOperators.ASHR, sh).mul(gainW).lanewise(VectorOperators.ASHR, f)
+                .lanewise(VectorOperators.LSHL, sh).lanewise(VectorOperators.ASHR, sh);
+            final LongVector next = vi.add(dvLeak).add(dvIn).lanewise(VectorOperators.LSHL, sh)
+                .lanewise(VectorOperators.ASHR, sh);
+            final VectorMask<Long> resting = rci.compare(VectorOperators.NE, 0);
+            final VectorMask<Long> fires = next.compare(VectorOperators.GE, vTh).andNot(resting);
+            next.blend(vResetW, fires).blend(vRestW, resting).intoArray(v, i);
+            zero.blend(refractory & 0xFFFF_FFFFL, fires).blend(rci.sub(1).and(0xFFFF_FFFFL), resting).intoArray(rc, i);
+            // Java 17 compiles anyTrue to one test but laneIsSet and toLong to slow paths: the flags go
+            // through delta's lanes (read above, cleared again here) and are scanned as longs
+            if (fires.anyTrue())
+            {
+                zero.blend(1L, fires).intoArray(delta, i);
+                for (int k = i, end = i + L.length(); k < end; k++)
+                {
+                    if (delta[k] != 0)
+                    {
+                        spikes[count++] = k;
+                        delta[k] = 0;
+                    }
+                }
+            }
+        }
+        return count + LifArrayEdge.scalar(v, rc, base, off, delta, spikes, count, i, n, w, f, leakW, gainW, vRest,
+            vRestW, vResetW, vTh, refractory);
+    }
+
+    /**
      * One edge of n neurons whose registers start at signals vBase, rcBase, spikeBase of {@code s}
      * (current values); writes the next values of the three banks and the spiking neurons' indices.
      */
