@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -322,19 +320,6 @@ class FaultsSlurmTest
         assertFalse(Files.exists(tmp.resolve("no")));
     }
 
-    @Test
-    void statusOfAFileSaysItIsAFileNotThatNoFolderExists() throws IOException
-    {
-        final Path file = Files.writeString(tmp.resolve("notes.txt"), "not a campaign");
-        final Run st = cli(List.of("faults", "status", file.toString()));
-        assertEquals(2, st.code(), st.err());
-        assertEquals(1, st.err().lines().count(), st.err());
-        assertTrue(st.err().contains(file + " is a file, not a folder"), st.err());
-        final Run none = cli(List.of("faults", "status", tmp.resolve("gone").toString()));
-        assertEquals(2, none.code(), none.err());
-        assertTrue(none.err().contains("no such folder"), none.err());
-    }
-
     /** A campaign on a NIR network: the job scripts carry --network and its input, and give the local report's bytes. */
     @Test
     void aNetworkCampaignsJobScriptsGiveTheLocalReportsBytes() throws Exception
@@ -347,8 +332,8 @@ class FaultsSlurmTest
         final Path local = tmp.resolve("net-local.json");
         final List<String> localArgs = new ArrayList<>(net);
         localArgs.addAll(List.of("--threads", "2", "--json", local.toString()));
-        assertEquals(0, Main.execute(localArgs.toArray(new String[0]), new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter())));
+        final Run ran = Cli.run(localArgs.toArray(new String[0]));
+        assertEquals(0, ran.code(), ran.err());
         final Path report = Files.createDirectories(tmp.resolve("net-out")).resolve("net.json");
         final List<String> dryArgs = new ArrayList<>(net);
         dryArgs.addAll(List.of("--slurm", "--shards", "2", "--json", report.toString(), "--dry-run"));
@@ -365,10 +350,25 @@ class FaultsSlurmTest
             assertTrue(line.contains("--network " + braille) && line.contains("--poisson 400")
                 && line.contains("--steps 20"), line);
             Files.createDirectories(dir);
-            assertEquals(0, Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+            final Run shard = Cli.run(args);
+            assertEquals(0, shard.code(), shard.err());
         }
         final String[] m = scfabricArgs(commandWords(merge, "/opt/jdk/bin/java", 0), dir.resolve("scfabric.jar"));
-        assertEquals(0, Main.execute(m, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        final Run merged = Cli.run(m);
+        assertEquals(0, merged.code(), merged.err());
         assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(report));
+    }
+
+    @Test
+    void statusOfAFileSaysItIsAFileNotThatNoFolderExists() throws IOException
+    {
+        final Path file = Files.writeString(tmp.resolve("notes.txt"), "not a campaign");
+        final Run st = cli(List.of("faults", "status", file.toString()));
+        assertEquals(2, st.code(), st.err());
+        assertEquals(1, st.err().lines().count(), st.err());
+        assertTrue(st.err().contains(file + " is a file, not a folder"), st.err());
+        final Run none = cli(List.of("faults", "status", tmp.resolve("gone").toString()));
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("no such folder"), none.err());
     }
 }

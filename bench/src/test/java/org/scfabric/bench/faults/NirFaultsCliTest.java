@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scfabric.bench.cli.Cli;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.sim.fault.FaultKind;
 
@@ -47,17 +48,17 @@ class NirFaultsCliTest
     @Test
     void aNetworkCampaignShardedAndMergedEqualsTheWholeOneAndReportsTheArgmax() throws Exception
     {
-        final Cli.Run whole = Cli.run(small("--sites", SITES, "--sample", "40", "--json",
+        final Run whole = Cli.run(small("--sites", SITES, "--sample", "40", "--json",
             tmp.resolve("whole.json").toString(), "--plots", tmp.resolve("plots").toString()).toArray(new String[0]));
         assertEquals(0, whole.code(), whole.err());
         assertTrue(whole.err().contains("fabric-nir, 45 neurons"), whole.err());
         for (int i = 0; i < 3; i++)
         {
-            final Cli.Run s = Cli.run(small("--sites", SITES, "--sample", "40", "--shard", i + "/3",
+            final Run s = Cli.run(small("--sites", SITES, "--sample", "40", "--shard", i + "/3",
                 "--json", tmp.resolve("s" + i + ".json").toString()).toArray(new String[0]));
             assertEquals(0, s.code(), s.err());
         }
-        final Cli.Run m = Cli.run("faults", "merge", "--json", tmp.resolve("merged.json").toString(),
+        final Run m = Cli.run("faults", "merge", "--json", tmp.resolve("merged.json").toString(),
             tmp.resolve("s2.json").toString(), tmp.resolve("s0.json").toString(), tmp.resolve("s1.json").toString());
         assertEquals(0, m.code(), m.err());
         assertEquals(Files.readString(tmp.resolve("whole.json")), Files.readString(tmp.resolve("merged.json")));
@@ -135,7 +136,7 @@ class NirFaultsCliTest
         {
             final List<String> a = new ArrayList<>(List.of(cases[i]));
             a.addAll(List.of("--json", json.toString()));
-            final Cli.Run r = Cli.run(a.toArray(new String[0]));
+            final Run r = Cli.run(a.toArray(new String[0]));
             assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
             assertTrue(r.err().startsWith("scfabric faults: ") && r.err().contains(expected[i]),
                 String.join(" ", cases[i]) + ": " + r.err());

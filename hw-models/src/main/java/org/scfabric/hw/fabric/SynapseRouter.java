@@ -323,20 +323,18 @@ public final class SynapseRouter implements ClockedComponent
         boolean anyCount = false;
         // FIFO pushes (count before this edge's pop decides), occupancy statistics
         final int[] cnt = counts;
+        final int[] cntNext = countsNext;
         for (int c = 0; c < k; c++)
         {
             final int n = (int)s.get(rCnt[c]);
             cnt[c] = n;
+            cntNext[c] = n;
             occupancy[n]++;
             if (s.get(rCredit[c]) != 0)
             {
                 s.setNext(rCredit[c], 0);
             }
-        }
-        final int[] cntNext = countsNext;
-        System.arraycopy(cnt, 0, cntNext, 0, k);
-        for (int c = 0; c < k; c++)
-        {
+            // a push into FIFO c reads only its own count
             if (s.get(sPushValid[c]) != 0)
             {
                 final int id = (int)s.get(sPushId[c]);
@@ -477,8 +475,12 @@ public final class SynapseRouter implements ClockedComponent
                 final int n = Math.min(ports, end - ptr);
                 beatMask = n == 64 ? -1L : (1L << n) - 1;
                 final boolean lastBeat = ptr + ports >= end;
-                beatFlags = (int)s.get(rFirst) | (lastBeat ? 2 : 0);
-                s.setNext(rFirst, 0);
+                final int firstQ = (int)s.get(rFirst);
+                beatFlags = firstQ | (lastBeat ? 2 : 0);
+                if (firstQ != 0)
+                {
+                    s.setNext(rFirst, 0);
+                }
                 s.setNext(rPtr, ptr + ports);
                 if (lastBeat)
                 {
@@ -506,10 +508,21 @@ public final class SynapseRouter implements ClockedComponent
         }
         if (beatMask != 0 || s.get(rBeatMask0) != 0)
         {
-            s.setNext(rBeatMask0, beatMask);
+            // only what changes: while a row streams, the mask and source stay and the flags are mostly 0
+            if (beatMask != s.get(rBeatMask0))
+            {
+                s.setNext(rBeatMask0, beatMask);
+            }
             s.setNext(rBeatPtr0, ptr);
-            s.setNext(rBeatSrc0, s.get(rSrc));
-            s.setNext(rBeatFlags0, beatFlags);
+            final long src = s.get(rSrc);
+            if (src != s.get(rBeatSrc0))
+            {
+                s.setNext(rBeatSrc0, src);
+            }
+            if (beatFlags != s.get(rBeatFlags0))
+            {
+                s.setNext(rBeatFlags0, beatFlags);
+            }
         }
         for (int c = 0; c < k; c++)
         {
