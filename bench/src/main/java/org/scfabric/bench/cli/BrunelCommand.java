@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
     footer = {"", "Example: scfabric brunel --variants V1,V3,V18 --neurons 1000 \\",
         "             --duration-ms 1000 --brian2",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (nothing written)."})
-public final class BrunelCommand implements Callable<Integer>
+public final class BrunelCommand implements Callable<Integer>, CheckOnly
 {
     static final String ACCEPTED_VARIANTS = "V1..V20 separated by commas, or all";
 
@@ -127,6 +127,15 @@ public final class BrunelCommand implements Callable<Integer>
         this.runner = runner;
     }
 
+    /** Set by a sweep's check of its points (see {@link CheckOnly}). */
+    private boolean checkOnly;
+
+    @Override
+    public void checkOnly()
+    {
+        checkOnly = true;
+    }
+
     @Override
     public Integer call() throws IOException
     {
@@ -210,6 +219,10 @@ public final class BrunelCommand implements Callable<Integer>
             {
                 throw new BadInputException(BrunelNir.refusal(list.get(0)));
             }
+        }
+        if (checkOnly)
+        {
+            return 0;
         }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {

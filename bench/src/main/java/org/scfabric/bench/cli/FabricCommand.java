@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
             + "q16.12); --hgrm names a folder (latency.hgrm, latency-first.hgrm, latency-io.hgrm). "
             + "docs/fabric.md: 'Any NIR graph'.",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running."})
-public final class FabricCommand implements Callable<Integer>
+public final class FabricCommand implements Callable<Integer>, CheckOnly
 {
     @Option(names = "--network", paramLabel = "FILE.nir",
         description = "run this NIR graph on the general fabric instead of the Brunel network")
@@ -165,6 +165,15 @@ public final class FabricCommand implements Callable<Integer>
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Set by a sweep's check of its points (see {@link CheckOnly}). */
+    private boolean checkOnly;
+
+    @Override
+    public void checkOnly()
+    {
+        checkOnly = true;
+    }
+
     @Override
     public Integer call() throws IOException
     {
@@ -173,7 +182,8 @@ public final class FabricCommand implements Callable<Integer>
         final CommandLine.ParseResult pr = spec.commandLine().getParseResult();
         if (network != null)
         {
-            return FabricNirRun.run(nirArgs(pr), stdout, stderr);
+            final FabricNirRun.Args a = nirArgs(pr);
+            return checkOnly ? 0 : FabricNirRun.run(a, stdout, stderr);
         }
         for (final String o : new String[] {"--input", "--poisson", "--steps", "--arith", "--dt"})
         {
@@ -252,6 +262,10 @@ public final class FabricCommand implements Callable<Integer>
         }
         final Path eventsPath = events == null ? null : OptionValues.outputFile(events, "--events", true);
 
+        if (checkOnly)
+        {
+            return 0;
+        }
         // every output is proven writable (its staging folder made) before the simulation
         try (StagedFiles staged = new StagedFiles())
         {

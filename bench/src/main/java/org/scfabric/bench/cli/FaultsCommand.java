@@ -50,7 +50,7 @@ import picocli.CommandLine.Parameters;
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running (the journal FILE.partial "
             + "stays; --resume continues it)."},
     subcommands = {FaultsCommand.Merge.class, FaultsCommand.Compare.class, FaultsCommand.Status.class})
-public final class FaultsCommand implements Callable<Integer>
+public final class FaultsCommand implements Callable<Integer>, CheckOnly
 {
     private final Supplier<JavaLauncher> launcher;
     private final SlurmTools slurmTools;
@@ -183,7 +183,8 @@ public final class FaultsCommand implements Callable<Integer>
         + "threads (default: --threads, else 1)")
     String cpusPerTask;
 
-    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "with --slurm: one more sbatch option for the "
+    @Option(names = "--sbatch-arg", paramLabel = "ARG", parameterConsumer = SbatchArg.class,
+        description = "with --slurm: one more sbatch option for the "
         + "jobs, repeatable, e.g. --sbatch-arg=--mem=4G --sbatch-arg=--account=proj")
     List<String> sbatchArgs = new ArrayList<>();
 
@@ -195,6 +196,15 @@ public final class FaultsCommand implements Callable<Integer>
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Set by a sweep's check of its points (see {@link CheckOnly}). */
+    private boolean checkOnly;
+
+    @Override
+    public void checkOnly()
+    {
+        checkOnly = true;
+    }
 
     @Override
     public Integer call()
@@ -292,6 +302,10 @@ public final class FaultsCommand implements Callable<Integer>
             throw new BadInputException(String.format(Locale.ROOT, "%s over '%s' is %d items%s, more than --max-items %d: "
                 + "give --sample K (e.g. 9604 for 95 %% ± 1 %%), a narrower --sites glob, --shard i/n, or a larger "
                 + "--max-items", cs.mode(), cs.sites(), c.items(), shardCount == 1 ? "" : " (" + perShard + " per shard)", limit));
+        }
+        if (checkOnly)
+        {
+            return 0;
         }
         if (slurm)
         {

@@ -583,6 +583,11 @@ final class FaultsSlurm
             dir = SlurmCampaignFolder.of(dir).dir(); // the report's path works too
         }
         final SlurmCampaignFolder f = new SlurmCampaignFolder(dir);
+        if (Files.exists(dir) && !Files.isDirectory(dir))
+        {
+            throw new BadInputException(dirArg + " is a file, not a folder (give the .slurm folder that faults --slurm "
+                + "printed, e.g. out/faults/v3.slurm, or the campaign's .json report)");
+        }
         if (!Files.isDirectory(dir))
         {
             throw new BadInputException("no such folder: " + dirArg + " (give the .slurm folder that faults --slurm "

@@ -61,7 +61,7 @@ import picocli.CommandLine.Parameters;
         "  scfabric nir net.nir --input in.csv --arith sc --bitstream 1024 --probe lif:0",
         "  scfabric nir export net.nir --out net-flat.nir   (write it again, normalised)",
         "  scfabric nir v3.nir --arith q8.8 --steps 10000  (from brunel --export-nir)"})
-public final class NirCommand implements Callable<Integer>
+public final class NirCommand implements Callable<Integer>, CheckOnly
 {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -138,6 +138,15 @@ public final class NirCommand implements Callable<Integer>
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Set by a sweep's check of its points (see {@link CheckOnly}). */
+    private boolean checkOnly;
+
+    @Override
+    public void checkOnly()
+    {
+        checkOnly = true;
+    }
+
     @Override
     public Integer call() throws IOException
     {
@@ -201,6 +210,18 @@ public final class NirCommand implements Callable<Integer>
                 + "which only the float64 reference runs so far: --arith float64");
         }
         final List<FixedFormat> fixed = ariths(arith);
+        if ((self || selfDriven) && spec.commandLine().getParseResult().hasMatchedOption("--seed"))
+        {
+            // the file's sources carry their own seed (scfabric.seed): the network was drawn from it too
+            if (!fixed.contains(SC))
+            {
+                throw new BadInputException("--seed: " + path.getFileName() + " drives itself from the seed stored in "
+                    + "it (" + NirMetadata.SEED + "), and without --arith sc there are no SC encoders to seed; drop "
+                    + "--seed (export the network again with another seed to change its drive)");
+            }
+            spec.commandLine().getErr().println("nir: --seed " + s + " seeds the SC encoders only; "
+                + path.getFileName() + " drives itself from the seed stored in it (" + NirMetadata.SEED + ")");
+        }
         final ScConfig scConfig = bitstream(bitstream, s);
         final Probe probed = probe(net, probe);
         final double tau = OptionValues.positive(vrTau, "--van-rossum-tau", "a number of steps > 0");
@@ -266,6 +287,10 @@ public final class NirCommand implements Callable<Integer>
         {
             throw new BadInputException("--warm-up " + warm + " but --input " + input + " has only " + stim.rows()
                 + " rows; give 0.." + stim.rows());
+        }
+        if (checkOnly)
+        {
+            return 0;
         }
         try (StagedOutput staged = StagedOutput.prepare(out, "--out"))
         {

@@ -33,16 +33,20 @@ public final class StagedOutput implements AutoCloseable
     private final Path staging;
     private final List<Path[]> extraFiles = new ArrayList<>();
     private final Thread cleanup;
+    /** The outermost folder {@link #prepare} created above the target (null: none); removed again when empty. */
+    private final Path createdParents;
     private boolean committed;
 
     /** The option and the folder as the user typed them, for messages. */
     private final String option;
     private final String typed;
 
-    private StagedOutput(final Path target, final Path staging, final String option, final String typed)
+    private StagedOutput(final Path target, final Path staging, final Path createdParents, final String option,
+        final String typed)
     {
         this.target = target;
         this.staging = staging;
+        this.createdParents = createdParents;
         this.option = option;
         this.typed = typed;
         this.cleanup = new Thread(() -> deleteTree(staging), "scfabric-cleanup");
@@ -69,6 +73,11 @@ public final class StagedOutput implements AutoCloseable
         if (parent == null)
         {
             throw new BadInputException(option + " " + dir + " is the file-system root (give a folder below it)");
+        }
+        Path created = null;
+        for (Path p = parent.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent())
+        {
+            created = p;
         }
         try
         {
@@ -101,7 +110,7 @@ public final class StagedOutput implements AutoCloseable
             throw new BadInputException(option + " " + dir + ": cannot write in " + parent + " (" + reason(e)
                 + "); give a folder you can write in");
         }
-        return new StagedOutput(target, staging, option, dir);
+        return new StagedOutput(target, staging, created, option, dir);
     }
 
     /**
@@ -342,6 +351,7 @@ public final class StagedOutput implements AutoCloseable
                     // best effort
                 }
             }
+            removeCreatedParents();
         }
         try
         {
@@ -350,6 +360,26 @@ public final class StagedOutput implements AutoCloseable
         catch (final IllegalStateException ignored)
         {
             // already shutting down: the hook runs
+        }
+    }
+
+    /** A failed run leaves no folder it made: the parents prepare created, innermost first, while empty. */
+    private void removeCreatedParents()
+    {
+        if (createdParents == null)
+        {
+            return;
+        }
+        for (Path p = target.toAbsolutePath().getParent(); p != null && p.startsWith(createdParents); p = p.getParent())
+        {
+            try
+            {
+                Files.delete(p);
+            }
+            catch (final IOException e)
+            {
+                return; // not empty (something else wrote there meanwhile) or gone: leave it
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package org.scfabric.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +102,8 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--cpus-per-task", paramLabel = "C", description = "with --slurm: CPUs per point (default: 1)")
     String cpusPerTask;
 
-    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "with --slurm: one more sbatch option for both"
+    @Option(names = "--sbatch-arg", paramLabel = "ARG", parameterConsumer = SbatchArg.class,
+        description = "with --slurm: one more sbatch option for both"
         + " jobs, e.g. --sbatch-arg=--mem=4G; repeatable")
     List<String> sbatchArgs = new ArrayList<>();
 
@@ -214,15 +217,16 @@ public final class SweepCommand implements Callable<Integer>
             staged.refuseForeign(List.of("sweep.json", "sweep.md", "sweep.csv"));
             final Path dir = staged.staging();
             Files.createDirectories(dir.resolve("points"));
-            stderr.println(String.format(Locale.ROOT, "sweep: %d points of scfabric %s on %d thread%s", points.size(),
-                command, nThreads, nThreads == 1 ? "" : "s"));
-            stderr.flush();
-            final int[] finished = {0};
             for (final SweepPoint p : points)
             {
                 // fabric and faults write files, not folders: the point's folder must be there
                 Files.createDirectories(dir.resolve(p.folder()));
             }
+            checkPoints(points, dir);
+            stderr.println(String.format(Locale.ROOT, "sweep: %d points of scfabric %s on %d thread%s", points.size(),
+                command, nThreads, nThreads == 1 ? "" : "s"));
+            stderr.flush();
+            final int[] finished = {0};
             final List<LocalSweepRunner.Outcome> outcomes = new LocalSweepRunner(nThreads, factory).run(points,
                 p -> args(p, dir), o ->
                 {
@@ -264,6 +268,65 @@ public final class SweepCommand implements Callable<Integer>
             stderr.flush();
         }
         return 0;
+    }
+
+    /**
+     * Every point's options checked as its command would check them, before any point runs: a bad value
+     * in one point is then the sweep's one line of bad input, with no progress lines before it.
+     */
+    private void checkPoints(final List<SweepPoint> points, final Path dir)
+    {
+        for (final SweepPoint p : points)
+        {
+            final CommandLine cl = Main.commandLine(factory);
+            final StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(Writer.nullWriter()));
+            cl.setErr(new PrintWriter(err, true));
+            if (cl.getSubcommands().get(command).getCommand() instanceof CheckOnly c)
+            {
+                c.checkOnly();
+                final int code = cl.execute(args(p, dir).toArray(new String[0]));
+                if (code == Main.EXIT_BAD_INPUT)
+                {
+                    throw new BadInputException("point " + p.label() + ": " + Main.oneLine(lastLine(err.toString())));
+                }
+                if (code != 0)
+                {
+                    throw new RunFailedException("point " + p.label() + ": " + Main.oneLine(lastLine(err.toString())),
+                        null);
+                }
+            }
+        }
+    }
+
+    /**
+     * Before a Slurm submission: every point's values checked here, against the points' folders in a scratch
+     * folder (the jobs write into --out directly, so it cannot be used), not in the array job hours later.
+     */
+    private void checkPointsInScratch(final List<SweepPoint> points)
+    {
+        Path scratch = null;
+        try
+        {
+            scratch = Files.createTempDirectory("scfabric-sweep-check");
+            for (final SweepPoint p : points)
+            {
+                Files.createDirectories(scratch.resolve(p.folder()));
+            }
+            checkPoints(points, scratch);
+        }
+        catch (final IOException e)
+        {
+            throw new RunFailedException("cannot make a scratch folder to check the points in: " + Main.oneLine(
+                e.getMessage()), e);
+        }
+        finally
+        {
+            if (scratch != null)
+            {
+                StagedOutput.deleteTree(scratch);
+            }
+        }
     }
 
     /** The command line of one point: COMMAND, the common arguments, the point's values, where it writes. */
@@ -423,6 +486,7 @@ public final class SweepCommand implements Callable<Integer>
                 throw new BadInputException("--out " + out + ": cannot read it (" + Main.oneLine(e.getMessage()) + ")");
             }
         }
+        checkPointsInScratch(points);
         return new SweepSlurm(launcher, slurmTools, spec.commandLine().getOut(), spec.commandLine().getErr(),
             pollMillis).run(dir,
             SweepSlurm.plan(command, common, axes, chosen, marks, noPlots), points,

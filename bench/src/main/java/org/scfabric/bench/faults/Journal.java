@@ -103,7 +103,7 @@ final class Journal implements AutoCloseable
         {
             try
             {
-                out.add(CampaignReport.fromJson(CampaignReport.parse(lines.get(i))));
+                out.add(OutcomeJson.read(CampaignReport.parse(lines.get(i))));
             }
             catch (final RuntimeException e)
             {
@@ -120,7 +120,7 @@ final class Journal implements AutoCloseable
         final StringBuilder sb = new StringBuilder(header).append('\n');
         for (final Outcome o : kept)
         {
-            sb.append(CampaignReport.compact(CampaignReport.JSON.valueToTree(CampaignReport.toMap(o)))).append('\n');
+            sb.append(OutcomeJson.write(o)).append('\n');
         }
         AtomicFiles.writeString(path, sb.toString());
         try
@@ -138,7 +138,7 @@ final class Journal implements AutoCloseable
     {
         try
         {
-            out.write(CampaignReport.compact(CampaignReport.JSON.valueToTree(CampaignReport.toMap(o))));
+            out.write(OutcomeJson.write(o));
             out.write('\n');
             out.flush();
         }

@@ -30,6 +30,12 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, List<
             throw new IllegalArgumentException("--time '" + time + "' is not a Slurm time limit: give HH:MM:SS, "
                 + "MM:SS, minutes, or D-HH:MM:SS");
         }
+        if (time != null && !inRange(time))
+        {
+            throw new IllegalArgumentException("--time '" + time + "' is not a Slurm time limit: minutes and seconds "
+                + "after the first field must be 0..59 (hours after D- 0..23); give HH:MM:SS, MM:SS, minutes, or "
+                + "D-HH:MM:SS");
+        }
         if (cpusPerTask < 1)
         {
             throw new IllegalArgumentException("--cpus-per-task must be >= 1, got " + cpusPerTask);
@@ -51,6 +57,21 @@ public record SlurmOptions(String partition, String time, int cpusPerTask, List<
                     + "their logs depend on it)"));
             }
         }
+    }
+
+    /** Every field after the first in range (the first may be any size: 90 minutes is a valid "90"). */
+    private static boolean inRange(final String time)
+    {
+        final int dash = time.indexOf('-');
+        final String[] f = time.substring(dash + 1).split(":");
+        for (int i = dash < 0 ? 1 : 0; i < f.length; i++)
+        {
+            if (f[i].length() > 2 || Integer.parseInt(f[i]) > (dash >= 0 && i == 0 ? 23 : 59))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The {@code #SBATCH} lines these options give (partition, time, CPUs per task, then the extra ones). */

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.scfabric.bench.cli.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scfabric.bench.cli.Main;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.report.Brian2Runner;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.FreeRun;
@@ -60,18 +59,6 @@ class Brian2ScriptsTest
             }
             assumeTrue(false, why);
         }
-    }
-
-    private record Run(int code, String out, String err)
-    {
-    }
-
-    private static Run cli(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
     }
 
     /** IF_curve_LIF.py: Brian2 simulates the instance it captured; float64 gives every neuron the same spikes. */
@@ -156,14 +143,14 @@ class Brian2ScriptsTest
             "                    method='exact')",
             "    Network(G).run(5*ms)", ""));
         final Path nir = tmp.resolve("two.nir");
-        final Run all = cli("brian2", script.toString(), "--capture", "all", "--out", nir.toString(), "--", "7");
+        final Run all = run("brian2", script.toString(), "--capture", "all", "--out", nir.toString(), "--", "7");
         assertEquals(0, all.code(), all.err());
         assertEquals(7, NirReader.read(tmp.resolve("two-1.nir")).neurons());
         assertEquals(14, NirReader.read(tmp.resolve("two-2.nir")).neurons());
-        final Run second = cli("brian2", script.toString(), "--capture", "2", "--out", nir.toString(), "--", "5");
+        final Run second = run("brian2", script.toString(), "--capture", "2", "--out", nir.toString(), "--", "5");
         assertEquals(0, second.code(), second.err());
         assertEquals(10, NirReader.read(nir).neurons());
-        final Run third = cli("brian2", script.toString(), "--capture", "3", "--out", tmp.resolve("x.nir").toString(),
+        final Run third = run("brian2", script.toString(), "--capture", "3", "--out", tmp.resolve("x.nir").toString(),
             "--", "5");
         assertEquals(2, third.code());
         assertTrue(third.err().contains("only 2 time(s)"), third.err());
@@ -175,7 +162,7 @@ class Brian2ScriptsTest
     {
         needBrian2();
         final Path nir = tmp.resolve("if.nir");
-        final Run r = cli("brian2", EXAMPLES.resolve("IF_curve_LIF.py").toString(), "--out", nir.toString());
+        final Run r = run("brian2", EXAMPLES.resolve("IF_curve_LIF.py").toString(), "--out", nir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("1000 neurons"), r.out());
         // the script's 1 s at dt 0.1 ms: the file holds no duration, so the command says how to run all of it
@@ -243,7 +230,7 @@ class Brian2ScriptsTest
     void diesmannsNoiseIsRefusedInOneLine()
     {
         needBrian2();
-        final Run r = cli("brian2", EXAMPLES.resolve("frompapers/Diesmann_et_al_1999.py").toString(), "--out",
+        final Run r = run("brian2", EXAMPLES.resolve("frompapers/Diesmann_et_al_1999.py").toString(), "--out",
             tmp.resolve("d.nir").toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -255,7 +242,7 @@ class Brian2ScriptsTest
     void cobahhsConductanceModelIsRefusedInOneLine()
     {
         needBrian2();
-        final Run r = cli("brian2", EXAMPLES.resolve("COBAHH.py").toString(), "--out", tmp.resolve("c.nir").toString());
+        final Run r = run("brian2", EXAMPLES.resolve("COBAHH.py").toString(), "--out", tmp.resolve("c.nir").toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("cannot translate: group neurongroup") && r.err().contains("not linear"), r.err());
@@ -267,7 +254,7 @@ class Brian2ScriptsTest
         needBrian2();
         final Path bad = tmp.resolve("bad.py");
         Files.writeString(bad, "from brian2 import *\nG = NeuronGroup(10, 'dv/dt = -v/(10*ms) : 1'\n");
-        final Run r = cli("brian2", bad.toString(), "--out", tmp.resolve("b.nir").toString());
+        final Run r = run("brian2", bad.toString(), "--out", tmp.resolve("b.nir").toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("SyntaxError") && r.err().contains("line 2"), r.err());
@@ -280,7 +267,7 @@ class Brian2ScriptsTest
         final Path bad = tmp.resolve("units.py");
         Files.writeString(bad, "from brian2 import *\nG = NeuronGroup(10, 'dv/dt = -v/(10*ms) : volt', "
             + "threshold='v > 1', reset='v = 0*mV')\nrun(1*ms)\n");
-        final Run r = cli("brian2", bad.toString(), "--out", tmp.resolve("u.nir").toString());
+        final Run r = run("brian2", bad.toString(), "--out", tmp.resolve("u.nir").toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("units.py") && r.err().toLowerCase().contains("unit"), r.err());

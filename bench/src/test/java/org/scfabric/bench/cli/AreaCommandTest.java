@@ -2,11 +2,11 @@ package org.scfabric.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.area.AreaModel;
 import org.scfabric.hw.area.Target;
@@ -16,18 +16,6 @@ import org.scfabric.sim.ExternalTool;
 
 class AreaCommandTest
 {
-    record Run(int code, String out, String err)
-    {
-    }
-
-    static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void printsTheModelEstimateForOneTarget()
     {

@@ -3,6 +3,7 @@ package org.scfabric.bench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.run;
 
 import java.nio.file.Path;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scfabric.bench.brunel.VariantAreaModel;
 import org.scfabric.bench.brunel.Variant;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.hw.area.Target;
 import org.scfabric.sim.ExternalTool;
 
@@ -19,7 +21,7 @@ class AreaDesignCommandTest
     @Test
     void brunelVariantAreaComesFromTheComponentModels()
     {
-        final AreaCommandTest.Run r = AreaCommandTest.run("area", "--design", "brunel-v3", "--neurons", "100",
+        final Run r = run("area", "--design", "brunel-v3", "--neurons", "100",
             "--target", "ice40");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ice40  " + AreaCommand.format(VariantAreaModel.of(Variant.V3, 100, Target.ICE40))),
@@ -30,7 +32,7 @@ class AreaDesignCommandTest
     @Test
     void fabricEstimateForBothTargets()
     {
-        final AreaCommandTest.Run r = AreaCommandTest.run("area", "--design", "fabric", "--neurons", "64", "--cores",
+        final Run r = run("area", "--design", "fabric", "--neurons", "64", "--cores",
             "2", "--fifo-depth", "8");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ice40 ") && r.out().contains("xc7 "), r.out());
@@ -57,7 +59,7 @@ class AreaDesignCommandTest
             {"area", "--component", "lif", "--width", "16", "--cores", "2"},
             {"area"}})
         {
-            final AreaCommandTest.Run r = AreaCommandTest.run(args);
+            final Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), String.join(" ", args) + ": " + r.err());
             assertFalse(r.err().contains("Exception"), r.err());
@@ -69,7 +71,7 @@ class AreaDesignCommandTest
     void synthPutsYosysBesideTheEstimate(@TempDir final Path dir)
     {
         ExternalTool.require("yosys", "yosys");
-        final AreaCommandTest.Run r = AreaCommandTest.run("area", "--design", "fabric", "--neurons", "16", "--cores", "1",
+        final Run r = run("area", "--design", "fabric", "--neurons", "16", "--cores", "1",
             "--fifo-depth", "4", "--duration-ms", "10", "--target", "xc7", "--synth", "--synth-dir", dir.toString());
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("synthesis") && r.out().contains("estimate"), r.out());

@@ -3,10 +3,9 @@ package org.scfabric.bench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scfabric.bench.brunel.Variant;
+import org.scfabric.bench.cli.Cli.Run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,17 +25,13 @@ class BrunelCommandTest
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err, FakeFactory factory)
-    {
-    }
+    /** The fake runner of the last {@link #run}: a new one per command. */
+    private FakeFactory fake;
 
-    static Run run(final String... args)
+    Run run(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final FakeFactory f = new FakeFactory();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), f);
-        return new Run(code, out.toString(), err.toString(), f);
+        fake = new FakeFactory();
+        return Cli.run(fake, args);
     }
 
     private String[] small(final String... more)
@@ -54,7 +50,7 @@ class BrunelCommandTest
         final Path copy = tmp.resolve("copy.json");
         final Run r = run(small("--variants", "V1,V3", "--json", copy.toString()));
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of(Variant.V1, Variant.V3), r.factory().runner.ran);
+        assertEquals(List.of(Variant.V1, Variant.V3), fake.runner.ran);
         final Path out = tmp.resolve("out");
         final JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertEquals(40, j.at("/params/neurons").asInt());
@@ -207,17 +203,9 @@ class BrunelCommandTest
 
     private void assertBad(final Run r, final String... fragments)
     {
-        assertEquals(2, r.code(), r.err());
-        final String e = r.err().strip();
-        assertEquals(1, e.lines().count(), "one line: " + e);
-        for (final String f : fragments)
-        {
-            assertTrue(e.contains(f), "'" + f + "' in: " + e);
-        }
-        assertFalse(e.contains("Exception") || e.contains("\tat "), "no stack trace: " + e);
-        assertTrue(r.factory().runner.ran.isEmpty(), "nothing ran");
+        assertBadInput(r, fragments);
+        assertTrue(fake.runner.ran.isEmpty(), "nothing ran");
         assertFalse(Files.exists(tmp.resolve("out/results.json")), "no result written");
-        assertEquals("", r.out());
         assertNoLeftovers();
     }
 
@@ -349,14 +337,12 @@ class BrunelCommandTest
         assertEquals(0, run(small("--variants", "V1")).code());
         final Path json = tmp.resolve("out/results.json");
         final String before = Files.readString(json);
-        final StringWriter err = new StringWriter();
         final FakeFactory f = new FakeFactory();
         f.runner.failOn = new IllegalStateException("boom");
         f.runner.failVariant = Variant.V3;
-        final int code = Main.execute(small("--variants", "V1,V3", "--json", tmp.resolve("c.json").toString()),
-            new PrintWriter(new StringWriter()), new PrintWriter(err, true), f);
-        assertEquals(1, code);
-        assertTrue(err.toString().contains("boom"), err.toString());
+        final Run r = Cli.run(f, small("--variants", "V1,V3", "--json", tmp.resolve("c.json").toString()));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("boom"), r.err());
         assertEquals(before, Files.readString(json), "old result untouched");
         assertFalse(Files.exists(tmp.resolve("c.json")));
         assertNoLeftovers();
@@ -368,15 +354,13 @@ class BrunelCommandTest
         // it was "V2 skipped", exit 0, and a report that looked complete
         assertEquals(0, run(small("--variants", "V1")).code());
         final String before = Files.readString(tmp.resolve("out/results.json"));
-        final StringWriter err = new StringWriter();
         final FakeFactory f = new FakeFactory();
         f.runner.failOn = new UnsupportedOperationException("V2 is not built yet");
         f.runner.failVariant = Variant.V2;
-        final int code = Main.execute(small("--variants", "V1,V2,V3"), new PrintWriter(new StringWriter()),
-            new PrintWriter(err, true), f);
-        assertEquals(1, code, err.toString());
+        final Run r = Cli.run(f, small("--variants", "V1,V2,V3"));
+        assertEquals(1, r.code(), r.err());
         assertEquals("scfabric brunel: V2 failed: java.lang.UnsupportedOperationException: V2 is not built yet",
-            err.toString().strip());
+            r.err().strip());
         assertEquals(List.of(Variant.V1, Variant.V2), f.runner.ran, "stops at the failure");
         assertEquals(before, Files.readString(tmp.resolve("out/results.json")), "old result untouched");
         assertNoLeftovers();

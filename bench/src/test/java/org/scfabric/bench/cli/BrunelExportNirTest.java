@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
+import static org.scfabric.bench.cli.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.report.Brian2Runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,26 +29,6 @@ class BrunelExportNirTest
 {
     @TempDir
     Path tmp;
-
-    private record Run(int code, String out, String err)
-    {
-    }
-
-    private static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static void assertBadInput(final Run r, final String fragment)
-    {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
-        assertTrue(r.err().contains(fragment), r.err());
-        assertFalse(r.err().contains("at org."), "no stack trace: " + r.err());
-    }
 
     private static long spikes(final Path resultsJson, final String key) throws IOException
     {
@@ -127,7 +108,14 @@ class BrunelExportNirTest
             "drives itself");
         assertBadInput(run("nir", ok.toString(), "--poisson", "10", "--out", tmp.resolve("n").toString()),
             "give no --poisson");
+        // its drive's seed is in the file: --seed is refused where it would seed nothing, said where it seeds SC only
+        assertBadInput(run("nir", ok.toString(), "--arith", "float64,q8.8", "--seed", "5", "--out",
+            tmp.resolve("n").toString()), "--seed: ok.nir drives itself from the seed stored in it (scfabric.seed)");
         assertFalse(Files.exists(tmp.resolve("n")));
+        final Run sc = run("nir", ok.toString(), "--arith", "q8.8,sc", "--seed", "5", "--steps", "5", "--no-plots",
+            "--out", tmp.resolve("sc").toString());
+        assertEquals(0, sc.code(), sc.err());
+        assertTrue(sc.err().contains("--seed 5 seeds the SC encoders only"), sc.err());
     }
 
     /**

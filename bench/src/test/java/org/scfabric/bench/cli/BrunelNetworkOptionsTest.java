@@ -3,6 +3,7 @@ package org.scfabric.bench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scfabric.bench.brunel.BrunelParams;
+import org.scfabric.bench.cli.Cli.Run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,19 +24,23 @@ class BrunelNetworkOptionsTest
     @TempDir
     Path tmp;
 
-    private BrunelCommandTest.Run run(final String... more)
+    /** The fake runner of the last {@link #run}: a new one per command. */
+    private FakeFactory fake;
+
+    private Run run(final String... more)
     {
         final List<String> a = new java.util.ArrayList<>(List.of("brunel", "--neurons", "40", "--duration-ms", "50",
             "--no-plots", "--out", tmp.resolve("out").toString()));
         a.addAll(List.of(more));
-        return BrunelCommandTest.run(a.toArray(new String[0]));
+        fake = new FakeFactory();
+        return Cli.run(fake, a);
     }
 
     private BrunelParams ranWith(final String... more)
     {
-        final BrunelCommandTest.Run r = run(more);
+        final Run r = run(more);
         assertEquals(0, r.code(), r.err());
-        return r.factory().runner.params.get(0);
+        return fake.runner.params.get(0);
     }
 
     @Test
@@ -59,17 +65,10 @@ class BrunelNetworkOptionsTest
         assertFalse(k.at("/params").has("refractory_ms"), "a period nobody gave is not reported as given");
     }
 
-    private void assertBad(final BrunelCommandTest.Run r, final String... fragments)
+    private void assertBad(final Run r, final String... fragments)
     {
-        assertEquals(2, r.code(), r.err());
-        final String e = r.err().strip();
-        assertEquals(1, e.lines().count(), "one line: " + e);
-        for (final String f : fragments)
-        {
-            assertTrue(e.contains(f), "'" + f + "' in: " + e);
-        }
-        assertFalse(e.contains("Exception"), e);
-        assertTrue(r.factory().runner.ran.isEmpty(), "nothing ran");
+        assertBadInput(r, fragments);
+        assertTrue(fake.runner.ran.isEmpty(), "nothing ran");
         assertFalse(Files.exists(tmp.resolve("out/results.json")), "nothing written");
     }
 

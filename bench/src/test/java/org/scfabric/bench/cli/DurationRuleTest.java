@@ -4,29 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.scfabric.bench.cli.Cli.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scfabric.bench.brunel.BrunelParams;
+import org.scfabric.bench.cli.Cli.Run;
 
 /** One duration rule for every command that simulates the Brunel network. */
 class DurationRuleTest
 {
     @TempDir
     Path tmp;
-
-    private static String[] run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     @Test
     void anAcceptedDurationRunsWhatWasAskedNeverAWrappedStepCount()
@@ -64,11 +56,11 @@ class DurationRuleTest
     void fabricRefusesADurationWhoseStepCountOverflows()
     {
         // 429496739.6 ms = 2^32 + 100 steps: the fast engine ran 100 steps and exited 0
-        final String[] r = run("fabric", "--engine", "fast", "--neurons", "10", "--duration-ms", "429496739.6", "--hgrm",
+        final Run r = run("fabric", "--engine", "fast", "--neurons", "10", "--duration-ms", "429496739.6", "--hgrm",
             tmp.resolve("l.hgrm").toString());
-        assertEquals("2", r[0], r[2]);
-        assertEquals("", r[1]);
-        assertTrue(r[2].contains("--duration-ms 429496739.6 is longer than the limit of 1000000 ms"), r[2]);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("--duration-ms 429496739.6 is longer than the limit of 1000000 ms"), r.err());
         assertTrue(!Files.exists(tmp.resolve("l.hgrm")));
     }
 
@@ -77,9 +69,9 @@ class DurationRuleTest
     {
         for (final String d : new String[] {"1e12", "0.05"})
         {
-            final String[] r = run("area", "--design", "fabric", "--neurons", "8", "--duration-ms", d);
-            assertEquals("2", r[0], r[2]);
-            assertTrue(r[2].contains("--duration-ms " + d) && r[2].contains("0.1..1000000"), r[2]);
+            final Run r = run("area", "--design", "fabric", "--neurons", "8", "--duration-ms", d);
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("--duration-ms " + d) && r.err().contains("0.1..1000000"), r.err());
         }
     }
 
@@ -102,10 +94,10 @@ class DurationRuleTest
             final double ms = OptionValues.durationMs(d, "--duration-ms");
             assertEquals(Math.round(Double.parseDouble(d) * 10), BrunelParams.DEFAULT.withDuration(ms).steps(), d);
         }
-        final String[] r = run("brunel", "--variants", "V1", "--neurons", "20", "--duration-ms", "0.15", "--out",
+        final Run r = run("brunel", "--variants", "V1", "--neurons", "20", "--duration-ms", "0.15", "--out",
             tmp.resolve("o").toString());
-        assertEquals("2", r[0], r[2]);
-        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(!Files.exists(tmp.resolve("o")));
     }
 
@@ -113,9 +105,9 @@ class DurationRuleTest
     void oneStepIsOneStepInTheReport() throws Exception
     {
         final Path out = tmp.resolve("one");
-        final String[] r = run("brunel", "--variants", "V1", "--neurons", "20", "--duration-ms", "0.1", "--out",
+        final Run r = run("brunel", "--variants", "V1", "--neurons", "20", "--duration-ms", "0.1", "--out",
             out.toString());
-        assertEquals("0", r[0], r[2]);
+        assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(out.resolve("results.md")).contains("0.1 ms simulated (1 step of 0.1 ms)"),
             Files.readString(out.resolve("results.md")));
     }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.slurm.JavaLauncher;
 import org.scfabric.bench.slurm.SlurmTools;
 
@@ -39,10 +38,6 @@ class FaultsSlurmTest
     Path bin;
     Path jar;
     JavaLauncher launcher;
-
-    record Run(int code, String out, String err)
-    {
-    }
 
     @BeforeEach
     void fakeSlurm() throws IOException
@@ -70,8 +65,6 @@ class FaultsSlurmTest
 
     Run cli(final SlurmTools tools, final List<String> args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
         final CommandLine.IFactory factory = new CommandLine.IFactory()
         {
             @Override
@@ -81,9 +74,7 @@ class FaultsSlurmTest
                     : CommandLine.defaultFactory().create(cls);
             }
         };
-        final int code = Main.execute(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true),
-            factory);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(factory, args);
     }
 
     Run cli(final List<String> args)
@@ -145,21 +136,21 @@ class FaultsSlurmTest
     void theDryRunsJobScriptsRunShardByShardAndMergedGiveTheLocalReportsBytes() throws Exception
     {
         final Path local = tmp.resolve("local.json");
-        assertEquals(0, Main.execute(campaign("--threads", "2", "--json", local.toString()).toArray(new String[0]),
-            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        final Run run = Cli.run(campaign("--threads", "2", "--json", local.toString()));
+        assertEquals(0, run.code(), run.err());
         final Path report = Files.createDirectories(tmp.resolve("out")).resolve("slurm.json");
         final Run dry = cli(campaign("--slurm", "--shards", "3", "--time", "00:10:00", "--json", report.toString(),
             "--dry-run"));
-        assertEquals(0, dry.code, dry.err);
+        assertEquals(0, dry.code(), dry.err());
         try (java.util.stream.Stream<Path> l = Files.list(tmp.resolve("out")))
         {
             assertEquals(0, l.count(), "a dry run writes nothing");
         }
         assertEquals("", calls(), "a dry run submits nothing");
         final Path dir = tmp.resolve("out/slurm.slurm");
-        final String shards = dry.out.substring(dry.out.indexOf("#!/bin/bash"), dry.out.indexOf("# ---- " + dir
+        final String shards = dry.out().substring(dry.out().indexOf("#!/bin/bash"), dry.out().indexOf("# ---- " + dir
             + "/merge.sh"));
-        final String merge = dry.out.substring(dry.out.lastIndexOf("#!/bin/bash"));
+        final String merge = dry.out().substring(dry.out().lastIndexOf("#!/bin/bash"));
         assertTrue(shards.contains("#SBATCH --array=0-2\n") && shards.contains("#SBATCH --time=00:10:00\n")
             && shards.contains("#SBATCH --output=" + dir + "/logs/shard-%a.out\n"), shards);
         assertTrue(merge.contains("#SBATCH --dependency=afterok:" + FaultsSlurm.SHARDS_JOB + "\n"), merge);
@@ -170,12 +161,14 @@ class FaultsSlurmTest
             assertTrue(String.join(" ", args).endsWith("--shard " + i + "/3 --threads 1 --resume --json " + dir
                 + "/shard-" + i + ".json"), String.join(" ", args));
             Files.createDirectories(dir);
-            assertEquals(0, Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+            final Run ran = Cli.run(args);
+            assertEquals(0, ran.code(), ran.err());
         }
         final String[] m = scfabricArgs(commandWords(merge, "/opt/jdk/bin/java", 0), dir.resolve("scfabric.jar"));
         assertEquals(List.of("faults", "merge", "--json", report.toString(), dir + "/shard-0.json", dir + "/shard-1.json",
             dir + "/shard-2.json"), List.of(m));
-        assertEquals(0, Main.execute(m, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        final Run merged = Cli.run(m);
+        assertEquals(0, merged.code(), merged.err());
         assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(report));
     }
 
@@ -185,9 +178,9 @@ class FaultsSlurmTest
         final Path report = tmp.resolve("r.json");
         final Run r = cli(new SlurmTools(tmp.resolve("empty").toString()), campaign("--slurm", "--json",
             report.toString()));
-        assertEquals(2, r.code);
-        assertEquals(1, r.err.lines().count(), r.err);
-        assertTrue(r.err.contains("no 'sbatch' on PATH") && r.err.contains("without --slurm"), r.err);
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("no 'sbatch' on PATH") && r.err().contains("without --slurm"), r.err());
         assertFalse(Files.exists(tmp.resolve("r.slurm")));
     }
 
@@ -198,9 +191,9 @@ class FaultsSlurmTest
         final Path dir = tmp.resolve("c.slurm");
         final Run first = cli(campaign("--slurm", "--shards", "4", "--partition", "ci", "--sbatch-arg=--mem=1G",
             "--json", report.toString()));
-        assertEquals(0, first.code, first.err);
-        assertTrue(first.out.contains("submitted 4 shard tasks of 4 as job 1 (array 0-3)"), first.out);
-        assertTrue(first.out.contains("submitted the merge as job 2 (runs once job 1 has succeeded)"), first.out);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("submitted 4 shard tasks of 4 as job 1 (array 0-3)"), first.out());
+        assertTrue(first.out().contains("submitted the merge as job 2 (runs once job 1 has succeeded)"), first.out());
         assertTrue(calls().contains("--parsable " + dir + "/shards.sh") && calls().contains("--parsable " + dir
             + "/merge.sh"), calls());
         assertArrayEquals(Files.readAllBytes(jar), Files.readAllBytes(dir.resolve("scfabric.jar")));
@@ -215,51 +208,51 @@ class FaultsSlurmTest
         Files.writeString(bin.resolve("state-1"), "1_1|RUNNING|None\n1_3|PENDING|Resources\n");
         Files.writeString(bin.resolve("state-2"), "2|PENDING|Dependency\n");
         Run st = cli(List.of("faults", "status", dir.toString()));
-        assertEquals(0, st.code, st.err);
-        assertTrue(st.out.contains("4 shards: 2 done, 1 running, 1 pending, 0 failed"), st.out);
-        assertTrue(st.out.contains("shard 1/4 running: task 1_1 RUNNING, 2 items in its journal"), st.out);
-        assertTrue(st.out.contains("shard 3/4 pending: task 1_3 PENDING (Resources)"), st.out);
-        assertTrue(st.out.contains("report: " + report + " (not written yet)"), st.out);
+        assertEquals(0, st.code(), st.err());
+        assertTrue(st.out().contains("4 shards: 2 done, 1 running, 1 pending, 0 failed"), st.out());
+        assertTrue(st.out().contains("shard 1/4 running: task 1_1 RUNNING, 2 items in its journal"), st.out());
+        assertTrue(st.out().contains("shard 3/4 pending: task 1_3 PENDING (Resources)"), st.out());
+        assertTrue(st.out().contains("report: " + report + " (not written yet)"), st.out());
 
         // while tasks run, a resubmission would put two tasks on one journal: refused
         final Run busy = cli(campaign("--slurm", "--shards", "4", "--json", report.toString(), "--resume"));
-        assertEquals(2, busy.code);
-        assertTrue(busy.err.contains("still queued or running (1_1 RUNNING, 1_3 PENDING, 2 PENDING)"), busy.err);
+        assertEquals(2, busy.code());
+        assertTrue(busy.err().contains("still queued or running (1_1 RUNNING, 1_3 PENDING, 2 PENDING)"), busy.err());
 
         // task 1 cancelled, task 3 cancelled before it started (gone from the queue); the merge can never run
         Files.writeString(bin.resolve("state-1"), "1_1|CANCELLED|None\n1_0|COMPLETED|None\n1_2|COMPLETED|None\n");
         Files.writeString(bin.resolve("state-2"), "2|PENDING|DependencyNeverSatisfied\n");
         st = cli(List.of("faults", "status", dir.toString()));
-        assertTrue(st.out.contains("4 shards: 2 done, 0 running, 0 pending, 2 failed"), st.out);
-        assertTrue(st.out.contains("shard 1/4 failed: task 1_1 CANCELLED, no shard file, 2 items in its journal"), st.out);
-        assertTrue(st.out.contains("shard 3/4 failed: task 1_3 is no longer in the queue, no shard file"), st.out);
-        assertTrue(st.out.contains("next: finish the failed shards"), st.out);
+        assertTrue(st.out().contains("4 shards: 2 done, 0 running, 0 pending, 2 failed"), st.out());
+        assertTrue(st.out().contains("shard 1/4 failed: task 1_1 CANCELLED, no shard file, 2 items in its journal"), st.out());
+        assertTrue(st.out().contains("shard 3/4 failed: task 1_3 is no longer in the queue, no shard file"), st.out());
+        assertTrue(st.out().contains("next: finish the failed shards"), st.out());
 
         // other options cannot resume this campaign
         final Run other = cli(campaign("--slurm", "--shards", "5", "--json", report.toString(), "--resume"));
-        assertEquals(2, other.code, other.err);
-        assertTrue(other.err.contains("a campaign in 4 shards, not 5"), other.err);
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains("a campaign in 4 shards, not 5"), other.err());
 
         final Run resumed = cli(campaign("--slurm", "--shards", "4", "--partition", "ci", "--sbatch-arg=--mem=1G",
             "--json", report.toString(), "--resume"));
-        assertEquals(0, resumed.code, resumed.err);
-        assertTrue(resumed.err.contains("cancelled the earlier merge job 2"), resumed.err);
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("cancelled the earlier merge job 2"), resumed.err());
         assertTrue(calls().contains("scancel 2"), calls());
-        assertTrue(resumed.out.contains("submitted 2 shard tasks of 4 as job 3 (array 1,3), the others have their shard "
-            + "files"), resumed.out);
+        assertTrue(resumed.out().contains("submitted 2 shard tasks of 4 as job 3 (array 1,3), the others have their shard "
+            + "files"), resumed.out());
         assertTrue(Files.readString(bin.resolve("submitted-3.sh")).contains("#SBATCH --array=1,3\n"));
         assertTrue(Files.readString(bin.resolve("submitted-4.sh")).contains("#SBATCH --dependency=afterok:3\n"));
         assertTrue(Files.exists(dir.resolve("shard-1.json.partial")), "the journal stays for the resumed task");
         st = cli(List.of("faults", "status", dir.toString()));
-        assertTrue(st.out.contains("shard 1/4 failed: task 3_1 is no longer in the queue"), st.out);
+        assertTrue(st.out().contains("shard 1/4 failed: task 3_1 is no longer in the queue"), st.out());
 
         // a fresh submission (no --resume) starts afresh: the old shard files go
         final Run fresh = cli(campaign("--slurm", "--shards", "4", "--json", report.toString()));
-        assertEquals(0, fresh.code, fresh.err);
+        assertEquals(0, fresh.code(), fresh.err());
         assertFalse(Files.exists(dir.resolve("shard-0.json")) || Files.exists(dir.resolve("shard-1.json.partial")));
-        assertTrue(fresh.out.contains("submitted 4 shard tasks of 4 as job 5 (array 0-3)"), fresh.out);
-        assertTrue(fresh.err.contains("deleted the 3 shard files and journals of its earlier submission (--resume would "
-            + "have kept them)"), fresh.err);
+        assertTrue(fresh.out().contains("submitted 4 shard tasks of 4 as job 5 (array 0-3)"), fresh.out());
+        assertTrue(fresh.err().contains("deleted the 3 shard files and journals of its earlier submission (--resume would "
+            + "have kept them)"), fresh.err());
     }
 
     @Test
@@ -268,16 +261,16 @@ class FaultsSlurmTest
         final Path report = tmp.resolve("w.json");
         Files.writeString(bin.resolve("merge-exit"), "3\n");
         final Run failedMerge = cli(campaign("--slurm", "--shards", "2", "--json", report.toString(), "--wait"));
-        assertEquals(3, failedMerge.code, failedMerge.err);
-        assertTrue(failedMerge.err.contains("merge job 2 ended with exit status 3"), failedMerge.err);
+        assertEquals(3, failedMerge.code(), failedMerge.err());
+        assertTrue(failedMerge.err().contains("merge job 2 ended with exit status 3"), failedMerge.err());
 
         Files.delete(bin.resolve("merge-exit"));
         Files.writeString(bin.resolve("state-3"), "3_0|COMPLETED|None\n3_1|TIMEOUT|None\n");
         Files.writeString(bin.resolve("state-4"), "4|PENDING|DependencyNeverSatisfied\n");
         final Run stuck = cli(campaign("--slurm", "--shards", "2", "--json", report.toString(), "--wait"));
-        assertEquals(1, stuck.code, stuck.err);
-        assertTrue(stuck.err.contains("shard tasks 0/2 (task 3_0 COMPLETED, no shard file); 1/2 (task 3_1 TIMEOUT, no "
-            + "shard file) failed, so the merge (job 4) cannot run and was cancelled"), stuck.err);
+        assertEquals(1, stuck.code(), stuck.err());
+        assertTrue(stuck.err().contains("shard tasks 0/2 (task 3_0 COMPLETED, no shard file); 1/2 (task 3_1 TIMEOUT, no "
+            + "shard file) failed, so the merge (job 4) cannot run and was cancelled"), stuck.err());
         assertTrue(calls().contains("scancel 4"), calls());
     }
 
@@ -297,14 +290,22 @@ class FaultsSlurmTest
         for (final List<String> a : bad)
         {
             final Run run = cli(a);
-            assertEquals(2, run.code, a + ": " + run.err);
-            assertEquals(1, run.err.lines().count(), run.err);
+            assertEquals(2, run.code(), a + ": " + run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
         }
+        final Run own = cli(campaign("--slurm", "--sbatch-arg=--partition=x", "--json", r));
+        assertEquals(2, own.code(), own.err());
+        assertEquals("scfabric faults: --sbatch-arg --partition=x: scfabric sets --partition itself (use scfabric's own "
+            + "--partition, --time, --cpus-per-task)", own.err().strip());
+        final Run time = cli(campaign("--slurm", "--time", "1:99:00", "--json", r));
+        assertEquals(2, time.code(), time.err());
+        assertTrue(time.err().strip().startsWith("scfabric faults: --time '1:99:00' is not a Slurm time limit: minutes"),
+            time.err());
         Files.writeString(bin.resolve("refuse"), "");
         final Run refused = cli(campaign("--slurm", "--json", r));
-        assertEquals(2, refused.code);
-        assertTrue(refused.err.contains("sbatch refused shards.sh: sbatch: error: invalid partition specified: nope"),
-            refused.err);
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("sbatch refused shards.sh: sbatch: error: invalid partition specified: nope"),
+            refused.err());
         assertEquals("", calls().lines().filter(l -> l.startsWith("scancel")).findAny().orElse(""));
         assertFalse(Files.exists(tmp.resolve("b.slurm")), "a refused first submission leaves no folder behind");
         // a report in a folder that does not exist: refused before anything is made, dry run or not
@@ -313,9 +314,22 @@ class FaultsSlurmTest
             campaign("--slurm", "--dry-run", "--json", missing)))
         {
             final Run run = cli(a);
-            assertEquals(2, run.code, run.err);
-            assertTrue(run.err.contains("does not exist"), run.err);
+            assertEquals(2, run.code(), run.err());
+            assertTrue(run.err().contains("does not exist"), run.err());
         }
         assertFalse(Files.exists(tmp.resolve("no")));
+    }
+
+    @Test
+    void statusOfAFileSaysItIsAFileNotThatNoFolderExists() throws IOException
+    {
+        final Path file = Files.writeString(tmp.resolve("notes.txt"), "not a campaign");
+        final Run st = cli(List.of("faults", "status", file.toString()));
+        assertEquals(2, st.code(), st.err());
+        assertEquals(1, st.err().lines().count(), st.err());
+        assertTrue(st.err().contains(file + " is a file, not a folder"), st.err());
+        final Run none = cli(List.of("faults", "status", tmp.resolve("gone").toString()));
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("no such folder"), none.err());
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,14 +91,10 @@ class HelpTextTest
     void noCommandIsBadInput()
     {
         // ./scfabric alone printed the usage and exited 0, so a script that lost its command went on
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(new String[0], new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(2, code);
-        assertEquals("", out.toString());
-        assertEquals(1, err.toString().strip().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("scfabric: no command given; give one of brunel, translate, vectors, trace,"
-            + " fabric, faults, area"), err.toString());
-        assertEquals(0, Main.execute(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(err, true)));
+        final Cli.Run r = Cli.run();
+        Cli.assertBadInput(r);
+        assertTrue(r.err().startsWith("scfabric: no command given; give one of brunel, translate, vectors, trace,"
+            + " fabric, faults, area"), r.err());
+        assertEquals(0, Cli.run("--help").code());
     }
 }

@@ -3,9 +3,9 @@ package org.scfabric.bench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
+import static org.scfabric.bench.cli.Cli.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scfabric.bench.brunel.BrunelParams;
 import org.scfabric.bench.brunel.Variant;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.faults.BrunelWorkload;
 import org.scfabric.bench.faults.FabricWorkload;
 import org.scfabric.bench.faults.FaultBench;
@@ -24,19 +25,10 @@ class MemoryEstimateTest
     @TempDir
     Path tmp;
 
-    static String[] run(final String... args)
+    static void assertRefused(final Run r, final String start)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {Integer.toString(code), err.toString()};
-    }
-
-    static void assertRefused(final String[] r, final String start)
-    {
-        assertEquals("2", r[0], r[1]);
-        assertEquals(1, r[1].lines().count(), r[1]);
-        assertTrue(r[1].startsWith(start), r[1]);
+        assertBadInput(r);
+        assertTrue(r.err().startsWith(start), r.err());
     }
 
     @Test

@@ -3,10 +3,10 @@ package org.scfabric.bench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
+import static org.scfabric.bench.cli.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,26 +30,6 @@ class NirCommandTest
         final String root = System.getenv("SCFABRIC_ROOT");
         return Path.of(root != null ? root : "..").resolve("network/src/test/resources/nir").resolve(name)
             .toAbsolutePath().normalize();
-    }
-
-    private record Run(int code, String out, String err)
-    {
-    }
-
-    private static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static void assertBadInput(final Run r, final String fragment)
-    {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
-        assertTrue(r.err().contains(fragment), r.err());
-        assertFalse(r.err().contains("at org."), "no stack trace: " + r.err());
     }
 
     @Test
@@ -218,6 +199,8 @@ class NirCommandTest
         assertBadInput(run("nir", "--info", tmp.toString()), tmp + " is a folder, not a NIR file");
         final Path out = tmp.resolve("none");
         final String lif = nir("lif_rockpool.nir").toString();
+        assertBadInput(run("nir", lif, "--input", tmp.toString(), "--out", out.toString()),
+            "--input " + tmp + " is a folder, not a file");
         assertBadInput(run("nir", lif, "--poisson", "100", "--steps", "2147483648", "--out", out.toString()),
             "--steps 2147483648 is too large");
         assertBadInput(run("nir", lif, "--poisson", "100", "--steps", "99999999999999999999", "--out", out.toString()),

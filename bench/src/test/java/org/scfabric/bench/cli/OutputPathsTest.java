@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -27,16 +26,9 @@ class OutputPathsTest
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err)
-    {
-    }
-
     static Run run(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), new FakeFactory());
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(new FakeFactory(), args);
     }
 
     private static boolean isPath(final ArgSpec a)

@@ -3,10 +3,10 @@ package org.scfabric.bench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
+import static org.scfabric.bench.cli.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.sweep.PointFigures;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,18 +34,6 @@ class SweepCommandTest
 
     @TempDir
     Path tmp;
-
-    record Run(int code, String out, String err)
-    {
-    }
-
-    static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static final List<String> COMMON = List.of("--variants", "V1,V3", "--neurons", "120", "--duration-ms", "100",
         "--no-plots");
@@ -172,15 +161,7 @@ class SweepCommandTest
 
     private void assertBad(final Run r, final Path out, final String... fragments)
     {
-        assertEquals(2, r.code(), r.err());
-        final String e = r.err().strip();
-        final String last = e.lines().reduce((a, b) -> b).orElse("");
-        assertEquals(1, e.lines().filter(l -> !l.startsWith("sweep: ") || l.equals(last)).count(), "one line: " + e);
-        for (final String f : fragments)
-        {
-            assertTrue(last.contains(f), "'" + f + "' in: " + last);
-        }
-        assertFalse(e.contains("Exception"), e);
+        assertBadInput(r, fragments); // one line: no progress lines before it
         assertFalse(Files.exists(out.resolve("sweep.json")), "nothing written");
         assertFalse(Files.exists(out.resolve("points")), "no point left behind");
     }
@@ -230,15 +211,21 @@ class SweepCommandTest
     }
 
     @Test
-    void aPointsOwnBadValueFailsTheSweepWithItsMessage()
+    void aPointsOwnBadValueFailsTheSweepBeforeAnyPointRuns()
     {
+        // the bad point is the last: every point is checked before the first runs, so no progress line precedes it
         final Path out = tmp.resolve("badpoint");
-        final Run r = run("sweep", "brunel", "--param", "g=3,-1", "--threads", "1", "--out", out.toString(), "--",
-            "--variants", "V1", "--neurons", "40", "--duration-ms", "10", "--no-plots");
-        assertEquals(2, r.code(), r.err());
-        final String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
-        assertTrue(last.contains("point g=-1") && last.contains("--g -1"), last);
-        assertFalse(Files.exists(out.resolve("sweep.json")), "nothing written");
-        assertFalse(Files.exists(out.resolve("points")), "no point left behind");
+        assertBad(run("sweep", "brunel", "--param", "g=3,4,-1", "--threads", "1", "--out", out.toString(), "--",
+            "--variants", "V1", "--neurons", "40", "--duration-ms", "10", "--no-plots"), out, "point g=-1", "--g -1");
+    }
+
+    @Test
+    void aFailedSweepRemovesTheParentFoldersItCreated()
+    {
+        final Path out = tmp.resolve("new/deeper/sweep");
+        assertBad(run("sweep", "brunel", "--param", "neurons=40,-5", "--out", out.toString(), "--", "--variants", "V1",
+            "--duration-ms", "10", "--no-plots"), out, "point neurons=-5", "--neurons -5");
+        assertFalse(Files.exists(tmp.resolve("new")), "the empty folders the sweep made are gone");
+        assertTrue(Files.isDirectory(tmp), "the folder that was there stays");
     }
 }

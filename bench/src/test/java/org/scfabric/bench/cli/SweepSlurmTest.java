@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.slurm.JavaLauncher;
 import org.scfabric.bench.slurm.SlurmTools;
 
@@ -35,10 +34,6 @@ class SweepSlurmTest
 
     Path bin;
     JavaLauncher launcher;
-
-    record Run(int code, String out, String err)
-    {
-    }
 
     @BeforeEach
     void fakeSlurm() throws IOException
@@ -66,8 +61,6 @@ class SweepSlurmTest
 
     private Run cli(final SlurmTools tools, final List<String> args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
         final CommandLine.IFactory factory = new CommandLine.IFactory()
         {
             @Override
@@ -77,9 +70,7 @@ class SweepSlurmTest
                     tools, 10)) : CommandLine.defaultFactory().create(cls);
             }
         };
-        final int code = Main.execute(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true),
-            factory);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(factory, args);
     }
 
     private Run cli(final List<String> args)
@@ -190,13 +181,7 @@ class SweepSlurmTest
 
     private void assertBad(final Run r, final Path dir, final String... fragments)
     {
-        assertEquals(2, r.code(), r.err());
-        final String e = r.err().strip();
-        assertEquals(1, e.lines().count(), "one line: " + e);
-        for (final String f : fragments)
-        {
-            assertTrue(e.contains(f), "'" + f + "' in: " + e);
-        }
+        Cli.assertBadInput(r, fragments);
         assertFalse(Files.exists(dir.resolve("slurm")), "nothing written");
     }
 
@@ -209,6 +194,16 @@ class SweepSlurmTest
         assertBad(cli(sweep(dir, "--wait")), dir, "--wait needs --slurm");
         assertBad(cli(sweep(dir, "--slurm", "--threads", "2")), dir, "--threads");
         assertBad(cli(sweep(dir, "--slurm", "--time", "soon")), dir, "--time 'soon'");
+        assertBad(cli(sweep(dir, "--slurm", "--time", "1:99:00")), dir, "--time '1:99:00'", "0..59");
+        // a value a point's command refuses: refused here, before anything is submitted, not in the array job
+        assertBad(cli(List.of("sweep", "brunel", "--param", "g=3,-1", "--slurm", "--out", dir.toString(), "--",
+            "--variants", "V1", "--neurons", "40")), dir, "point g=-1", "--g -1");
+        assertFalse(Files.exists(bin.resolve("calls")), "nothing submitted");
+        assertFalse(Files.exists(dir), "nothing written");
+        // an sbatch option that looks like scfabric's own: SlurmOptions' line, not picocli's "Expected parameter"
+        assertBad(cli(sweep(dir, "--slurm", "--sbatch-arg=--partition=x")), dir,
+            "--sbatch-arg --partition=x: scfabric sets --partition itself");
+        assertBad(cli(sweep(dir, "--slurm", "--sbatch-arg", "--time=5")), dir, "scfabric sets --time itself");
         Files.writeString(bin.resolve("refuse"), "");
         assertBad(cli(sweep(dir, "--slurm")), dir, "sbatch refused", "invalid partition");
         assertFalse(Files.exists(dir), "a refused submission leaves nothing");

@@ -3,10 +3,10 @@ package org.scfabric.bench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
+import static org.scfabric.bench.cli.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,35 +14,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.sim.ExternalTool;
 
 class TraceCommandTest
 {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err)
-    {
-    }
-
-    static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static void assertBad(final Run r, final String... fragments)
-    {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertFalse(r.err().contains("Exception"), r.err());
-        for (final String f : fragments)
-        {
-            assertTrue(r.err().contains(f), "'" + f + "' in " + r.err());
-        }
-    }
 
     @Test
     void denseCoreTraceHasEveryPortAndRegister() throws IOException
@@ -97,19 +75,19 @@ class TraceCommandTest
     @Test
     void badPathsAndOptions() throws IOException
     {
-        assertBad(run("trace", "--out", dir.toString()), "is a folder");
+        assertBadInput(run("trace", "--out", dir.toString()), "is a folder");
         final Path file = Files.writeString(dir.resolve("plain"), "x");
-        assertBad(run("trace", "--out", file.resolve("t.vcd").toString()), "is a file, not a folder");
-        assertBad(run("trace", "--out", file.resolve("deeper/t.vcd").toString()), "is a file, not a folder");
-        assertBad(run("trace", "--cycles", "0", "--out", dir.resolve("a.vcd").toString()), "--cycles 0");
-        assertBad(run("trace", "--cycles", "many", "--out", dir.resolve("a.vcd").toString()), "--cycles 'many'");
-        assertBad(run("trace", "--design", "cpu", "--out", dir.resolve("a.vcd").toString()), "--design 'cpu'",
+        assertBadInput(run("trace", "--out", file.resolve("t.vcd").toString()), "is a file, not a folder");
+        assertBadInput(run("trace", "--out", file.resolve("deeper/t.vcd").toString()), "is a file, not a folder");
+        assertBadInput(run("trace", "--cycles", "0", "--out", dir.resolve("a.vcd").toString()), "--cycles 0");
+        assertBadInput(run("trace", "--cycles", "many", "--out", dir.resolve("a.vcd").toString()), "--cycles 'many'");
+        assertBadInput(run("trace", "--design", "cpu", "--out", dir.resolve("a.vcd").toString()), "--design 'cpu'",
             "dense-core, lif, encoder");
         assertFalse(Files.exists(dir.resolve("a.vcd")), "nothing written for bad input");
         final Path locked = Files.createDirectory(dir.resolve("locked"));
         if (locked.toFile().setWritable(false) && !Files.isWritable(locked))
         {
-            assertBad(run("trace", "--out", locked.resolve("t.vcd").toString()), "is not writable");
+            assertBadInput(run("trace", "--out", locked.resolve("t.vcd").toString()), "is not writable");
         }
         locked.toFile().setWritable(true);
     }

@@ -1,29 +1,21 @@
 package org.scfabric.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
+import org.scfabric.bench.cli.Cli.Run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class TranslateCommandTest
 {
-    record Run(int code, String out, String err)
-    {
-    }
-
     static Run run(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), new FakeFactory());
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(new FakeFactory(), args);
     }
 
     @Test
@@ -71,27 +63,15 @@ class TranslateCommandTest
         assertTrue(r.out().contains("| [V3](#v3) | bit-true Q8.8 LIF (sc_lif_neuron) | FixedPointLIF Q8.8 | fixed point | yes |"));
     }
 
-    private static void assertBad(final Run r, final String... fragments)
-    {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        for (final String f : fragments)
-        {
-            assertTrue(r.err().contains(f), "'" + f + "' in " + r.err());
-        }
-        assertFalse(r.err().contains("Exception"));
-        assertEquals("", r.out());
-    }
-
     @Test
     void badInput()
     {
-        assertBad(run("translate"), "either --variant V", "--all");
-        assertBad(run("translate", "--variant", "V1", "--all"), "either --variant V");
-        assertBad(run("translate", "--variant", "V21"), "unknown variant 'V21'", "V1..V20");
-        assertBad(run("translate", "--variant", "V1,V2"), "one variant");
-        assertBad(run("translate", "--variant", "V1", "--neurons", "1"), "N >= 2");
-        assertBad(run("translate", "--variant", "V1", "--neurons", "x"), "'x'");
-        assertBad(run("translate", "--all", "--json", "--markdown"), "choose one");
+        assertBadInput(run("translate"), "either --variant V", "--all");
+        assertBadInput(run("translate", "--variant", "V1", "--all"), "either --variant V");
+        assertBadInput(run("translate", "--variant", "V21"), "unknown variant 'V21'", "V1..V20");
+        assertBadInput(run("translate", "--variant", "V1,V2"), "one variant");
+        assertBadInput(run("translate", "--variant", "V1", "--neurons", "1"), "N >= 2");
+        assertBadInput(run("translate", "--variant", "V1", "--neurons", "x"), "'x'");
+        assertBadInput(run("translate", "--all", "--json", "--markdown"), "choose one");
     }
 }

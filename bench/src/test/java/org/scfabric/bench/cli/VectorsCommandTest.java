@@ -1,12 +1,10 @@
 package org.scfabric.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.assertBadInput;
+import static org.scfabric.bench.cli.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,23 +12,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 
 class VectorsCommandTest
 {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err)
-    {
-    }
-
-    static Run run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path file(final String name, final String... lines) throws IOException
     {
@@ -57,18 +44,6 @@ class VectorsCommandTest
             sb.append(sb.length() == 0 ? "" : " ").append('(').append(f[0]).append(',').append(f[1]).append(')');
         }
         return sb.toString();
-    }
-
-    private static void assertBad(final Run r, final String... fragments)
-    {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), "one line on stderr: " + r.err());
-        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
-        assertEquals("", r.out(), "nothing on stdout");
-        for (final String f : fragments)
-        {
-            assertTrue(r.err().contains(f), "'" + f + "' in " + r.err());
-        }
     }
 
     @Test
@@ -116,26 +91,26 @@ class VectorsCommandTest
     @Test
     void malformedLinesAreReportedWithTheirNumberAndWhatIsAccepted() throws IOException
     {
-        assertBad(run("vectors", "lif", "--stimuli", file("a.txt", "# ok", "1 2 3 4", "1 2 3").toString()),
+        assertBadInput(run("vectors", "lif", "--stimuli", file("a.txt", "# ok", "1 2 3 4", "1 2 3").toString()),
             "a.txt line 3", "found 3 fields", "expected 4 decimal integers 'leak_k gain_k I_t noise_in'", "# comments");
-        assertBad(run("vectors", "lif", "--stimuli", file("b.txt", "1 2 0x10 4").toString()),
+        assertBadInput(run("vectors", "lif", "--stimuli", file("b.txt", "1 2 0x10 4").toString()),
             "b.txt line 1", "I_t '0x10' is not a decimal integer");
-        assertBad(run("vectors", "lif", "--stimuli", file("c.txt", "", "1 2 3 40000").toString()),
+        assertBadInput(run("vectors", "lif", "--stimuli", file("c.txt", "", "1 2 3 40000").toString()),
             "c.txt line 2", "noise_in 40000 is out of range", "-32768..32767");
-        assertBad(run("vectors", "lif", "--stimuli", file("d.txt", "1 2 3 4 5").toString()), "line 1", "found 5 fields");
+        assertBadInput(run("vectors", "lif", "--stimuli", file("d.txt", "1 2 3 4 5").toString()), "line 1", "found 5 fields");
         // the same value is fine at W 32
         assertEquals(0, run("vectors", "lif", "--stimuli", dir.resolve("c.txt").toString(), "--width", "32").code());
         Files.write(dir.resolve("bin.txt"), new byte[] {'1', ' ', (byte)0xC3, (byte)0x28, '\n'});
-        assertBad(run("vectors", "lif", "--stimuli", dir.resolve("bin.txt").toString()), "bin.txt line 1");
+        assertBadInput(run("vectors", "lif", "--stimuli", dir.resolve("bin.txt").toString()), "bin.txt line 1");
     }
 
     @Test
     void aFileWithoutStimulusLinesIsBadInput() throws IOException
     {
         // exit 0 and no output: a test bench compared against nothing
-        assertBad(run("vectors", "lif", "--stimuli", file("empty.txt").toString()), "empty.txt has no stimulus line",
+        assertBadInput(run("vectors", "lif", "--stimuli", file("empty.txt").toString()), "empty.txt has no stimulus line",
             "(it is empty)");
-        assertBad(run("vectors", "lif", "--stimuli", file("c.txt", "# leak gain I noise", "", "   # more").toString()),
+        assertBadInput(run("vectors", "lif", "--stimuli", file("c.txt", "# leak gain I noise", "", "   # more").toString()),
             "c.txt has no stimulus line", "only blank lines and comments", "leak_k gain_k I_t noise_in");
     }
 
@@ -143,33 +118,33 @@ class VectorsCommandTest
     void aNumberTooLongForALongIsOutOfRangeNotMalformed() throws IOException
     {
         // it said "not a decimal integer" of 99999999999999999999
-        assertBad(run("vectors", "lif", "--stimuli", file("big.txt", "0 0 99999999999999999999 0").toString()),
+        assertBadInput(run("vectors", "lif", "--stimuli", file("big.txt", "0 0 99999999999999999999 0").toString()),
             "big.txt line 1: I_t 99999999999999999999 is out of range", "-32768..32767");
-        assertBad(run("vectors", "lif", "--stimuli", file("neg.txt", "-99999999999999999999 0 0 0").toString()),
+        assertBadInput(run("vectors", "lif", "--stimuli", file("neg.txt", "-99999999999999999999 0 0 0").toString()),
             "leak_k -99999999999999999999 is out of range");
-        assertBad(run("vectors", "lif", "--stimuli", file("x.txt", "0 0 1e3 0").toString()),
+        assertBadInput(run("vectors", "lif", "--stimuli", file("x.txt", "0 0 1e3 0").toString()),
             "I_t '1e3' is not a decimal integer");
     }
 
     @Test
     void missingOrUnusableFilesAndBadOptions() throws IOException
     {
-        assertBad(run("vectors", "lif", "--stimuli", dir.resolve("nope.txt").toString()), "nope.txt", "no such file");
-        assertBad(run("vectors", "lif", "--stimuli", dir.toString()), "is not a file");
-        assertBad(run("vectors", "lif"), "--stimuli");
+        assertBadInput(run("vectors", "lif", "--stimuli", dir.resolve("nope.txt").toString()), "nope.txt", "no such file");
+        assertBadInput(run("vectors", "lif", "--stimuli", dir.toString()), "is not a file");
+        assertBadInput(run("vectors", "lif"), "--stimuli");
         final Path ok = constant("0 0 0 0", 1);
-        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "24"), "--width must be 16 or 32");
-        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--v-th", "40000"), "--v-th 40000", "signed 16 bits");
-        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--refractory", "-1"), "--refractory");
-        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--fraction", "40"), "--fraction must be 0..15");
+        assertBadInput(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "24"), "--width must be 16 or 32");
+        assertBadInput(run("vectors", "lif", "--stimuli", ok.toString(), "--v-th", "40000"), "--v-th 40000", "signed 16 bits");
+        assertBadInput(run("vectors", "lif", "--stimuli", ok.toString(), "--refractory", "-1"), "--refractory");
+        assertBadInput(run("vectors", "lif", "--stimuli", ok.toString(), "--fraction", "40"), "--fraction must be 0..15");
         // accepted before, and every output was 0
-        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "16", "--fraction", "20"),
+        assertBadInput(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "16", "--fraction", "20"),
             "--fraction must be 0..15 for width 16", "got 20");
-        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "32", "--fraction", "32"),
+        assertBadInput(run("vectors", "lif", "--stimuli", ok.toString(), "--width", "32", "--fraction", "32"),
             "--fraction must be 0..31 for width 32");
         assertEquals(0, run("vectors", "lif", "--stimuli", ok.toString(), "--fraction", "15").code(), "Q0.15 is fine");
-        assertBad(run("vectors", "lif", "--stimuli", ok.toString(), "--refractory", "two"), "--refractory");
-        assertBad(run("vectors"), "give 'lif' or 'encoder'");
+        assertBadInput(run("vectors", "lif", "--stimuli", ok.toString(), "--refractory", "two"), "--refractory");
+        assertBadInput(run("vectors"), "give 'lif' or 'encoder'");
     }
 
     @Test
@@ -197,16 +172,16 @@ class VectorsCommandTest
     @Test
     void encoderBadOptions()
     {
-        assertBad(run("vectors", "encoder", "--seed", "0", "--x", "1", "--cycles", "1"), "--seed 0 is out of range",
+        assertBadInput(run("vectors", "encoder", "--seed", "0", "--x", "1", "--cycles", "1"), "--seed 0 is out of range",
             "hex 1..FFFF");
-        assertBad(run("vectors", "encoder", "--seed", "XYZ", "--x", "1", "--cycles", "1"), "--seed 'XYZ' is not a hex number");
-        assertBad(run("vectors", "encoder", "--seed", "10000", "--x", "1", "--cycles", "1"), "--seed 10000 is out of range");
-        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "65536", "--cycles", "1"), "--x 65536", "0..65535");
-        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "-1", "--cycles", "1"), "--x -1");
-        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "1", "--cycles", "0"), "--cycles 0");
-        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "1", "--cycles", "ten"), "--cycles 'ten' is not a number");
-        assertBad(run("vectors", "encoder", "--seed", "ACE1", "--x", "1", "--cycles", "1", "--t-index", "4294967296"),
+        assertBadInput(run("vectors", "encoder", "--seed", "XYZ", "--x", "1", "--cycles", "1"), "--seed 'XYZ' is not a hex number");
+        assertBadInput(run("vectors", "encoder", "--seed", "10000", "--x", "1", "--cycles", "1"), "--seed 10000 is out of range");
+        assertBadInput(run("vectors", "encoder", "--seed", "ACE1", "--x", "65536", "--cycles", "1"), "--x 65536", "0..65535");
+        assertBadInput(run("vectors", "encoder", "--seed", "ACE1", "--x", "-1", "--cycles", "1"), "--x -1");
+        assertBadInput(run("vectors", "encoder", "--seed", "ACE1", "--x", "1", "--cycles", "0"), "--cycles 0");
+        assertBadInput(run("vectors", "encoder", "--seed", "ACE1", "--x", "1", "--cycles", "ten"), "--cycles 'ten' is not a number");
+        assertBadInput(run("vectors", "encoder", "--seed", "ACE1", "--x", "1", "--cycles", "1", "--t-index", "4294967296"),
             "--t-index");
-        assertBad(run("vectors", "encoder", "--x", "1", "--cycles", "1"), "--seed");
+        assertBadInput(run("vectors", "encoder", "--x", "1", "--cycles", "1"), "--seed");
     }
 }

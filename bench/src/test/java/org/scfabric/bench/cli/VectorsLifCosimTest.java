@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,14 +72,11 @@ class VectorsLifCosimTest
         final Path file = dir.resolve("stim.txt");
         Files.write(file, stimulus, StandardCharsets.US_ASCII);
 
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(new String[] {"vectors", "lif", "--stimuli", file.toString(), "--width",
-            Integer.toString(w), "--fraction", Integer.toString(f), "--v-rest", Integer.toString(rest), "--v-reset",
-            Integer.toString(reset), "--v-th", Integer.toString(th), "--refractory", Integer.toString(refractory)},
-            new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(0, code, err.toString());
-        final List<String> java = out.toString().lines().toList();
+        final Cli.Run ran = Cli.run("vectors", "lif", "--stimuli", file.toString(), "--width", Integer.toString(w),
+            "--fraction", Integer.toString(f), "--v-rest", Integer.toString(rest), "--v-reset", Integer.toString(reset),
+            "--v-th", Integer.toString(th), "--refractory", Integer.toString(refractory));
+        assertEquals(0, ran.code(), ran.err());
+        final List<String> java = ran.out().lines().toList();
 
         final IcarusRunner sim = IcarusRunner.compile("tb_sc_lif_neuron", IcarusRunner.params(
             "DATA_WIDTH", Integer.toString(w), "FRACTION", Integer.toString(f),

@@ -3,6 +3,7 @@ package org.scfabric.bench.fabric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.Node;
@@ -25,20 +27,15 @@ class FabricNirCommandTest
 {
     private static final String BRAILLE = NirFabricFilesTest.nir("braille_noDelay_bias_zero.nir").toString();
 
-    private static FabricCommandTest.Run run(final String... args)
-    {
-        return FabricCommandTest.run(args);
-    }
-
     @Test
     void theOutputsObjectIsScfabricNirsForTheSameInput(@TempDir final Path dir) throws Exception
     {
         final Path json = dir.resolve("fab.json");
-        final FabricCommandTest.Run f = run("fabric", "--network", BRAILLE, "--poisson", "400", "--steps", "200",
+        final Run f = run("fabric", "--network", BRAILLE, "--poisson", "400", "--steps", "200",
             "--cores", "3", "--fifo-depth", "4", "--ports", "2", "--json", json.toString(), "--hgrm",
             dir.resolve("hg").toString(), "--plots", dir.resolve("plots").toString());
         assertEquals(0, f.code(), f.err());
-        final FabricCommandTest.Run n = run("nir", BRAILLE, "--poisson", "400", "--steps", "200", "--arith", "q8.8",
+        final Run n = run("nir", BRAILLE, "--poisson", "400", "--steps", "200", "--arith", "q8.8",
             "--out", dir.resolve("nir").toString());
         assertEquals(0, n.code(), n.err());
         final ObjectMapper om = new ObjectMapper();
@@ -89,7 +86,7 @@ class FabricNirCommandTest
         final Path in = dir.resolve("in.csv");
         Files.writeString(in, csv);
         final Path json = dir.resolve("f.json");
-        final FabricCommandTest.Run f = run("fabric", "--network", BRAILLE, "--input", in.toString(), "--cores", "2",
+        final Run f = run("fabric", "--network", BRAILLE, "--input", in.toString(), "--cores", "2",
             "--json", json.toString());
         assertEquals(0, f.code(), f.err());
         final JsonNode j = new ObjectMapper().readTree(json.toFile());
@@ -112,7 +109,7 @@ class FabricNirCommandTest
         final Path in = dir.resolve("in.csv");
         Files.writeString(in, "0,0,0,0,0,0,0,0,0,0,0,0\n0,0.5,0,0,0,0,0,0,0,0,0,0\n");
         final Path json = dir.resolve("f.json");
-        final FabricCommandTest.Run f = run("fabric", "--network", BRAILLE, "--input", in.toString(), "--json",
+        final Run f = run("fabric", "--network", BRAILLE, "--input", in.toString(), "--json",
             json.toString());
         assertEquals(2, f.code());
         assertTrue(f.err().contains("input row 1, channel 1 is 0.5") && f.err().contains("0 or 1"), f.err());
@@ -133,7 +130,7 @@ class FabricNirCommandTest
         final Path file = dir.resolve("scale.nir");
         NirWriter.write(net, file);
         final Path json = dir.resolve("f.json");
-        final FabricCommandTest.Run f = run("fabric", "--network", file.toString(), "--poisson", "100", "--json",
+        final Run f = run("fabric", "--network", file.toString(), "--poisson", "100", "--json",
             json.toString());
         assertEquals(2, f.code());
         assertTrue(f.err().contains("not mappable onto the fabric") && f.err().contains("gain (Scale)"), f.err());
@@ -161,7 +158,7 @@ class FabricNirCommandTest
             "no such file", "--poisson is used only with --network", "--steps is used only with --network"};
         for (int i = 0; i < cases.length; i++)
         {
-            final FabricCommandTest.Run r = run(cases[i]);
+            final Run r = run(cases[i]);
             assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
             assertTrue(r.err().contains(expect[i]), String.join(" ", cases[i]) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());

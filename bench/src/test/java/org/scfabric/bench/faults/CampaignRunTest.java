@@ -194,9 +194,9 @@ class CampaignRunTest
     @Test
     void aSampleReportsLeveuglesMarginAndIsTheSameSampleEveryTime()
     {
-        assertEquals(0.05, CampaignReport.marginOfError(Long.MAX_VALUE / 2, 385, 0.5), 0.0005);
-        assertEquals(0.01, CampaignReport.marginOfError(Long.MAX_VALUE / 2, 9604, 0.5), 0.00005);
-        assertEquals(0.0, CampaignReport.marginOfError(1000, 1000, 0.5), 1e-12, "the whole population: no error");
+        assertEquals(0.05, CampaignFigures.marginOfError(Long.MAX_VALUE / 2, 385, 0.5), 0.0005);
+        assertEquals(0.01, CampaignFigures.marginOfError(Long.MAX_VALUE / 2, 9604, 0.5), 0.00005);
+        assertEquals(0.0, CampaignFigures.marginOfError(1000, 1000, 0.5), 1e-12, "the whole population: no error");
         final CampaignSpec spec = new CampaignSpec("*", ALL, "auto", 100, 3, List.of(), 0, 0.05, 2.0);
         final JsonNode r = CampaignReport.parse(run(spec, Shard.ALL, 2, "s.json"));
         final JsonNode m = r.get("margin");

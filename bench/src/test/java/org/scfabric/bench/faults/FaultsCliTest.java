@@ -3,9 +3,8 @@ package org.scfabric.bench.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.scfabric.bench.cli.Cli.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,24 +12,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scfabric.bench.cli.Main;
+import org.scfabric.bench.cli.Cli.Run;
 
 class FaultsCliTest
 {
     @TempDir
     Path tmp;
-
-    record Run(int code, String out, String err)
-    {
-    }
-
-    static Run cli(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     List<String> small(final String... more)
     {
@@ -40,33 +27,28 @@ class FaultsCliTest
         return a;
     }
 
-    Run cli(final List<String> args)
-    {
-        return cli(args.toArray(new String[0]));
-    }
-
     @Test
     void aCampaignShardedAndMergedOnTheCommandLineEqualsTheWholeOne() throws Exception
     {
         final String sites = "core0.vmem[3][*],core0.addr[*],router.state[*]";
-        final Run whole = cli(small("--sites", sites, "--json", tmp.resolve("whole.json").toString(), "--plots",
+        final Run whole = run(small("--sites", sites, "--json", tmp.resolve("whole.json").toString(), "--plots",
             tmp.resolve("plots").toString()));
-        assertEquals(0, whole.code, whole.err);
-        assertTrue(whole.out.contains("items/s"), whole.out);
+        assertEquals(0, whole.code(), whole.err());
+        assertTrue(whole.out().contains("items/s"), whole.out());
         assertTrue(Files.exists(tmp.resolve("plots/classes-by-component.png")));
         for (int i = 0; i < 2; i++)
         {
-            final Run s = cli(small("--sites", sites, "--shard", i + "/2", "--json", tmp.resolve("s" + i + ".json")
+            final Run s = run(small("--sites", sites, "--shard", i + "/2", "--json", tmp.resolve("s" + i + ".json")
                 .toString()));
-            assertEquals(0, s.code, s.err);
+            assertEquals(0, s.code(), s.err());
         }
-        final Run m = cli("faults", "merge", "--json", tmp.resolve("merged.json").toString(),
+        final Run m = run("faults", "merge", "--json", tmp.resolve("merged.json").toString(),
             tmp.resolve("s1.json").toString(), tmp.resolve("s0.json").toString());
-        assertEquals(0, m.code, m.err);
+        assertEquals(0, m.code(), m.err());
         assertEquals(Files.readString(tmp.resolve("whole.json")), Files.readString(tmp.resolve("merged.json")));
-        final Run c = cli("faults", "compare", "--plots", tmp.resolve("cmp").toString(),
+        final Run c = run("faults", "compare", "--plots", tmp.resolve("cmp").toString(),
             tmp.resolve("whole.json").toString());
-        assertEquals(0, c.code, c.err);
+        assertEquals(0, c.code(), c.err());
         assertTrue(Files.exists(tmp.resolve("cmp/compare-error-by-bit.png")));
     }
 
@@ -108,17 +90,17 @@ class FaultsCliTest
         {
             final List<String> a = small(cases[i]);
             a.addAll(List.of("--json", json.toString()));
-            final Run r = cli(a);
-            assertEquals(2, r.code, String.join(" ", cases[i]) + ": " + r.err);
-            assertTrue(r.err.startsWith(expected[i]), r.err);
-            assertEquals(1, r.err.lines().count(), r.err);
+            final Run r = run(a);
+            assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
+            assertTrue(r.err().startsWith(expected[i]), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
             assertFalse(Files.exists(json));
         }
-        final Run v = cli("faults", "--variant", "V99", "--json", json.toString());
-        assertEquals(2, v.code);
-        assertTrue(v.err.startsWith("scfabric faults: unknown variant 'V99' (accepted: V3, V4, V11, V14, dense-core"), v.err);
-        final Run m = cli("faults", "merge", "--json", json.toString(), tmp.resolve("nope.json").toString());
-        assertEquals(2, m.code);
-        assertEquals("scfabric faults merge: no such shard file: " + tmp.resolve("nope.json"), m.err.trim());
+        final Run v = run("faults", "--variant", "V99", "--json", json.toString());
+        assertEquals(2, v.code());
+        assertTrue(v.err().startsWith("scfabric faults: unknown variant 'V99' (accepted: V3, V4, V11, V14, dense-core"), v.err());
+        final Run m = run("faults", "merge", "--json", json.toString(), tmp.resolve("nope.json").toString());
+        assertEquals(2, m.code());
+        assertEquals("scfabric faults merge: no such shard file: " + tmp.resolve("nope.json"), m.err().trim());
     }
 }

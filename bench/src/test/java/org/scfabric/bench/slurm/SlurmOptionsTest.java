@@ -26,6 +26,21 @@ class SlurmOptionsTest
     }
 
     @Test
+    void minutesSecondsAndHoursAfterADayOutOfRangeAreRefused()
+    {
+        for (final String t : List.of("1:99:00", "1:00:60", "90:60", "2-24", "2-12:60", "1-00:00:99", "1-100:00"))
+        {
+            final var e = assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, t, 1, List.of()), t);
+            assertTrue(e.getMessage().contains("0..59") && e.getMessage().contains("'" + t + "'"), e.getMessage());
+        }
+        // the first field is any size: 90 minutes, 99 hours, 30 days
+        for (final String t : List.of("90", "90:59", "99:59:59", "30-23:59:59", "0:00:00"))
+        {
+            assertDoesNotThrow(() -> new SlurmOptions(null, t, 1, List.of()), t);
+        }
+    }
+
+    @Test
     void optionsTheScriptsSetThemselvesAreRefusedAsSbatchArgs()
     {
         for (final String a : List.of("--array=0-9", "--dependency=afterok:1", "--output=x", "-p", "--time=1:00",

@@ -107,6 +107,10 @@ public interface Stimulus
     static Stimulus read(final Path file, final int channels)
     {
         final String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (Files.isDirectory(file))
+        {
+            throw new NetworkException("--input " + file + " is a folder, not a file (give a .csv or .npy file)");
+        }
         if (!Files.isRegularFile(file))
         {
             throw new NetworkException("--input " + file + ": no such file");
