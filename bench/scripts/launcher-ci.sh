@@ -83,6 +83,10 @@ if [ "${picked:-0}" -ge 25 ]; then
 else
   check_cache bench/target/scfabric.jsa '-Xshare:on -Xlog:cds=off'
 fi
+set +e
+SCFABRIC_JAVA=/no/such/java ./scfabric --version >/dev/null 2>"$tmp/err"; code=$?
+set -e
+[ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "a wrong SCFABRIC_JAVA should give one line and exit 2, got $code: $(cat "$tmp/err")"
 # SCFABRIC_JAVA picks the JVM, and the incubating Vector API works there
 SCFABRIC_JAVA=java ./scfabric --version | grep -q "^Java $(java -version 2>&1 | sed -n 's/.*version "\([0-9.]*\).*/\1/p')" \
   || fail "SCFABRIC_JAVA=java did not run the java on PATH"
