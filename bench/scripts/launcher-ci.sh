@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The ./scfabric launcher's own promises, checked end to end: the JVM's "Using incubator modules"
-# line is not shown, a bad option is one line on stderr with exit code 2, the class-data archive is
-# made once and a missing, short or stale one never breaks a run, and a TERM sent to the launcher
-# stops the JVM it started. Usage: bench/scripts/launcher-ci.sh
+# line is not shown, a bad option is one line on stderr with exit code 2, the start-up cache (AOT cache
+# on Java 25+, class-data archive on 17) is made once and a missing, short or stale one never breaks a
+# run, SCFABRIC_JAVA picks the JVM, and a TERM sent to the launcher stops the JVM it started. Usage: bench/scripts/launcher-ci.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tmp="$(mktemp -d)"
@@ -25,41 +25,71 @@ set -e
 [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] \
   || fail "no command should give one line on stderr and exit 2, got $code: $(cat "$tmp/err")"
 
-# Class-data sharing: a missing archive is made in the background and then used; a stale one (the jar
-# changed) or a short one (a copy cut off) is never used, never adds a line to stderr, never breaks a run.
-jsa=bench/target/scfabric.jsa
-check_run() {  # $1: what the archive is; a clean --version and a one-line bad option
-  ./scfabric --version >"$tmp/out" 2>"$tmp/err" || fail "--version failed with $1 archive: $(cat "$tmp/err")"
-  [ ! -s "$tmp/err" ] && grep -q '^scfabric ' "$tmp/out" || fail "--version with $1 archive: $(cat "$tmp/out" "$tmp/err")"
+# Start-up caches: a missing cache is made in the background and then used; a stale one (the jar
+# changed) or a short one (a copy cut off) is never used, never adds a line to stderr, never breaks a
+# run. Checked for the Java the launcher picks (a JDK 25 or later: the AOT cache scfabric.aot) and for
+# Java 17 (SCFABRIC_JAVA=java: the AppCDS archive scfabric.jsa), when those differ.
+check_run() {  # $1: what the cache is; a clean --version and a one-line bad option
+  ./scfabric --version >"$tmp/out" 2>"$tmp/err" || fail "--version failed with $1 cache: $(cat "$tmp/err")"
+  [ ! -s "$tmp/err" ] && grep -q '^scfabric ' "$tmp/out" || fail "--version with $1 cache: $(cat "$tmp/out" "$tmp/err")"
   set +e
   ./scfabric brunel --neurons 1 --out "$tmp/never" >/dev/null 2>"$tmp/err"; code=$?
   set -e
-  [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "bad option with $1 archive: $code $(cat "$tmp/err")"
+  [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "bad option with $1 cache: $code $(cat "$tmp/err")"
 }
-wait_archive() {
+wait_cache() {  # the stamp: jar size and time, the JVM, the cache's size
+  local stamp
   for _ in $(seq 1 600); do
-    [ -f "$jsa.stamp" ] && [ ! -d "$jsa.lock" ] \
-      && [ "$(cat "$jsa.stamp")" = "$(stat -c '%s %Y' bench/target/scfabric.jar) $(stat -c %s "$jsa")" ] && return 0
+    if [ -f "$cache.stamp" ] && [ ! -d "$cache.lock" ] && [ -f "$cache" ]; then
+      stamp="$(cat "$cache.stamp")"
+      case "$stamp" in
+        "$(stat -c '%s %Y' bench/target/scfabric.jar) "*" $(stat -c %s "$cache")") return 0 ;;
+      esac
+    fi
     sleep 0.1
   done
-  fail "no class-data archive appeared within 60 s"
+  fail "no start-up cache $cache appeared within 60 s"
 }
-rm -rf "$jsa" "$jsa.stamp" "$jsa.lock"
-check_run "a missing"
-wait_archive
-[ -s "$jsa" ] || fail "the archive is empty"
-check_run "a fresh"
-SCFABRIC_JAVA_OPTS='-Xshare:on -Xlog:cds=off' ./scfabric --version >/dev/null 2>"$tmp/err" \
-  || fail "the fresh archive cannot be mapped (-Xshare:on): $(cat "$tmp/err")"
-cp "$jsa" "$tmp/good.jsa"; cp "$jsa.stamp" "$tmp/good.stamp"
-head -c 4096 "$tmp/good.jsa" >"$jsa"       # cut off: would crash the JVM if it were mapped
-check_run "a short"
-wait_archive
-[ "$(stat -c %s "$jsa")" -gt 4096 ] || fail "the short archive was not replaced"
-cp "$tmp/good.jsa" "$jsa"; cp "$tmp/good.stamp" "$jsa.stamp"
-touch bench/target/scfabric.jar            # the jar "changed": the archive is stale
-check_run "a stale"
-wait_archive
+check_cache() {  # $1: cache file; $2: options that make the JVM refuse to run without the cache
+  cache="$1"
+  rm -rf "$cache" "$cache.stamp" "$cache.lock"
+  check_run "a missing"
+  wait_cache
+  [ -s "$cache" ] || fail "the cache $cache is empty"
+  check_run "a fresh"
+  SCFABRIC_JAVA_OPTS="$2" ./scfabric --version >/dev/null 2>"$tmp/err" \
+    || fail "the fresh cache $cache cannot be mapped ($2): $(cat "$tmp/err")"
+  cp "$cache" "$tmp/good"; cp "$cache.stamp" "$tmp/good.stamp"
+  head -c 4096 "$tmp/good" >"$cache"       # cut off: would crash a Java 17 JVM if it were mapped
+  check_run "a short"
+  wait_cache
+  [ "$(stat -c %s "$cache")" -gt 4096 ] || fail "the short cache $cache was not replaced"
+  cp "$tmp/good" "$cache"; cp "$tmp/good.stamp" "$cache.stamp"
+  touch bench/target/scfabric.jar            # the jar "changed": the cache is stale
+  check_run "a stale"
+  wait_cache
+}
+picked="$(./scfabric --version | sed -n 's/^Java \([0-9]*\).*/\1/p')"
+on_path="$(java -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
+checked="Java ${picked:-?}"
+if [ "${picked:-0}" -ge 25 ]; then
+  check_cache bench/target/scfabric.aot '-XX:AOTMode=on -Xlog:aot=off,cds=off'
+  if [ "${on_path:-0}" -lt 25 ]; then
+    export SCFABRIC_JAVA=java
+    check_cache bench/target/scfabric.jsa '-Xshare:on -Xlog:cds=off'
+    unset SCFABRIC_JAVA
+    checked="$checked and $on_path"
+  fi
+else
+  check_cache bench/target/scfabric.jsa '-Xshare:on -Xlog:cds=off'
+fi
+set +e
+SCFABRIC_JAVA=/no/such/java ./scfabric --version >/dev/null 2>"$tmp/err"; code=$?
+set -e
+[ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "a wrong SCFABRIC_JAVA should give one line and exit 2, got $code: $(cat "$tmp/err")"
+# SCFABRIC_JAVA picks the JVM, and the incubating Vector API works there
+SCFABRIC_JAVA=java ./scfabric --version | grep -q "^Java $(java -version 2>&1 | sed -n 's/.*version "\([0-9.]*\).*/\1/p')" \
+  || fail "SCFABRIC_JAVA=java did not run the java on PATH"
 
 ./scfabric brunel --variants V3 --neurons 2000 --duration-ms 60000 --no-plots --out "$tmp/long" \
   >/dev/null 2>&1 &
@@ -91,4 +121,4 @@ set -e
 case "$err" in *"out of memory"*"SCFABRIC_JAVA_OPTS"*) ;; *) fail "out of memory: unclear message: $err" ;; esac
 [ ! -e "$tmp/oom" ] || fail "out of memory: an output folder was left behind"
 
-echo "launcher-ci: no incubator warning, one-line bad option with exit 2, class-data archive made, used and replaced safely, TERM reaches the JVM, out of memory in one line: ok"
+echo "launcher-ci: no incubator warning, one-line bad option with exit 2, start-up caches ($checked) made, used and replaced safely, SCFABRIC_JAVA, TERM reaches the JVM, out of memory in one line: ok"

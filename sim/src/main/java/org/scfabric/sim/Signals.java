@@ -190,6 +190,16 @@ public final class Signals
         return cur;
     }
 
+    /**
+     * Every signal's current value (by id), then every memory word (memory by memory, word by word) into
+     * {@code dst[0 .. signals + memory words)}: two bulk copies, where a checkpoint read them one by one.
+     */
+    public void copyValues(final long[] dst)
+    {
+        System.arraycopy(cur, 0, dst, 0, cur.length);
+        System.arraycopy(mem, 0, dst, cur.length, mem.length);
+    }
+
     /** {@link #putNextBank(int, int[])} for {@code long} values, {@code values[from .. from + registers)}. */
     public void putNextBank(final int bank, final long[] values, final int from)
     {

@@ -50,10 +50,14 @@ public final class BrunelRunner implements VariantRunner
         System.gc(); // so that the peak is this run's, not the garbage of the one before
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         final long t0 = System.nanoTime();
-        // the drive kernel's JIT compile, on the other core while the network is drawn: build phase
+        // the vector drive kernel's JIT compile, on the other core while the network is drawn: build
+        // phase (a drive too short for the vector path is drawn on the scalar one, which needs none)
         final Thread warmUp = new Thread(PoissonChunks::warmUp, "drive-warm-up");
         warmUp.setDaemon(true);
-        warmUp.start();
+        if (PoissonChunks.vectorPays((long)params.nTotal() * params.steps()))
+        {
+            warmUp.start();
+        }
         final BrunelNetwork net = network(params);
         final DriveStream drive = BrunelDesign.driveFor(net, variants, true);
         final List<RunResult> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.scfabric.bench.brunel;
 
 import org.scfabric.random.Pcg64;
+import org.scfabric.random.PoissonChunks;
 
 /**
  * The drive drawn as the simulation goes, on the calling thread, from the network's generator
@@ -15,7 +16,8 @@ public final class LiveDrive implements DriveStream
 
     public LiveDrive(final Pcg64 bits, final double lambda, final int n, final int steps)
     {
-        this.poisson = new PoissonStream(bits, lambda);
+        // a short drive is drawn faster on the scalar path than the vector one is compiled
+        this.poisson = new PoissonStream(bits, lambda, 8192, PoissonChunks.vectorPays((long)n * steps));
         this.n = n;
         this.steps = steps;
     }

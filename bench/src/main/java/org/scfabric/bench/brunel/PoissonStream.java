@@ -39,6 +39,15 @@ public final class PoissonStream
     /** Draws from {@code bits} (advancing it), {@code chunk} uniforms per chain and block. */
     public PoissonStream(final Pcg64 bits, final double lam, final int chunk)
     {
+        this(bits, lam, chunk, PoissonChunks.vectorLanes() > 0);
+    }
+
+    /**
+     * The same draws on the vector path ({@code vector}, which must be available) or the scalar one:
+     * {@link PoissonChunks#vectorPays} tells which finishes first for a stream's length.
+     */
+    public PoissonStream(final Pcg64 bits, final double lam, final int chunk, final boolean vector)
+    {
         if (!(lam >= 0) || lam > NumpyGenerator.POISSON_INT_LAM_MAX)
         {
             throw new IllegalArgumentException("lambda must be in [0, " + NumpyGenerator.POISSON_INT_LAM_MAX
@@ -54,7 +63,7 @@ public final class PoissonStream
         this.fast = lam > 0 && lam < 10;
         if (fast)
         {
-            chunks = new PoissonChunks(bits, GlibcMath.exp(-lam), chunk);
+            chunks = new PoissonChunks(bits, GlibcMath.exp(-lam), chunk, vector);
             vals = new int[chunks.stretch() + 1];
         }
         else

@@ -65,12 +65,16 @@ public final class PrefetchDrive implements DriveStream
 
     public PrefetchDrive(final Pcg64 bits, final double lambda, final int n, final int steps)
     {
-        this(bits, lambda, n, steps, RING, true);
+        // a short drive is drawn faster on the scalar path than the vector one is compiled
+        this(bits, lambda, n, steps, RING, true, PoissonChunks.vectorPays((long)n * steps));
     }
 
-    /** {@code ring} segment slots; {@code withHelper} false draws on the simulating thread alone (tests). */
+    /**
+     * {@code ring} segment slots; {@code withHelper} false draws on the simulating thread alone;
+     * {@code vector} the path (tests: both give the same draws).
+     */
     PrefetchDrive(final Pcg64 bits, final double lambda, final int n, final int steps, final int ring,
-        final boolean withHelper)
+        final boolean withHelper, final boolean vector)
     {
         if (!(lambda >= 0) || lambda > NumpyGenerator.POISSON_INT_LAM_MAX)
         {
@@ -96,16 +100,15 @@ public final class PrefetchDrive implements DriveStream
         origin = bits.copy();
         final double enlam = GlibcMath.exp(-lambda);
         this.ring = ring;
-        final int lanes = PoissonChunks.vectorLanes();
-        final int chunk = SEGMENT / (lanes > 0 ? lanes : PoissonChunks.SCALAR_CHAINS);
+        final int chunk = SEGMENT / (vector ? PoissonChunks.vectorLanes() : PoissonChunks.SCALAR_CHAINS);
         slots = new PoissonChunks[ring];
         for (int s = 0; s < ring; s++)
         {
-            slots[s] = new PoissonChunks(origin, enlam, chunk);
+            slots[s] = new PoissonChunks(origin, enlam, chunk, vector);
         }
         done = new AtomicLongArray(ring);
         helper = new Worker();
-        stitcher = new PoissonChunks(origin, enlam, chunk);
+        stitcher = new PoissonChunks(origin, enlam, chunk, vector);
         draws = new int[SEGMENT + 1];
         if (withHelper)
         {

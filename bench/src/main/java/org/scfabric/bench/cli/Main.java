@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.scfabric.sim.NetlistException;
 import org.scfabric.sim.SimulationException;
@@ -17,18 +20,34 @@ import picocli.CommandLine.Command;
 @Command(name = "scfabric",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Cycle-accurate simulator of stochastic-computing spiking-neuron hardware.",
-    subcommands = {CommandLine.HelpCommand.class, BrunelCommand.class, TranslateCommand.class,
-        VectorsCommand.class,
-        TraceCommand.class,
-        FabricCommand.class,
-        FaultsCommand.class,
-        AreaCommand.class,
-        NirCommand.class,
-        SweepCommand.class,
-        Brian2Command.class})
+    description = "Cycle-accurate simulator of stochastic-computing spiking-neuron hardware.")
 public final class Main implements Runnable
 {
+    /**
+     * The commands, by name, in the order of the help's list. Not in the {@code @Command} annotation:
+     * picocli would build every command there (instances, reflection over their options, the classes
+     * they name, Jackson for some) on every start, a third of a short run's time; a command line
+     * whose first word names a command builds that command alone ({@link #commandLine(CommandLine.IFactory, String[])}).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands()
+    {
+        final Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("help", CommandLine.HelpCommand.class);
+        m.put("brunel", BrunelCommand.class);
+        m.put("translate", TranslateCommand.class);
+        m.put("vectors", VectorsCommand.class);
+        m.put("trace", TraceCommand.class);
+        m.put("fabric", FabricCommand.class);
+        m.put("faults", FaultsCommand.class);
+        m.put("area", AreaCommand.class);
+        m.put("nir", NirCommand.class);
+        m.put("sweep", SweepCommand.class);
+        m.put("brian2", Brian2Command.class);
+        return Collections.unmodifiableMap(m);
+    }
+
     /** Exit code for bad input: a wrong option, a malformed file, an unusable path. */
     public static final int EXIT_BAD_INPUT = 2;
 
@@ -71,7 +90,7 @@ public final class Main implements Runnable
     public static int execute(final String[] args, final PrintWriter out, final PrintWriter err,
         final CommandLine.IFactory factory)
     {
-        final CommandLine cl = commandLine(factory);
+        final CommandLine cl = commandLine(factory, args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
@@ -82,15 +101,35 @@ public final class Main implements Runnable
         return commandLine(CommandLine.defaultFactory());
     }
 
+    /** The whole command tree (help, no command, tests that walk every command). */
     public static CommandLine commandLine(final CommandLine.IFactory factory)
     {
+        return commandLine(factory, new String[0]);
+    }
+
+    /**
+     * The command tree for {@code args}: when the first word names a command (other than help),
+     * the tree holds that command alone, which parses, checks and runs exactly as in the whole
+     * tree; otherwise every command.
+     */
+    public static CommandLine commandLine(final CommandLine.IFactory factory, final String[] args)
+    {
         final CommandLine cl = new CommandLine(new Main(), factory);
+        final Class<?> only = args.length > 0 && !"help".equals(args[0]) ? COMMANDS.get(args[0]) : null;
+        if (only != null)
+        {
+            cl.addSubcommand(args[0], only);
+        }
+        else
+        {
+            COMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setExecutionStrategy(parseResult ->
         {
             refuseEmptyPaths(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
         });
-        cl.setParameterExceptionHandler((ex, args) ->
+        cl.setParameterExceptionHandler((ex, given) ->
         {
             final CommandLine c = ex.getCommandLine();
             c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())

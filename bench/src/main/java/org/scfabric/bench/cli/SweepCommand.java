@@ -163,7 +163,7 @@ public final class SweepCommand implements Callable<Integer>
             throw new BadInputException("unknown command '" + command + "' to sweep; give one of "
                 + String.join(", ", COMMANDS));
         }
-        final CommandLine.Model.CommandSpec target = Main.commandLine(factory).getSubcommands().get(command)
+        final CommandLine.Model.CommandSpec target = Main.commandLine(factory, new String[] {command}).getSubcommands().get(command)
             .getCommandSpec();
         final List<Axis> axes = parseAxes(target);
         final List<SweepPoint> points;
@@ -199,7 +199,7 @@ public final class SweepCommand implements Callable<Integer>
         {
             try
             {
-                Main.commandLine(factory).parseArgs(args(p, Path.of("probe")).toArray(new String[0]));
+                Main.commandLine(factory, new String[] {command}).parseArgs(args(p, Path.of("probe")).toArray(new String[0]));
             }
             catch (final CommandLine.ParameterException e)
             {
@@ -278,7 +278,7 @@ public final class SweepCommand implements Callable<Integer>
     {
         for (final SweepPoint p : points)
         {
-            final CommandLine cl = Main.commandLine(factory);
+            final CommandLine cl = Main.commandLine(factory, new String[] {command}); // that command alone
             final StringWriter err = new StringWriter();
             cl.setOut(new PrintWriter(Writer.nullWriter()));
             cl.setErr(new PrintWriter(err, true));

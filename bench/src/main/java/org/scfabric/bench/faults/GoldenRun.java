@@ -153,19 +153,7 @@ final class GoldenRun
     {
         final Design d = kernel.design();
         final long[] out = new long[d.signalCount() + d.memoryWords()];
-        for (int s = 0; s < d.signalCount(); s++)
-        {
-            out[s] = kernel.peek(s);
-        }
-        final Signals sig = kernel.signals();
-        int i = d.signalCount();
-        for (int m = 0; m < d.memoryCount(); m++)
-        {
-            for (int w = 0, depth = d.memoryDepth(m); w < depth; w++)
-            {
-                out[i++] = sig.readMemory(m, w);
-            }
-        }
+        kernel.signals().copyValues(out);
         return out;
     }
 

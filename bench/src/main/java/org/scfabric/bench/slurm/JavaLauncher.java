@@ -45,10 +45,11 @@ public record JavaLauncher(Path java, List<String> jvmOptions, Path jar)
         final List<String> opts = new ArrayList<>();
         for (final String o : ManagementFactory.getRuntimeMXBean().getInputArguments())
         {
-            // the launcher's class-data archive lives beside this machine's jar, not the job's pinned copy
+            // the launcher's class-data archive or AOT cache lives beside this machine's jar, not the job's pinned copy
             if (!o.startsWith("-agentlib") && !o.startsWith("-javaagent") && !o.startsWith("-Xrunjdwp")
                 && !o.startsWith("-Xdebug") && !o.startsWith("-XX:SharedArchiveFile") && !o.startsWith("-Xlog:cds")
-                && !o.startsWith("-XX:ArchiveClassesAtExit") && !o.startsWith("-Xshare"))
+                && !o.startsWith("-XX:ArchiveClassesAtExit") && !o.startsWith("-Xshare") && !o.startsWith("-XX:AOTCache")
+                && !o.startsWith("-XX:AOTMode") && !o.startsWith("-Xlog:aot"))
             {
                 opts.add(o);
             }

@@ -23,7 +23,9 @@ class PoissonStreamTest
             .checkAssert((seed, lam, chunk, request) ->
             {
                 final NumpyGenerator ref = new NumpyGenerator(seed);
-                final PoissonStream s = new PoissonStream(new Pcg64(seed), lam, chunk);
+                // both paths (the vector one where available; the scalar one for short streams)
+                final boolean vector = (seed & 1) == 0 && org.scfabric.random.PoissonChunks.vectorLanes() > 0;
+                final PoissonStream s = new PoissonStream(new Pcg64(seed), lam, chunk, vector);
                 final int[] a = new int[request];
                 final int[] b = new int[request];
                 for (int k = 0; k < 9; k++)
@@ -32,7 +34,7 @@ class PoissonStreamTest
                     ref.poisson(lam, a, 0, len);
                     s.next(b, 0, len);
                     assertArrayEquals(java.util.Arrays.copyOf(a, len), java.util.Arrays.copyOf(b, len),
-                        "lambda " + lam + " chunk " + chunk + " call " + k);
+                        "lambda " + lam + " chunk " + chunk + " vector " + vector + " call " + k);
                 }
             });
     }

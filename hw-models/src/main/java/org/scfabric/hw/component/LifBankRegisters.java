@@ -33,17 +33,28 @@ public final class LifBankRegisters
     private int spikeBase;
     /** The SIMD path, when the Vector API is there and the bank fills at least one vector. */
     private final LifBankLanes lanes;
+    /**
+     * Whether {@link #lanes} is taken now: from the first edge in tests, else once {@link LifLanesWarmUp}
+     * has compiled it (scalar until then: the same bits, and faster in a fresh JVM).
+     */
+    private boolean lanesReady;
 
     /**
      * @param name register name pattern with {@code %d}, e.g. {@code lif[%d]}
      */
     public LifBankRegisters(final LifParams params, final int n, final String name)
     {
-        this(params, n, name, true);
+        this(params, n, name, true, true);
     }
 
-    /** @param simd whether to take the SIMD path when it is available (tests compare both paths) */
+    /** @param simd whether to take the SIMD path, from the first edge, when it is available (tests compare both paths) */
     LifBankRegisters(final LifParams params, final int n, final String name, final boolean simd)
+    {
+        this(params, n, name, simd, false);
+    }
+
+    private LifBankRegisters(final LifParams params, final int n, final String name, final boolean simd,
+        final boolean gated)
     {
         if (n < 1)
         {
@@ -59,6 +70,11 @@ public final class LifBankRegisters
         this.w = params.dataWidth();
         this.f = params.fraction();
         this.lanes = simd && vectorLanes() > 0 && n >= vectorLanes() ? new LifBankLanes(n) : null;
+        this.lanesReady = lanes != null && !gated;
+        if (lanes != null && gated)
+        {
+            LifLanesWarmUp.start();
+        }
     }
 
     /**
@@ -76,6 +92,12 @@ public final class LifBankRegisters
         {
             return 0;
         }
+    }
+
+    /** Whether the last edges took the SIMD path (tests). */
+    boolean onLanes()
+    {
+        return lanesReady;
     }
 
     public void declare(final Declarations d)
@@ -118,7 +140,7 @@ public final class LifBankRegisters
         final int leakW = Bits.lowSigned(leak, w);
         final int gainW = Bits.lowSigned(gain, w);
         final int noiseW = Bits.lowSigned(noise, w);
-        if (lanes != null)
+        if (lanesReady || lanes != null && (lanesReady = LifLanesWarmUp.done()))
         {
             return lanes.edge(s, n, w, f, vBase, rcBase, vBank, rcBank, spikeBank, current, leakW, gainW, noiseW,
                 vRest, vReset, vTh, refractory, spikes);
