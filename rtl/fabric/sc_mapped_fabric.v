@@ -79,7 +79,7 @@ module sc_mfab_core #(
     parameter P = 1, LC = 1, D = 1, CRB = 1, DROP = 0, SUBTRACT = 0,
     parameter NID_FILE = "c0_nid.hex",   // per local address: the neuron id
     parameter PAR_FILE = "c0_par.hex",   // per local address: kind, fires, observed, groups, r .. v_reset
-    parameter BIAS_FILE = "c0_bias.hex", // per local address and group: first step, bias
+    parameter BIAS_FILE = "c0_bias.hex", // per local address, per group g: first step, bias (group 0 lowest)
     parameter PH_FILE = "c0_ph.hex"      // per phase: hi, lo
 ) (
     input  wire             clk,
@@ -106,7 +106,7 @@ module sc_mfab_core #(
 
     reg [IDB-1:0]       nid  [0:MEM-1];
     reg [PARW-1:0]      par  [0:MEM-1];
-    reg [W+31:0]        bmem [0:MEM*G-1];
+    reg [G*(W+32)-1:0]  bmem [0:MEM-1];
     reg [2*AB-1:0]      ph   [0:PHASES-1];
     reg signed [W-1:0]  vmem [0:MEM-1];
     reg signed [W-1:0]  imem [0:MEM-1];
@@ -154,6 +154,15 @@ module sc_mfab_core #(
     reg [LC-1:0]   st_valid;
     reg [AB-1:0]   st_addr [0:LC-1];
 
+    // Read-only images and the state v, i are read one edge before the result stage (registered reads, as
+    // block RAM gives them): a neuron's v and i are written only at its own result stage, and the neuron
+    // read at an edge is never the one written at that edge, so reading early gives the same words.
+    reg [IDB-1:0]        nid_q;
+    reg [PARW-1:0]       par_q;
+    reg [G*(W+32)-1:0]   bias_q;
+    reg signed [W-1:0]   v_q, i_q;
+    reg [AB-1:0]         rda;
+
     // per-edge temporaries (blocking, assigned before use)
     integer q, k, idx, bk;
     reg [FW-1:0]         word;
@@ -200,13 +209,13 @@ module sc_mfab_core #(
             // the result stage
             if (st_valid[LC-1]) begin
                 ra = st_addr[LC-1];
-                pw = par[ra];
+                pw = par_q;
                 kind = pw[7*W+GCB+2 +: 2];
                 x = 0;
                 for (q = 0; q < G; q = q + 1) begin
                     if (q < pw[7*W +: GCB]) begin
                         idx = (bank_now * G + q) * MEM + ra;
-                        bw = bmem[ra * G + q];
+                        bw = bias_q[q*(W+32) +: W+32];
                         bias = (step_now >= bw[W +: 32]) ? bw[0 +: W] : {W{1'b0}};
                         s = acc[idx] + bias;
                         y = sat(s);
@@ -215,7 +224,7 @@ module sc_mfab_core #(
                         x = sat(s);
                     end
                 end
-                v = vmem[ra];
+                v = v_q;
                 a3 = x;
                 if (kind == INTEGRATE)
                     u = v + scl(a3, pw[6*W +: W]);
@@ -223,11 +232,11 @@ module sc_mfab_core #(
                     inew = x;
                     if (kind == CURRENT) begin
                         t = scl(a3, pw[2*W +: W]);         // drive = low((x w_in) >> F)
-                        i0 = imem[ra];
+                        i0 = i_q;
                         a3 = t;
                         a3 = a3 - i0;                       // drive - i, exact
                         inew = i0 + scl(a3, pw[3*W +: W]);
-                        imem[ra] = inew;
+                        imem[ra] <= inew;
                     end
                     a3 = inew;
                     t = scl(a3, pw[6*W +: W]);             // ri = low((i r) >> F)
@@ -241,10 +250,10 @@ module sc_mfab_core #(
                     spike = 1'b1;
                     u = SUBTRACT ? u - vth : pw[0 +: W];
                 end
-                vmem[ra] = u;
+                vmem[ra] <= u;
                 outv = pw[7*W+GCB] && (pw[7*W+GCB+1] ? spike : u != 0);
                 ret_nx = !spike && !DROP;
-                id_q <= nid[ra];
+                id_q <= nid_q;
                 out_value <= pw[7*W+GCB+1] ? (1 << F) : u;
             end
             ret <= ret_nx;
@@ -269,6 +278,14 @@ module sc_mfab_core #(
             st_valid <= st_nx;
             for (k = LC - 1; k > 0; k = k - 1) st_addr[k] <= st_addr[k - 1];
             if (issue) st_addr[0] <= ad;
+            // the registered reads for the neuron at the result stage next edge
+            rda = ad;
+            if (LC > 1) rda = st_addr[(LC > 1) ? LC - 2 : 0];
+            nid_q <= nid[rda];
+            par_q <= par[rda];
+            bias_q <= bmem[rda];
+            v_q <= vmem[rda];
+            i_q <= imem[rda];
             credits <= cr[CRB-1:0];
             busy <= iss_nx || st_nx != 0 || spike;
         end
@@ -299,7 +316,6 @@ module sc_mfab_router #(
     reg [IDB-1:0]    fifo   [0:NF*D-1];
     integer i;
     initial begin
-        for (i = 0; i < NSYN + P; i = i + 1) fanout[i] = 0;
         $readmemh(ROW_FILE, rowmem);
         $readmemh(FAN_FILE, fanout);
     end
@@ -309,6 +325,11 @@ module sc_mfab_router #(
     reg [31:0]  cnt [0:NF-1];
     reg [1:0]   state;
     reg [31:0]  wait_q, rr, ptr, end_q;
+    // registered reads of the read-only memories (block RAM): a popped source's row at the pop edge (held
+    // until the row wait ends), a beat's fan-out words one edge before the beat leaves the pipeline
+    reg [EB+RLB-1:0] row_q;
+    reg [FW-1:0]     fan_q [0:P-1];
+    reg [31:0]       fa;
     reg [IDB-1:0] src;
     reg [P-1:0] beat_mask [0:LR-1];
     reg [31:0]  beat_ptr  [0:LR-1];
@@ -341,7 +362,10 @@ module sc_mfab_router #(
             outm = beat_mask[LR-1];
             dlv_valid <= outm;
             for (k = 0; k < P; k = k + 1)
-                if (outm[k]) dlv_word[k*FW +: FW] <= fanout[beat_ptr[LR-1] + k];
+                if (outm[k]) dlv_word[k*FW +: FW] <= fan_q[k];
+            fa = ptr;
+            if (LR > 1) fa = beat_ptr[(LR > 1) ? LR - 2 : 0];
+            for (k = 0; k < P; k = k + 1) fan_q[k] <= fanout[fa + k];
             state_nx = state;
             bm = 0;
             case (state)
@@ -352,6 +376,7 @@ module sc_mfab_router #(
                         if (!found && cnt[c] != 0) begin
                             found = 1;
                             src <= fifo[c * D + rd[c]];
+                            row_q <= rowmem[fifo[c * D + rd[c]]];
                             rd[c] <= (rd[c] + 1 == D) ? 0 : rd[c] + 1;
                             cnt_nx[c] = cnt_nx[c] - 1;
                             credit[c] <= 1'b1;
@@ -363,7 +388,7 @@ module sc_mfab_router #(
                 end
                 ROW: begin
                     if (wait_q == 1) begin
-                        row = rowmem[src];
+                        row = row_q;
                         ptr <= row[EB-1:0];
                         end_q <= row[EB-1:0] + row[EB +: RLB];
                         state_nx = (row[EB +: RLB] == 0) ? IDLE : STREAM;

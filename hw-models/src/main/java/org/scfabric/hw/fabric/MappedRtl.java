@@ -102,10 +102,7 @@ public final class MappedRtl
                 {
                     nid.add("0");
                     par.add("0");
-                    for (int q = 0; q < g; q++)
-                    {
-                        bias.add("0");
-                    }
+                    bias.add("0");
                     continue;
                 }
                 final int j = pl.neuron(c, a);
@@ -113,10 +110,12 @@ public final class MappedRtl
                 par.add(new Packer().add(net.vReset[j], w).add(net.vTh[j], w).add(net.wIn[j], w).add(net.kSyn[j], w)
                     .add(net.kMem[j], w).add(net.vLeak[j], w).add(net.r[j], w).add(net.groupCount[j], gcb)
                     .add(observed[j] ? 1 : 0, 1).add(net.fires[j] ? 1 : 0, 1).add(net.kind[j], 2).hex());
+                final Packer bw = new Packer();
                 for (int q = 0; q < g; q++)
                 {
-                    bias.add(new Packer().add(net.bias[j * g + q], w).add(net.biasFrom[j * g + q], 32).hex());
+                    bw.add(net.bias[j * g + q], w).add(net.biasFrom[j * g + q], 32);
                 }
+                bias.add(bw.hex());
             }
             final List<String> ph = new ArrayList<>();
             for (int p = 0; p < net.phases; p++)
@@ -277,7 +276,7 @@ public final class MappedRtl
     }
 
     /** Every per-neuron parameter and bias must be a W-bit signed value (the cores' words are W bits). */
-    static void check(final MappedNetwork net)
+    public static void check(final MappedNetwork net)
     {
         final String[] names = {"r", "v_leak", "k_mem", "k_syn", "w_in", "v_threshold", "v_reset"};
         final int[][] p = {net.r, net.vLeak, net.kMem, net.kSyn, net.wIn, net.vTh, net.vReset};
