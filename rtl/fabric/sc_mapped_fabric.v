@@ -80,7 +80,9 @@ module sc_mfab_core #(
     parameter NID_FILE = "c0_nid.hex",   // per local address: the neuron id
     parameter PAR_FILE = "c0_par.hex",   // per local address: kind, fires, observed, groups, r .. v_reset
     parameter BIAS_FILE = "c0_bias.hex", // per local address, per group g: first step, bias (group 0 lowest)
-    parameter PH_FILE = "c0_ph.hex"      // per phase: hi, lo
+    parameter PH_FILE = "c0_ph.hex",     // per phase: hi, lo
+    parameter ZERO_FILE = "c0_zero.hex"  // a zero per local address: v and i start at 0 (an image, so that
+                                         // synthesis keeps them memories)
 ) (
     input  wire             clk,
     input  wire             rst_n,
@@ -118,7 +120,8 @@ module sc_mfab_core #(
         $readmemh(PAR_FILE, par);
         $readmemh(BIAS_FILE, bmem);
         $readmemh(PH_FILE, ph);
-        for (j = 0; j < MEM; j = j + 1) begin vmem[j] = 0; imem[j] = 0; end
+        $readmemh(ZERO_FILE, vmem);
+        $readmemh(ZERO_FILE, imem);
         for (j = 0; j < B * G * MEM; j = j + 1) acc[j] = 0;
     end
 

@@ -126,6 +126,8 @@ public final class MappedRtl
             Files.write(abs.resolve("c" + c + "_par.hex"), par, StandardCharsets.US_ASCII);
             Files.write(abs.resolve("c" + c + "_bias.hex"), bias, StandardCharsets.US_ASCII);
             Files.write(abs.resolve("c" + c + "_ph.hex"), ph, StandardCharsets.US_ASCII);
+            Files.write(abs.resolve("c" + c + "_zero.hex"), java.util.Collections.nCopies(mem, "0"),
+                StandardCharsets.US_ASCII);
         }
         final List<String> rows = new ArrayList<>();
         for (int s = 0; s < ns; s++)
@@ -223,6 +225,7 @@ public final class MappedRtl
             p.add(".PAR_FILE(\"" + abs.resolve("c" + c + "_par.hex") + "\")");
             p.add(".BIAS_FILE(\"" + abs.resolve("c" + c + "_bias.hex") + "\")");
             p.add(".PH_FILE(\"" + abs.resolve("c" + c + "_ph.hex") + "\")");
+            p.add(".ZERO_FILE(\"" + abs.resolve("c" + c + "_zero.hex") + "\")");
             v.append("    sc_mfab_core #(\n        ").append(String.join(",\n        ", p)).append("\n    ) core")
                 .append(c).append(" (\n")
                 .append("        .clk(clk), .rst_n(rst_n), .start(start), .step_in(step), .bank_in(bank),")
