@@ -146,7 +146,8 @@ public final class FabricCommand implements Callable<Integer>
 
     @Option(names = "--events", paramLabel = "FILE",
         description = "write every step start, spike and the finish as lines 'T edge', 'S edge neuron', 'F edge'"
-            + " (the format of rtl/fabric/tb_sc_fabric.v, sorted)")
+            + " (the format of rtl/fabric/tb_sc_fabric.v, sorted; with --network also 'O edge neuron value' for"
+            + " every output event, as rtl/fabric/tb_sc_mapped_fabric.v)")
     String events;
 
     @Option(names = "--synth", paramLabel = "TARGET",
@@ -279,7 +280,7 @@ public final class FabricCommand implements Callable<Integer>
     /** The --network run's options; the Brunel-only ones are refused. */
     private FabricNirRun.Args nirArgs(final CommandLine.ParseResult pr)
     {
-        for (final String o : new String[] {"--neurons", "--arithmetic", "--duration-ms", "--engine", "--events"})
+        for (final String o : new String[] {"--neurons", "--arithmetic", "--duration-ms", "--engine"})
         {
             if (pr != null && pr.hasMatchedOption(o))
             {
@@ -341,7 +342,8 @@ public final class FabricCommand implements Callable<Integer>
             json == null ? null : OptionValues.outputFile(json, "--json", true),
             hgrmGiven ? OptionValues.outputDir(hgrm, "--hgrm") : null,
             plots == null ? null : OptionValues.outputDir(plots, "--plots"), !noCheck, hgrm, json, plots, rtlDir, rtl,
-            target, synthPath, synthDir);
+            target, synthPath, synthDir, events == null ? null : OptionValues.outputFile(events, "--events", true),
+            events);
     }
 
     private static void probe(final Path dir, final String option, final String value)

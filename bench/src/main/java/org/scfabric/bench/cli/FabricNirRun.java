@@ -26,6 +26,7 @@ import org.scfabric.hw.fabric.MappedFabric;
 import org.scfabric.hw.fabric.MappedNetwork;
 import org.scfabric.hw.fabric.MappedResult;
 import org.scfabric.hw.fabric.MappedRtl;
+import org.scfabric.hw.fabric.MappedTrace;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.nir.NirReader;
@@ -50,7 +51,7 @@ final class FabricNirRun
         int cores, int fifoDepth, int ports, int coreLatency, int memoryLatency, double mhz,
         FabricParams.Overflow overflow, Path json, Path hgrmDir, Path plotDir, boolean check, String hgrmLabel,
         String jsonLabel, String plotLabel, Path rtlDir, String rtlLabel, FabricSynth.Target synth, Path synthPath,
-        String synthLabel)
+        String synthLabel, Path events, String eventsLabel)
     {
     }
 
@@ -159,6 +160,7 @@ final class FabricNirRun
             final Path jsonStage = a.json() == null ? null : staged.file(a.json(), "--json", a.jsonLabel());
             final Path hgrmStage = a.hgrmDir() == null ? null : staged.folder(a.hgrmDir(), "--hgrm", a.hgrmLabel());
             final Path plotStage = a.plotDir() == null ? null : staged.folder(a.plotDir(), "--plots", a.plotLabel());
+            final Path eventsStage = a.events() == null ? null : staged.file(a.events(), "--events", a.eventsLabel());
             if (a.rtlDir() != null)
             {
                 probe(a.rtlDir(), "--rtl", a.rtlLabel());   // not staged: the top names its images by their final path
@@ -234,6 +236,11 @@ final class FabricNirRun
                 stdout.flush();
                 report.with("synthesis", FabricReport.synthJson(sr, est, estBlocks, r.fabric(), a.dt() * 1000));
             }
+            if (eventsStage != null)
+            {
+                java.nio.file.Files.write(eventsStage, MappedTrace.lines(new MappedFabric(fp, mn, map.observed()), r,
+                    events[0], events[1], steps));
+            }
             if (a.rtlDir() != null)
             {
                 MappedRtl.write(a.rtlDir(), fp, mn, map.observed(), events[0], events[1], steps);
@@ -266,6 +273,10 @@ final class FabricNirRun
             if (nPlots > 0)
             {
                 wrote.add(nPlots + " plots in " + a.plotLabel());
+            }
+            if (a.events() != null)
+            {
+                wrote.add(a.eventsLabel());
             }
             if (a.rtlDir() != null)
             {

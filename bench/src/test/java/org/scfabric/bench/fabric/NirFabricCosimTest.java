@@ -24,9 +24,8 @@ import org.scfabric.hw.cosim.IcarusRunner;
 import org.scfabric.hw.fabric.FabricParams;
 import org.scfabric.hw.fabric.FabricRtl;
 import org.scfabric.hw.fabric.MappedFabric;
-import org.scfabric.hw.fabric.MappedResult;
 import org.scfabric.hw.fabric.MappedRtl;
-import org.scfabric.hw.fabric.OutputEvents;
+import org.scfabric.hw.fabric.MappedTrace;
 import org.scfabric.net.Network;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.Options;
@@ -120,27 +119,7 @@ class NirFabricCosimTest
         final int steps)
     {
         final MappedFabric fab = new MappedFabric(fp, map.network(), map.observed());
-        final MappedResult r = fab.run(start, ch, steps);
-        final long[] spikes = fab.spikeTimes(start, ch, steps);
-        final List<String> out = new ArrayList<>();
-        long t0 = 0;
-        for (int t = 0; t < steps; t++)
-        {
-            out.add("T " + t0);
-            t0 += r.fabric().stepCycles()[t];
-        }
-        for (int i = 0; i < spikes.length; i += 2)
-        {
-            out.add("S " + spikes[i] + " " + spikes[i + 1]);
-        }
-        final OutputEvents oe = r.outputs();
-        for (int i = 0; i < oe.size(); i++)
-        {
-            out.add("O " + oe.edge(i) + " " + oe.neuron(i) + " " + oe.value(i));
-        }
-        out.add("F " + t0);
-        out.sort(NirFabricCosimTest::compare);
-        return out;
+        return MappedTrace.lines(fab, fab.run(start, ch, steps), start, ch, steps);
     }
 
     static List<String> verilogTrace(final FabricParams fp, final NirMapping map, final int[] start, final int[] ch,
