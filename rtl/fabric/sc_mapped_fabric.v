@@ -314,6 +314,21 @@ module sc_mfab_router #(
 );
     localparam IDLE = 2'd0, ROW = 2'd1, STREAM = 2'd2;
 
+    function integer bitsfor;       // bits to hold 0..v, at least 1
+        input integer v;
+        integer b;
+        begin
+            b = 1;
+            while ((v >> b) != 0) b = b + 1;
+            bitsfor = b;
+        end
+    endfunction
+    localparam PB = bitsfor(D - 1);         // a FIFO pointer
+    localparam DB = bitsfor(D);             // a FIFO count
+    localparam SB = bitsfor(NSYN + 2 * P);  // a fan-out address (the stream runs up to P past the row's end)
+    localparam WB = bitsfor(LR);
+    localparam RB = bitsfor(NF - 1);
+
     reg [EB+RLB-1:0] rowmem [0:NS-1];
     reg [FW-1:0]     fanout [0:NSYN+P-1];
     reg [IDB-1:0]    fifo   [0:NF*D-1];
@@ -323,22 +338,24 @@ module sc_mfab_router #(
         $readmemh(FAN_FILE, fanout);
     end
 
-    reg [31:0]  rd  [0:NF-1];
-    reg [31:0]  wr  [0:NF-1];
-    reg [31:0]  cnt [0:NF-1];
-    reg [1:0]   state;
-    reg [31:0]  wait_q, rr, ptr, end_q;
+    reg [PB-1:0] rd  [0:NF-1];
+    reg [PB-1:0] wr  [0:NF-1];
+    reg [DB-1:0] cnt [0:NF-1];
+    reg [1:0]    state;
+    reg [WB-1:0] wait_q;
+    reg [RB-1:0] rr;
+    reg [SB-1:0] ptr, end_q;
     // registered reads of the read-only memories (block RAM): a popped source's row at the pop edge (held
     // until the row wait ends), a beat's fan-out words one edge before the beat leaves the pipeline
     reg [EB+RLB-1:0] row_q;
     reg [FW-1:0]     fan_q [0:P-1];
-    reg [31:0]       fa;
+    reg [SB-1:0]     fa;
     reg [IDB-1:0] src;
     reg [P-1:0] beat_mask [0:LR-1];
-    reg [31:0]  beat_ptr  [0:LR-1];
+    reg [SB-1:0] beat_ptr [0:LR-1];
 
     integer c, k, st, found, nl;
-    reg [31:0]       cnt_nx [0:NF-1];
+    reg [DB-1:0]     cnt_nx [0:NF-1];
     reg [1:0]        state_nx;
     reg [P-1:0]      bm, outm;
     reg [EB+RLB-1:0] row;
@@ -357,8 +374,8 @@ module sc_mfab_router #(
                 credit[c] <= 1'b0;
                 if (push_valid[c] && cnt[c] < D) begin
                     fifo[c * D + wr[c]] <= push_id[c*IDB +: IDB];
-                    wr[c] <= (wr[c] + 1 == D) ? 0 : wr[c] + 1;
-                    cnt_nx[c] = cnt_nx[c] + 1;
+                    wr[c] <= ({{(32-PB){1'b0}}, wr[c]} + 32'd1 == D) ? {PB{1'b0}} : wr[c] + 1'b1;
+                    cnt_nx[c] = cnt_nx[c] + 1'b1;
                 end
             end
             // the beat leaving the pipeline becomes this edge's deliveries
@@ -380,10 +397,10 @@ module sc_mfab_router #(
                             found = 1;
                             src <= fifo[c * D + rd[c]];
                             row_q <= rowmem[fifo[c * D + rd[c]]];
-                            rd[c] <= (rd[c] + 1 == D) ? 0 : rd[c] + 1;
-                            cnt_nx[c] = cnt_nx[c] - 1;
+                            rd[c] <= ({{(32-PB){1'b0}}, rd[c]} + 32'd1 == D) ? {PB{1'b0}} : rd[c] + 1'b1;
+                            cnt_nx[c] = cnt_nx[c] - 1'b1;
                             credit[c] <= 1'b1;
-                            rr <= (c + 1 == NF) ? 0 : c + 1;
+                            rr <= (c + 1 == NF) ? {RB{1'b0}} : c + 1;
                             wait_q <= LR;
                             state_nx = ROW;
                         end
@@ -396,13 +413,13 @@ module sc_mfab_router #(
                         end_q <= row[EB-1:0] + row[EB +: RLB];
                         state_nx = (row[EB +: RLB] == 0) ? IDLE : STREAM;
                     end
-                    wait_q <= wait_q - 1;
+                    wait_q <= wait_q - 1'b1;
                 end
                 default: begin
-                    nl = (end_q - ptr < P) ? end_q - ptr : P;
+                    nl = ({{(32-SB){1'b0}}, end_q} - ptr < P) ? end_q - ptr : P;
                     for (k = 0; k < P; k = k + 1) bm[k] = (k < nl);
                     ptr <= ptr + P;
-                    if (ptr + P >= end_q) state_nx = IDLE;
+                    if ({{(32-SB){1'b0}}, ptr} + P >= end_q) state_nx = IDLE;
                 end
             endcase
             state <= state_nx;
