@@ -6,11 +6,11 @@
 # (rtl/fabric/sc_mapped_fabric.v + the generated top) compiled by `verilator --binary`; checks that both
 # give the same step starts, spikes and output events on the same edges; prints cycles per second of each.
 #
-# Usage: bench/scripts/fabric-nir-verilator.sh [N=128] [K=2] [STEPS=2000] [POISSON_HZ=400]
+# Usage: bench/scripts/fabric-nir-verilator.sh [N=128] [K=2] [STEPS=10000] [POISSON_HZ=400]
 # Needs: Java 17 + Maven, verilator (Debian package verilator), /usr/bin/python3 with h5py and numpy.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-N="${1:-128}"; K="${2:-2}"; T="${3:-2000}"; HZ="${4:-400}"
+N="${1:-128}"; K="${2:-2}"; T="${3:-10000}"; HZ="${4:-400}"
 command -v verilator >/dev/null || { echo "fabric-nir-verilator: verilator is not installed (apt-get install verilator)" >&2; exit 2; }
 [ "$N" -ge 12 ] || { echo "fabric-nir-verilator: N must be >= 12" >&2; exit 2; }
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
@@ -24,17 +24,17 @@ nin, nout = 32, 10
 h = n - nout
 def lif(g, m):
     g["type"] = "LIF"
-    g["tau"] = np.full(m, 2e-3); g["r"] = np.ones(m); g["v_leak"] = np.zeros(m)
+    g["tau"] = np.full(m, 1e-3); g["r"] = np.ones(m); g["v_leak"] = np.zeros(m)
     g["v_threshold"] = rng.uniform(0.8, 1.2, m); g["v_reset"] = np.zeros(m)
 with h5py.File(path, "w") as f:
     f["version"] = "0.2.0"
     node = f.create_group("node"); node["type"] = "NIRGraph"
     nodes = node.create_group("nodes")
     g = nodes.create_group("input"); g["type"] = "Input"; g["shape"] = np.array([nin])
-    g = nodes.create_group("fc1"); g["type"] = "Linear"; g["weight"] = (rng.normal(0, 1.0, (h, nin)) * (rng.random((h, nin)) < 0.3)).astype(np.float32)
+    g = nodes.create_group("fc1"); g["type"] = "Linear"; g["weight"] = (rng.uniform(2.0, 6.0, (h, nin)) * (rng.random((h, nin)) < 0.3)).astype(np.float32)
     lif(nodes.create_group("lif1"), h)
     g = nodes.create_group("rec"); g["type"] = "Linear"; g["weight"] = (rng.normal(0, 0.5, (h, h)) * (rng.random((h, h)) < 0.1)).astype(np.float32)
-    g = nodes.create_group("fc2"); g["type"] = "Linear"; g["weight"] = (rng.normal(0, 1.0, (nout, h)) * (rng.random((nout, h)) < 0.3)).astype(np.float32)
+    g = nodes.create_group("fc2"); g["type"] = "Linear"; g["weight"] = (rng.uniform(0.5, 3.0, (nout, h)) * (rng.random((nout, h)) < 0.3)).astype(np.float32)
     lif(nodes.create_group("lif2"), nout)
     g = nodes.create_group("output"); g["type"] = "Output"; g["shape"] = np.array([nout])
     node["edges"] = np.array([[b"input", b"fc1"], [b"fc1", b"lif1"], [b"lif1", b"rec"], [b"rec", b"lif1"],
@@ -65,6 +65,7 @@ awk '{r = ($1=="T") ? 0 : ($1=="S") ? 1 : ($1=="O") ? 2 : 3; print $2, r, ($3=="
 
 same=yes
 cmp -s "$work/verilator.txt" "$work/fast.txt" || same=no
+[ "$(grep -c '^S' "$work/fast.txt" || true)" -gt 0 ] || { echo "fabric-nir-verilator: the network did not spike; nothing compared" >&2; exit 1; }
 cycles=$(awk '$1=="F" {print $2}' "$work/verilator.txt")
 spikes=$(grep -c '^S' "$work/verilator.txt" || true)
 outs=$(grep -c '^O' "$work/verilator.txt" || true)
