@@ -140,18 +140,22 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
 
     @Option(names = "--rtl", paramLabel = "DIR",
         description = "also write the Verilog of this fabric and network into DIR (wrapper sc_fabric_cfg.v, memory"
-            + " files; with rtl/fabric/sc_fabric.v it is the design the figures describe)")
+            + " files; with rtl/fabric/sc_fabric.v it is the design the figures describe; with --network: top"
+            + " sc_mapped_cfg.v and the memory images of the network and its input events, for"
+            + " rtl/fabric/sc_mapped_fabric.v)")
     String rtl;
 
     @Option(names = "--events", paramLabel = "FILE",
         description = "write every step start, spike and the finish as lines 'T edge', 'S edge neuron', 'F edge'"
-            + " (the format of rtl/fabric/tb_sc_fabric.v, sorted)")
+            + " (the format of rtl/fabric/tb_sc_fabric.v, sorted; with --network also 'O edge neuron value' for"
+            + " every output event, as rtl/fabric/tb_sc_mapped_fabric.v)")
     String events;
 
     @Option(names = "--synth", paramLabel = "TARGET",
         description = "also synthesise this fabric: ice40 (Yosys synth_ice40 + nextpnr-ice40 on an UP5K: LUT, FF,"
             + " block RAM, Fmax; the real-time factor is then also given at Fmax) or xc7 (Yosys synth_xilinx cells);"
-            + " the area estimate from the parts sits beside it with its error. N <= " + MAX_SYNTH_N)
+            + " the area estimate from the parts sits beside it with its error. N <= " + MAX_SYNTH_N + " (with"
+            + " --network: N <= " + MAX_SYNTH_N + " and at most " + MAX_SYNTH_SYNAPSES + " synapses)")
     String synth;
 
     @Option(names = "--synth-dir", defaultValue = "out/fabric/synth", paramLabel = "DIR",
@@ -159,6 +163,7 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
     String synthDir;
 
     static final int MAX_SYNTH_N = 256;
+    static final int MAX_SYNTH_SYNAPSES = 16384;
 
     @Option(names = "--no-check", description = "skip running the unrolled network to compare spikes")
     boolean noCheck;
@@ -290,8 +295,7 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
     /** The --network run's options; the Brunel-only ones are refused. */
     private FabricNirRun.Args nirArgs(final CommandLine.ParseResult pr)
     {
-        for (final String o : new String[] {"--neurons", "--arithmetic", "--duration-ms", "--rtl",
-            "--events", "--synth", "--synth-dir"})
+        for (final String o : new String[] {"--neurons", "--arithmetic", "--duration-ms"})
         {
             if (pr != null && pr.hasMatchedOption(o))
             {
@@ -330,6 +334,26 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
             default -> throw new BadInputException("--overflow '" + overflow + "' is not accepted (stall or drop)");
         };
         final boolean hgrmGiven = pr != null && pr.hasMatchedOption("--hgrm");
+        if (synth == null && pr != null && pr.hasMatchedOption("--synth-dir"))
+        {
+            throw new BadInputException("--synth-dir is used only with --synth (add --synth ice40|xc7, or drop"
+                + " --synth-dir)");
+        }
+        FabricSynth.Target target = null;
+        Path synthPath = null;
+        if (synth != null)
+        {
+            try
+            {
+                target = FabricSynth.Target.parse(synth);
+            }
+            catch (final IllegalArgumentException e)
+            {
+                throw new BadInputException("--synth: " + e.getMessage());
+            }
+            synthPath = OptionValues.outputDir(synthDir, "--synth-dir").resolve(target.id());
+        }
+        final Path rtlDir = rtl == null ? null : OptionValues.outputDir(rtl, "--rtl");
         return new FabricNirRun.Args(file, input, poisson, steps == null ? null : NirCommand.steps(steps), fmt,
             OptionValues.positive(dt, "--dt", "a number of seconds > 0"), OptionValues.seed(seed),
             OptionValues.integer(cores, "--cores", "an integer 1..64"),
@@ -340,7 +364,9 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
             OptionValues.positive(clockMhz, "--clock-mhz", "a frequency in MHz > 0"), ov,
             json == null ? null : OptionValues.outputFile(json, "--json", true),
             hgrmGiven ? OptionValues.outputDir(hgrm, "--hgrm") : null,
-            plots == null ? null : OptionValues.outputDir(plots, "--plots"), !noCheck, hgrm, json, plots, onKernel);
+            plots == null ? null : OptionValues.outputDir(plots, "--plots"), !noCheck, hgrm, json, plots, onKernel, rtlDir, rtl,
+            target, synthPath, synthDir, events == null ? null : OptionValues.outputFile(events, "--events", true),
+            events);
     }
 
     private static void probe(final Path dir, final String option, final String value)

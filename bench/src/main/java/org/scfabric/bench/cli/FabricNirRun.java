@@ -20,10 +20,13 @@ import org.scfabric.bench.report.FabricReport;
 import org.scfabric.hw.area.Area;
 import org.scfabric.hw.area.Target;
 import org.scfabric.hw.fabric.FabricParams;
+import org.scfabric.hw.fabric.FabricSynth;
 import org.scfabric.hw.fabric.MappedArea;
 import org.scfabric.hw.fabric.MappedFabric;
 import org.scfabric.hw.fabric.MappedNetwork;
 import org.scfabric.hw.fabric.MappedResult;
+import org.scfabric.hw.fabric.MappedRtl;
+import org.scfabric.hw.fabric.MappedTrace;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.nir.NirReader;
@@ -47,7 +50,8 @@ final class FabricNirRun
     record Args(Path network, String input, String poisson, Integer steps, FixedFormat fmt, double dt, long seed,
         int cores, int fifoDepth, int ports, int coreLatency, int memoryLatency, double mhz,
         FabricParams.Overflow overflow, Path json, Path hgrmDir, Path plotDir, boolean check, String hgrmLabel,
-        String jsonLabel, String plotLabel, boolean kernel)
+        String jsonLabel, String plotLabel, boolean kernel, Path rtlDir, String rtlLabel, FabricSynth.Target synth, Path synthPath,
+        String synthLabel, Path events, String eventsLabel)
     {
     }
 
@@ -86,6 +90,24 @@ final class FabricNirRun
         catch (final IllegalArgumentException e)
         {
             throw new BadInputException(e.getMessage());
+        }
+        if (a.rtlDir() != null || a.synth() != null)
+        {
+            try
+            {
+                MappedRtl.check(mn);
+            }
+            catch (final IllegalArgumentException e)
+            {
+                throw new BadInputException((a.rtlDir() != null ? "--rtl: " : "--synth: ") + e.getMessage());
+            }
+        }
+        if (a.synth() != null && (mn.size() > FabricCommand.MAX_SYNTH_N
+            || mn.synapses() > FabricCommand.MAX_SYNTH_SYNAPSES))
+        {
+            throw new BadInputException("--synth is for small graphs (N <= " + FabricCommand.MAX_SYNTH_N + " and <= "
+                + FabricCommand.MAX_SYNTH_SYNAPSES + " synapses), " + a.network().getFileName() + " has N "
+                + mn.size() + " and " + mn.synapses() + " synapses; the area estimate alone is in the report");
         }
         final java.util.function.Supplier<Stimulus> stim;
         final String inputLabel;
@@ -138,6 +160,15 @@ final class FabricNirRun
             final Path jsonStage = a.json() == null ? null : staged.file(a.json(), "--json", a.jsonLabel());
             final Path hgrmStage = a.hgrmDir() == null ? null : staged.folder(a.hgrmDir(), "--hgrm", a.hgrmLabel());
             final Path plotStage = a.plotDir() == null ? null : staged.folder(a.plotDir(), "--plots", a.plotLabel());
+            final Path eventsStage = a.events() == null ? null : staged.file(a.events(), "--events", a.eventsLabel());
+            if (a.rtlDir() != null)
+            {
+                probe(a.rtlDir(), "--rtl", a.rtlLabel());   // not staged: the top names its images by their final path
+            }
+            if (a.synthPath() != null)
+            {
+                probe(a.synthPath(), "--synth-dir", a.synthLabel());
+            }
             stderr.printf(Locale.ROOT, "fabric: %s, %d neurons in %d populations, %d synapses, %d steps, K %d on the %s "
                 + "engine ...%n", a.network().getFileName(), mn.size(), map.populations().size(), mn.synapses(), steps,
                 a.cores(), a.kernel() ? "kernel" : "fast");
@@ -193,6 +224,28 @@ final class FabricNirRun
             report.with("area", area);
             stdout.print(report.text());
             stdout.flush();
+            if (a.synth() != null)
+            {
+                stderr.println("fabric: synthesising for " + a.synth().title() + " in " + a.synthLabel() + " ...");
+                stderr.flush();
+                final FabricSynth.Report sr = FabricSynth.run(fp, mn, map.observed(), events[0], events[1], steps,
+                    a.synth(), a.synthPath(), org.scfabric.sim.ToolPath::onPath);
+                final Target t = a.synth() == FabricSynth.Target.ICE40 ? Target.ICE40 : Target.XC7;
+                final Area est = MappedArea.estimate(fp, mn, t);
+                final long estBlocks = MappedArea.blocks(fp, mn, t);
+                stdout.print(FabricReport.synthText(sr, est, estBlocks, r.fabric(), a.dt() * 1000));
+                stdout.flush();
+                report.with("synthesis", FabricReport.synthJson(sr, est, estBlocks, r.fabric(), a.dt() * 1000));
+            }
+            if (eventsStage != null)
+            {
+                java.nio.file.Files.write(eventsStage, MappedTrace.lines(new MappedFabric(fp, mn, map.observed()), r,
+                    events[0], events[1], steps));
+            }
+            if (a.rtlDir() != null)
+            {
+                MappedRtl.write(a.rtlDir(), fp, mn, map.observed(), events[0], events[1], steps);
+            }
             if (jsonStage != null)
             {
                 report.writeJson(jsonStage);
@@ -222,6 +275,15 @@ final class FabricNirRun
             {
                 wrote.add(nPlots + " plots in " + a.plotLabel());
             }
+            if (a.events() != null)
+            {
+                wrote.add(a.eventsLabel());
+            }
+            if (a.rtlDir() != null)
+            {
+                wrote.add(MappedRtl.WRAPPER + ".v and its memory images in " + a.rtlLabel() + " (with "
+                    + "rtl/fabric/sc_mapped_fabric.v)");
+            }
             if (!wrote.isEmpty())
             {
                 stderr.println("fabric: wrote " + String.join(", ", wrote));
@@ -234,6 +296,14 @@ final class FabricNirRun
             }
         }
         return 0;
+    }
+
+    private static void probe(final Path dir, final String option, final String value)
+    {
+        try (StagedFiles p = new StagedFiles())
+        {
+            p.folder(dir, option, value);
+        }
     }
 
     private static String populations(final NirMapping map)

@@ -171,13 +171,36 @@ class FabricNirCommandTest
     }
 
     @Test
+    void rtlWritesTheTopAndImagesAndEventsAreTheFastEnginesTrace(@TempDir final Path dir) throws Exception
+    {
+        final Path rtl = dir.resolve("rtl");
+        final Path ev = dir.resolve("events.txt");
+        final Run f = run("fabric", "--network", BRAILLE, "--poisson", "400", "--steps", "20",
+            "--cores", "2", "--rtl", rtl.toString(), "--events", ev.toString(), "--json",
+            dir.resolve("f.json").toString());
+        assertEquals(0, f.code(), f.err());
+        assertTrue(Files.readString(rtl.resolve("sc_mapped_cfg.v")).contains("sc_mfab_core"));
+        for (final String img : new String[] {"c0_par.hex", "c1_par.hex", "row.hex", "fanout.hex", "in_start.hex"})
+        {
+            assertTrue(Files.size(rtl.resolve(img)) > 0, img);
+        }
+        final java.util.List<String> lines = Files.readAllLines(ev);
+        assertEquals("T 0", lines.get(0));
+        assertEquals(20, lines.stream().filter(l -> l.startsWith("T ")).count());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("O ")), "braille gives output events");
+        assertTrue(lines.get(lines.size() - 1).startsWith("F "));
+    }
+
+    @Test
     void badOptionCombinationsAreOneLineAndExitTwo(@TempDir final Path dir)
     {
         final String[][] cases = {
             {"fabric", "--network", BRAILLE},
             {"fabric", "--network", BRAILLE, "--poisson", "10", "--input", "x.csv"},
             {"fabric", "--network", BRAILLE, "--poisson", "10", "--neurons", "100"},
-            {"fabric", "--network", BRAILLE, "--poisson", "10", "--synth", "ice40"},
+            {"fabric", "--network", BRAILLE, "--poisson", "10", "--synth", "vhdl"},
+            {"fabric", "--network", BRAILLE, "--poisson", "10", "--synth-dir", "x"},
+            {"fabric", "--network", BRAILLE, "--poisson", "10", "--duration-ms", "10"},
             {"fabric", "--network", BRAILLE, "--poisson", "10", "--arith", "q4.4"},
             {"fabric", "--network", BRAILLE, "--poisson", "10", "--cores", "0"},
             {"fabric", "--network", BRAILLE, "--poisson", "abc"},
@@ -187,7 +210,8 @@ class FabricNirCommandTest
             {"fabric", "--steps", "10"},
         };
         final String[] expect = {"--input FILE", "not both", "--neurons is for the Brunel fabric",
-            "--synth is for the Brunel fabric", "--arith 'q4.4'", "cores must be", "--poisson 'abc'", "--steps 0",
+            "--synth: unknown target 'vhdl'", "--synth-dir is used only with --synth",
+            "--duration-ms is for the Brunel fabric", "--arith 'q4.4'", "cores must be", "--poisson 'abc'", "--steps 0",
             "no such file", "--poisson is used only with --network", "--steps is used only with --network"};
         for (int i = 0; i < cases.length; i++)
         {

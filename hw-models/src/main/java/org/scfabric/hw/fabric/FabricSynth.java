@@ -117,11 +117,50 @@ public final class FabricSynth
             }
             return new Report(t, Map.of(), null, 0, null, null, notes, null, null, 0);
         }
-        final Path wrapper = FabricRtl.write(work, fp, net, steps);
+        return synth(t, work, placeAndRoute, available, () -> FabricRtl.write(work, fp, net, steps),
+            FabricRtl.source(), FabricRtl.BOARD_TOP, t0, notes);
+    }
+
+    /**
+     * Synthesises a mapped network on the general fabric ({@link MappedRtl}: {@code sc_mapped_fabric.v}, top
+     * {@code sc_mapped_top}, its memory images for these input events) in {@code work}, with place and route
+     * on iCE40.
+     */
+    public static Report run(final FabricParams fp, final MappedNetwork net, final boolean[] observed,
+        final int[] stepStart, final int[] channel, final int steps, final Target t, final Path work,
+        final java.util.function.Predicate<String> available) throws IOException
+    {
+        final long t0 = System.nanoTime();
+        final List<String> notes = new ArrayList<>();
+        if (!available.test("yosys"))
+        {
+            notes.add("yosys is not installed (apt-get install yosys): no synthesis figures");
+            if (t == Target.ICE40 && !available.test("nextpnr-ice40"))
+            {
+                notes.add("nextpnr-ice40 is not installed (apt-get install nextpnr-ice40): no Fmax");
+            }
+            return new Report(t, Map.of(), null, 0, null, null, notes, null, null, 0);
+        }
+        return synth(t, work, true, available,
+            () -> MappedRtl.write(work, fp, net, observed, stepStart, channel, steps), MappedRtl.source(),
+            MappedRtl.BOARD_TOP, t0, notes);
+    }
+
+    /** Writes a design's top and memory images; returns the top's file. */
+    private interface Design
+    {
+        Path write() throws IOException;
+    }
+
+    private static Report synth(final Target t, final Path work, final boolean placeAndRoute,
+        final java.util.function.Predicate<String> available, final Design design, final Path source,
+        final String boardTop, final long t0, final List<String> notes) throws IOException
+    {
+        final Path wrapper = design.write();
         final Path json = work.resolve("synth.json");
         final Path stat = work.resolve("stat.txt");
-        final String script = "read_verilog -defer " + FabricRtl.source() + " " + wrapper + "; "
-            + t.pass + " -flatten -top " + FabricRtl.BOARD_TOP + (t == Target.ICE40 ? " -json " + json : "")
+        final String script = "read_verilog -defer " + source + " " + wrapper + "; "
+            + t.pass + " -flatten -top " + boardTop + (t == Target.ICE40 ? " -json " + json : "")
             + "; tee -q -o " + stat + " stat";
         final Exec y = exec(work, 3600, "yosys", "-q", "-l", work.resolve("yosys.log").toString(), "-p", script);
         if (y.code != 0 || !Files.exists(stat))

@@ -26,8 +26,10 @@ import org.scfabric.hw.lif.CubaLifParams;
  * memory: iCE40 SB_RAM40_4K (256 × 16), Xilinx RAMB18 (1024 × 18; memories under 1 kbit go to LUT RAM
  * there).
  *
- * <p>This is an estimate from the parts, not calibrated by synthesis: the general fabric's RTL is not
- * written yet (issue 13 §3); the Brunel fabric's estimate, calibrated against Yosys, was within ±15 %.
+ * <p>This is an estimate of that architecture from the parts, not fitted to synthesis. The general fabric's
+ * RTL ({@link MappedRtl}) keeps the accumulators and the spike FIFOs in registers rather than block RAM, so
+ * Yosys's figures for it are far above this estimate; docs/area.md ("The general fabric") compares the two
+ * on a few graphs and says where the difference lies.
  */
 public final class MappedArea
 {

@@ -97,6 +97,18 @@ public final class MappedFabric
         }
     }
 
+    /**
+     * The same run as {@link #run}, keeping the edge of every spike: pairs (edge, neuron) in edge order
+     * (what a co-simulation of the RTL compares).
+     */
+    public long[] spikeTimes(final int[] stepStart, final int[] channel, final int steps)
+    {
+        final FabricEngine e = new FabricEngine(fp, net, steps, Arrays.copyOf(stepStart, steps + 1), channel,
+            observed, new OutputEvents()).keepSpikeTimes();
+        e.run();
+        return e.spikeTimes();
+    }
+
     /** Neurons per core under the layered placement. */
     public int[] coreSizes()
     {

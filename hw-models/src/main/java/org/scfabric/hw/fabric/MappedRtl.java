@@ -1,0 +1,334 @@
+package org.scfabric.hw.fabric;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.scfabric.hw.Bits;
+
+/**
+ * Writes the Verilog of a mapped network on the general fabric ({@code rtl/fabric/sc_mapped_fabric.v}):
+ * a top {@code sc_mapped_cfg} that wires the controller, K cores (each with its size and memory
+ * images), the router and the input port for one architecture, network and input, a board top
+ * {@code sc_mapped_top} for synthesis, and the memory images ({@code $readmemh}): per core the neuron
+ * ids, parameters, biases and phase ranges of its local addresses; the rows and fan-out words; the
+ * input events of every step.
+ *
+ * <p>Ports of {@code sc_mapped_cfg}: clk, rst_n, spike_valid[K], spike_id[K·IDB] (the neuron of core c's
+ * last update), out_valid[K], out_value[K·W] (an output event: 2^F for a spike, v for a readout),
+ * step_start, finished.
+ */
+public final class MappedRtl
+{
+    public static final String WRAPPER = "sc_mapped_cfg";
+    public static final String BOARD_TOP = "sc_mapped_top";
+
+    /** The widths the generated top uses (also what a test bench needs). */
+    public record Widths(int idBits, int dataBits, int cores)
+    {
+    }
+
+    private MappedRtl()
+    {
+    }
+
+    /** The general fabric's Verilog source. */
+    public static Path source()
+    {
+        return FabricRtl.rtlDir().resolve("fabric").resolve("sc_mapped_fabric.v");
+    }
+
+    /** The widths of the top for this network and architecture. */
+    public static Widths widths(final FabricParams fp, final MappedNetwork net)
+    {
+        return new Widths(FabricParams.bitsFor(Math.max(1, net.size() + net.inputs() - 1)), net.w, fp.cores());
+    }
+
+    /**
+     * Writes the top, the board top and the memory images into {@code dir}; returns the top's file.
+     * The input events of step t are {@code channel[stepStart[t] .. stepStart[t+1])}.
+     *
+     * @throws IllegalArgumentException if a parameter does not fit the data width (named)
+     */
+    public static Path write(final Path dir, final FabricParams fp, final MappedNetwork net, final boolean[] observed,
+        final int[] stepStart, final int[] channel, final int steps) throws IOException
+    {
+        check(net);
+        Files.createDirectories(dir);
+        final Path abs = dir.toAbsolutePath();
+        final int k = fp.cores();
+        final int n = net.size();
+        final int w = net.w;
+        final int g = net.groups;
+        final int b = net.banks;
+        final Placement pl = Placement.layered(k, net.levelStarts(), net.phases());
+        final int ns = n + net.inputs();
+        final int idb = widths(fp, net).idBits();
+        final int kb = FabricParams.bitsFor(Math.max(1, k - 1));
+        final int ab = FabricParams.bitsFor(Math.max(1, pl.maxSize()));
+        final int ob = FabricParams.bitsFor(Math.max(1, b - 1));
+        final int gb = FabricParams.bitsFor(Math.max(1, g - 1));
+        final int gcb = FabricParams.bitsFor(g);
+        final int wb = net.weightBits();
+        final int acw = Math.max(Math.max(net.accumulatorBits(), w + 1), wb);
+        final int phb = FabricParams.bitsFor(Math.max(1, net.phases - 1));
+        final int nsyn = Math.max(1, net.synapses());
+        final int eb = FabricParams.bitsFor(nsyn);
+        final int rlb = FabricParams.bitsFor(Math.max(1, net.maxRowLength()));
+        final int fw = kb + ab + ob + gb + wb;
+        final int crb = FabricParams.bitsFor(fp.fifoDepth());
+        final int nev = stepStart[steps] - stepStart[0];
+        final int evb = FabricParams.bitsFor(Math.max(1, nev));
+        final int chb = FabricParams.bitsFor(Math.max(1, net.inputs() - 1));
+        final boolean drop = fp.overflow() == FabricParams.Overflow.DROP;
+        final boolean port = net.inputs() > 0;
+        final int nf = port ? k + 1 : k;
+
+        for (int c = 0; c < k; c++)
+        {
+            final int size = pl.size(c);
+            final int mem = Math.max(1, size);
+            final List<String> nid = new ArrayList<>();
+            final List<String> par = new ArrayList<>();
+            final List<String> bias = new ArrayList<>();
+            for (int a = 0; a < mem; a++)
+            {
+                if (a >= size)
+                {
+                    nid.add("0");
+                    par.add("0");
+                    bias.add("0");
+                    continue;
+                }
+                final int j = pl.neuron(c, a);
+                nid.add(Integer.toHexString(j));
+                par.add(new Packer().add(net.vReset[j], w).add(net.vTh[j], w).add(net.wIn[j], w).add(net.kSyn[j], w)
+                    .add(net.kMem[j], w).add(net.vLeak[j], w).add(net.r[j], w).add(net.groupCount[j], gcb)
+                    .add(observed[j] ? 1 : 0, 1).add(net.fires[j] ? 1 : 0, 1).add(net.kind[j], 2).hex());
+                final Packer bw = new Packer();
+                for (int q = 0; q < g; q++)
+                {
+                    bw.add(net.bias[j * g + q], w).add(net.biasFrom[j * g + q], 32);
+                }
+                bias.add(bw.hex());
+            }
+            final List<String> ph = new ArrayList<>();
+            for (int p = 0; p < net.phases; p++)
+            {
+                ph.add(new Packer().add(pl.lo(c, p), ab).add(pl.hi(c, p), ab).hex());
+            }
+            Files.write(abs.resolve("c" + c + "_nid.hex"), nid, StandardCharsets.US_ASCII);
+            Files.write(abs.resolve("c" + c + "_par.hex"), par, StandardCharsets.US_ASCII);
+            Files.write(abs.resolve("c" + c + "_bias.hex"), bias, StandardCharsets.US_ASCII);
+            Files.write(abs.resolve("c" + c + "_ph.hex"), ph, StandardCharsets.US_ASCII);
+            Files.write(abs.resolve("c" + c + "_zero.hex"), java.util.Collections.nCopies(mem, "0"),
+                StandardCharsets.US_ASCII);
+        }
+        final List<String> rows = new ArrayList<>();
+        for (int s = 0; s < ns; s++)
+        {
+            rows.add(new Packer().add(net.rowStart(s), eb).add(net.rowLength(s), rlb).hex());
+        }
+        Files.write(abs.resolve("row.hex"), rows, StandardCharsets.US_ASCII);
+        final List<String> fan = new ArrayList<>();
+        for (int e = 0; e < net.synapses(); e++)
+        {
+            final int j = net.target(e);
+            fan.add(new Packer().add(net.weight(e), wb).add(net.tag(e) % g, gb).add(net.tag(e) / g, ob)
+                .add(pl.addrOf(j), ab).add(pl.coreOf(j), kb).hex());
+        }
+        while (fan.size() < nsyn + fp.ports())
+        {
+            fan.add("0");
+        }
+        Files.write(abs.resolve("fanout.hex"), fan, StandardCharsets.US_ASCII);
+        if (port)
+        {
+            final List<String> st = new ArrayList<>();
+            for (int t = 0; t <= steps; t++)
+            {
+                st.add(Integer.toHexString(stepStart[t] - stepStart[0]));
+            }
+            final List<String> ch = new ArrayList<>();
+            for (int e = stepStart[0]; e < stepStart[steps]; e++)
+            {
+                ch.add(Integer.toHexString(channel[e]));
+            }
+            if (ch.isEmpty())
+            {
+                ch.add("0");
+            }
+            Files.write(abs.resolve("in_start.hex"), st, StandardCharsets.US_ASCII);
+            Files.write(abs.resolve("in_channel.hex"), ch, StandardCharsets.US_ASCII);
+        }
+
+        final StringBuilder v = new StringBuilder();
+        v.append("// generated by org.scfabric.hw.fabric.MappedRtl: ").append(describe(fp, net, steps)).append('\n');
+        v.append("module ").append(WRAPPER).append(" (\n")
+            .append("    input wire clk, input wire rst_n,\n")
+            .append("    output wire [").append(k - 1).append(":0] spike_valid,\n")
+            .append("    output wire [").append(k * idb - 1).append(":0] spike_id,\n")
+            .append("    output wire [").append(k - 1).append(":0] out_valid,\n")
+            .append("    output wire [").append(k * w - 1).append(":0] out_value,\n")
+            .append("    output wire step_start, output wire finished);\n");
+        v.append("    wire start, router_busy, port_busy;\n")
+            .append("    wire [").append(phb - 1).append(":0] phase;\n")
+            .append("    wire [31:0] step;\n")
+            .append("    wire [").append(ob - 1).append(":0] bank;\n")
+            .append("    wire [").append(k - 1).append(":0] core_busy;\n")
+            .append("    wire [").append(nf - 1).append(":0] push_valid, credit;\n")
+            .append("    wire [").append(nf * idb - 1).append(":0] push_id;\n")
+            .append("    wire [").append(fp.ports() - 1).append(":0] dlv_valid;\n")
+            .append("    wire [").append(fp.ports() * fw - 1).append(":0] dlv_word;\n")
+            .append("    assign spike_valid = push_valid[").append(k - 1).append(":0];\n")
+            .append("    assign push_id[").append(k * idb - 1).append(":0] = spike_id;\n");
+        if (!port)
+        {
+            v.append("    assign port_busy = 1'b0;\n");
+        }
+        v.append("    sc_mfab_ctrl #(.PHASES(").append(net.phases).append("), .PHB(").append(phb).append("), .B(")
+            .append(b).append("), .OB(").append(ob).append("), .STEPS(").append(steps).append(")) ctrl (\n")
+            .append("        .clk(clk), .rst_n(rst_n), .busy_in(|core_busy | port_busy), .router_busy(router_busy),\n")
+            .append("        .start(start), .phase(phase), .step(step), .bank(bank), .step_start(step_start),\n")
+            .append("        .finished(finished));\n");
+        for (int c = 0; c < k; c++)
+        {
+            final List<String> p = new ArrayList<>();
+            p.add(".C(" + c + ")");
+            p.add(".KB(" + kb + ")");
+            p.add(".SIZE(" + pl.size(c) + ")");
+            p.add(".AB(" + ab + ")");
+            p.add(".IDB(" + idb + ")");
+            p.add(".W(" + w + ")");
+            p.add(".F(" + net.f + ")");
+            p.add(".ACW(" + acw + ")");
+            p.add(".WB(" + wb + ")");
+            p.add(".G(" + g + ")");
+            p.add(".GB(" + gb + ")");
+            p.add(".GCB(" + gcb + ")");
+            p.add(".B(" + b + ")");
+            p.add(".OB(" + ob + ")");
+            p.add(".PHASES(" + net.phases + ")");
+            p.add(".PHB(" + phb + ")");
+            p.add(".P(" + fp.ports() + ")");
+            p.add(".LC(" + fp.coreLatency() + ")");
+            p.add(".D(" + fp.fifoDepth() + ")");
+            p.add(".CRB(" + crb + ")");
+            p.add(".DROP(" + (drop ? 1 : 0) + ")");
+            p.add(".SUBTRACT(" + (net.subtract ? 1 : 0) + ")");
+            p.add(".NID_FILE(\"" + abs.resolve("c" + c + "_nid.hex") + "\")");
+            p.add(".PAR_FILE(\"" + abs.resolve("c" + c + "_par.hex") + "\")");
+            p.add(".BIAS_FILE(\"" + abs.resolve("c" + c + "_bias.hex") + "\")");
+            p.add(".PH_FILE(\"" + abs.resolve("c" + c + "_ph.hex") + "\")");
+            p.add(".ZERO_FILE(\"" + abs.resolve("c" + c + "_zero.hex") + "\")");
+            v.append("    sc_mfab_core #(\n        ").append(String.join(",\n        ", p)).append("\n    ) core")
+                .append(c).append(" (\n")
+                .append("        .clk(clk), .rst_n(rst_n), .start(start), .step_in(step), .bank_in(bank),")
+                .append(" .phase_in(phase),\n")
+                .append("        .credit_in(credit[").append(c).append("]), .dlv_valid(dlv_valid), .dlv_word(dlv_word),\n")
+                .append("        .push_valid(push_valid[").append(c).append("]), .out_valid(out_valid[").append(c)
+                .append("]),\n")
+                .append("        .id_q(spike_id[").append(c * idb + idb - 1).append(':').append(c * idb)
+                .append("]), .out_value(out_value[").append(c * w + w - 1).append(':').append(c * w)
+                .append("]), .busy(core_busy[").append(c).append("]));\n");
+        }
+        v.append("    sc_mfab_router #(.NS(").append(ns).append("), .NF(").append(nf).append("), .D(")
+            .append(fp.fifoDepth()).append("), .P(").append(fp.ports()).append("), .LR(").append(fp.csrLatency())
+            .append("), .IDB(").append(idb).append("), .EB(").append(eb).append("), .RLB(").append(rlb)
+            .append("), .NSYN(").append(nsyn).append("), .FW(").append(fw).append("),\n")
+            .append("        .ROW_FILE(\"").append(abs.resolve("row.hex")).append("\"), .FAN_FILE(\"")
+            .append(abs.resolve("fanout.hex")).append("\")) router (\n")
+            .append("        .clk(clk), .rst_n(rst_n), .push_valid(push_valid), .push_id(push_id), .credit(credit),\n")
+            .append("        .dlv_valid(dlv_valid), .dlv_word(dlv_word), .busy(router_busy));\n");
+        if (port)
+        {
+            v.append("    sc_mfab_inport #(.NBASE(").append(n).append("), .IDB(").append(idb).append("), .STEPS(")
+                .append(steps).append("), .NEV(").append(Math.max(1, nev)).append("), .EVB(").append(evb)
+                .append("), .CHB(").append(chb).append("), .PHB(").append(phb).append("), .D(")
+                .append(fp.fifoDepth()).append("), .CRB(").append(crb).append("), .DROP(").append(drop ? 1 : 0)
+                .append("),\n        .START_FILE(\"").append(abs.resolve("in_start.hex")).append("\"), .CH_FILE(\"")
+                .append(abs.resolve("in_channel.hex")).append("\")) inport (\n")
+                .append("        .clk(clk), .rst_n(rst_n), .start(start), .step_in(step), .phase_in(phase),\n")
+                .append("        .credit_in(credit[").append(k).append("]), .push_valid(push_valid[").append(k)
+                .append("]),\n        .push_id(push_id[").append(nf * idb - 1).append(':').append(k * idb)
+                .append("]), .busy(port_busy));\n");
+        }
+        v.append("endmodule\n\n");
+        v.append("// A board top for synthesis: every spike and output event reaches a pin through a parity register.\n");
+        v.append("module ").append(BOARD_TOP).append(" (input wire clk, input wire rst_n, output reg led_spike,\n")
+            .append("    output wire led_done, output reg spike_parity);\n")
+            .append("    wire [").append(k - 1).append(":0] sv, ov;\n")
+            .append("    wire [").append(k * idb - 1).append(":0] sid;\n")
+            .append("    wire [").append(k * w - 1).append(":0] oval;\n")
+            .append("    wire st;\n")
+            .append("    ").append(WRAPPER).append(" core (.clk(clk), .rst_n(rst_n), .spike_valid(sv), .spike_id(sid),\n")
+            .append("        .out_valid(ov), .out_value(oval), .step_start(st), .finished(led_done));\n")
+            .append("    always @(posedge clk or negedge rst_n)\n")
+            .append("        if (!rst_n) begin led_spike <= 1'b0; spike_parity <= 1'b0; end\n")
+            .append("        else begin led_spike <= |sv; spike_parity <= spike_parity ^ (^sid) ^ (^sv) ^ (^ov)")
+            .append(" ^ (^oval) ^ st; end\n")
+            .append("endmodule\n");
+        final Path top = abs.resolve(WRAPPER + ".v");
+        Files.writeString(top, v.toString(), StandardCharsets.US_ASCII);
+        return top;
+    }
+
+    /** Every per-neuron parameter and bias must be a W-bit signed value (the cores' words are W bits). */
+    public static void check(final MappedNetwork net)
+    {
+        final String[] names = {"r", "v_leak", "k_mem", "k_syn", "w_in", "v_threshold", "v_reset"};
+        final int[][] p = {net.r, net.vLeak, net.kMem, net.kSyn, net.wIn, net.vTh, net.vReset};
+        for (int i = 0; i < p.length; i++)
+        {
+            for (int j = 0; j < net.n; j++)
+            {
+                if (!Bits.fitsSigned(p[i][j], net.w))
+                {
+                    throw new IllegalArgumentException("neuron " + j + "'s " + names[i] + " (" + p[i][j]
+                        + ") does not fit the " + net.w + "-bit data word of the RTL");
+                }
+            }
+        }
+        for (int i = 0; i < net.bias.length; i++)
+        {
+            if (!Bits.fitsSigned(net.bias[i], net.w))
+            {
+                throw new IllegalArgumentException("neuron " + i / net.groups + "'s bias (" + net.bias[i]
+                    + ") does not fit the " + net.w + "-bit data word of the RTL");
+            }
+        }
+    }
+
+    static String describe(final FabricParams fp, final MappedNetwork net, final int steps)
+    {
+        return String.format(Locale.ROOT, "N %d, %d inputs, K %d, D %d, P %d, LC %d, LR %d, %s, W %d, %d synapses, "
+            + "%d groups, %d banks, %d phases, %d steps", net.size(), net.inputs(), fp.cores(), fp.fifoDepth(),
+            fp.ports(), fp.coreLatency(), fp.csrLatency(), fp.overflow(), net.w, net.synapses(), net.groups, net.banks,
+            net.phases, steps);
+    }
+
+    /** Packs fields into one memory word, least significant first, and writes it in hex. */
+    private static final class Packer
+    {
+        private BigInteger word = BigInteger.ZERO;
+        private int at;
+
+        Packer add(final long value, final int bits)
+        {
+            final BigInteger v = BigInteger.valueOf(value).and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
+            word = word.or(v.shiftLeft(at));
+            at += bits;
+            return this;
+        }
+
+        String hex()
+        {
+            return word.toString(16);
+        }
+    }
+}
