@@ -262,7 +262,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         final int nThreads = slurm ? 1 : threads(threads);
         final Shard sh;
         final CampaignSpec cs;
-        final Path jsonPath = OptionValues.path(json, "--json");
+        final Path jsonPath = OptionValues.filePath(json, "--json");
         final Path plotDir = plots == null ? null : OptionValues.path(plots, "--plots");
         final int limit = intOption("--max-items", maxItems, 1);
         // a default campaign is a sample: every site of a design exhaustively is millions of runs
@@ -718,7 +718,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         @Override
         public Integer call()
         {
-            final Path out = OptionValues.path(json, "--json");
+            final Path out = OptionValues.filePath(json, "--json");
             checkWritable(out, "--json");
             StagedFiles.probe(out.getParent(), "--json", json);
             final Path plotDir = plots == null ? null : OptionValues.path(plots, "--plots");

@@ -167,7 +167,7 @@ final class OptionValues
     /** Checks an output file before any work: a valid path, not a folder, in a folder that exists (or may be made). */
     static Path outputFile(final String file, final String option, final boolean mayCreateParent)
     {
-        final Path dest = path(file, option);
+        final Path dest = filePath(file, option);
         if (Files.isDirectory(dest))
         {
             throw new BadInputException(option + " " + file + " is a folder (give a file name)");
@@ -182,6 +182,38 @@ final class OptionValues
             throw new BadInputException(option + " " + file + ": cannot write in " + parent);
         }
         return dest;
+    }
+
+    /**
+     * Where a file option really writes: the file a symbolic link names (results are written whole
+     * beside it and moved into place, which would otherwise replace the link by a plain file), and
+     * never a device, pipe or socket (moving a file onto /dev/null, as root, replaces the device).
+     */
+    static Path filePath(final String file, final String option)
+    {
+        Path p = path(file, option);
+        for (int hops = 0; Files.isSymbolicLink(p); hops++)
+        {
+            if (hops == 40)
+            {
+                throw new BadInputException(option + " " + file + " is a loop of symbolic links; give a file path");
+            }
+            try
+            {
+                p = p.resolveSibling(Files.readSymbolicLink(p)).toAbsolutePath().normalize();
+            }
+            catch (final java.io.IOException | UnsupportedOperationException e)
+            {
+                throw new BadInputException(option + " " + file + ": cannot read the symbolic link (" + e.getMessage()
+                    + "); give a file path");
+            }
+        }
+        if (Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p))
+        {
+            throw new BadInputException(option + " " + file + " is not a regular file (a device, pipe or socket);"
+                + " give a file path: scfabric writes a result whole and then moves it into place");
+        }
+        return p;
     }
 
     /** A folder to write in: a valid path that is not an existing file. */

@@ -141,7 +141,7 @@ public final class TraceCommand implements Callable<Integer>
      */
     static Path outputFile(final String file)
     {
-        final Path path = OptionValues.path(file, "--out");
+        final Path path = OptionValues.filePath(file, "--out");
         if (Files.isDirectory(path))
         {
             throw new BadInputException("--out " + file + " is a folder (give a file name, e.g. " + file

@@ -218,4 +218,34 @@ class OutputPathsTest
             assertEquals(List.of(), left);
         }
     }
+
+    /** A --json that is a symbolic link is written through the link: the link stays, its file gets the report. */
+    @Test
+    void aSymbolicLinkOutputIsWrittenThroughAndStaysALink() throws IOException
+    {
+        final Path real = Files.writeString(tmp.resolve("real.json"), "old");
+        final Path link = Files.createSymbolicLink(tmp.resolve("link.json"), real.getFileName());
+        final Run r = Cli.run("fabric", "--neurons", "10", "--duration-ms", "1", "--engine", "fast", "--json", link.toString(),
+            "--hgrm", tmp.resolve("l.hgrm").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced by a plain file");
+        assertTrue(Files.readString(real).startsWith("{"), Files.readString(real));
+    }
+
+    /** A named pipe (like /dev/null, not a regular file) is refused before any work: moving a file onto it would replace it. */
+    @Test
+    void anOutputThatIsNotARegularFileIsRefusedAndLeftAlone() throws Exception
+    {
+        final Path fifo = tmp.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (final String[] args : new String[][] {
+            {"fabric", "--neurons", "10", "--duration-ms", "1", "--engine", "fast", "--json", fifo.toString()},
+            {"faults", "--variant", "V3", "--neurons", "10", "--duration-ms", "1", "--sample", "2", "--json", fifo.toString()},
+            {"nir", "export", NirCommandTest.nir("lif_norse.nir").toString(), "--out", fifo.toString()}})
+        {
+            final Run r = Cli.run(args);
+            Cli.assertBadInput(r, "is not a regular file");
+            assertFalse(Files.isRegularFile(fifo), "the pipe was replaced by " + String.join(" ", args));
+        }
+    }
 }
