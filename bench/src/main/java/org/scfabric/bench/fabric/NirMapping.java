@@ -12,6 +12,7 @@ import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.Node;
+import org.scfabric.net.nir.NirMetadata;
 import org.scfabric.net.ref.Float64Engine;
 import org.scfabric.net.ref.Options;
 
@@ -138,6 +139,24 @@ public final class NirMapping
             {
                 throw refuse("node " + net.node(v).name() + " is the Brunel reference neuron (a LIF with "
                     + "scfabric.kind = brunel); the Brunel fabric runs it: scfabric fabric without --network");
+            }
+        }
+        for (int v = 0; v < n; v++)
+        {
+            final Map<String, String> md = net.node(v).metadata();
+            if (NirMetadata.KIND_BRIAN2.equals(md.get(NirMetadata.KIND)))
+            {
+                // Brian2's reset, refractory period and integration are not the fabric's LIF datapath
+                throw refuse("node " + net.node(v).name() + " is a Brian2 neuron group (scfabric.kind = brian2, from"
+                    + " scfabric brian2); the general fabric does not run Brian2's neuron rules: run it with scfabric nir");
+            }
+            for (final String key : new String[] {NirMetadata.SPIKE_STEPS, NirMetadata.POISSON_N, NirMetadata.POISSON_HZ})
+            {
+                if (md.containsKey(key))
+                {
+                    throw refuse("input " + net.node(v).name() + " drives itself (" + key + "); the general fabric"
+                        + " takes its inputs from --input FILE or --poisson HZ only: run this file with scfabric nir");
+                }
             }
         }
         // trace every incoming edge of every population

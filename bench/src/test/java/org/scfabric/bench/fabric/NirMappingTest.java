@@ -129,6 +129,22 @@ class NirMappingTest
         assertTrue(refusal(n).contains("node b is the Brunel reference neuron"), refusal(n));
     }
 
+    /** A Brian2 group (its own reset, refractory and integration rules) and a self-driving input are not mapped silently. */
+    @Test
+    void brian2GroupsAndSelfDrivingInputsAreRefusedByName()
+    {
+        final Node l = lif("g", 1);
+        final Node b2 = new Node("g", Kind.LIF, l.params(), Map.of("scfabric.kind", "brian2"), null, null);
+        final Network n = Network.builder().add(in(1)).add(b2).add(new Node("out", Kind.OUTPUT, Map.of()))
+            .connect("in", "g").connect("g", "out").build();
+        assertTrue(refusal(n).contains("node g is a Brian2 neuron group"), refusal(n));
+        final Node gen = new Node("in", Kind.INPUT, Map.of("shape", Tensor.vector(1)),
+            Map.of("scfabric.spike_steps", "[3]", "scfabric.spike_index", "[0]"), null, null);
+        final Network d = Network.builder().add(gen).add(lif("a", 1)).add(new Node("out", Kind.OUTPUT, Map.of()))
+            .connect("in", "a").connect("a", "out").build();
+        assertTrue(refusal(d).contains("input in drives itself (scfabric.spike_steps)"), refusal(d));
+    }
+
     @Test
     void aPoolThatCouldSaturateIsNotFoldedIntoTheWeights()
     {
