@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # docs/brian2.md's figures and tables: Brian2's own examples translated by `scfabric brian2` and compared with
 # Brian2 (runtime mode) on the same instance. Needs python3-brian and python-brian-doc for /usr/bin/python3.
-# Long: CUBA four times (~1 min each), Brunel_2000 panel C (Brian2 builds panels A-C: ~5 min, then ~2.5 GB
-# of NIR). Usage: bench/scripts/brian2-examples.sh [OUTDIR]   (default out/brian2)
+# Long: CUBA four times (~1 min each), Brunel_2000 panel C (~10 s to translate, a 64 MB NIR file; its run in
+# every arithmetic a few minutes). Panels A-D against Brian2: bench/scripts/brian2-brunel-panels.sh.
+# Usage: bench/scripts/brian2-examples.sh [OUTDIR]   (default out/brian2)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-out/brian2}
@@ -20,4 +21,5 @@ for s in frompapers/Diesmann_et_al_1999.py COBAHH.py; do
 done
 # Brunel (2000) Fig. 8 panel C: translation time and the float64 run of the NIR file
 time ./scfabric brian2 "$ex/frompapers/Brunel_2000.py" --capture 3 --out "$out/Brunel_2000-C.nir"
-time ./scfabric nir "$out/Brunel_2000-C.nir" --arith float64 --steps 12000 --out "$out/Brunel_2000-C"
+time ./scfabric nir "$out/Brunel_2000-C.nir" --arith float64,q8.8,q16.12,sc --steps 12000 --out "$out/Brunel_2000-C"
+./scfabric brian2 "$ex/CUBA.py" --out "$out/CUBA-hw.nir" --compare --hardware q8.8,q16.12,sc

@@ -48,7 +48,7 @@ def panels(folder, out):
             g = next(iter(r['groups'].values()))
             for s in sides:
                 f, p = spectrum(g[s]['population_per_step'], dt)
-                band = f > 5  # the slow drift of the first steps is not the oscillation
+                band = (f > 5) & (f < 500)  # above the slow drift of the first steps, as plotted
                 stats[s]['rate'].append(g[s]['rate_hz'])
                 stats[s]['cv'].append(g[s]['cv_isi'])
                 stats[s]['fano'].append(g[s]['fano'])
