@@ -81,7 +81,8 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
     String neurons;
 
     @Option(names = "--cores", defaultValue = "4", paramLabel = "K",
-        description = "neuron cores, 1..min(64, N) (default: ${DEFAULT-VALUE})")
+        description = "neuron cores, 1..min(64, N) (default: ${DEFAULT-VALUE}; with --network, fewer if the network"
+            + " has fewer neurons)")
     String cores;
 
     @Option(names = "--fifo-depth", defaultValue = "64", paramLabel = "D",
@@ -131,7 +132,8 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
 
     @Option(names = "--hgrm", defaultValue = "out/fabric/latency.hgrm", paramLabel = "FILE",
         description = "latency histogram (spike to last delivery) in HdrHistogram's .hgrm format; the spike-to-first"
-            + " histogram goes beside it as NAME-first.hgrm (default: ${DEFAULT-VALUE})")
+            + " histogram goes beside it as NAME-first.hgrm (default: ${DEFAULT-VALUE}); with --network a folder DIR"
+            + " for latency.hgrm, latency-first.hgrm and latency-io.hgrm, none by default")
     String hgrm;
 
     @Option(names = "--plots", paramLabel = "DIR",
@@ -292,6 +294,17 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
         }
     }
 
+    /** An explicit --cores (0 stands for "not given" in the --network run's options). */
+    private int givenCores()
+    {
+        final int k = OptionValues.integer(cores, "--cores", "an integer 1..64");
+        if (k < 1)
+        {
+            throw new BadInputException("--cores " + cores + ": cores must be 1..min(64, neurons), got " + k);
+        }
+        return k;
+    }
+
     /** The --network run's options; the Brunel-only ones are refused. */
     private FabricNirRun.Args nirArgs(final CommandLine.ParseResult pr)
     {
@@ -356,7 +369,7 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
         final Path rtlDir = rtl == null ? null : OptionValues.outputDir(rtl, "--rtl");
         return new FabricNirRun.Args(file, input, poisson, steps == null ? null : NirCommand.steps(steps), fmt,
             OptionValues.positive(dt, "--dt", "a number of seconds > 0"), OptionValues.seed(seed),
-            OptionValues.integer(cores, "--cores", "an integer 1..64"),
+            pr != null && !pr.hasMatchedOption("--cores") ? 0 : givenCores(),
             OptionValues.integer(fifoDepth, "--fifo-depth", "an integer 1..65536"),
             OptionValues.integer(ports, "--ports", "an integer 1..32"),
             OptionValues.integer(coreLatency, "--core-latency", "an integer 1..16"),

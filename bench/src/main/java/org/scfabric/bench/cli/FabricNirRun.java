@@ -84,8 +84,9 @@ final class FabricNirRun
         final FabricParams fp;
         try
         {
-            fp = new FabricParams(mn.size(), a.cores(), a.fifoDepth(), a.ports(), a.coreLatency(), a.memoryLatency(),
-                a.mhz(), a.overflow());
+            // 0: --cores not given, the default of four cores, fewer for a network of fewer neurons
+            fp = new FabricParams(mn.size(), a.cores() == 0 ? Math.min(4, mn.size()) : a.cores(), a.fifoDepth(),
+                a.ports(), a.coreLatency(), a.memoryLatency(), a.mhz(), a.overflow());
         }
         catch (final IllegalArgumentException e)
         {
@@ -171,7 +172,7 @@ final class FabricNirRun
             }
             stderr.printf(Locale.ROOT, "fabric: %s, %d neurons in %d populations, %d synapses, %d steps, K %d on the %s "
                 + "engine ...%n", a.network().getFileName(), mn.size(), map.populations().size(), mn.synapses(), steps,
-                a.cores(), a.kernel() ? "kernel" : "fast");
+                fp.cores(), a.kernel() ? "kernel" : "fast");
             stderr.flush();
             final NirFabricRun run;
             ArithmeticRun ref = null;
@@ -259,7 +260,7 @@ final class FabricNirRun
             if (plotStage != null)
             {
                 nPlots = FabricPlots.write(plotStage, report, String.format(Locale.ROOT, "%s, K %d, D %d, P %d",
-                    a.network().getFileName(), a.cores(), a.fifoDepth(), a.ports()));
+                    a.network().getFileName(), fp.cores(), a.fifoDepth(), a.ports()));
             }
             staged.commit();
             final List<String> wrote = new ArrayList<>();

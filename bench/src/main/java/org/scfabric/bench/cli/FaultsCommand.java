@@ -257,7 +257,15 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
             ? "64" : DEFAULT_NEURONS, 2);
         final double ms = OptionValues.durationMs(durationMs, "--duration-ms");
         final long ns = longOption("--net-seed", netSeed);
-        final int k = intOption("--cores", cores, 1);
+        final boolean coresGiven = spec.commandLine().getParseResult().hasMatchedOption("--cores");
+        final boolean fabricDesign = network != null || variant.trim().toLowerCase(Locale.ROOT).startsWith("fabric-");
+        if (coresGiven && !fabricDesign)
+        {
+            throw new BadInputException("--cores is for the fabric designs (--variant fabric-v3 or fabric-v11, or "
+                + "--network FILE.nir); " + variant.trim() + " has no time-multiplexed cores");
+        }
+        // a network's default is four cores, fewer for a network of fewer neurons (0 says: not given)
+        final int k = network != null && !coresGiven ? 0 : intOption("--cores", cores, 1);
         checkNetworkOptions();
         final int nThreads = slurm ? 1 : threads(threads);
         final Shard sh;
@@ -461,10 +469,13 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
     private List<String> campaignArgs(final int n)
     {
         final List<String> a = new ArrayList<>(network != null
-            ? List.of("faults", "--network", abs(network, "--network"), "--arith", arith.trim(), "--net-seed", netSeed.trim(), "--cores",
-                cores.trim())
+            ? List.of("faults", "--network", abs(network, "--network"), "--arith", arith.trim(), "--net-seed", netSeed.trim())
             : List.of("faults", "--variant", variant.trim(), "--neurons", String.valueOf(n), "--duration-ms",
-                durationMs.trim(), "--net-seed", netSeed.trim(), "--cores", cores.trim()));
+                durationMs.trim(), "--net-seed", netSeed.trim()));
+        if (spec.commandLine().getParseResult().hasMatchedOption("--cores"))
+        {
+            a.addAll(List.of("--cores", cores.trim()));
+        }
         if (network != null)
         {
             a.addAll(input != null ? List.of("--input", abs(input, "--input")) : List.of("--poisson", poisson.trim()));

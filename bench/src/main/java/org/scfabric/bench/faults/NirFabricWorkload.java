@@ -72,7 +72,13 @@ public final class NirFabricWorkload implements Workload
         this.mn = map.network();
         this.steps = steps;
         this.events = events;
-        this.fp = FabricParams.of(mn.size(), Math.min(cores, mn.size()));
+        if (cores > Math.min(64, mn.size()))
+        {
+            throw new IllegalArgumentException("--cores " + cores + ": " + network + " has " + mn.size()
+                + " neurons; give 1.." + Math.min(64, mn.size()));
+        }
+        // 0: not given, the default of four cores, fewer for a smaller network
+        this.fp = FabricParams.of(mn.size(), cores == 0 ? Math.min(4, mn.size()) : cores);
         this.w = mn.width();
         final boolean[] obs = map.observed();
         readout = new int[mn.size()];

@@ -191,6 +191,20 @@ class FabricNirCommandTest
         assertTrue(lines.get(lines.size() - 1).startsWith("F "));
     }
 
+    /** Without --cores a one-neuron network runs on one core; an explicit --cores beyond its neurons is refused. */
+    @Test
+    void theDefaultCoresFitASmallNetworkAndAnExplicitTooManyIsRefused(@TempDir final Path dir)
+    {
+        final String norse = NirFabricFilesTest.nir("lif_norse.nir").toString();
+        final Run ok = run("fabric", "--network", norse, "--poisson", "200", "--steps", "20", "--json",
+            dir.resolve("n.json").toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.err().contains("K 1 on the fast engine"), ok.err());
+        final Run bad = run("fabric", "--network", norse, "--poisson", "200", "--steps", "20", "--cores", "4");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("got 4 for 1 neurons"), bad.err());
+    }
+
     @Test
     void badOptionCombinationsAreOneLineAndExitTwo(@TempDir final Path dir)
     {

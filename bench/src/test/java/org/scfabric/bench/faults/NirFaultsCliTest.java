@@ -145,4 +145,17 @@ class NirFaultsCliTest
             assertFalse(Files.exists(json));
         }
     }
+
+    /** --cores beyond a network's neurons, or on a design without cores, is one line, not silently capped or ignored. */
+    @Test
+    void coresThatCannotApplyAreRefused()
+    {
+        Cli.assertBadInput(Cli.run("faults", "--network", BRAILLE.toString(), "--poisson", "400", "--steps", "30",
+            "--cores", "46", "--sites", SITES, "--sample", "4", "--json", tmp.resolve("c.json").toString()),
+            "--cores 46", "has 45 neurons");
+        Cli.assertBadInput(Cli.run("faults", "--variant", "V3", "--neurons", "20", "--duration-ms", "5", "--sample", "2",
+            "--cores", "7", "--json", tmp.resolve("v.json").toString()), "--cores is for the fabric designs");
+        assertFalse(Files.exists(tmp.resolve("c.json")));
+        assertFalse(Files.exists(tmp.resolve("v.json")));
+    }
 }
