@@ -191,7 +191,7 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
         if (network != null)
         {
             final FabricNirRun.Args a = nirArgs(pr);
-            return checkOnly ? 0 : FabricNirRun.run(a, stdout, stderr);
+            return FabricNirRun.run(a, stdout, stderr, checkOnly);
         }
         for (final String o : new String[] {"--input", "--poisson", "--steps", "--arith", "--dt"})
         {

@@ -59,7 +59,9 @@ final class FabricNirRun
     {
     }
 
-    static int run(final Args a, final PrintWriter stdout, final PrintWriter stderr) throws IOException
+    /** @param checkOnly check everything a run checks (the network maps, the cores fit, the input reads) and stop */
+    static int run(final Args a, final PrintWriter stdout, final PrintWriter stderr, final boolean checkOnly)
+        throws IOException
     {
         final Network net;
         try
@@ -155,6 +157,10 @@ final class FabricNirRun
         catch (final NetworkException e)
         {
             throw new BadInputException(e.getMessage());
+        }
+        if (checkOnly)
+        {
+            return 0;
         }
         try (StagedFiles staged = new StagedFiles())
         {

@@ -220,6 +220,16 @@ class SweepCommandTest
     }
 
     @Test
+    void aNetworkPointThatCannotMapFailsTheSweepBeforeAnyPointRuns()
+    {
+        // the cores a network has room for are known only once it is read and mapped: the check does that too
+        final Path out = tmp.resolve("badnet");
+        assertBad(run("sweep", "fabric", "--param", "cores=1,46", "--threads", "1", "--out", out.toString(), "--",
+            "--network", NirCommandTest.nir("braille_noDelay_bias_zero.nir").toString(), "--poisson", "400", "--steps",
+            "10"), out, "point cores=46", "got 46 for 45 neurons");
+    }
+
+    @Test
     void aFailedSweepRemovesTheParentFoldersItCreated()
     {
         final Path out = tmp.resolve("new/deeper/sweep");
