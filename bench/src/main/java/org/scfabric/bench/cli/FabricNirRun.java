@@ -268,6 +268,13 @@ final class FabricNirRun
                 nPlots = FabricPlots.write(plotStage, report, String.format(Locale.ROOT, "%s, K %d, D %d, P %d",
                     a.network().getFileName(), fp.cores(), a.fifoDepth(), a.ports()));
             }
+            if (Boolean.FALSE.equals(same) && r.fabric().dropped() == 0)
+            {
+                // a result that contradicts the unrolled network is not written as one
+                stderr.println("fabric: the outputs differ from the unrolled engine without any drop: a bug, please "
+                    + "report (no --json, --hgrm, --plots or --events written)");
+                return 1;
+            }
             staged.commit();
             final List<String> wrote = new ArrayList<>();
             if (a.json() != null)
@@ -294,12 +301,6 @@ final class FabricNirRun
             if (!wrote.isEmpty())
             {
                 stderr.println("fabric: wrote " + String.join(", ", wrote));
-            }
-            if (Boolean.FALSE.equals(same) && r.fabric().dropped() == 0)
-            {
-                stderr.println("fabric: the outputs differ from the unrolled engine without any drop: a bug, please "
-                    + "report");
-                return 1;
             }
         }
         return 0;
