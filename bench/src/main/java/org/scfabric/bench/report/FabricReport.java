@@ -236,7 +236,10 @@ public final class FabricReport
 
     static String fmt(final double v)
     {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long)v) : String.format(Locale.ROOT, "%s", v);
+        // 12 significant digits: 3 steps of 0.1 ms read 0.3 ms, not 0.30000000000000004
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long)v) : !Double.isFinite(v)
+            ? String.valueOf(v) : new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros()
+            .toPlainString();
     }
 
     /**
