@@ -40,6 +40,8 @@ public final class Kernel
     private final int[] clockInstStart;
     private final int[] clockInst;
     private final boolean[] clockScheduled;
+    /** Clocks with an edge in the queue: while all are, a changed net has no clock to wake (settle skips the walk). */
+    private int scheduledCount;
     private final ClockedComponent[] clocked;
     private final CombinationalComponent[] comb;
     /** Combinational instances to evaluate in this delta cycle, one bit each: read in instance order. */
@@ -309,6 +311,11 @@ public final class Kernel
         signals.restore(snap.signals);
         queue.copyFrom(snap.queue);
         System.arraycopy(snap.clockScheduled, 0, clockScheduled, 0, clockScheduled.length);
+        scheduledCount = 0;
+        for (final boolean b : clockScheduled)
+        {
+            scheduledCount += b ? 1 : 0;
+        }
         processedUpTo = snap.processedUpTo;
         edgeCount = snap.edgeCount;
         faults.truncate(snap.faultCount);
@@ -369,6 +376,7 @@ public final class Kernel
             q.pop();
             final int c = q.arg();
             clockScheduled[c] = false;
+            scheduledCount--;
             edgeClocks[nClocks++] = c;
         }
         final Signals s = signals;
@@ -403,6 +411,7 @@ public final class Kernel
         if (!clockScheduled[c])
         {
             clockScheduled[c] = true;
+            scheduledCount++;
             queue.schedule(at, PHASE_EDGE, KIND_EDGE, c);
         }
     }
@@ -445,6 +454,7 @@ public final class Kernel
         int deltas = 0;
         final long[] bits = pending;
         final ProbeTracker p = probes;
+        final int nClocks = clocks.length;
         while (s.changedCount() > 0)
         {
             int lo = Integer.MAX_VALUE;
@@ -465,7 +475,9 @@ public final class Kernel
                     lo = Math.min(lo, w);
                     hi = Math.max(hi, w);
                 }
-                for (int j = d.clockedFanoutStart(sig), end = d.clockedFanoutEnd(sig); j < end; j++)
+                // a running fabric keeps its clock scheduled on every edge: then there is nothing to wake
+                for (int j = d.clockedFanoutStart(sig), end = scheduledCount < nClocks ? d.clockedFanoutEnd(sig) : j;
+                    j < end; j++)
                 {
                     final int clock = d.instanceClock(clockedFanout[j]);
                     if (!clockScheduled[clock])

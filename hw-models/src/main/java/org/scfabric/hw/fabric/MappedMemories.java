@@ -223,12 +223,10 @@ final class MappedMemories implements CoreMemories
     public void deliver(final Signals s, final long dv, final int stepOld)
     {
         pend = 0;
-        for (int p = 0; p < ports; p++)
+        // the valid ports only, in port order (as a scan of every port would visit them)
+        for (long live = ports >= 64 ? dv : dv & ((1L << ports) - 1); live != 0; live &= live - 1)
         {
-            if ((dv >>> p & 1) == 0)
-            {
-                continue;
-            }
+            final int p = Long.numberOfTrailingZeros(live);
             final int j = (int)s.get(sDlvTgt[p]);
             if (j >= m.n || pl.coreOf(j) != c)
             {
