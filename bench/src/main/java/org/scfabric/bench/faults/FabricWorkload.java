@@ -141,17 +141,7 @@ public final class FabricWorkload implements Workload
     /** The step a spike at this cycle belongs to, by the golden run's timing. */
     long stepOf(final long cycle)
     {
-        final long finish = stepStart[steps];
-        if (cycle >= finish)
-        {
-            return steps + (cycle - finish) * steps / Math.max(1, finish);
-        }
-        int i = Arrays.binarySearch(stepStart, 0, steps, cycle);
-        if (i < 0)
-        {
-            i = -i - 2;
-        }
-        return Math.max(0, i);
+        return GoldenSteps.stepOf(stepStart, steps, cycle);
     }
 
     private final class Bench implements FaultBench
