@@ -2,7 +2,8 @@
 # Yosys figures of the general fabric (rtl/fabric/sc_mapped_fabric.v + MappedRtl's top and images) for the
 # graphs MappedAreaCalibrationTest holds MappedArea against: K 1, D 64, P 1, LC 2, LR 1, 100 steps of Poisson
 # input at 400 Hz, synth_ice40 and synth_xilinx (flattened). Writes the random graphs (h5py, seeds fixed) and
-# bench/src/test/resources/area/mapped-yosys.csv (graph,target,lut,ff,bram_blocks,dsp).
+# bench/src/test/resources/area/mapped-yosys.csv (graph,target,lut,ff,bram_blocks,dsp,input_events:
+# the stored stimulus the synthesised top carries).
 #
 # Usage: bench/scripts/fabric-nir-area-calibrate.sh [GRAPH...]   (default: every graph below; braille takes
 #        several minutes per target on a loaded two-core machine)
@@ -74,11 +75,12 @@ else:
     print(lut, s("FD"), cells.get("RAMB18E1", 0) + 2 * cells.get("RAMB36E1", 0), s("DSP48E1"), sep=",")
 PY
 )
-    echo "$g,$t,$row" | tee -a "$work/rows.csv"
+    ev=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['input']['events'])" "$work/$g-$t.json")
+    echo "$g,$t,$row,$ev" | tee -a "$work/rows.csv"
   done
 done
 csv="$res/mapped-yosys.csv"
-{ echo "graph,target,lut,ff,bram_blocks,dsp"
+{ echo "graph,target,lut,ff,bram_blocks,dsp,input_events"
   { [ -f "$csv" ] && tail -n +2 "$csv" | grep -v -F -f <(cut -d, -f1,2 "$work/rows.csv" | sed 's/$/,/') || true; cat "$work/rows.csv"; } | sort -t, -k1,1 -k2,2
 } > "$work/new.csv"
 mv "$work/new.csv" "$csv"
