@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Yosys figures of the general fabric (rtl/fabric/sc_mapped_fabric.v + MappedRtl's top and images) for the
-# graphs MappedAreaCalibrationTest holds MappedArea against: K 1, D 64, P 1, LC 2, LR 1, 100 steps of Poisson
+# graphs MappedAreaCalibrationTest holds MappedArea against: K 1 (rnd16-k2: 2), D 64, P 1 (rnd16-p2: 2), LC 2, LR 1, 100 steps of Poisson
 # input at 400 Hz, synth_ice40 and synth_xilinx (flattened). Writes the random graphs (h5py, seeds fixed) and
-# bench/src/test/resources/area/mapped-yosys.csv (graph,target,lut,ff,bram_blocks,dsp,input_events:
-# the stored stimulus the synthesised top carries).
+# bench/src/test/resources/area/mapped-yosys.csv (graph,cores,ports,target,lut,ff,bram_blocks,dsp,input_events:
+# the last is the stored stimulus the synthesised top carries).
 #
 # Usage: bench/scripts/fabric-nir-area-calibrate.sh [GRAPH...]   (default: every graph below; braille takes
 #        several minutes per target on a loaded two-core machine)
@@ -45,20 +45,22 @@ PY
 }
 
 graphs=("$@")
-[ ${#graphs[@]} -gt 0 ] || graphs=(lif_norse rnd12 rnd16 rnd24 braille)
+[ ${#graphs[@]} -gt 0 ] || graphs=(lif_norse rnd12 rnd16 rnd16-k2 rnd16-p2 rnd24 braille)
 for g in "${graphs[@]}"; do
-  arith=""
+  arith=""; k=1; p=1
   case "$g" in
+    rnd16-k2) rnd rnd16 16 16 16; file="$res/rnd16.nir"; k=2 ;;
+    rnd16-p2) rnd rnd16 16 16 16; file="$res/rnd16.nir"; p=2 ;;
     lif_norse) file="$nir/lif_norse.nir"; arith="--arith q16.12" ;;
     braille) file="$nir/braille_noDelay_bias_zero.nir" ;;
     rnd12) rnd rnd12 12 8 12; file="$res/rnd12.nir" ;;
     rnd16) rnd rnd16 16 16 16; file="$res/rnd16.nir" ;;
     rnd24) rnd rnd24 24 32 24; file="$res/rnd24.nir" ;;
-    *) echo "fabric-nir-area-calibrate: unknown graph '$g' (accepted: lif_norse rnd12 rnd16 rnd24 braille)" >&2; exit 2 ;;
+    *) echo "fabric-nir-area-calibrate: unknown graph '$g' (accepted: lif_norse rnd12 rnd16 rnd16-k2 rnd16-p2 rnd24 braille)" >&2; exit 2 ;;
   esac
   for t in ice40 xc7; do
     # shellcheck disable=SC2086
-    "$root/scfabric" fabric --network "$file" --poisson 400 --steps 100 $arith --cores 1 --synth "$t" \
+    "$root/scfabric" fabric --network "$file" --poisson 400 --steps 100 $arith --cores "$k" --ports "$p" --synth "$t" \
       --synth-dir "$work/$g-$t" --json "$work/$g-$t.json" >"$work/$g-$t.out" 2>&1 \
       || { cat "$work/$g-$t.out" >&2; exit 1; }
     row=$(/usr/bin/python3 - "$work/$g-$t/$t/stat.txt" "$t" <<'PY'
@@ -76,12 +78,12 @@ else:
 PY
 )
     ev=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['input']['events'])" "$work/$g-$t.json")
-    echo "$g,$t,$row,$ev" | tee -a "$work/rows.csv"
+    echo "${g%%-*},$k,$p,$t,$row,$ev" | tee -a "$work/rows.csv"
   done
 done
 csv="$res/mapped-yosys.csv"
-{ echo "graph,target,lut,ff,bram_blocks,dsp,input_events"
-  { [ -f "$csv" ] && tail -n +2 "$csv" | grep -v -F -f <(cut -d, -f1,2 "$work/rows.csv" | sed 's/$/,/') || true; cat "$work/rows.csv"; } | sort -t, -k1,1 -k2,2
+{ echo "graph,cores,ports,target,lut,ff,bram_blocks,dsp,input_events"
+  { [ -f "$csv" ] && tail -n +2 "$csv" | grep -v -F -f <(cut -d, -f1-4 "$work/rows.csv" | sed 's/$/,/') || true; cat "$work/rows.csv"; } | sort -t, -k1,1 -k2,2n -k3,3n -k4,4
 } > "$work/new.csv"
 mv "$work/new.csv" "$csv"
 echo "fabric-nir-area-calibrate: wrote $csv ($(yosys -V | cut -d' ' -f1-2))"

@@ -24,7 +24,7 @@ import org.scfabric.net.ref.Options;
 
 /**
  * {@link MappedArea} against Yosys 0.23's cell counts of the general fabric's RTL, stored in
- * {@code area/mapped-yosys.csv} by bench/scripts/fabric-nir-area-calibrate.sh (K 1, D 64, P 1, LC 2, LR 1,
+ * {@code area/mapped-yosys.csv} by bench/scripts/fabric-nir-area-calibrate.sh (K 1 or 2, D 64, P 1 or 2, LC 2, LR 1,
  * 100 steps of Poisson input at 400 Hz, both targets). Runs no synthesis: an RTL or model change that moves
  * them apart fails here until the script is re-run and the model re-derived.
  */
@@ -35,7 +35,7 @@ class MappedAreaCalibrationTest
     /** Flip-flops within this fraction of Yosys on graphs of more than one neuron. */
     static final double FF_TOLERANCE = 0.10;
 
-    record Row(String graph, Target target, long lut, long ff, long blocks, long dsp, int events)
+    record Row(String graph, int cores, int ports, Target target, long lut, long ff, long blocks, long dsp, int events)
     {
     }
 
@@ -46,8 +46,9 @@ class MappedAreaCalibrationTest
         for (final String l : lines.subList(1, lines.size()))
         {
             final String[] f = l.split(",");
-            rows.add(new Row(f[0], f[1].equals("ice40") ? Target.ICE40 : Target.XC7, Long.parseLong(f[2]),
-                Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Integer.parseInt(f[6])));
+            rows.add(new Row(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]),
+                f[3].equals("ice40") ? Target.ICE40 : Target.XC7, Long.parseLong(f[4]), Long.parseLong(f[5]),
+                Long.parseLong(f[6]), Long.parseLong(f[7]), Integer.parseInt(f[8])));
         }
         return rows;
     }
@@ -70,14 +71,14 @@ class MappedAreaCalibrationTest
             fmt).network();
     }
 
-    static FabricParams architecture(final MappedNetwork mn)
+    static FabricParams architecture(final Row r, final MappedNetwork mn)
     {
-        return new FabricParams(mn.size(), 1, 64, 1, 2, 1, 100.0, FabricParams.Overflow.STALL);
+        return new FabricParams(mn.size(), r.cores(), 64, r.ports(), 2, 1, 100.0, FabricParams.Overflow.STALL);
     }
 
     static Area model(final Row r, final MappedNetwork mn)
     {
-        return MappedArea.estimate(architecture(mn), mn, r.target(), 100, r.events());
+        return MappedArea.estimate(architecture(r, mn), mn, r.target(), 100, r.events());
     }
 
     @Test
@@ -90,9 +91,9 @@ class MappedAreaCalibrationTest
         {
             final MappedNetwork mn = network(r.graph());
             final Area a = model(r, mn);
-            final long blocks = MappedArea.blocks(architecture(mn), mn, r.target());
-            table.append(String.format(Locale.ROOT, "| %s | %d / %d | %s | %d / %d / %d / %d | %d / %d / %d / %d | %+.0f %% | %+.0f %% |%n",
-                r.graph(), mn.size(), mn.synapses(), r.target() == Target.ICE40 ? "iCE40" : "xc7", r.lut(), r.ff(),
+            final long blocks = MappedArea.blocks(architecture(r, mn), mn, r.target());
+            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d / %d | %s | %d / %d / %d / %d | %d / %d / %d / %d | %+.0f %% | %+.0f %% |%n",
+                r.graph(), r.cores(), r.ports(), mn.size(), mn.synapses(), r.target() == Target.ICE40 ? "iCE40" : "xc7", r.lut(), r.ff(),
                 r.blocks(), r.dsp(), a.lut(), a.ff(), blocks, a.dsp(), err(a.lut(), r.lut()), err(a.ff(), r.ff())));
             if (mn.size() > 1)
             {
@@ -106,7 +107,7 @@ class MappedAreaCalibrationTest
         }
         System.out.print(table);
         assertTrue(off.isEmpty(), "outside the tolerance: " + off);
-        assertEquals(8, checked, "four multi-neuron graphs on two targets");
+        assertEquals(12, checked, "four multi-neuron graphs at K 1, P 1 and one at K 2 and at P 2, on two targets");
     }
 
     static double err(final long model, final long yosys)
