@@ -28,7 +28,7 @@ print(f"{os.path.basename(nir)} in {fmt}: {nw['neurons']} neurons, {nw['synapses
       f"'scfabric nir --arith {fmt}' in every run: " + ("yes" if all(r[2]["matches_unrolled"] for r in rows) else "NO"))
 print()
 print("| K | P | cycles/step min / median / max | RTF 48 MHz | late @48 | RTF 100 MHz | late @100 | cores busy | ports busy"
-      " | in->out p50 / p99 | iCE40 LUT / FF / EBR | fits UP5K | xc7 LUT / DSP / RAMB18 | fits 35T | memory bits |")
+      " | in->out p50 / p99 | iCE40 LUT / FF / EBR | fits UP5K | xc7 LUT / DSP / RAMB18 | fits 35T | iCE40 block-RAM bits |")
 print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for p, k, j in rows:
     c = j["cycles"]; u = j["utilisation"]; io = j["latency_io_cycles"]; ice = j["area"]["ice40"]; xc = j["area"]["xc7"]

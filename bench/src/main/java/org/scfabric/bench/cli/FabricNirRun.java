@@ -238,7 +238,7 @@ final class FabricNirRun
                 final FabricSynth.Report sr = FabricSynth.run(fp, mn, map.observed(), events[0], events[1], steps,
                     a.synth(), a.synthPath(), org.scfabric.sim.ToolPath::onPath);
                 final Target t = a.synth() == FabricSynth.Target.ICE40 ? Target.ICE40 : Target.XC7;
-                final Area est = MappedArea.estimate(fp, mn, t);
+                final Area est = MappedArea.estimate(fp, mn, t, steps, events[0][steps] - events[0][0]);
                 final long estBlocks = MappedArea.blocks(fp, mn, t);
                 stdout.print(FabricReport.synthText(sr, est, estBlocks, r.fabric(), a.dt() * 1000));
                 stdout.flush();

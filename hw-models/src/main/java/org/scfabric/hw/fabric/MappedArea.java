@@ -9,27 +9,23 @@ import org.scfabric.hw.area.Target;
 import org.scfabric.hw.lif.CubaLifParams;
 
 /**
- * The area of a {@link MappedNetwork} on a fabric, from the component area models of {@link AreaModel}
- * and memory sizes taken from the network. Per core: one neuron datapath costed as the bit-true CubaLIF
- * core's logic ({@link AreaModel#cubaLif}, the largest kind: LIF, LI, IF bypass parts of it; its state
- * registers are not counted, the state is in memory), per accumulator group a saturating adder of the
- * accumulator width (with the bias) and one of W bits (the sum in edge order), one read-modify-write
- * adder per fan-out port, the issue and credit counters and the pipeline registers. The router: the
- * spike FIFOs (K, plus the input port's), their pointers, the row and beat registers. The controller:
- * step and phase counters.
- *
- * <p>Memories, sized from the network and the format: per core v (W bits), the synaptic current i (W,
- * when a CubaLIF/CubaLI population exists), one word per neuron for each parameter that differs between
- * neurons (the others are constants), the accumulators ({@code groups × banks} words of the
- * accumulator width); the row memory (a word per source: start and length) and the fan-out memory (a
- * word per synapse: target, tag, weight, each as wide as the network needs). Block RAMs are counted per
- * memory: iCE40 SB_RAM40_4K (256 × 16), Xilinx RAMB18 (1024 × 18; memories under 1 kbit go to LUT RAM
- * there).
- *
- * <p>This is an estimate of that architecture from the parts, not fitted to synthesis. The general fabric's
- * RTL ({@link MappedRtl}) keeps the accumulators and the spike FIFOs in registers rather than block RAM, so
- * Yosys's figures for it are far above this estimate; docs/area.md ("The general fabric") compares the two
- * on a few graphs and says where the difference lies.
+ * The area of a {@link MappedNetwork} on the general fabric as its RTL ({@link MappedRtl},
+ * {@code rtl/fabric/sc_mapped_fabric.v}) is built, counted from the RTL's registers and the logic around them:
+ * <ul>
+ *   <li>registers: per core the accumulators ({@code banks × groups × neurons} words of
+ *       max(accumulator bits, W + 1)), v (and i with CubaLIF), the registered reads of the images, the issue
+ *       pipeline; in the router the spike FIFOs ({@code (K + 1) × D} source ids), pointers, counts, the
+ *       beat pipeline and the delivery words; the controller's step and phase; the input port;</li>
+ *   <li>logic: each accumulator word's next value per port, the word multiplexers of the deliveries' and the
+ *       result stage's reads, v/i and FIFO read multiplexers, the neuron datapath
+ *       ({@link AreaModel#cubaLif}), counters, and the read-only images kept in LUTs;</li>
+ *   <li>block RAM: only the read-only images large enough for Yosys to infer it ({@link #inBlockRam}).</li>
+ * </ul>
+ * Constant image columns (a parameter equal for all neurons, a bank or core number that is always 0) cost
+ * nothing, as Yosys folds them. Held against Yosys 0.23 by {@code MappedAreaCalibrationTest} (golden
+ * figures from bench/scripts/fabric-nir-area-calibrate.sh): FF within 10 %, LUT within 30 %, block RAMs
+ * exact on the calibration graphs; docs/area.md ("The general fabric") has the table. A one-neuron graph
+ * is not modelled (Yosys folds its whole datapath into constants).
  */
 public final class MappedArea
 {
@@ -40,48 +36,188 @@ public final class MappedArea
     /** The estimate of logic and memories; {@link #memoryBits} and {@link #blocks} break the memories down. */
     public static Area estimate(final FabricParams fp, final MappedNetwork net, final Target t)
     {
+        return estimate(fp, net, t, 0, 0);
+    }
+
+    /**
+     * The estimate of the RTL as {@link MappedRtl} writes it, register by register (see the class comment).
+     * {@code steps} and {@code inputEvents} size the input port's stored stimulus ({@code in_start},
+     * {@code in_channel}), which the synthesised top carries; 0, 0 leaves it out (a chip takes its input
+     * events from outside).
+     */
+    public static Area estimate(final FabricParams fp, final MappedNetwork net, final Target t, final int steps,
+        final int inputEvents)
+    {
         final Placement pl = Placement.layered(fp.cores(), net.levelStarts(), net.phases());
+        final Widths x = new Widths(fp, net);
+        final boolean ice = t == Target.ICE40;
         final int w = net.width();
-        final int k = fp.cores();
         final int p = fp.ports();
         final int lc = fp.coreLatency();
         final int lr = fp.csrLatency();
-        final int acc = net.accumulatorBits();
-        final int g = net.groups();
-        final int idb = FabricParams.bitsFor(net.size() + net.inputs() - 1);
-        final int tgb = FabricParams.bitsFor(net.size() - 1);
-        final int tagb = FabricParams.bitsFor((long)net.banks() * g - 1);
-        final int wb = net.weightBits();
-        final int d = fp.fifoDepth();
-        final int crb = FabricParams.bitsFor(d);
+        final int k = fp.cores();
+        long lut = 0;
+        long ff = 0;
+        long dsp = 0;
         final Area datapath = AreaModel.cubaLif(t, new CubaLifParams(w, net.fraction(), 0, 0, 1));
-        Area a = Area.ZERO;
         for (int c = 0; c < k; c++)
         {
-            final int ab = FabricParams.bitsFor(Math.max(1, pl.size(c)) - 1);
-            a = a.plus(new Area(datapath.lut(), 0, 0, datapath.dsp()))
-                .plus(AreaModel.adder(t, (long)g * (acc + w)))
-                .plus(AreaModel.adder(t, (long)p * acc))
-                .plus(AreaModel.counter(t, ab)).plus(AreaModel.counter(t, crb))
-                .plus(new Area(0, 6L + idb + 2L * ab + lc + (long)lc * ab + 2L * w, 0, 0));
+            final long mem = Math.max(1, pl.size(c));
+            final long words = (long)net.banks() * net.groups() * mem;     // accumulator words
+            // registers: accumulators, v (and i), the registered reads of the images, the issue pipeline
+            ff += words * x.acw + mem * w * (x.current ? 2 : 1) + w * (x.current ? 2L : 1L)
+                + (mem > 1 ? 2L * x.idb : 0) + x.parBits + x.biasBits + w
+                + 2L * x.ab + (long)lc * (x.ab + 1) + 32 + x.ob + x.crb + 5;
+            // each accumulator word: its next value (a delivery, the clear, or itself) per port; the reads
+            // of the deliveries (one per port) and of the result stage (one per group) are word multiplexers
+            lut += words * x.acw * p + p * (mux(t, words) * x.acw + x.acw)
+                + net.groups() * (mux(t, net.banks() * mem) * x.acw + 2L * (x.acw + 2) + w);
+            // v and i: a write enable per word, a read multiplexer
+            lut += (x.current ? 2 : 1) * (mux(t, mem) * w + (ice ? 0 : mem));
+            // the images in LUTs (block RAM when large enough), the neuron datapath, counters
+            lut += rom(t, mem, x.parBits + (mem > 1 ? x.idb : 0) + x.biasBits) + rom(t, net.phases(), 2L * x.ab);
+            lut += datapath.lut() + 2L * x.ab + x.crb + 32 + w;
+            dsp += datapath.dsp();
         }
-        final int fifos = k + (net.inputs() > 0 ? 1 : 0);
-        final int db = FabricParams.bitsFor(d);
-        final int pb = FabricParams.bitsFor(d - 1);
-        final int eb = FabricParams.bitsFor(Math.max(1, net.synapses()));
-        a = a.plus(t == Target.ICE40 ? new Area(0, (long)fifos * d * idb, 0, 0) : Area.ZERO)
-            .plus(AreaModel.counter(t, pb).plus(AreaModel.counter(t, pb)).plus(AreaModel.counter(t, db)).times(fifos))
-            .plus(AreaModel.counter(t, eb)).plus(AreaModel.adder(t, eb))
-            .plus(new Area(0, fifos + 2L + FabricParams.bitsFor(lr) + FabricParams.bitsFor(fifos - 1) + idb + eb + 1
-                + (long)lr * (p + eb) + p + (long)p * (tgb + tagb + wb) + 1, 0, 0));
-        a = a.plus(AreaModel.counter(t, 32)).plus(AreaModel.counter(t, FabricParams.bitsFor(net.phases() - 1)))
-            .plus(new Area(0, 4, 0, 0));
-        long bits = 0;
-        for (final long b : memoryBits(fp, net).values())
+        // router: the spike FIFOs in registers (write enables, a read multiplexer over all of them),
+        // pointers and counts, the row and fan-out images, the beat pipeline and the deliveries
+        final int nf = x.nf;
+        final long fifoWords = (long)nf * fp.fifoDepth();
+        ff += fifoWords * x.idb + nf * (2L * x.pb + x.db + 1) + 2 + FabricParams.bitsFor(lr)
+            + (nf > 1 ? x.rb : 0) + 2L * x.sb + x.eb + x.rlb + 2L * p * x.fw + (long)lr * p
+            + (lr - 1L) * x.sb + p + 1;
+        lut += fifoWords * (ice ? 0 : 1) + mux(t, fifoWords) * x.idb + nf * (2L * x.pb + 2L * x.db + 2)
+            + 2L * x.sb + x.eb + 2L * p * x.fw;
+        lut += rom(t, net.size() + net.inputs(), x.eb + x.rlb) + rom(t, Math.max(1, net.synapses()) + p, x.fw);
+        // controller and input port
+        ff += 2 + 1 + x.phb + 32 + x.ob;
+        lut += 32 + x.phb + x.ob + 4;
+        if (x.port && steps > 0)
         {
-            bits += b;
+            final int evb = FabricParams.bitsFor(Math.max(1, inputEvents));
+            final int chb = FabricParams.bitsFor(Math.max(1, net.inputs() - 1));
+            ff += 2L * evb + x.crb + 1 + x.idb + 2;
+            lut += rom(t, steps + 1L, evb) + rom(t, Math.max(1, inputEvents), chb) + 3L * evb + x.idb + x.crb;
         }
-        return a.plus(new Area(0, 0, bits, 0));
+        return new Area(lut, ff, blockBits(fp, net, t)[0], dsp);
+    }
+
+    /**
+     * LUTs of an n-to-1 multiplexer of one bit with its select decoding: n − 1 on both targets (on xc7 the select
+     * logic of the accumulator and FIFO reads is not shared well enough for LUT6 4:1 packing to show; the
+     * calibration graphs fit n − 1, not n / 3).
+     */
+    static long mux(final Target t, final long n)
+    {
+        if (n <= 1)
+        {
+            return 0;
+        }
+        return n - 1;
+    }
+
+    /**
+     * LUTs of a read-only image of {@code depth} words of {@code width} bits kept in logic: per bit, a LUT per
+     * 16 (LUT4) or 64 (LUT6) words plus the multiplexer joining them; 0 when the image goes to block RAM.
+     */
+    static long rom(final Target t, final long depth, final long width)
+    {
+        if (width <= 0 || depth <= 1 || inBlockRam(t, depth, width))
+        {
+            return 0;
+        }
+        final long per = t == Target.ICE40 ? 16 : 64;
+        final long leaves = (depth + per - 1) / per;
+        return width * (leaves + mux(t, leaves));
+    }
+
+    /**
+     * Whether Yosys 0.23 maps a read-only image to block RAM: from 128 words and 2 kbit on iCE40, 9 kbit on xc7
+     * (bracketed by the calibration graphs: a 200-word 4-kbit fan-out image went to two SB_RAM40_4K on iCE40 and
+     * to LUTs on xc7, braille's 47-kbit one to block RAM on both, its 45-word parameter image and every image
+     * under 1 kbit to LUTs).
+     */
+    static boolean inBlockRam(final Target t, final long depth, final long width)
+    {
+        return depth >= 128 && depth * width >= (t == Target.ICE40 ? 2048 : 9216);
+    }
+
+    /** The RTL's widths ({@link MappedRtl}) and which images carry more than a constant. */
+    private static final class Widths
+    {
+        final int idb;
+        final int ab;
+        final int ob;
+        final int acw;
+        final int crb;
+        final int pb;
+        final int db;
+        final int rb;
+        final int sb;
+        final int eb;
+        final int rlb;
+        final int fw;
+        final int phb;
+        final int nf;
+        final boolean port;
+        final boolean current;
+        final long parBits;
+        final long biasBits;
+
+        Widths(final FabricParams fp, final MappedNetwork net)
+        {
+            final Placement pl = Placement.layered(fp.cores(), net.levelStarts(), net.phases());
+            final int w = net.width();
+            final int g = net.groups();
+            idb = FabricParams.bitsFor(net.size() + net.inputs() - 1);
+            ab = FabricParams.bitsFor(Math.max(1, pl.maxSize()));
+            // a bank or core number that is always 0 is a constant: Yosys removes its registers and logic
+            ob = net.banks() > 1 ? FabricParams.bitsFor(net.banks() - 1) : 0;
+            final int kb = fp.cores() > 1 ? FabricParams.bitsFor(fp.cores() - 1) : 0;
+            final int gb = g > 1 ? FabricParams.bitsFor(g - 1) : 0;
+            acw = Math.max(Math.max(net.accumulatorBits(), w + 1), net.weightBits());
+            crb = FabricParams.bitsFor(fp.fifoDepth());
+            pb = FabricParams.bitsFor(fp.fifoDepth() - 1);
+            db = FabricParams.bitsFor(fp.fifoDepth());
+            port = net.inputs() > 0;
+            nf = fp.cores() + (port ? 1 : 0);
+            rb = FabricParams.bitsFor(nf - 1);
+            final int nsyn = Math.max(1, net.synapses());
+            eb = FabricParams.bitsFor(nsyn);
+            sb = FabricParams.bitsFor(nsyn + 2L * fp.ports());
+            rlb = FabricParams.bitsFor(Math.max(1, net.maxRowLength()));
+            fw = kb + ab + ob + gb + net.weightBits();
+            phb = FabricParams.bitsFor(Math.max(1, net.phases() - 1));
+            boolean cur = false;
+            final boolean[] kinds = new boolean[3];
+            boolean fires = false;
+            boolean quiet = false;
+            boolean groupsVary = false;
+            for (int j = 0; j < net.size(); j++)
+            {
+                cur |= net.kind(j) == MappedNetwork.CURRENT;
+                kinds[net.kind(j)] = true;
+                fires |= net.fires(j);
+                quiet |= !net.fires(j);
+                groupsVary |= net.groupCount[j] != net.groupCount[0];
+            }
+            current = cur;
+            int nk = 0;
+            for (final boolean b : kinds)
+            {
+                nk += b ? 1 : 0;
+            }
+            // the parameter word: W bits per parameter that differs between neurons, kind, fires, observed and
+            // group-count bits only where they differ (constant columns of an image are constants)
+            parBits = (long)net.parameterWordsPerNeuron() * w + (nk > 1 ? 2 : 0) + (fires && quiet ? 1 : 0) + 1
+                + (groupsVary ? FabricParams.bitsFor(g) : 0);
+            boolean bias = false;
+            for (final int b : net.bias)
+            {
+                bias |= b != 0;
+            }
+            biasBits = bias ? (long)g * (w + 32) : 0;
+        }
     }
 
     /** Each memory's bits (the per-core memories summed over the cores). */
@@ -130,27 +266,42 @@ public final class MappedArea
         return out;
     }
 
-    /** Block RAMs of the memories on the target (see the class comment). */
+    /**
+     * Block RAMs of the images Yosys puts in block RAM ({@link #inBlockRam}): the per-core parameter, neuron-id
+     * and bias images, the row and the fan-out images, packed by bits (Yosys splits a deep image over blocks):
+     * SB_RAM40_4K 4 kbit, RAMB18 18 kbit. The accumulators, v, i and the FIFOs are registers in the RTL.
+     */
     public static long blocks(final FabricParams fp, final MappedNetwork net, final Target t)
     {
+        return blockBits(fp, net, t)[1];
+    }
+
+    /** {bits in block RAM, blocks}. */
+    private static long[] blockBits(final FabricParams fp, final MappedNetwork net, final Target t)
+    {
+        final Placement pl = Placement.layered(fp.cores(), net.levelStarts(), net.phases());
+        final Widths x = new Widths(fp, net);
+        final long per = t == Target.ICE40 ? 4096 : 18432;
+        long bits = 0;
         long blocks = 0;
-        for (final long[] mem : memories(fp, net))
+        final java.util.List<long[]> images = new java.util.ArrayList<>();
+        for (int c = 0; c < fp.cores(); c++)
         {
-            final long depth = mem[1];
-            final long width = mem[2];
-            if (depth == 0 || width == 0)
+            final long mem = Math.max(1, pl.size(c));
+            images.add(new long[] {mem, x.parBits + (mem > 1 ? x.idb : 0) + x.biasBits});
+        }
+        images.add(new long[] {net.size() + net.inputs(), x.eb + x.rlb});
+        images.add(new long[] {Math.max(1, net.synapses()) + fp.ports(), x.fw});
+        for (final long[] im : images)
+        {
+            if (im[0] > 1 && im[1] > 0 && inBlockRam(t, im[0], im[1]))
             {
-                continue;
-            }
-            if (t == Target.ICE40)
-            {
-                blocks += ((depth + 255) / 256) * ((width + 15) / 16);
-            }
-            else if (depth * width >= 1024)
-            {
-                blocks += ((depth + 1023) / 1024) * ((width + 17) / 18);
+                bits += im[0] * im[1];
+                // Yosys splits a deep image over blocks; a shallow one still takes a block per 16 (iCE40) or
+                // 18 bits of width
+                blocks += Math.max((im[0] * im[1] + per - 1) / per, (im[1] + (per == 4096 ? 15 : 17)) / (per == 4096 ? 16 : 18));
             }
         }
-        return blocks;
+        return new long[] {bits, blocks};
     }
 }
