@@ -301,8 +301,9 @@ def capture(net, namespace, duration, folder, run_index):
                 np.broadcast_to(np.asarray(rates.get_value(), dtype=float), (len(o),)))})
             known.add(o.name)
         elif isinstance(o, SpikeGeneratorGroup):
-            if float(np.asarray(o.period_).ravel()[0]) > 0:
-                raise Refused(f'spike generator {o.name}: period {o.period} (a repeating list is not translated; '
+            period = float(np.asarray(o.period_).ravel()[0])
+            if period > 0:
+                raise Refused(f'spike generator {o.name}: period {period * 1e3:g} ms (a repeating list is not translated; '
                               f'give every spike)')
             idx = np.asarray(o.variables['neuron_index'].get_value(), dtype=np.int64)
             t = np.asarray(o.variables['spike_time'].get_value(), dtype=float)
