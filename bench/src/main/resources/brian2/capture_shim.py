@@ -13,7 +13,10 @@ import re
 import sys
 import time
 import traceback
+import weakref
 
+SHIM = __file__
+SHIM_ARGS = list(sys.argv[1:])
 OUT = sys.argv[1]
 CAPTURE = sys.argv[2]
 MODE = sys.argv[3]
@@ -355,6 +358,28 @@ def user_namespace():
 
 runs = [0]
 original_run = Network.run
+# Runs before the captured one are skipped (a script that builds one network per panel costs nothing), and the
+# objects they ran remembered; if the captured run shares one (a second run() continuing the first one's state),
+# the shim starts again with the earlier runs simulated by Brian2, so the captured state is the real one.
+SIMULATE_EARLIER = os.environ.get('SCFABRIC_SIMULATE_EARLIER') == '1'
+skipped = weakref.WeakSet()
+STATEFUL = (NeuronGroup, Synapses, PoissonGroup, SpikeGeneratorGroup, PoissonInput)
+
+
+def earlier_run(net, duration, namespace, level):
+    if SIMULATE_EARLIER:
+        return original_run(net, duration, namespace=namespace if namespace is not None else user_namespace(),
+                            level=level + 2)
+    for o in net.objects:
+        if isinstance(o, STATEFUL):
+            skipped.add(o)
+    return None
+
+
+def restart():
+    sys.stdout.flush()
+    os.environ['SCFABRIC_SIMULATE_EARLIER'] = '1'
+    os.execv(sys.executable, [sys.executable, os.path.abspath(SHIM)] + SHIM_ARGS)
 
 
 def patched_run(self, duration, report=None, report_period=10 * brian2.second, namespace=None, profile=None,
@@ -362,11 +387,11 @@ def patched_run(self, duration, report=None, report_period=10 * brian2.second, n
     runs[0] += 1
     k = runs[0]
     if CAPTURE != 'all' and k < int(CAPTURE):
-        # the runs before the captured one are simulated, so the captured state is the one Brian2 reaches
-        return original_run(self, duration, report=report, report_period=report_period, namespace=namespace,
-                            profile=profile, level=level + 1)
+        return earlier_run(self, duration, namespace, level)
     if CAPTURE != 'all' and k > int(CAPTURE):
         return None
+    if not SIMULATE_EARLIER and any(o in skipped for o in self.objects):
+        restart()  # this run starts from a state an earlier, unsimulated run would have changed
     ns = namespace if namespace is not None else user_namespace()
     if MODE != 'simulate':  # a network that went through before_run cannot be handed to another one
         self._clocks = {obj.clock for obj in self.sorted_objects}
@@ -377,8 +402,8 @@ def patched_run(self, duration, report=None, report_period=10 * brian2.second, n
     except Refused as e:
         fail('refused', f'run {k}: {e}' if CAPTURE == 'all' else str(e))
     if MODE != 'simulate':
-        if CAPTURE == 'all':  # simulated, so that the next run is captured in the state this one leaves
-            return original_run(self, duration, namespace=ns, level=level + 1)
+        if CAPTURE == 'all':
+            return earlier_run(self, duration, ns, level)
         sys.stdout.flush()
         os._exit(0)
     groups = sorted([o for o in self.objects if isinstance(o, NeuronGroup)], key=lambda o: natural(o.name))

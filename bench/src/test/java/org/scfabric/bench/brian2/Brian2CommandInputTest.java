@@ -111,6 +111,27 @@ class Brian2CommandInputTest
         assertEquals(1.0, g.get("spike_agreement").asDouble());
     }
 
+    /** A run that shares nothing with the captured one (one network per panel) is skipped, not simulated. */
+    @Test
+    void anIndependentEarlierRunIsNotSimulated() throws IOException
+    {
+        needBrian2();
+        final Path marker = tmp.resolve("simulated");
+        final Path s = script("panels.py", "import sys", "from brian2 import *",
+            "G1 = NeuronGroup(1, 'dv/dt = -v/(10*ms) : 1')",
+            "@network_operation",
+            "def mark():",
+            "    open(sys.argv[1], 'w').write('x')",
+            "Network(G1, mark).run(1*ms)",
+            "G2 = NeuronGroup(2, 'dv/dt = -v/(10*ms) : 1', threshold='v > 1', reset='v = 0')",
+            "Network(G2).run(1*ms)");
+        final Path nir = tmp.resolve("p.nir");
+        final Run r = run("brian2", s.toString(), "--capture", "2", "--out", nir.toString(), "--", marker.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, NirReader.read(nir).neurons());
+        assertFalse(Files.exists(marker), "the first network was simulated");
+    }
+
     /** A silent group: no NaN in the table, "n/a (silent)" where Brian2 gave no spike; null in the JSON. */
     @Test
     void undefinedFiguresPrintAsNotApplicable() throws IOException
