@@ -3,7 +3,7 @@
 #
 # Usage: python3 capture_shim.py OUTDIR CAPTURE MODE SCRIPT.py [ARGS...]
 #   CAPTURE: N (the N-th run() call, from 1) or "all" (every run, into OUTDIR/run-K)
-#   MODE: "capture" (never simulate) or "simulate" (capture run N, then let Brian2 simulate it in runtime
+#   MODE: "capture" (simulate only the runs before N) or "simulate" (capture run N, then let Brian2 simulate it in runtime
 #         mode with a SpikeMonitor on every NeuronGroup, write the spikes and stop the script)
 # Writes OUTDIR[/run-K]/capture.json plus little-endian float64 / int64 arrays (*.f64, *.i64) it names.
 # Failure: OUTDIR/error.json {"kind": "refused"|"script"|"internal", "message": one line}, exit code 3.
@@ -13,7 +13,10 @@ import re
 import sys
 import time
 import traceback
+import weakref
 
+SHIM = __file__
+SHIM_ARGS = list(sys.argv[1:])
 OUT = sys.argv[1]
 CAPTURE = sys.argv[2]
 MODE = sys.argv[3]
@@ -286,6 +289,7 @@ def capture(net, namespace, duration, folder, run_index):
     out = {'run': run_index, 'dt': dt, 'duration': float(duration), 'steps': int(round(float(duration) / dt)),
            'groups': [], 'poisson_groups': [], 'spike_generators': [], 'synapses': [], 'poisson_inputs': []}
     known = set()
+    start_step = int(round(float(net.t) / dt))
     for o in objs:
         if hasattr(o, 'clock') and float(o.clock.dt) != dt and not isinstance(o, MONITORS):
             raise Refused(f'{o.name}: its own clock dt = {o.clock.dt} differs from defaultclock.dt')
@@ -300,15 +304,18 @@ def capture(net, namespace, duration, folder, run_index):
                 np.broadcast_to(np.asarray(rates.get_value(), dtype=float), (len(o),)))})
             known.add(o.name)
         elif isinstance(o, SpikeGeneratorGroup):
-            if float(np.asarray(o.period_).ravel()[0]) > 0:
-                raise Refused(f'spike generator {o.name}: period {o.period} (a repeating list is not translated; '
+            period = float(np.asarray(o.period_).ravel()[0])
+            if period > 0:
+                raise Refused(f'spike generator {o.name}: period {period * 1e3:g} ms (a repeating list is not translated; '
                               f'give every spike)')
             idx = np.asarray(o.variables['neuron_index'].get_value(), dtype=np.int64)
             t = np.asarray(o.variables['spike_time'].get_value(), dtype=float)
-            out['spike_generators'].append({'name': o.name, 'n': len(o), 'index': w.array(idx, 'i64'),
-                                            # Brian2's own time bins: shifted by 1e-3 dt, truncated
-                                            'step': w.array(np.asarray((t + 1e-3 * dt) / dt, dtype=np.int32)
-                                                            .astype(np.int64), 'i64')})
+            # Brian2's own time bins: shifted by 1e-3 dt, truncated; counted from this run's start (earlier runs
+            # were simulated and delivered the spikes before it)
+            bins = np.asarray((t + 1e-3 * dt) / dt, dtype=np.int32).astype(np.int64) - start_step
+            keep = bins >= 0
+            out['spike_generators'].append({'name': o.name, 'n': len(o), 'index': w.array(idx[keep], 'i64'),
+                                            'step': w.array(bins[keep], 'i64')})
             known.add(o.name)
     for o in objs:
         if isinstance(o, Synapses):
@@ -351,14 +358,40 @@ def user_namespace():
 
 runs = [0]
 original_run = Network.run
+# Runs before the captured one are skipped (a script that builds one network per panel costs nothing), and the
+# objects they ran remembered; if the captured run shares one (a second run() continuing the first one's state),
+# the shim starts again with the earlier runs simulated by Brian2, so the captured state is the real one.
+SIMULATE_EARLIER = os.environ.get('SCFABRIC_SIMULATE_EARLIER') == '1'
+skipped = weakref.WeakSet()
+STATEFUL = (NeuronGroup, Synapses, PoissonGroup, SpikeGeneratorGroup, PoissonInput)
+
+
+def earlier_run(net, duration, namespace, level):
+    if SIMULATE_EARLIER:
+        return original_run(net, duration, namespace=namespace if namespace is not None else user_namespace(),
+                            level=level + 2)
+    for o in net.objects:
+        if isinstance(o, STATEFUL):
+            skipped.add(o)
+    return None
+
+
+def restart():
+    sys.stdout.flush()
+    os.environ['SCFABRIC_SIMULATE_EARLIER'] = '1'
+    os.execv(sys.executable, [sys.executable, os.path.abspath(SHIM)] + SHIM_ARGS)
 
 
 def patched_run(self, duration, report=None, report_period=10 * brian2.second, namespace=None, profile=None,
                 level=0):
     runs[0] += 1
     k = runs[0]
-    if CAPTURE != 'all' and k != int(CAPTURE):
-        return None  # runs before the one captured are not simulated
+    if CAPTURE != 'all' and k < int(CAPTURE):
+        return earlier_run(self, duration, namespace, level)
+    if CAPTURE != 'all' and k > int(CAPTURE):
+        return None
+    if not SIMULATE_EARLIER and any(o in skipped for o in self.objects):
+        restart()  # this run starts from a state an earlier, unsimulated run would have changed
     ns = namespace if namespace is not None else user_namespace()
     if MODE != 'simulate':  # a network that went through before_run cannot be handed to another one
         self._clocks = {obj.clock for obj in self.sorted_objects}
@@ -370,7 +403,7 @@ def patched_run(self, duration, report=None, report_period=10 * brian2.second, n
         fail('refused', f'run {k}: {e}' if CAPTURE == 'all' else str(e))
     if MODE != 'simulate':
         if CAPTURE == 'all':
-            return None
+            return earlier_run(self, duration, ns, level)
         sys.stdout.flush()
         os._exit(0)
     groups = sorted([o for o in self.objects if isinstance(o, NeuronGroup)], key=lambda o: natural(o.name))
@@ -380,6 +413,7 @@ def patched_run(self, duration, report=None, report_period=10 * brian2.second, n
         self.objects.update(mons)
     else:
         self.objects.extend(mons)
+    start = float(self.t)  # > 0 when earlier runs were simulated: steps count from the captured run's start
     t0 = time.perf_counter()
     original_run(self, duration, namespace=ns, level=level + 1)
     wall = time.perf_counter() - t0
@@ -387,12 +421,30 @@ def patched_run(self, duration, report=None, report_period=10 * brian2.second, n
     spikes = {}
     wr = Writer(folder, 'b')
     for g, m in zip(groups, mons):
-        steps = np.round(np.asarray(m.t_[:]) / dt).astype(np.int64)
+        steps = np.round((np.asarray(m.t_[:]) - start) / dt).astype(np.int64)
         spikes[g.name] = {'step': wr.array(steps, 'i64'), 'index': wr.array(np.asarray(m.i[:]), 'i64')}
     with open(os.path.join(folder, 'brian2.json'), 'w') as f:
         json.dump({'wall_s': wall, 'brian2_version': brian2.__version__, 'spikes': spikes}, f)
     sys.stdout.flush()
     os._exit(0)
+
+
+def explain(e):
+    """One line: the exception and, when Brian2 wrapped another (BrianObjectException says 'See above for the
+    original error'), the original error at the bottom of the chain, which is what names the real fault."""
+    root = e
+    seen = {id(e)}
+    while True:
+        nxt = root.__cause__ or root.__context__
+        if nxt is None or id(nxt) in seen:
+            break
+        seen.add(id(nxt))
+        root = nxt
+    own = ' '.join(str(e).split())
+    if root is e:
+        return f'{type(e).__name__}: {own}'
+    own = re.split(r'\.\s', own.split('(See above')[0])[0].strip()  # its first sentence names the object
+    return f'{own}: {type(root).__name__}: {root}'  # the wrapper's class name says nothing its message does not
 
 
 Network.run = patched_run
@@ -409,7 +461,7 @@ except SystemExit as e:
 except Refused as e:
     fail('refused', str(e))
 except BaseException as e:  # noqa: BLE001 (Brian2's own message, one line)
-    fail('script', f'{type(e).__name__}: {e}')
+    fail('script', explain(e))
 if runs[0] == 0:
     fail('script', 'the script never called run() (nothing to capture)')
 if CAPTURE != 'all' and runs[0] < int(CAPTURE):

@@ -72,6 +72,8 @@ public final class Brian2Command implements Callable<Integer>
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
         description = "seed of the Poisson sources (default ${DEFAULT-VALUE})")
+    String seedText;
+
     long seed;
 
     @Option(names = "--python", paramLabel = "PYTHON", description = "the interpreter (default /usr/bin/python3 "
@@ -98,6 +100,13 @@ public final class Brian2Command implements Callable<Integer>
                 throw new BadInputException("--capture " + capture + ": a run number >= 1 or 'all' is accepted");
             }
         }
+        seed = OptionValues.seed(seedText);
+        final CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (!compare && (parsed.hasMatchedOption("--hardware") || parsed.hasMatchedOption("--bitstream")))
+        {
+            throw new BadInputException((parsed.hasMatchedOption("--hardware") ? "--hardware" : "--bitstream")
+                + " is used only with --compare (the NIR file holds the network, not an arithmetic); add --compare");
+        }
         final List<String> hw = hardwareList();
         final org.scfabric.bench.nir.ScConfig scConfig = hw.contains("sc") ? NirCommand.bitstream(bitstream, seed)
             : null;
@@ -106,7 +115,22 @@ public final class Brian2Command implements Callable<Integer>
             throw new BadInputException("--compare with --capture all: compare one run at a time (--capture N)");
         }
         final String stem = file.getFileName().toString().replaceFirst("\\.py$", "");
-        final Path dest = OptionValues.outputFile(out != null ? out : "out/brian2/" + stem + ".nir", "--out", true);
+        final String outName = out != null ? out : "out/brian2/" + stem + ".nir";
+        if (!outName.endsWith(".nir"))
+        {
+            throw new BadInputException("--out " + outName + ": give a file name ending in .nir");
+        }
+        final Path dest = OptionValues.outputFile(outName, "--out", true);
+        // the default out/brian2/ (or any new folder) is made before Brian2 runs, so a bad path costs no Brian2 time
+        try
+        {
+            Files.createDirectories(dest.getParent());
+        }
+        catch (final IOException e)
+        {
+            throw new BadInputException("--out " + outName + ": cannot make the folder " + dest.getParent() + " ("
+                + e.getClass().getSimpleName() + ")");
+        }
         final String py = python != null ? python : Brian2Runner.defaultPython();
         final PrintWriter stdout = spec.commandLine().getOut();
         final Path tmp = Files.createTempDirectory("scfabric-brian2-");
@@ -129,9 +153,22 @@ public final class Brian2Command implements Callable<Integer>
             {
                 folders.add(tmp);
             }
+            // translate every run before writing any file: a refused run leaves nothing half-written
+            final List<Translation.Result> results = new ArrayList<>();
             for (int k = 0; k < folders.size(); k++)
             {
                 final Translation.Result t = translate(folders.get(k));
+                if (t.network().neurons() == 0)
+                {
+                    throw new BadInputException(file.getFileName() + ": run " + (all ? Integer.toString(k + 1)
+                        : capture.trim()) + " has no NeuronGroup (nothing to translate); give a script whose run() "
+                        + "simulates a NeuronGroup");
+                }
+                results.add(t);
+            }
+            for (int k = 0; k < folders.size(); k++)
+            {
+                final Translation.Result t = results.get(k);
                 final Path target = all ? numbered(dest, k + 1) : dest;
                 write(t, target);
                 stdout.printf("brian2: %s run %s -> %s: %d neurons, %d synapses, %d nodes, dt %s s, %d steps "
@@ -252,13 +289,15 @@ public final class Brian2Command implements Callable<Integer>
             final Comparison.Stats sb = Comparison.stats(bs, bi, tr.neurons(), t.steps(), t.dt());
             final Comparison.Stats sf = Comparison.stats(tr.steps(), tr.index(), tr.neurons(), t.steps(), t.dt());
             final double agree = Comparison.agreement(bs, bi, tr.steps(), tr.index());
-            stdout.printf("| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.4f |%n", tr.node(), tr.neurons(),
-                sb.rateHz(), sf.rateHz(), sb.cv(), sf.cv(), sb.fano(), sf.fano(), agree);
+            stdout.printf("| %s | %d | %.3f | %.3f | %s | %s | %s | %s | %s |%n", tr.node(), tr.neurons(),
+                sb.rateHz(), sf.rateHz(), cell(sb.cv(), "%.3f", "few"), cell(sf.cv(), "%.3f", "few"),
+                cell(sb.fano(), "%.3f", "silent"), cell(sf.fano(), "%.3f", "silent"),
+                sb.spikes() == 0 ? "n/a (silent)" : cell(agree, "%.4f", "silent"));
             final Map<String, Object> g = new LinkedHashMap<>();
             g.put("neurons", tr.neurons());
             g.put("brian2", side(sb, bs, bi, tr.neurons(), t.steps()));
             g.put("float64", side(sf, tr.steps(), tr.index(), tr.neurons(), t.steps()));
-            g.put("spike_agreement", agree);
+            g.put("spike_agreement", sb.spikes() == 0 || Double.isNaN(agree) ? null : agree);
             groups.put(tr.node(), g);
         }
         final Map<String, Object> walls = new LinkedHashMap<>();
@@ -292,8 +331,9 @@ public final class Brian2Command implements Callable<Integer>
                     toInts(b.longs(s.get("index"))), tr.neurons(), t.steps(), t.dt());
                 final Comparison.Stats sh = Comparison.stats(tr.steps(), tr.index(), tr.neurons(), t.steps(), t.dt());
                 final double dev = sh.rateHz() / sb.rateHz() - 1;
-                stdout.printf("| %s | %s | %.3f | %+.1f %% | %.3f | %.3f | %.2f |%n", tr.node(), a, sh.rateHz(),
-                    100 * dev, sh.cv(), sh.fano(), h.wallS());
+                stdout.printf("| %s | %s | %.3f | %s | %s | %s | %.2f |%n", tr.node(), a, sh.rateHz(),
+                    Double.isFinite(dev) ? String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * dev) : "n/a (silent)",
+                    cell(sh.cv(), "%.3f", "few"), cell(sh.fano(), "%.3f", "silent"), h.wallS());
                 @SuppressWarnings("unchecked")
                 final Map<String, Object> g = (Map<String, Object>) groups.get(tr.node());
                 final Map<String, Object> side = side(sh, tr.steps(), tr.index(), tr.neurons(), t.steps());
@@ -343,6 +383,15 @@ public final class Brian2Command implements Callable<Integer>
         m.put("population_per_step", perStep);
         m.put("raster_first_50", raster);
         return m;
+    }
+
+    /**
+     * A table cell: the number, or "n/a (why)" where it is undefined (the JSON holds null there): a CV needs
+     * two intervals in a neuron ("few"), a Fano factor or a ratio to Brian2 needs spikes ("silent").
+     */
+    public static String cell(final double v, final String format, final String why)
+    {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, format, v) : "n/a (" + why + ")";
     }
 
     private static int[] toInts(final long[] a)

@@ -221,7 +221,7 @@ class Brian2ScriptsTest
         final Run r = run("brian2", script.toString(), "--out", tmp.resolve("p.nir").toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("spike generator spikegeneratorgroup: period"), r.err());
+        assertTrue(r.err().contains("spike generator spikegeneratorgroup: period 5 ms (a repeating list"), r.err());
     }
 
     /** --capture all writes one NIR file per run(), --capture 2 the second network, and -- ARGS reach sys.argv. */
