@@ -121,16 +121,9 @@ public final class Brian2Command implements Callable<Integer>
             throw new BadInputException("--out " + outName + ": give a file name ending in .nir");
         }
         final Path dest = OptionValues.outputFile(outName, "--out", true);
-        // the default out/brian2/ (or any new folder) is made before Brian2 runs, so a bad path costs no Brian2 time
-        try
-        {
-            Files.createDirectories(dest.getParent());
-        }
-        catch (final IOException e)
-        {
-            throw new BadInputException("--out " + outName + ": cannot make the folder " + dest.getParent() + " ("
-                + e.getClass().getSimpleName() + ")");
-        }
+        // proven writable before Brian2 runs, so a bad path costs no Brian2 time; the folder (the default
+        // out/brian2/ too) is made only when the file is written, so a failed run leaves no folder behind
+        StagedFiles.probe(dest.getParent(), "--out", outName);
         final String py = python != null ? python : Brian2Runner.defaultPython();
         final PrintWriter stdout = spec.commandLine().getOut();
         final Path tmp = Files.createTempDirectory("scfabric-brian2-");
@@ -222,6 +215,7 @@ public final class Brian2Command implements Callable<Integer>
     {
         try
         {
+            Files.createDirectories(target.getParent());
             NirWriter.write(t.network(), target);
         }
         catch (final NetworkException e)

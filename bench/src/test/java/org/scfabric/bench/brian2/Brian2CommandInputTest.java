@@ -84,8 +84,9 @@ class Brian2CommandInputTest
         needBrian2();
         final Path s = script("unit.py", "from brian2 import *",
             "G = NeuronGroup(1, 'dv/dt = -v/(10*ms) : volt', threshold='v > 10', reset='v = 0*mV')", "run(1*ms)");
-        assertBadInput(run("brian2", s.toString(), "--out", tmp.resolve("u.nir").toString()),
+        assertBadInput(run("brian2", s.toString(), "--out", tmp.resolve("new/u.nir").toString()),
             "DimensionMismatchError", "different units");
+        assertFalse(Files.exists(tmp.resolve("new")), "a failed run leaves no folder it made");
     }
 
     /**
