@@ -44,6 +44,15 @@ for _ in $(seq 600); do
   [ -z "$(squeue -h -r -j "$job" -t PD,R,CG,CF -o %i 2>/dev/null)" ] && break
   sleep 0.2
 done
+# slurmctld marks the merge's dependency as never satisfied on a later scheduling pass, not at once: wait for it
+# (resume refuses a campaign whose merge still waits on a live dependency, as a user would be told to wait)
+merge="$(sed -n 's/.*submitted the merge as job \([0-9]*\).*/\1/p' "$out/submit2.out")"
+[ -n "$merge" ] || fail "no merge job id in: $(cat "$out/submit2.out")"
+for _ in $(seq 600); do
+  reason="$(squeue -h -j "$merge" -o %r 2>/dev/null)"
+  [ -z "$reason" ] || [[ "$reason" == DependencyNeverSatisfied* ]] && break
+  sleep 0.2
+done
 ./scfabric faults status "$out/resumed.slurm" >"$out/status2.out"
 grep -q '4 shards: 3 done, 0 running, 0 pending, 1 failed' "$out/status2.out" || fail "status after scancel: $(cat "$out/status2.out")"
 grep -q "shard 3/4 failed: task ${job}_3" "$out/status2.out" || fail "status does not name the cancelled task: $(cat "$out/status2.out")"
