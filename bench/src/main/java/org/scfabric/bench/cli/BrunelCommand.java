@@ -338,7 +338,8 @@ public final class BrunelCommand implements Callable<Integer>, CheckOnly
             stdout.flush();
             stderr.println("brunel: wrote " + displayPath(staged.target()) + "/results.json, results.md"
                 + (plots > 0 ? " and " + plots + " plots in plots/" : "")
-                + (json != null ? "; JSON copy in " + json : ""));
+                + (json != null ? "; JSON copy in " + json : "")
+                + (exportNir != null ? "; the " + list.get(0).name() + " network in " + exportNir : ""));
             stderr.flush();
         }
         return 0;

@@ -324,11 +324,7 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
             case "fast" -> false;
             default -> throw new BadInputException("--engine '" + engine + "' is not accepted (kernel or fast)");
         };
-        final Path file = OptionValues.path(network, "--network");
-        if (!java.nio.file.Files.isRegularFile(file))
-        {
-            throw new BadInputException("--network " + network + ": no such file (give a .nir file)");
-        }
+        final Path file = OptionValues.inputFile(network, "--network", "a .nir file");
         if ((input == null) == (poisson == null))
         {
             throw new BadInputException(input == null ? "--network needs --input FILE (.csv or .npy) or --poisson HZ"

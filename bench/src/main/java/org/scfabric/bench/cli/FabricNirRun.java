@@ -32,7 +32,6 @@ import org.scfabric.net.NetworkException;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.ArithmeticRun;
 import org.scfabric.net.ref.Options;
-import org.scfabric.net.ref.ReferenceRun;
 import org.scfabric.net.ref.Stimulus;
 
 /**
@@ -133,7 +132,7 @@ final class FabricNirRun
             }
             else
             {
-                final Stimulus s = Stimulus.read(OptionValues.path(a.input(), "--input"), ReferenceRun.channels(net));
+                final Stimulus s = Stimulus.read(OptionValues.path(a.input(), "--input"), net);
                 stim = () -> s;
                 inputLabel = a.input();
             }

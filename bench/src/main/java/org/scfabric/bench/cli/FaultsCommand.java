@@ -352,6 +352,14 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
                 "scfabric-faults-" + c.workload().name());
             return new FaultsSlurm(launcher, slurmTools, out, err, pollMillis).run(req);
         }
+        if (resume && FaultCampaigns.finished(c, sh, jsonPath))
+        {
+            // a finished campaign has no journal left: without this, --resume would say "nothing to resume" and run
+            // every item again
+            err.println("faults: " + jsonPath + " is already this campaign's finished " + (sh.whole() ? "report"
+                : "shard file") + ": nothing to resume (run without --resume to run it again)");
+            return 0;
+        }
         if (resume)
         {
             try
@@ -425,10 +433,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
             throw new BadInputException(input == null ? "--network needs --input FILE (.csv or .npy) or --poisson HZ"
                 : "give --input FILE or --poisson HZ, not both");
         }
-        if (!Files.isRegularFile(OptionValues.path(network, "--network")))
-        {
-            throw new BadInputException("--network " + network + ": no such file (give a .nir file)");
-        }
+        OptionValues.inputFile(network, "--network", "a .nir file");
     }
 
     /** A file option as an absolute path: the Slurm tasks may start in another folder. */
@@ -455,11 +460,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
                 throw new BadInputException("--poisson '" + poisson + "' is not a rate in Hz (a number >= 0)");
             }
         }
-        final Path in = input == null ? null : OptionValues.path(input, "--input");
-        if (in != null && !Files.isRegularFile(in))
-        {
-            throw new BadInputException("--input " + input + ": no such file (give a .csv or .npy of spikes)");
-        }
+        final Path in = input == null ? null : OptionValues.inputFile(input, "--input", "a .csv or .npy of spikes");
         final Integer t = steps == null ? null : NirCommand.steps(steps);
         return org.scfabric.bench.faults.NirFabricWorkload.of(OptionValues.path(network, "--network"), in, hz,
             inputSeed, t, k, fmt);

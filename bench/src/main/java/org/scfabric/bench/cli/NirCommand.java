@@ -75,8 +75,8 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
     boolean info;
 
     @Option(names = "--input", paramLabel = "FILE",
-        description = ".csv (one line per step, one value per input channel) or .npy ([T, *input shape], bool, int "
-            + "or float)")
+        description = ".csv (one line per step, one value per input channel; # lines are comments) or .npy "
+            + "([T, *input shape] or [T, channels], bool, int or float)")
     String input;
 
     @Option(names = "--poisson", paramLabel = "HZ", description = "drive every input channel with Poisson spikes of "
@@ -258,7 +258,7 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
             }
             else
             {
-                stim = Stimulus.read(OptionValues.path(input, "--input"), ReferenceRun.channels(net));
+                stim = Stimulus.read(OptionValues.path(input, "--input"), net);
                 fresh = () -> stim;
                 inputLabel = input;
             }

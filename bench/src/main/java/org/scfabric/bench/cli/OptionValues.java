@@ -164,6 +164,21 @@ final class OptionValues
         }
     }
 
+    /** An input file that must exist: one line when it is missing or a folder ({@code give}: what is accepted). */
+    static Path inputFile(final String value, final String option, final String give)
+    {
+        final Path p = path(value, option);
+        if (java.nio.file.Files.isDirectory(p))
+        {
+            throw new BadInputException(option + " " + value + " is a folder, not a file (give " + give + ")");
+        }
+        if (!java.nio.file.Files.isRegularFile(p))
+        {
+            throw new BadInputException(option + " " + value + ": no such file (give " + give + ")");
+        }
+        return p;
+    }
+
     /** Checks an output file before any work: a valid path, not a folder, in a folder that exists (or may be made). */
     static Path outputFile(final String file, final String option, final boolean mayCreateParent)
     {

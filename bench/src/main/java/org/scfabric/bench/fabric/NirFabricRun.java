@@ -52,7 +52,7 @@ public record NirFabricRun(ArithmeticRun run, MappedResult figures)
                 }
                 else if (q != 0)
                 {
-                    throw new NetworkException("input row " + t + ", channel " + c + " is " + row[c]
+                    throw new NetworkException(stimulus.at(t, c) + " is " + row[c]
                         + ": the fabric takes input spikes (0 or 1 per channel and step)");
                 }
             }

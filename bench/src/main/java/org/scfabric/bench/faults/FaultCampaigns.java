@@ -121,6 +121,33 @@ public final class FaultCampaigns
         }
     }
 
+    /**
+     * True when {@code json} already is this campaign's finished report (or this shard's finished file) and no
+     * journal waits beside it: {@code --resume} then has nothing to do. A file of another campaign, a damaged
+     * one or one with a journal beside it is not finished.
+     */
+    public static boolean finished(final Campaign campaign, final Shard shard, final Path json)
+    {
+        if (!Files.isRegularFile(json) || Files.exists(Journal.pathFor(json)))
+        {
+            return false;
+        }
+        final JsonNode n;
+        final JsonNode mine;
+        try
+        {
+            n = CampaignReport.JSON.readTree(json.toFile());
+            // through text, as the report holds it: a long seed read back is an int node, not equal to a long one
+            mine = CampaignReport.JSON.readTree(CampaignReport.identity(campaign.describe()).toString());
+        }
+        catch (final IOException e)
+        {
+            return false;
+        }
+        return n != null && n.has("outcomes") && mine.equals(n.get("campaign"))
+            && (shard.whole() ? !n.has("shard") : shard.toString().equals(n.path("shard").asText()));
+    }
+
     /** The merged report must not replace one of its shards: they are the only copy of their results. */
     public static void checkMergeOutput(final List<Path> shardFiles, final Path json)
     {

@@ -16,7 +16,6 @@ import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.nir.NirReader;
 import org.scfabric.net.ref.Options;
-import org.scfabric.net.ref.ReferenceRun;
 import org.scfabric.net.ref.Stimulus;
 import org.scfabric.sim.EventBus;
 import org.scfabric.sim.Kernel;
@@ -122,7 +121,7 @@ public final class NirFabricWorkload implements Workload
                 throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage());
             }
             final Stimulus stim = poissonHz != null ? Stimulus.poisson(poissonHz, dt, seed)
-                : Stimulus.read(inputFile, ReferenceRun.channels(net));
+                : Stimulus.read(inputFile, net);
             final int rows = stim.rows();
             final int t = steps != null ? steps : rows == Integer.MAX_VALUE ? 1000 : rows;
             if (t > rows)

@@ -48,6 +48,7 @@ class BrunelExportNirTest
                 "--export-nir", file.toString(), "--out", b.toString(), "--no-plots");
             assertEquals(0, r.code(), r.err());
             assertTrue(Files.size(file) > 0);
+            assertTrue(r.err().contains("the " + v[0] + " network in " + file), r.err());
             final Path n = tmp.resolve("n-" + v[0]);
             final Run q = run("nir", file.toString(), "--arith", v[1], "--steps", "2000", "--out", n.toString());
             assertEquals(0, q.code(), q.err());

@@ -150,6 +150,17 @@ class NirCommandTest
         final Path ok = npy("ok.npy", "<f8", "(3, 1)", d.array());
         assertEquals(0, run("nir", nir("lif_norse.nir").toString(), "--input", ok.toString(), "--arith", "float64",
             "--out", tmp.resolve("ok").toString()).code());
+        // numpy's savetxt header and comments are skipped, as loadtxt skips them: the rows are the same steps
+        final Path commented = Files.writeString(tmp.resolve("h.csv"), "# step per line\n1\n# a comment\n0\n1\n");
+        assertEquals(0, run("nir", nir("lif_norse.nir").toString(), "--input", commented.toString(), "--arith",
+            "float64", "--out", tmp.resolve("h").toString()).code());
+        final JsonNode plain = new ObjectMapper().readTree(tmp.resolve("ok").resolve("results.json").toFile());
+        final JsonNode skipped = new ObjectMapper().readTree(tmp.resolve("h").resolve("results.json").toFile());
+        assertEquals(plain.get("steps"), skipped.get("steps"));
+        assertEquals(plain.get("runs").get(0).get("outputs"), skipped.get("runs").get(0).get("outputs"));
+        // the same values in another shape than [T, *input shape] or [T, channels] are refused
+        assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", npy("s.npy", "<f8", "(1, 3, 1)",
+            d.array()).toString(), "--out", out.toString()), "shape [1, 3, 1] is not [T, 1]");
         assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", npy("e.npy", "<f8", "(0, 1)",
             new byte[0]).toString(), "--out", out.toString()), "has no rows");
         assertBadInput(run("nir", nir("lif_norse.nir").toString(), "--input", npy("o.npy", "|O", "(2, 1)",

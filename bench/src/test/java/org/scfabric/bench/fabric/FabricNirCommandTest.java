@@ -145,7 +145,8 @@ class FabricNirCommandTest
         final Run f = run("fabric", "--network", BRAILLE, "--input", in.toString(), "--json",
             json.toString());
         assertEquals(2, f.code());
-        assertTrue(f.err().contains("input row 1, channel 1 is 0.5") && f.err().contains("0 or 1"), f.err());
+        // the place as an editor shows it: line 2, the second value
+        assertTrue(f.err().contains("in.csv line 2, value 2 is 0.5") && f.err().contains("0 or 1"), f.err());
         assertEquals(1, f.err().strip().lines().count(), f.err());
         assertFalse(Files.exists(json));
     }
@@ -220,13 +221,15 @@ class FabricNirCommandTest
             {"fabric", "--network", BRAILLE, "--poisson", "abc"},
             {"fabric", "--network", BRAILLE, "--poisson", "10", "--steps", "0"},
             {"fabric", "--network", dir.resolve("missing.nir").toString(), "--poisson", "10"},
+            {"fabric", "--network", dir.toString(), "--poisson", "10"},
             {"fabric", "--poisson", "10"},
             {"fabric", "--steps", "10"},
         };
         final String[] expect = {"--input FILE", "not both", "--neurons is for the Brunel fabric",
             "--synth: unknown target 'vhdl'", "--synth-dir is used only with --synth",
             "--duration-ms is for the Brunel fabric", "--arith 'q4.4'", "cores must be", "--poisson 'abc'", "--steps 0",
-            "no such file", "--poisson is used only with --network", "--steps is used only with --network"};
+            "no such file", "is a folder, not a file (give a .nir file)", "--poisson is used only with --network",
+            "--steps is used only with --network"};
         for (int i = 0; i < cases.length; i++)
         {
             final Run r = run(cases[i]);

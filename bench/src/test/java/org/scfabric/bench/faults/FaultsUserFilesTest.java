@@ -185,6 +185,24 @@ class FaultsUserFilesTest
     }
 
     @Test
+    void resumingAFinishedReportSaysSoAndRunsNothing() throws Exception
+    {
+        final Path done = copy("whole.json");
+        final long before = Files.getLastModifiedTime(done).toMillis();
+        final Run r = run(small("--sites", SITES, "--json", done.toString(), "--resume"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("already this campaign's finished report: nothing to resume"), r.err());
+        assertFalse(r.out().contains("items in"), "no item ran: " + r.out());
+        assertEquals(Files.readString(shared.resolve("whole.json")), Files.readString(done));
+        assertEquals(before, Files.getLastModifiedTime(done).toMillis());
+        // another campaign's report is not this one's: --resume runs this campaign (and replaces the file)
+        final Run o = run(small("--sites", SITES, "--json", done.toString(), "--resume", "--seed", "987"));
+        assertEquals(0, o.code(), o.err());
+        assertFalse(o.err().contains("finished report"), o.err());
+        assertTrue(o.out().contains("60 items in"), o.out());
+    }
+
+    @Test
     void threadsFarBeyondTheCoresAreRefused()
     {
         final int many = 4 * Runtime.getRuntime().availableProcessors() + 1;

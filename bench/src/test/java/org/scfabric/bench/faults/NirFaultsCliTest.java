@@ -124,13 +124,15 @@ class NirFaultsCliTest
             {"faults", "--network", net, "--poisson", "10", "--steps", "0"},
             {"faults", "--network", tmp.resolve("missing.nir").toString(), "--poisson", "10"},
             {"faults", "--network", net, "--input", tmp.resolve("missing.csv").toString()},
+            {"faults", "--network", net, "--input", tmp.toString()},
             {"faults", "--network", net, "--input", grey.toString(), "--sites", "core0.vmem[*][*]"},
             {"faults", "--network", net, "--poisson", "10", "--steps", "5", "--sites", "core9.*"},
             {"faults", "--poisson", "10"},
         };
         final String[] expected = {"--network needs --input FILE", "not both", "--neurons is for the Brunel designs",
             "--variant is for the Brunel designs", "--arith 'q4.4' is not accepted", "--poisson '-3'", "--steps",
-            "no such file", "--input " + tmp.resolve("missing.csv") + ": no such file", "the fabric takes input spikes",
+            "no such file", "--input " + tmp.resolve("missing.csv") + ": no such file",
+            "--input " + tmp + " is a folder, not a file", "the fabric takes input spikes",
             "site glob 'core9.*' matches none", "--poisson is used only with --network"};
         for (int i = 0; i < cases.length; i++)
         {

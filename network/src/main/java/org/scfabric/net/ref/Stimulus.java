@@ -26,6 +26,15 @@ public interface Stimulus
     /** Writes step {@code t}'s values into {@code dest} (its length is the channel count). */
     void fill(int t, double[] dest);
 
+    /**
+     * Where step {@code t}'s value on channel {@code c} (both from 0) comes from, for a message: a file's line and
+     * column (from 1, as an editor counts) or its numpy indices.
+     */
+    default String at(final int t, final int c)
+    {
+        return "step " + t + ", channel " + c;
+    }
+
     /** Zeros on every channel, as many steps as asked (the input of a network that drives itself). */
     static Stimulus zeros()
     {
@@ -48,8 +57,20 @@ public interface Stimulus
     /** A table of rows read from a file. */
     static Stimulus of(final double[][] rows)
     {
+        return of(rows, null);
+    }
+
+    /** A table of rows; {@code where} (may be null) names a value's place in the file for {@link #at}. */
+    private static Stimulus of(final double[][] rows, final java.util.function.BiFunction<Integer, Integer, String> where)
+    {
         return new Stimulus()
         {
+            @Override
+            public String at(final int t, final int c)
+            {
+                return where == null ? Stimulus.super.at(t, c) : where.apply(t, c);
+            }
+
             @Override
             public int rows()
             {
@@ -103,8 +124,27 @@ public interface Stimulus
         };
     }
 
-    /** Reads {@code .csv} (one line per step, one value per channel) or {@code .npy} ([T, *input shape]). */
+    /**
+     * Reads the stimulus of {@code net}'s Input nodes: {@code .csv} (one line per step, one value per channel) or
+     * {@code .npy} ([T, *input shape], or [T, channels]).
+     */
+    static Stimulus read(final Path file, final org.scfabric.net.Network net)
+    {
+        final int[] in = net.inputs();
+        return read(file, ReferenceRun.channels(net), in.length == 1 ? net.node(in[0]).outShape().dims() : null);
+    }
+
+    /** Reads {@code .csv} (one line per step, one value per channel) or {@code .npy} ([T, channels]). */
     static Stimulus read(final Path file, final int channels)
+    {
+        return read(file, channels, null);
+    }
+
+    /**
+     * Reads {@code .csv} (one line per step, one value per channel; lines starting with {@code #}, such as numpy's
+     * {@code savetxt} header, are comments) or {@code .npy} ([T, *shape] or [T, channels]; {@code shape} may be null).
+     */
+    static Stimulus read(final Path file, final int channels, final int[] shape)
     {
         final String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (Files.isDirectory(file))
@@ -119,11 +159,14 @@ public interface Stimulus
         {
             if (name.endsWith(".csv"))
             {
-                return of(csv(file, channels));
+                final List<Integer> lines = new ArrayList<>();
+                final double[][] rows = csv(file, channels, lines);
+                return of(rows, (t, c) -> "--input " + file + " line " + lines.get(t) + ", value " + (c + 1));
             }
             if (name.endsWith(".npy"))
             {
-                return of(npy(file, channels));
+                return of(npy(file, channels, shape), (t, c) -> "--input " + file + " row " + t + ", column " + c
+                    + " (of the [T, " + channels + "] table, numpy indices)");
             }
         }
         catch (final IOException e)
@@ -133,7 +176,7 @@ public interface Stimulus
         throw new NetworkException("--input " + file + ": give a .csv (one line per step) or .npy ([T, *input shape]) file");
     }
 
-    private static double[][] csv(final Path file, final int channels) throws IOException
+    private static double[][] csv(final Path file, final int channels, final List<Integer> lines) throws IOException
     {
         final List<double[]> rows = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8))
@@ -145,6 +188,11 @@ public interface Stimulus
             {
                 no++;
                 final String t = line.trim();
+                if (t.startsWith("#"))
+                {
+                    // numpy's savetxt writes its header and comments this way, and loadtxt skips them
+                    continue;
+                }
                 if (t.isEmpty())
                 {
                     blank = blank == 0 ? no : blank;
@@ -179,6 +227,7 @@ public interface Stimulus
                     }
                 }
                 rows.add(row);
+                lines.add(no);
             }
         }
         if (rows.isEmpty())
@@ -188,8 +237,18 @@ public interface Stimulus
         return rows.toArray(new double[0][]);
     }
 
+    private static List<Long> dims(final int[] shape)
+    {
+        final List<Long> l = new ArrayList<>();
+        for (final int d : shape)
+        {
+            l.add((long) d);
+        }
+        return l;
+    }
+
     /** numpy's .npy format, version 1-3, C order, bool/int/uint/float of 1 to 8 bytes. */
-    private static double[][] npy(final Path file, final int channels) throws IOException
+    private static double[][] npy(final Path file, final int channels, final int[] inputShape) throws IOException
     {
         final byte[] all;
         try (InputStream in = Files.newInputStream(file))
@@ -234,10 +293,14 @@ public interface Stimulus
         {
             per *= shape.get(i);
         }
-        if (per != channels)
+        final List<Long> rest = shape.subList(1, shape.size());
+        final boolean flat = rest.size() == 1 && rest.get(0) == channels;
+        if (per != channels || !(flat || inputShape == null || rest.equals(dims(inputShape))))
         {
-            throw new NetworkException(bad + "shape " + shape + " gives " + per + " values per step, the network takes "
-                + channels + " (expected [T, *input shape])");
+            final String want = inputShape == null || inputShape.length < 2 ? "[T, " + channels + "]"
+                : "[T, " + dims(inputShape).toString().replaceAll("[\\[\\]]", "") + "] or [T, " + channels + "]";
+            throw new NetworkException(bad + "shape " + shape + " is not " + want + " (T steps of the network's input "
+                + "of " + channels + " values)");
         }
         if (!descr.matches("[<>|=][biuf][0-9]{1,2}"))
         {
