@@ -199,7 +199,8 @@ final class FabricNirRun
                 + "channels; input %s", a.network().getFileName(), a.fmt().name(), mn.size(), populations(map),
                 mn.synapses(), mn.inputs(), inputLabel);
             final FabricReport report = new FabricReport(r.fabric(), workload, a.dt() * 1000, a.mhz(), same)
-                .withCoreSizes(new MappedFabric(fp, mn, map.observed()).coreSizes());
+                .withCoreSizes(new MappedFabric(fp, mn, map.observed()).coreSizes())
+                .withRouted(r.inputEvents() == 0 ? "spikes" : "spikes and input events (each routed to its fan-out)");
             final Area ice = MappedArea.estimate(fp, mn, Target.ICE40);
             final Area xc7 = MappedArea.estimate(fp, mn, Target.XC7);
             final long iceBlocks = MappedArea.blocks(fp, mn, Target.ICE40);

@@ -49,8 +49,8 @@ public final class FabricPlots
     static void latency(final Path png, final FabricResult r, final String title) throws IOException
     {
         final XYChart c = new XYChartBuilder().width(900).height(520)
-            .title("Spike latency: cycles from a spike to its first / last delivery (" + title + ")")
-            .xAxisTitle("cycles").yAxisTitle("spikes").build();
+            .title("Latency to first / last delivery (" + title + ")")
+            .xAxisTitle("cycles from a spike (or input event) to its first / last delivery").yAxisTitle("spikes").build();
         style(c);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
