@@ -49,7 +49,7 @@ public final class FaultPlots
                 "rate-error-vs-fault-rate.png")));
             out.add(save(rateChart(List.of(report), "masked_fraction", "masked fraction", title), dir.resolve(
                 "masked-vs-fault-rate.png")));
-            return out;
+            return dropStale(dir, out);
         }
         final XYChart bits = xy("Mean rate error per bit position — " + title, "bit position", "mean rate error");
         final List<String> kinds = new ArrayList<>();
@@ -92,7 +92,36 @@ public final class FaultPlots
             series(byBit, "argmax changed", report.path("by_bit"), "argmax_changed_fraction");
             out.add(save(byBit, dir.resolve("argmax-by-bit.png")));
         }
-        return out;
+        return dropStale(dir, out);
+    }
+
+    /** Every plot {@link #write} makes, of one kind of report or another. */
+    private static final List<String> ONE_REPORT = List.of("rate-error-vs-fault-rate.png", "masked-vs-fault-rate.png",
+        "error-by-bit.png", "classes-by-component.png", "classes-by-group.png", "argmax-by-group.png",
+        "argmax-by-bit.png");
+
+    /**
+     * Removes the plots of an earlier report that this one does not make (an argmax plot of a readout network beside
+     * a Brunel campaign's plots would be read as this campaign's).
+     */
+    private static List<Path> dropStale(final Path dir, final List<Path> written)
+    {
+        for (final String name : ONE_REPORT)
+        {
+            final Path p = dir.resolve(name);
+            if (!written.contains(p))
+            {
+                try
+                {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+                catch (final java.io.IOException e)
+                {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        return written;
     }
 
     /** Comparison plots of several reports (one series per report); returns the files written. */

@@ -185,6 +185,22 @@ class FaultsUserFilesTest
     }
 
     @Test
+    void plotsOfAnEarlierCampaignThatThisOneDoesNotMakeAreRemoved() throws Exception
+    {
+        final Path plots = Files.createDirectories(tmp.resolve("pl"));
+        Files.writeString(plots.resolve("argmax-by-group.png"), "an earlier readout campaign's plot");
+        Files.writeString(plots.resolve("masked-vs-fault-rate.png"), "an earlier rates campaign's plot");
+        Files.writeString(plots.resolve("notes.txt"), "the user's own file");
+        final Run r = run(small("--sites", SITES, "--json", tmp.resolve("p.json").toString(), "--plots",
+            plots.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(plots.resolve("classes-by-group.png")) > 1000);
+        assertFalse(Files.exists(plots.resolve("argmax-by-group.png")), "a Brunel campaign has no argmax");
+        assertFalse(Files.exists(plots.resolve("masked-vs-fault-rate.png")));
+        assertTrue(Files.exists(plots.resolve("notes.txt")), "only plots this command makes are touched");
+    }
+
+    @Test
     void resumingAFinishedReportSaysSoAndRunsNothing() throws Exception
     {
         final Path done = copy("whole.json");
