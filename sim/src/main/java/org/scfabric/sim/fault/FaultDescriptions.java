@@ -31,25 +31,49 @@ final class FaultDescriptions
         {
             return message;
         }
-        // name a few groups of sites, so the user sees what names look like
+        // name a few groups of sites, so the user sees what names look like: those under the glob's own leading
+        // component first (a mistyped 'core0.vth*' wants core0's names, not the first six of the design)
+        final int wild = firstWildcard(glob);
+        final String head = glob.substring(0, glob.lastIndexOf('.', wild - 1) + 1);
         final Set<String> groups = new LinkedHashSet<>();
         boolean more = false;
         final int nTargets = sites.design().signalCount() + sites.design().memoryCount();
-        for (int i = 0; i < nTargets && !more; i++)
+        for (int pass = head.isEmpty() ? 1 : 0; pass < 2 && !more; pass++)
         {
-            final String name = i < sites.design().signalCount() ? sites.design().signalName(i)
-                : sites.design().memoryName(i - sites.design().signalCount()) + "[*]";
-            final String g = group(name) + "[*]";
-            if (groups.size() == 6 && !groups.contains(g))
+            for (int k = 0; k < nTargets && !more; k++)
             {
-                more = true;
-            }
-            else
-            {
-                groups.add(g);
+                // under the head, memories first: they hold most of the bits and the names users look for
+                final int i = pass == 0 ? (k + sites.design().signalCount()) % nTargets : k;
+                final String name = i < sites.design().signalCount() ? sites.design().signalName(i)
+                    : sites.design().memoryName(i - sites.design().signalCount()) + "[*]";
+                if (pass == 0 && !name.startsWith(head))
+                {
+                    continue;
+                }
+                final String g = group(name) + "[*]";
+                if (groups.size() == 6 && !groups.contains(g))
+                {
+                    more = true;
+                }
+                else
+                {
+                    groups.add(g);
+                }
             }
         }
         return "site glob '" + glob + "' matches none of the " + sites.size() + " fault sites (sites look like "
             + String.join(", ", groups) + (more ? ", …" : "") + ")";
+    }
+
+    private static int firstWildcard(final String glob)
+    {
+        for (int i = 0; i < glob.length(); i++)
+        {
+            if ("*?[".indexOf(glob.charAt(i)) >= 0)
+            {
+                return i;
+            }
+        }
+        return glob.length();
     }
 }

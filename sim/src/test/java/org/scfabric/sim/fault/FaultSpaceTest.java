@@ -76,6 +76,10 @@ class FaultSpaceTest
             + "core0.lif[*].v[*], enc0.lfsr.state[*])",
             assertThrows(IllegalArgumentException.class, () -> FaultSpace.of(d, "core0.*,weights.mem[*][3]"))
                 .getMessage());
+        // the examples under the glob's own leading name come first
+        assertEquals("site glob 'enc0.lfsr.st*te.x' matches none of the 80 fault sites (sites look like "
+            + "enc0.lfsr.state[*], core0.lif[*].v[*])",
+            assertThrows(IllegalArgumentException.class, () -> FaultSpace.of(d, "enc0.lfsr.st*te.x")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FaultSpace.of(d, "core0 lif"))
             .getMessage().contains("white space"));
         assertThrows(IllegalArgumentException.class, () -> FaultSpace.of(d, "*").withCycles(5, 4));
