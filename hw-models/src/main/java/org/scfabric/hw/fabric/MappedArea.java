@@ -189,7 +189,7 @@ public final class MappedArea
             fw = kb + ab + ob + gb + net.weightBits();
             phb = FabricParams.bitsFor(Math.max(1, net.phases() - 1));
             boolean cur = false;
-            final boolean[] kinds = new boolean[3];
+            final boolean[] kinds = new boolean[4];
             boolean fires = false;
             boolean quiet = false;
             boolean groupsVary = false;
@@ -209,7 +209,7 @@ public final class MappedArea
             }
             // the parameter word: W bits per parameter that differs between neurons, kind, fires, observed and
             // group-count bits only where they differ (constant columns of an image are constants)
-            parBits = (long)net.parameterWordsPerNeuron() * w + (nk > 1 ? 2 : 0) + (fires && quiet ? 1 : 0) + 1
+            parBits = (long)(net.parameterWordsPerNeuron() + brian2Words(net)) * w + (nk > 1 ? 2 : 0) + (fires && quiet ? 1 : 0) + 1
                 + (groupsVary ? FabricParams.bitsFor(g) : 0);
             boolean bias = false;
             for (final int b : net.bias)
@@ -226,13 +226,24 @@ public final class MappedArea
         final Map<String, Long> m = new LinkedHashMap<>();
         for (final long[] mem : memories(fp, net))
         {
+            if (mem[0] == 6 && mem[1] * mem[2] == 0)
+            {
+                continue;   // no Brian2 neurons: the entry is left out, as before they existed
+            }
             final String name = MEMORY_NAMES[(int)mem[0]];
             m.merge(name, mem[1] * mem[2], Long::sum);
         }
         return m;
     }
 
-    private static final String[] MEMORY_NAMES = {"v", "i", "parameters", "accumulators", "rows", "fanout"};
+    private static final String[] MEMORY_NAMES = {"v", "i", "parameters", "accumulators", "rows", "fanout",
+        "brian2 state"};
+
+    /** A Brian2 network's k_syn and r words that differ between neurons (parameter memory words). */
+    private static int brian2Words(final MappedNetwork net)
+    {
+        return net.brian2 == null ? 0 : net.brian2.varyingWords();
+    }
 
     /** Memories as (name index, depth, width), per core for the state and once for the router. */
     private static long[][] memories(final FabricParams fp, final MappedNetwork net)
@@ -244,10 +255,12 @@ public final class MappedArea
         {
             current |= net.kind(j) == MappedNetwork.CURRENT;
         }
-        final int params = net.parameterWordsPerNeuron();
+        final int params = net.parameterWordsPerNeuron() + brian2Words(net);
+        // a Brian2 neuron's currents and refractory counter
+        final long b2Bits = net.brian2 == null ? 0 : (long)net.brian2.currents * w + net.brian2.counterBits();
         final long accWidth = (long)net.groups() * net.banks() * net.accumulatorBits();
         final int k = fp.cores();
-        final long[][] out = new long[4 * k + 2][];
+        final long[][] out = new long[5 * k + 2][];
         int n = 0;
         for (int c = 0; c < k; c++)
         {
@@ -256,6 +269,7 @@ public final class MappedArea
             out[n++] = new long[] {1, current ? s : 0, w};
             out[n++] = new long[] {2, s, (long)params * w};
             out[n++] = new long[] {3, s, accWidth};
+            out[n++] = new long[] {6, b2Bits > 0 ? s : 0, b2Bits};
         }
         final int sources = net.size() + net.inputs();
         final int eb = FabricParams.bitsFor(Math.max(1, net.synapses()));
