@@ -329,10 +329,10 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
         {
             throw new BadInputException("--network " + network + ": no such file (give a .nir file)");
         }
-        if ((input == null) == (poisson == null))
+        // neither: the file must drive itself (a Brian2 capture), which the run checks once it has read it
+        if (input != null && poisson != null)
         {
-            throw new BadInputException(input == null ? "--network needs --input FILE (.csv or .npy) or --poisson HZ"
-                : "give --input FILE or --poisson HZ, not both");
+            throw new BadInputException("give --input FILE or --poisson HZ, not both");
         }
         final org.scfabric.bench.nir.FixedFormat fmt = switch (arith.trim().toLowerCase(Locale.ROOT))
         {

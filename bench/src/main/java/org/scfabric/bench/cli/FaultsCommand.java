@@ -396,7 +396,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         return 0;
     }
 
-    /** The options of a --network campaign: a Brunel design's are refused, --input or --poisson needed. */
+    /** The options of a --network campaign: a Brunel design's are refused, --input or --poisson (unless it drives itself). */
     private void checkNetworkOptions()
     {
         final var pr = spec.commandLine().getParseResult();
@@ -420,10 +420,10 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
                     + "neurons; --steps the duration)");
             }
         }
-        if ((input == null) == (poisson == null))
+        // neither: the file must drive itself (a Brian2 capture), which the workload checks once it has read it
+        if (input != null && poisson != null)
         {
-            throw new BadInputException(input == null ? "--network needs --input FILE (.csv or .npy) or --poisson HZ"
-                : "give --input FILE or --poisson HZ, not both");
+            throw new BadInputException("give --input FILE or --poisson HZ, not both");
         }
         if (!Files.isRegularFile(OptionValues.path(network, "--network")))
         {
