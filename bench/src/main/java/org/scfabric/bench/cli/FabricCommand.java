@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
         "           --cores 4 \\",
         "           --json out/fabric/braille.json --hgrm out/fabric/braille-hgrm",
         "With --network: populations placed by layer over the K cores, input spikes as address events "
-            + "(--input FILE or --poisson HZ), the outputs checked against 'scfabric nir --arith q8.8' (or "
+            + "(--input FILE or --poisson HZ; a 'scfabric brian2' capture drives itself, no input option), the "
+            + "outputs checked against 'scfabric nir --arith q8.8' (or "
             + "q16.12); --hgrm names a folder (latency.hgrm, latency-first.hgrm, latency-io.hgrm). "
             + "docs/fabric.md: 'Any NIR graph'.",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running."})
@@ -65,7 +66,8 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
     String poisson;
 
     @Option(names = "--steps", paramLabel = "T",
-        description = "with --network: steps to run (default: the input's rows, or 1000 with --poisson)")
+        description = "with --network: steps to run (default: the input's rows, or 1000 with --poisson or a file "
+            + "that drives itself)")
     String steps;
 
     @Option(names = "--arith", defaultValue = "q8.8", paramLabel = "FORMAT",

@@ -74,7 +74,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
     @Option(names = "--network", paramLabel = "FILE.nir",
         description = "instead of a Brunel design: this NIR graph mapped onto the general fabric (its kernel "
             + "components: every register and memory bit of cores, router, controller and input port), driven by "
-            + "--input or --poisson; outcomes also say whether the argmax of its first Output changed")
+            + "--input or --poisson (a 'scfabric brian2' capture by its own sources); outcomes also say whether the argmax of its first Output changed")
     String network;
 
     @Option(names = "--input", paramLabel = "FILE", description = "with --network: input spikes, one row per step "
@@ -86,7 +86,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
     String poisson;
 
     @Option(names = "--steps", paramLabel = "T", description = "with --network: steps per run (default: the input's "
-        + "rows; 1000 with --poisson)")
+        + "rows; 1000 with --poisson or a file that drives itself)")
     String steps;
 
     @Option(names = "--arith", defaultValue = "q8.8", paramLabel = "FORMAT",

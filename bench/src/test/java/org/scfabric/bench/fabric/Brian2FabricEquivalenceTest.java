@@ -377,4 +377,58 @@ class Brian2FabricEquivalenceTest
             e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
+
+    /** A count too large for the format (c·2^F would saturate) is refused in one line, naming the source. */
+    @Test
+    void aPoissonCountTheFormatCannotHoldIsRefused()
+    {
+        final SplittableRandom r = new SplittableRandom(2);
+        final Network net = Network.builder().add(population("P", 1, 0, r, new StringBuilder()))
+            .add(new Node("src", Kind.INPUT, Map.of("shape", Tensor.vector(1)), Map.of(NirMetadata.POISSON_HZ, "9000",
+                NirMetadata.POISSON_N, "500", NirMetadata.SEED, "1"), null, null))
+            .add(new Node("src.w", Kind.SCALE, Map.of("scale", Tensor.vector(1e-5)))).add(delay("src.delay", 1, 0, "v"))
+            .connect("src", "src.w").connect("src.w", "src.delay").connect("src.delay", "P").build();
+        final Options opt = new Options(DT, Options.Integrator.EULER, Options.Reset.ZERO);
+        final NirMapping map = NirMapping.map(net, opt, FixedFormat.Q8_8);
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(org.scfabric.net.NetworkException.class,
+            () -> SourceEvents.events(net, map, opt, 5, 8, 16));
+        assertTrue(e.getMessage().startsWith("input src drew ") && e.getMessage().endsWith(
+            "the format holds at most 127 per element and step"), e.getMessage());
+        // Q16.12 holds it (at most 2^19 - 1 per element and step)
+        final NirMapping wide = NirMapping.map(net, opt, FixedFormat.Q16_12);
+        assertEquals(5, SourceEvents.events(net, wide, opt, 5, 12, 32)[0].length - 1);
+    }
+
+    /** The command line: a self-driven file runs on the fabric and under a fault campaign without input options. */
+    @Test
+    void fabricAndFaultsRunAFileThatDrivesItself(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws Exception
+    {
+        final Options opt = new Options(DT, Options.Integrator.EULER, Options.Reset.ZERO);
+        Network net = null;
+        for (long seed = 0; net == null; seed++)
+        {
+            // the first random network with sources that fires
+            final Network n = randomNetwork(new SplittableRandom(seed), new StringBuilder());
+            final NirMapping m = NirMapping.map(n, opt, FixedFormat.Q8_8);
+            if (n.inputs().length > 0 && compare(n, m, FabricParams.of(m.network().size(), 1), opt, FixedFormat.Q8_8,
+                100, false, "seed " + seed) > 20)
+            {
+                net = n;
+            }
+        }
+        final java.nio.file.Path file = dir.resolve("self.nir");
+        org.scfabric.net.nir.NirWriter.write(net, file);
+        final org.scfabric.bench.cli.Cli.Run f = org.scfabric.bench.cli.Cli.run("fabric", "--network", file.toString(),
+            "--steps", "100", "--cores", "2", "--json", dir.resolve("f.json").toString());
+        assertEquals(0, f.code(), f.err());
+        assertTrue(f.out().contains("identical to the unrolled network"), f.out());
+        final com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            dir.resolve("f.json").toFile());
+        assertTrue(j.get("spike_counts").has("P0"), j.get("spike_counts").toString());
+        final org.scfabric.bench.cli.Cli.Run c = org.scfabric.bench.cli.Cli.run("faults", "--network", file.toString(),
+            "--steps", "60", "--cores", "2", "--sites", "*", "--sample", "5", "--json", dir.resolve("c.json").toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("5 items"), c.out());
+    }
 }

@@ -25,7 +25,8 @@ import org.scfabric.hw.lif.CubaLifParams;
  * nothing, as Yosys folds them. Held against Yosys 0.23 by {@code MappedAreaCalibrationTest} (golden
  * figures from bench/scripts/fabric-nir-area-calibrate.sh): FF within 10 %, LUT within 30 %, block RAMs
  * exact on the calibration graphs; docs/area.md ("The general fabric") has the table. A one-neuron graph
- * is not modelled (Yosys folds its whole datapath into constants).
+ * is not modelled (Yosys folds its whole datapath into constants). Brian2 neurons' extra state and logic are
+ * counted as their RTL would need them, but they have no RTL yet and are not calibrated.
  */
 public final class MappedArea
 {
@@ -78,6 +79,18 @@ public final class MappedArea
             lut += rom(t, mem, x.parBits + (mem > 1 ? x.idb : 0) + x.biasBits) + rom(t, net.phases(), 2L * x.ab);
             lut += datapath.lut() + 2L * x.ab + x.crb + 32 + w;
             dsp += datapath.dsp();
+            if (net.brian2 != null)
+            {
+                // Brian2 neurons (no RTL yet, so not calibrated): per neuron its currents and refractory counter
+                // as registers with a write enable and a read multiplexer each, the counter's increment and
+                // compares, per current a saturating add and a multiply by r, and the per-variable input sums
+                final int cur = net.brian2.currents;
+                final int cb = net.brian2.counterBits();
+                ff += mem * ((long)cur * w + cb);
+                lut += cur * (mux(t, mem) * w + (ice ? 0 : mem)) + mux(t, mem) * cb + (ice ? 0 : mem)
+                    + 4L * cb + (long)cur * (datapath.lut() / 2 + 2L * w) + (cur + 1L) * 2 * w;
+                dsp += cur;
+            }
         }
         // router: the spike FIFOs in registers (write enables, a read multiplexer over all of them),
         // pointers and counts, the row and fan-out images, the beat pipeline and the deliveries
