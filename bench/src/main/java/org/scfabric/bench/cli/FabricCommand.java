@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
         "           --cores 4 \\",
         "           --json out/fabric/braille.json --hgrm out/fabric/braille-hgrm",
         "With --network: populations placed by layer over the K cores, input spikes as address events "
-            + "(--input FILE or --poisson HZ), the outputs checked against 'scfabric nir --arith q8.8' (or "
+            + "(--input FILE or --poisson HZ; a 'scfabric brian2' capture drives itself, no input option), the "
+            + "outputs checked against 'scfabric nir --arith q8.8' (or "
             + "q16.12); --hgrm names a folder (latency.hgrm, latency-first.hgrm, latency-io.hgrm). "
             + "docs/fabric.md: 'Any NIR graph'.",
         "Exit codes: 0 done, 2 bad input (nothing written), 1 a failure while running."})
@@ -65,7 +66,8 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
     String poisson;
 
     @Option(names = "--steps", paramLabel = "T",
-        description = "with --network: steps to run (default: the input's rows, or 1000 with --poisson)")
+        description = "with --network: steps to run (default: the input's rows, or 1000 with --poisson or a file "
+            + "that drives itself)")
     String steps;
 
     @Option(names = "--arith", defaultValue = "q8.8", paramLabel = "FORMAT",
@@ -325,10 +327,10 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
             default -> throw new BadInputException("--engine '" + engine + "' is not accepted (kernel or fast)");
         };
         final Path file = OptionValues.inputFile(network, "--network", "a .nir file");
-        if ((input == null) == (poisson == null))
+        // neither: the file must drive itself (a Brian2 capture), which the run checks once it has read it
+        if (input != null && poisson != null)
         {
-            throw new BadInputException(input == null ? "--network needs --input FILE (.csv or .npy) or --poisson HZ"
-                : "give --input FILE or --poisson HZ, not both");
+            throw new BadInputException("give --input FILE or --poisson HZ, not both");
         }
         final org.scfabric.bench.nir.FixedFormat fmt = switch (arith.trim().toLowerCase(Locale.ROOT))
         {

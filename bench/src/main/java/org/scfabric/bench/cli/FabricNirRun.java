@@ -13,6 +13,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.scfabric.bench.fabric.NirFabricRun;
 import org.scfabric.bench.fabric.NirMapping;
+import org.scfabric.bench.fabric.SourceEvents;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.bench.nir.FixedPointRun;
 import org.scfabric.bench.report.FabricPlots;
@@ -113,9 +114,26 @@ final class FabricNirRun
         }
         final java.util.function.Supplier<Stimulus> stim;
         final String inputLabel;
+        // a Brian2 capture drives itself: its sources' events are made on the host (SourceEvents)
+        final boolean self = SourceEvents.selfDriven(net);
+        if (self && (a.input() != null || a.poisson() != null))
+        {
+            throw new BadInputException(a.network().getFileName() + " drives itself (its inputs are Brian2's sources, "
+                + "or it has none); drop " + (a.input() != null ? "--input" : "--poisson"));
+        }
+        if (!self && a.input() == null && a.poisson() == null)
+        {
+            throw new BadInputException("--network needs --input FILE (.csv or .npy) or --poisson HZ");
+        }
         try
         {
-            if (a.poisson() != null)
+            if (self)
+            {
+                final Stimulus z = Stimulus.zeros();
+                stim = () -> z;
+                inputLabel = "none (the network's own sources)";
+            }
+            else if (a.poisson() != null)
             {
                 final double hz;
                 try
@@ -151,7 +169,8 @@ final class FabricNirRun
         final int[][] events;
         try
         {
-            events = NirFabricRun.events(stim.get(), map.channels(), steps, a.fmt());
+            events = self ? SourceEvents.events(net, map, opt, steps, a.fmt().fraction(), a.fmt().width())
+                : NirFabricRun.events(stim.get(), map.channels(), steps, a.fmt());
         }
         catch (final NetworkException e)
         {

@@ -74,7 +74,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
     @Option(names = "--network", paramLabel = "FILE.nir",
         description = "instead of a Brunel design: this NIR graph mapped onto the general fabric (its kernel "
             + "components: every register and memory bit of cores, router, controller and input port), driven by "
-            + "--input or --poisson; outcomes also say whether the argmax of its first Output changed")
+            + "--input or --poisson (a 'scfabric brian2' capture by its own sources); outcomes also say whether the argmax of its first Output changed")
     String network;
 
     @Option(names = "--input", paramLabel = "FILE", description = "with --network: input spikes, one row per step "
@@ -86,7 +86,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
     String poisson;
 
     @Option(names = "--steps", paramLabel = "T", description = "with --network: steps per run (default: the input's "
-        + "rows; 1000 with --poisson)")
+        + "rows; 1000 with --poisson or a file that drives itself)")
     String steps;
 
     @Option(names = "--arith", defaultValue = "q8.8", paramLabel = "FORMAT",
@@ -404,7 +404,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         return 0;
     }
 
-    /** The options of a --network campaign: a Brunel design's are refused, --input or --poisson needed. */
+    /** The options of a --network campaign: a Brunel design's are refused, --input or --poisson (unless it drives itself). */
     private void checkNetworkOptions()
     {
         final var pr = spec.commandLine().getParseResult();
@@ -428,10 +428,10 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
                     + "neurons; --steps the duration)");
             }
         }
-        if ((input == null) == (poisson == null))
+        // neither: the file must drive itself (a Brian2 capture), which the workload checks once it has read it
+        if (input != null && poisson != null)
         {
-            throw new BadInputException(input == null ? "--network needs --input FILE (.csv or .npy) or --poisson HZ"
-                : "give --input FILE or --poisson HZ, not both");
+            throw new BadInputException("give --input FILE or --poisson HZ, not both");
         }
         OptionValues.inputFile(network, "--network", "a .nir file");
     }

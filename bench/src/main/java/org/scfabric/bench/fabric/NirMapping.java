@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.scfabric.bench.nir.Brian2Scale;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.hw.fabric.MappedNetwork;
 import org.scfabric.net.Kind;
@@ -22,18 +23,22 @@ import org.scfabric.net.ref.Options;
  * accumulator group, and the stateless nodes between a spiking source (a population or an Input) and
  * the population are unrolled into synapses:
  * <ul>
- *   <li>at most one weighted node per path — Linear (dense or scfabric's CSR), Affine, Conv1d, Conv2d — whose
+ *   <li>at most one weighted node per path — Linear (dense or scfabric's CSR), Affine, Conv1d, Conv2d, Scale — whose
  *       quantised weights
  *       (as {@code FixedPointEngine} quantises them) become the synapses' weights (zero weights are not
  *       stored), its bias the group's bias current;</li>
  *   <li>before it, any number of Flatten (a reshape: flat indices unchanged), Delay (the synapse's offset
  *       grows by the element's steps) and SumPool2d (the weights of the cells a source lies in add up;
  *       exact because a pool cell of spikes cannot saturate, which is checked);</li>
- *   <li>after it, Flatten and Delay (a delay after the bias holds the bias back for as many steps);</li>
+ *   <li>after it, Flatten and Delay (a delay after the bias holds the bias back for as many steps), and one csr Linear
+ *       that only selects (every weight 1.0, each input to its own output: Brian2's PoissonInput on a subgroup);</li>
  *   <li>a back edge anywhere on the path adds one step.</li>
  * </ul>
  * Output nodes read a population through Flatten nodes; Input nodes are external event channels (a
- * value of 1.0 per spike). Anything else (Scale, Threshold, AvgPool2d, two weighted nodes in a row, a
+ * value of 1.0 per spike; a Brian2 source's count is as many events, {@link SourceEvents}). Brian2 populations
+ * ({@code scfabric.kind = brian2}) run on the cores' Brian2 datapath ({@link Brian2Populations}), the network first
+ * rescaled into the format's range as {@code FixedPointEngine} rescales it, and each incoming edge's group adds into
+ * the state variable its {@code scfabric.target_var} names. Anything else (Scale, Threshold, AvgPool2d, two weighted nodes in a row, a
  * stateless node with several inputs, a readout feeding another node) is refused with a line naming the
  * node: the fabric routes spikes, and only these paths keep the unrolled engine's arithmetic exactly.
  */
@@ -111,7 +116,7 @@ public final class NirMapping
     private static NetworkException refuse(final String why)
     {
         return new NetworkException("not mappable onto the fabric: " + why
-            + " (between populations the fabric takes Linear, Affine, Conv1d, Conv2d, SumPool2d, Flatten and Delay)");
+            + " (between populations the fabric takes Linear, Affine, Conv1d, Conv2d, Scale, SumPool2d, Flatten and Delay)");
     }
 
     /** One incoming edge of a population traced back to its spiking source. */
@@ -123,6 +128,8 @@ public final class NirMapping
         /** Back flag of the edge into nodes[i] (and, last, into the population). */
         final List<Boolean> back = new ArrayList<>();
         int weighted = -1;
+        /** Weighted nodes after {@code weighted} that only select (every weight exactly 1.0, one per input). */
+        final List<Integer> selections = new ArrayList<>();
 
         boolean forward()
         {
@@ -130,8 +137,10 @@ public final class NirMapping
         }
     }
 
-    public static NirMapping map(final Network net, final Options opt, final FixedFormat fmt)
+    public static NirMapping map(final Network network, final Options opt, final FixedFormat fmt)
     {
+        // Brian2's populations in SI units: rescaled by the power of two FixedPointEngine uses (exact)
+        final Network net = Brian2Scale.scaled(network, Brian2Scale.factor(network, fmt));
         final int n = net.size();
         for (int v = 0; v < n; v++)
         {
@@ -141,23 +150,25 @@ public final class NirMapping
                     + "scfabric.kind = brunel); the Brunel fabric runs it: scfabric fabric without --network");
             }
         }
-        for (int v = 0; v < n; v++)
+        // self-driving Inputs (Brian2's sources) become input events made on the host (SourceEvents); a network
+        // with some of them and some Inputs that need --input/--poisson has no one way to be driven
+        String driven = null;
+        String external = null;
+        for (final int v : net.inputs())
         {
-            final Map<String, String> md = net.node(v).metadata();
-            if (NirMetadata.KIND_BRIAN2.equals(md.get(NirMetadata.KIND)))
+            if (SourceEvents.drivesItself(net.node(v)))
             {
-                // Brian2's reset, refractory period and integration are not the fabric's LIF datapath
-                throw refuse("node " + net.node(v).name() + " is a Brian2 neuron group (scfabric.kind = brian2, from"
-                    + " scfabric brian2); the general fabric does not run Brian2's neuron rules: run it with scfabric nir");
+                driven = net.node(v).name();
             }
-            for (final String key : new String[] {NirMetadata.SPIKE_STEPS, NirMetadata.POISSON_N, NirMetadata.POISSON_HZ})
+            else
             {
-                if (md.containsKey(key))
-                {
-                    throw refuse("input " + net.node(v).name() + " drives itself (" + key + "); the general fabric"
-                        + " takes its inputs from --input FILE or --poisson HZ only: run this file with scfabric nir");
-                }
+                external = net.node(v).name();
             }
+        }
+        if (driven != null && external != null)
+        {
+            throw refuse("input " + driven + " drives itself (Brian2's source) but input " + external + " needs --input"
+                + " or --poisson; the fabric takes one or the other: run this file with scfabric nir");
         }
         // trace every incoming edge of every population
         final Path[][] paths = new Path[n][];
@@ -235,15 +246,24 @@ public final class NirMapping
         final int[] bias = new int[total * groups];
         final int[] biasFrom = new int[total * groups];
         final int one = 1 << fmt.fraction();
+        final Brian2Populations b2 = Brian2Populations.of(net, byLevel, opt, fmt, total, groups);
         for (final int v : byLevel)
         {
             final Node node = net.node(v);
             final int b = base[v];
             final int m = node.outShape().size();
-            NeuronParams.fill(node, opt, fmt, b, params);
+            final boolean brian2 = Brian2Scale.isBrian2(node);
+            if (brian2)
+            {
+                b2.fill(v, b, net.incoming(v), params);
+            }
+            else
+            {
+                NeuronParams.fill(node, opt, fmt, b, params);
+            }
             for (int i = 0; i < m; i++)
             {
-                kind[b + i] = NeuronParams.kind(node.kind());
+                kind[b + i] = brian2 ? (byte)MappedNetwork.BRIAN2 : NeuronParams.kind(node.kind());
                 fires[b + i] = Float64Engine.spiking(node.kind());
                 lvl[b + i] = level[v];
                 groupCount[b + i] = paths[v].length;
@@ -288,7 +308,7 @@ public final class NirMapping
         final int[][] csr = syn.csr(groups);
         final MappedNetwork mn = new MappedNetwork(fmt.width(), fmt.fraction(), channels, groups,
             opt.reset() == Options.Reset.SUBTRACT, kind, fires, lvl, params, groupCount, bias, biasFrom, csr[0],
-            csr[1], csr[2], csr[3]);
+            csr[1], csr[2], csr[3], b2 == null ? null : b2.params(), SourceEvents.channelEvents(net, fmt));
         return new NirMapping(mn, observed, List.copyOf(popList), List.copyOf(outs), inBase, channels);
     }
 
@@ -316,8 +336,15 @@ public final class NirMapping
             }
             switch (sn.kind())
             {
-                case LINEAR, AFFINE, CSR_LINEAR, CONV1D, CONV2D ->
+                case LINEAR, AFFINE, CSR_LINEAR, CONV1D, CONV2D, SCALE ->
                 {
+                    if (p.weighted >= 0 && p.selections.isEmpty() && Unroll.isSelection(net.node(p.weighted)))
+                    {
+                        // Brian2's PoissonInput on a subgroup: its weight (Scale), then a 0/1 embedding into the
+                        // target group, exact as one weighted node
+                        p.selections.add(p.weighted);
+                        p.weighted = -1;
+                    }
                     if (p.weighted >= 0)
                     {
                         throw refuse("two weighted nodes in a row (" + sn.name() + " then "

@@ -105,7 +105,8 @@ final class Unroll
                     maxVal = nv;
                 }
                 case LINEAR, AFFINE -> maps[i] = dense(nd, fmt);
-                case CSR_LINEAR -> maps[i] = csr(nd, fmt);
+                case CSR_LINEAR -> maps[i] = nodes.get(i) == weighted ? csr(nd, fmt) : selection(nd);
+                case SCALE -> maps[i] = scale(nd, fmt);
                 case CONV1D, CONV2D -> maps[i] = conv(nd, fmt);
                 default ->
                 {
@@ -297,6 +298,81 @@ final class Unroll
             return r;
         }
         return null;
+    }
+
+    /**
+     * Whether a csr Linear only selects: every weight exactly 1.0, each input at most one output, no output twice
+     * (Brian2's embedding of a subgroup's PoissonInput). After a weighted node it passes the values on unchanged,
+     * saturation included, so the path stays one weighted node.
+     */
+    static boolean isSelection(final Node node)
+    {
+        if (node.kind() != Kind.CSR_LINEAR)
+        {
+            return false;
+        }
+        final double[] ptr = node.param("indptr").data();
+        final double[] idx = node.param("indices").data();
+        final double[] w = node.param("data").data();
+        final boolean[] hit = new boolean[node.outShape().size()];
+        for (int j = 0; j + 1 < ptr.length; j++)
+        {
+            if (ptr[j + 1] - ptr[j] > 1)
+            {
+                return false;
+            }
+        }
+        for (int s = 0; s < idx.length; s++)
+        {
+            final int t = (int)idx[s];
+            if (w[w.length == idx.length ? s : 0] != 1.0 || hit[t])
+            {
+                return false;
+            }
+            hit[t] = true;
+        }
+        return true;
+    }
+
+    /** A selecting csr Linear ({@link #isSelection}): input j to its output, factor 1. */
+    private static Map selection(final Node node)
+    {
+        final double[] ptr = node.param("indptr").data();
+        final double[] idx = node.param("indices").data();
+        final int[] start = new int[ptr.length];
+        final int[] out = new int[idx.length];
+        final long[] f = new long[idx.length];
+        for (int j = 0; j + 1 < ptr.length; j++)
+        {
+            start[j + 1] = (int)ptr[j + 1];
+        }
+        for (int s = 0; s < idx.length; s++)
+        {
+            out[s] = (int)idx[s];
+            f[s] = 1;
+        }
+        return new Map(start, out, f);
+    }
+
+    /** Scale: input j feeds output j with its quantised factor (zero: no synapse). */
+    private static Map scale(final Node node, final FixedFormat fmt)
+    {
+        final int size = node.inShape().size();
+        final int[] a = quantised(node, "scale", fmt, size);
+        final int[] start = new int[size + 1];
+        final int[] out = new int[size];
+        final long[] f = new long[size];
+        int e = 0;
+        for (int j = 0; j < size; j++)
+        {
+            if (a[j] != 0)
+            {
+                out[e] = j;
+                f[e++] = a[j];
+            }
+            start[j + 1] = e;
+        }
+        return new Map(start, Arrays.copyOf(out, e), Arrays.copyOf(f, e));
     }
 
     /** Linear/Affine: input j feeds every row i with W_ij ≠ 0. */

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.scfabric.bench.fabric.NirFabricRun;
 import org.scfabric.bench.fabric.NirMapping;
+import org.scfabric.bench.fabric.SourceEvents;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.hw.fabric.Fabric;
 import org.scfabric.hw.fabric.FabricParams;
@@ -101,7 +102,8 @@ public final class NirFabricWorkload implements Workload
 
     /**
      * A NIR file and its input: {@code inputFile} (one row per step, spikes 0/1) or Poisson trains of
-     * {@code poissonHz} from {@code seed}; {@code steps} null for the input's rows (1000 for Poisson).
+     * {@code poissonHz} from {@code seed}, or neither for a network that drives itself (a Brian2 capture:
+     * {@link SourceEvents}); {@code steps} null for the input's rows (1000 for Poisson and self-driven).
      * Bad input is an {@link IllegalArgumentException} whose message says what and what is accepted.
      */
     public static NirFabricWorkload of(final Path file, final Path inputFile, final Double poissonHz, final long seed,
@@ -119,6 +121,25 @@ public final class NirFabricWorkload implements Workload
             catch (final NetworkException e)
             {
                 throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage());
+            }
+            // a Brian2 capture drives itself: its sources' events are made on the host, as scfabric fabric does
+            final boolean self = SourceEvents.selfDriven(net);
+            if (self && (inputFile != null || poissonHz != null))
+            {
+                throw new IllegalArgumentException(file.getFileName() + " drives itself (its inputs are Brian2's "
+                    + "sources, or it has none); drop " + (inputFile != null ? "--input" : "--poisson"));
+            }
+            if (self)
+            {
+                final int t = steps != null ? steps : 1000;
+                final int[][] ev = SourceEvents.events(net, map, new Options(dt, Options.Integrator.EULER,
+                    Options.Reset.ZERO), t, fmt.fraction(), fmt.width());
+                return new NirFabricWorkload(String.valueOf(file.getFileName()), map, fmt, dt, cores, ev, t,
+                    "none (the network's own sources)");
+            }
+            if (inputFile == null && poissonHz == null)
+            {
+                throw new IllegalArgumentException("--network needs --input FILE (.csv or .npy) or --poisson HZ");
             }
             final Stimulus stim = poissonHz != null ? Stimulus.poisson(poissonHz, dt, seed)
                 : Stimulus.read(inputFile, net);

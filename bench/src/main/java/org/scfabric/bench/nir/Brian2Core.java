@@ -22,9 +22,10 @@ import org.scfabric.net.ref.Options;
  * reset of the previous step's spikes ({@code v = c} or {@code v -= c}), the update (held while refractory for the
  * {@code unless refractory} variables), the threshold ({@code >} or {@code >=}) of a neuron not refractory.
  * Values are in the units {@link Brian2Scale} chose. The schedule around the core's functions is software: the
- * fabric has no Brian2 refractory counter or reset order in RTL.
+ * fabric has no Brian2 refractory counter or reset order in RTL; its Java models run the same rules
+ * ({@code hw.fabric.Brian2Unit}) on the constants {@link #quantised} gives, read through the accessors below.
  */
-final class Brian2Core implements FixedPointEngine.IntOp
+public final class Brian2Core implements FixedPointEngine.IntOp
 {
     private final int n;
     private final int k;
@@ -104,6 +105,95 @@ final class Brian2Core implements FixedPointEngine.IntOp
         last = new int[n];
         Arrays.fill(last, Integer.MIN_VALUE / 2);
         spiked = new boolean[n];
+    }
+
+    /** A population's core with its constants quantised as the engine quantises them (nearest, saturated). */
+    public static Brian2Core quantised(final Node node, final Options opt, final FixedFormat fmt)
+    {
+        return new Brian2Core(node, opt, fmt, (label, exact) -> Arrays.stream(exact).mapToInt(fmt::quantise).toArray());
+    }
+
+    /** Currents (state variables after v). */
+    public int currents()
+    {
+        return k;
+    }
+
+    /** The state variable an edge whose source names {@code var} adds into: 0 = v, c + 1 = current c. */
+    public int variable(final String var, final String edge)
+    {
+        return offset(var, edge) / n;
+    }
+
+    public int[] vLeak()
+    {
+        return vLeak.clone();
+    }
+
+    public int[] threshold()
+    {
+        return th.clone();
+    }
+
+    public int[] reset()
+    {
+        return reset.clone();
+    }
+
+    public int[] kMem()
+    {
+        return kMem.clone();
+    }
+
+    public int[] kSyn(final int c)
+    {
+        return kSyn[c].clone();
+    }
+
+    public int[] r(final int c)
+    {
+        return r[c].clone();
+    }
+
+    /** v now (before the first step: its initial value). */
+    public int[] v()
+    {
+        return v.clone();
+    }
+
+    /** Current c now (before the first step: its initial value). */
+    public int[] current(final int c)
+    {
+        return g[c].clone();
+    }
+
+    public int refractorySteps()
+    {
+        return refractory;
+    }
+
+    /** Threshold {@code >} (else {@code >=}). */
+    public boolean strict()
+    {
+        return strict;
+    }
+
+    /** Reset {@code v -= c} (else {@code v = c}). */
+    public boolean subtractive()
+    {
+        return subtract;
+    }
+
+    /** v is {@code (unless refractory)}. */
+    public boolean vHeld()
+    {
+        return vHeld;
+    }
+
+    /** Current c is {@code (unless refractory)}. */
+    public boolean currentHeld(final int c)
+    {
+        return gHeld[c];
     }
 
     private static double[] factor(final double[] tau, final double dt, final boolean exact)

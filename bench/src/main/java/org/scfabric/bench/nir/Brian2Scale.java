@@ -18,29 +18,29 @@ import org.scfabric.net.nir.NirMetadata;
  * Multiplying by a power of two is exact, so the rescaled network is the same network in float64; only the
  * quantisation sees the new units. A network without brian2 populations is returned as it is.
  */
-final class Brian2Scale
+public final class Brian2Scale
 {
     private Brian2Scale()
     {
     }
 
-    static boolean isBrian2(final Node node)
+    public static boolean isBrian2(final Node node)
     {
         return NirMetadata.KIND_BRIAN2.equals(node.metadata().get(NirMetadata.KIND));
     }
 
-    static boolean isBinomialSource(final Node node)
+    public static boolean isBinomialSource(final Node node)
     {
         return node.kind() == Kind.INPUT && node.metadata().containsKey(NirMetadata.POISSON_N);
     }
 
-    static boolean isSpikeList(final Node node)
+    public static boolean isSpikeList(final Node node)
     {
         return node.kind() == Kind.INPUT && node.metadata().containsKey(NirMetadata.SPIKE_STEPS);
     }
 
     /** The factor for {@code net} in {@code fmt} (1 without brian2 populations). */
-    static double factor(final Network net, final FixedFormat fmt)
+    public static double factor(final Network net, final FixedFormat fmt)
     {
         double max = 0;
         for (final Node node : net.nodes())
@@ -54,7 +54,9 @@ final class Brian2Scale
             {
                 max = Math.max(max, maxAbs(node.perElement(p, n)));
             }
-            for (final String var : node.metadata().get(NirMetadata.INITIAL).split(";", -1))
+            // (a group without its initial values is refused by its core, naming the missing key)
+            final String init = node.metadata().getOrDefault(NirMetadata.INITIAL, "0");
+            for (final String var : init.split(";", -1))
             {
                 max = Math.max(max, maxAbs(NirMetadata.doubles(var, n, "node " + node.name() + " initial")));
             }
@@ -69,7 +71,7 @@ final class Brian2Scale
     }
 
     /** The network rescaled by {@code s} (a power of two); {@code net} itself when s = 1. */
-    static Network scaled(final Network net, final double s)
+    public static Network scaled(final Network net, final double s)
     {
         if (s == 1.0)
         {
@@ -128,6 +130,10 @@ final class Brian2Scale
         }
         final Map<String, String> m = new LinkedHashMap<>(node.metadata());
         final int n = node.outShape().size();
+        if (!m.containsKey(NirMetadata.INITIAL))
+        {
+            return new Node(node.name(), node.kind(), p, m, null, null);
+        }
         final String[] vars = m.get(NirMetadata.INITIAL).split(";", -1);
         for (int k = 0; k < vars.length; k++)
         {

@@ -157,17 +157,17 @@ class FabricNirCommandTest
         final Network net = Network.builder()
             .add(new Node("in", Kind.INPUT, Map.of("shape", Tensor.vector(3))))
             .add(new Node("fc", Kind.LINEAR, Map.of("weight", Tensor.of(Shape.of(3, 3), 1, 0, 0, 0, 1, 0, 0, 0, 1))))
-            .add(new Node("gain", Kind.SCALE, Map.of("scale", Tensor.vector(2, 2, 2))))
+            .add(new Node("gain", Kind.THRESHOLD, Map.of("threshold", Tensor.vector(0.5, 0.5, 0.5))))
             .add(new Node("lif", Kind.IF, Map.of("r", Tensor.vector(1, 1, 1), "v_threshold", Tensor.vector(1, 1, 1))))
             .add(new Node("out", Kind.OUTPUT, Map.of()))
             .connect("in", "fc").connect("fc", "gain").connect("gain", "lif").connect("lif", "out").build();
-        final Path file = dir.resolve("scale.nir");
+        final Path file = dir.resolve("threshold.nir");
         NirWriter.write(net, file);
         final Path json = dir.resolve("f.json");
         final Run f = run("fabric", "--network", file.toString(), "--poisson", "100", "--json",
             json.toString());
         assertEquals(2, f.code());
-        assertTrue(f.err().contains("not mappable onto the fabric") && f.err().contains("gain (Scale)"), f.err());
+        assertTrue(f.err().contains("not mappable onto the fabric") && f.err().contains("gain (Threshold)"), f.err());
         assertFalse(Files.exists(json));
     }
 

@@ -101,10 +101,10 @@ class NirMappingTest
     @Test
     void whatTheFabricCannotComputeExactlyIsRefusedByName()
     {
-        final Network scale = Network.builder().add(in(1)).add(new Node("s", Kind.SCALE, Map.of("scale",
-            Tensor.vector(2)))).add(lif("a", 1)).add(new Node("out", Kind.OUTPUT, Map.of()))
+        final Network threshold = Network.builder().add(in(1)).add(new Node("s", Kind.THRESHOLD, Map.of("threshold",
+            Tensor.vector(0.5)))).add(lif("a", 1)).add(new Node("out", Kind.OUTPUT, Map.of()))
             .connect("in", "s").connect("s", "a").connect("a", "out").build();
-        assertTrue(refusal(scale).contains("node s (Scale)"), refusal(scale));
+        assertTrue(refusal(threshold).contains("node s (Threshold)"), refusal(threshold));
         final Network twice = Network.builder().add(in(1)).add(linear("f1", 1, 1, 1)).add(linear("f2", 1, 1, 1))
             .add(lif("a", 1)).add(new Node("out", Kind.OUTPUT, Map.of()))
             .connect("in", "f1").connect("f1", "f2").connect("f2", "a").connect("a", "out").build();
@@ -129,20 +129,18 @@ class NirMappingTest
         assertTrue(refusal(n).contains("node b is the Brunel reference neuron"), refusal(n));
     }
 
-    /** A Brian2 group (its own reset, refractory and integration rules) and a self-driving input are not mapped silently. */
+    /**
+     * A Brian2 group maps onto the Brian2 datapath only with its rules (scfabric brian2's metadata): without them it is
+     * refused by name, never run as a plain LIF. (Mapped groups: {@link Brian2FabricEquivalenceTest}.)
+     */
     @Test
-    void brian2GroupsAndSelfDrivingInputsAreRefusedByName()
+    void aBrian2GroupWithoutItsRulesIsRefusedByName()
     {
         final Node l = lif("g", 1);
         final Node b2 = new Node("g", Kind.LIF, l.params(), Map.of("scfabric.kind", "brian2"), null, null);
         final Network n = Network.builder().add(in(1)).add(b2).add(new Node("out", Kind.OUTPUT, Map.of()))
             .connect("in", "g").connect("g", "out").build();
-        assertTrue(refusal(n).contains("node g is a Brian2 neuron group"), refusal(n));
-        final Node gen = new Node("in", Kind.INPUT, Map.of("shape", Tensor.vector(1)),
-            Map.of("scfabric.spike_steps", "[3]", "scfabric.spike_index", "[0]"), null, null);
-        final Network d = Network.builder().add(gen).add(lif("a", 1)).add(new Node("out", Kind.OUTPUT, Map.of()))
-            .connect("in", "a").connect("a", "out").build();
-        assertTrue(refusal(d).contains("input in drives itself (scfabric.spike_steps)"), refusal(d));
+        assertTrue(refusal(n).contains("node g (scfabric.kind brian2) lacks metadata scfabric.state_vars"), refusal(n));
     }
 
     @Test

@@ -25,7 +25,8 @@ import org.scfabric.hw.lif.CubaLifParams;
  * nothing, as Yosys folds them. Held against Yosys 0.23 by {@code MappedAreaCalibrationTest} (golden
  * figures from bench/scripts/fabric-nir-area-calibrate.sh): FF within 10 %, LUT within 30 %, block RAMs
  * exact on the calibration graphs; docs/area.md ("The general fabric") has the table. A one-neuron graph
- * is not modelled (Yosys folds its whole datapath into constants).
+ * is not modelled (Yosys folds its whole datapath into constants). Brian2 neurons' extra state and logic are
+ * counted as their RTL would need them, but they have no RTL yet and are not calibrated.
  */
 public final class MappedArea
 {
@@ -78,6 +79,18 @@ public final class MappedArea
             lut += rom(t, mem, x.parBits + (mem > 1 ? x.idb : 0) + x.biasBits) + rom(t, net.phases(), 2L * x.ab);
             lut += datapath.lut() + 2L * x.ab + x.crb + 32 + w;
             dsp += datapath.dsp();
+            if (net.brian2 != null)
+            {
+                // Brian2 neurons (no RTL yet, so not calibrated): per neuron its currents and refractory counter
+                // as registers with a write enable and a read multiplexer each, the counter's increment and
+                // compares, per current a saturating add and a multiply by r, and the per-variable input sums
+                final int cur = net.brian2.currents;
+                final int cb = net.brian2.counterBits();
+                ff += mem * ((long)cur * w + cb);
+                lut += cur * (mux(t, mem) * w + (ice ? 0 : mem)) + mux(t, mem) * cb + (ice ? 0 : mem)
+                    + 4L * cb + (long)cur * (datapath.lut() / 2 + 2L * w) + (cur + 1L) * 2 * w;
+                dsp += cur;
+            }
         }
         // router: the spike FIFOs in registers (write enables, a read multiplexer over all of them),
         // pointers and counts, the row and fan-out images, the beat pipeline and the deliveries
@@ -189,7 +202,7 @@ public final class MappedArea
             fw = kb + ab + ob + gb + net.weightBits();
             phb = FabricParams.bitsFor(Math.max(1, net.phases() - 1));
             boolean cur = false;
-            final boolean[] kinds = new boolean[3];
+            final boolean[] kinds = new boolean[4];
             boolean fires = false;
             boolean quiet = false;
             boolean groupsVary = false;
@@ -209,7 +222,7 @@ public final class MappedArea
             }
             // the parameter word: W bits per parameter that differs between neurons, kind, fires, observed and
             // group-count bits only where they differ (constant columns of an image are constants)
-            parBits = (long)net.parameterWordsPerNeuron() * w + (nk > 1 ? 2 : 0) + (fires && quiet ? 1 : 0) + 1
+            parBits = (long)(net.parameterWordsPerNeuron() + brian2Words(net)) * w + (nk > 1 ? 2 : 0) + (fires && quiet ? 1 : 0) + 1
                 + (groupsVary ? FabricParams.bitsFor(g) : 0);
             boolean bias = false;
             for (final int b : net.bias)
@@ -226,13 +239,24 @@ public final class MappedArea
         final Map<String, Long> m = new LinkedHashMap<>();
         for (final long[] mem : memories(fp, net))
         {
+            if (mem[0] == 6 && mem[1] * mem[2] == 0)
+            {
+                continue;   // no Brian2 neurons: the entry is left out, as before they existed
+            }
             final String name = MEMORY_NAMES[(int)mem[0]];
             m.merge(name, mem[1] * mem[2], Long::sum);
         }
         return m;
     }
 
-    private static final String[] MEMORY_NAMES = {"v", "i", "parameters", "accumulators", "rows", "fanout"};
+    private static final String[] MEMORY_NAMES = {"v", "i", "parameters", "accumulators", "rows", "fanout",
+        "brian2 state"};
+
+    /** A Brian2 network's k_syn and r words that differ between neurons (parameter memory words). */
+    private static int brian2Words(final MappedNetwork net)
+    {
+        return net.brian2 == null ? 0 : net.brian2.varyingWords();
+    }
 
     /** Memories as (name index, depth, width), per core for the state and once for the router. */
     private static long[][] memories(final FabricParams fp, final MappedNetwork net)
@@ -244,10 +268,12 @@ public final class MappedArea
         {
             current |= net.kind(j) == MappedNetwork.CURRENT;
         }
-        final int params = net.parameterWordsPerNeuron();
+        final int params = net.parameterWordsPerNeuron() + brian2Words(net);
+        // a Brian2 neuron's currents and refractory counter
+        final long b2Bits = net.brian2 == null ? 0 : (long)net.brian2.currents * w + net.brian2.counterBits();
         final long accWidth = (long)net.groups() * net.banks() * net.accumulatorBits();
         final int k = fp.cores();
-        final long[][] out = new long[4 * k + 2][];
+        final long[][] out = new long[5 * k + 2][];
         int n = 0;
         for (int c = 0; c < k; c++)
         {
@@ -256,6 +282,7 @@ public final class MappedArea
             out[n++] = new long[] {1, current ? s : 0, w};
             out[n++] = new long[] {2, s, (long)params * w};
             out[n++] = new long[] {3, s, accWidth};
+            out[n++] = new long[] {6, b2Bits > 0 ? s : 0, b2Bits};
         }
         final int sources = net.size() + net.inputs();
         final int eb = FabricParams.bitsFor(Math.max(1, net.synapses()));

@@ -26,6 +26,13 @@ final class MappedDatapath implements CoreDatapath
     private final long[] acc;
     private final boolean[] observed;
     private final OutputEvents out;
+    // Brian2 neurons: the currents, the refractory counter, and the unit's operands (no allocation per update)
+    private final Brian2Params b2;
+    private final int[][] b2i;
+    private final int[] b2age;
+    private final int[] b2st;
+    private final int[] b2x;
+    private final int[] b2p;
 
     MappedDatapath(final MappedNetwork m, final boolean[] observed, final OutputEvents out)
     {
@@ -41,6 +48,25 @@ final class MappedDatapath implements CoreDatapath
         acc = new long[(long)n * g * banks > Integer.MAX_VALUE ? fail(n, g, banks) : n * g * banks];
         this.observed = observed.clone();
         this.out = out;
+        b2 = m.brian2;
+        final int k = b2 == null ? 0 : b2.currents;
+        b2i = new int[k][n];
+        b2age = new int[b2 == null ? 0 : n];
+        b2st = new int[k + 2];
+        b2x = new int[k + 1];
+        b2p = new int[Brian2Unit.P_CURRENT + 2 * k];
+        for (int j = 0; j < n && b2 != null; j++)
+        {
+            if (m.kind[j] == MappedNetwork.BRIAN2)
+            {
+                v[j] = b2.initV[j];
+                for (int c = 0; c < k; c++)
+                {
+                    b2i[c][j] = b2.initI[c][j];
+                }
+                b2age[j] = b2.cap(j);
+            }
+        }
     }
 
     private static int fail(final int n, final int g, final int b)
@@ -70,6 +96,10 @@ final class MappedDatapath implements CoreDatapath
     @Override
     public boolean update(final int c, final int a, final int j, final int step, final long now)
     {
+        if (m.kind[j] == MappedNetwork.BRIAN2)
+        {
+            return brian2(j, step, now);
+        }
         final int bank = step % banks;
         int x = 0;
         final int gc = m.groupCount[j];
@@ -102,6 +132,48 @@ final class MappedDatapath implements CoreDatapath
         if (observed[j] && (m.fires[j] ? spike : u != 0))
         {
             out.add(step, j, now, m.fires[j] ? 1 << f : u);
+        }
+        return spike;
+    }
+
+    /** A Brian2 neuron: its groups summed per state variable (each sum saturated, in edge order), then the unit. */
+    private boolean brian2(final int j, final int step, final long now)
+    {
+        final int bank = step % banks;
+        final int k = b2.currents;
+        java.util.Arrays.fill(b2x, 0);
+        final int gc = m.groupCount[j];
+        for (int q = 0; q < gc; q++)
+        {
+            final int idx = (bank * g + q) * n + j;
+            final int b = step >= m.biasFrom[j * g + q] ? m.bias[j * g + q] : 0;
+            final int y = sat(acc[idx] + b);
+            acc[idx] = 0;
+            final int var = b2.groupVar[j * g + q];
+            b2x[var] = sat((long)b2x[var] + y);
+        }
+        b2st[0] = v[j];
+        b2p[Brian2Unit.P_LEAK] = m.vLeak[j];
+        b2p[Brian2Unit.P_KMEM] = m.kMem[j];
+        b2p[Brian2Unit.P_TH] = m.vTh[j];
+        b2p[Brian2Unit.P_RESET] = m.vReset[j];
+        for (int q = 0; q < k; q++)
+        {
+            b2st[q + 1] = b2i[q][j];
+            b2p[Brian2Unit.P_CURRENT + 2 * q] = b2.kSyn[q][j];
+            b2p[Brian2Unit.P_CURRENT + 2 * q + 1] = b2.r[q][j];
+        }
+        b2st[k + 1] = b2age[j];
+        final boolean spike = Brian2Unit.step(b2st, b2x, b2p, k, b2.flags[j], b2.refractory[j], w, f, max);
+        v[j] = b2st[0];
+        for (int q = 0; q < k; q++)
+        {
+            b2i[q][j] = b2st[q + 1];
+        }
+        b2age[j] = b2st[k + 1];
+        if (spike && observed[j])
+        {
+            out.add(step, j, now, 1 << f);
         }
         return spike;
     }

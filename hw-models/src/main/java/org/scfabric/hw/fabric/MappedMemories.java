@@ -71,6 +71,9 @@ final class MappedMemories implements CoreMemories
     private final int[] tagGroup;
     private long bankStep = -1;
     private int bankOfStep;
+    /** The Brian2 neurons' memories and their effects per state variable (null: the network has none). */
+    private final Brian2Memories b2m;
+    private final int[] b2x;
 
     MappedMemories(final FabricParams fp, final MappedNetwork m, final Placement pl, final int core,
         final boolean[] observed, final int weightBits, final int tagBits, final int accBits)
@@ -122,6 +125,8 @@ final class MappedMemories implements CoreMemories
             tagOffset[t] = t / g;
             tagGroup[t] = t % g;
         }
+        b2m = m.brian2 == null ? null : new Brian2Memories(m, pl, core);
+        b2x = new int[m.brian2 == null ? 0 : m.brian2.currents + 1];
     }
 
     private static int signedBits(final int[] xs)
@@ -158,6 +163,10 @@ final class MappedMemories implements CoreMemories
         {
             d.memory("bias", biasBits, Math.max(1, size * g));
         }
+        if (b2m != null)
+        {
+            b2m.declare(d);
+        }
     }
 
     @Override
@@ -180,6 +189,10 @@ final class MappedMemories implements CoreMemories
             mParam[p] = varies[p] ? b.memory(PARAMS[p]) : -1;
         }
         mBias = hasBias ? b.memory("bias") : -1;
+        if (b2m != null)
+        {
+            b2m.bind(b);
+        }
         bus = b.bus();
         outType = bus.type(OUTPUT_EVENT);
     }
@@ -187,6 +200,10 @@ final class MappedMemories implements CoreMemories
     @Override
     public void load(final Signals s)
     {
+        if (b2m != null)
+        {
+            b2m.load(s, mV);
+        }
         for (int a = 0; a < size; a++)
         {
             final int j = pl.neuron(c, a);
@@ -280,6 +297,10 @@ final class MappedMemories implements CoreMemories
     {
         final int j = pl.neuron(c, a);
         final int bank = (int)(step % banks);
+        if (m.kind[j] == MappedNetwork.BRIAN2)
+        {
+            return brian2(s, a, j, bank, step);
+        }
         int x = 0;
         final int gc = m.groupCount[j];
         for (int q = 0; q < gc; q++)
@@ -324,6 +345,34 @@ final class MappedMemories implements CoreMemories
         if (observed[j] && (m.fires[j] ? spike : u != 0))
         {
             bus.publish(outType, s.now(), (int)step, (long)j << 32 | ((m.fires[j] ? 1 << f : u) & 0xffffffffL));
+        }
+        return spike;
+    }
+
+    /** A Brian2 neuron: its groups summed per state variable (each sum saturated, in edge order), then the unit. */
+    private boolean brian2(final Signals s, final int a, final int j, final int bank, final long step)
+    {
+        java.util.Arrays.fill(b2x, 0);
+        final int gc = m.groupCount[j];
+        for (int q = 0; q < gc; q++)
+        {
+            final int idx = (bank * g + q) * size + a;
+            final int b = step >= m.biasFrom[j * g + q] && hasBias
+                ? Bits.lowSigned(s.readMemory(mBias, a * g + q), biasBits) : 0;
+            final int y = sat(acc(s, idx) + b);
+            s.writeMemory(mAcc, idx, 0);
+            final int var = m.brian2.groupVar[j * g + q];
+            b2x[var] = sat((long)b2x[var] + y);
+        }
+        final boolean spike = b2m.step(s, a, j, b2x, mV, param(s, 1, a, j), param(s, 2, a, j), param(s, 5, a, j),
+            param(s, 6, a, j));
+        if (spike)
+        {
+            bus.publish(EventBus.SPIKE, s.now(), 0, j);
+            if (observed[j])
+            {
+                bus.publish(outType, s.now(), (int)step, (long)j << 32 | ((1 << f) & 0xffffffffL));
+            }
         }
         return spike;
     }

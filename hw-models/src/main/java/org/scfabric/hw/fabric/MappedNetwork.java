@@ -31,6 +31,8 @@ public final class MappedNetwork
     public static final int LEAKY = 1;
     /** CubaLI and CubaLIF: {@code CubaLifCore.iNext}, then vNext on the new current. */
     public static final int CURRENT = 2;
+    /** A Brian2 neuron: {@link Brian2Unit} with the parameters of {@link #brian2()}. */
+    public static final int BRIAN2 = 3;
 
     final int w;
     final int f;
@@ -57,6 +59,10 @@ public final class MappedNetwork
     final int[] target;
     final int[] tag;
     final int[] weight;
+    /** The Brian2 neurons' own parameters (null: the network has none). */
+    final Brian2Params brian2;
+    /** Per input channel, the most events in one step (null: one). */
+    final int[] channelEvents;
 
     /**
      * @param w,f         the format (W bits, F fraction bits)
@@ -80,6 +86,33 @@ public final class MappedNetwork
         final int[] bias, final int[] biasFrom, final int[] rowStart, final int[] target, final int[] tag,
         final int[] weight)
     {
+        this(w, f, inputs, groups, subtract, kind, fires, level, params, groupCount, bias, biasFrom, rowStart, target, tag,
+            weight, null, null);
+    }
+
+    /**
+     * The same, with Brian2 neurons ({@link #BRIAN2} in {@code kind}) whose own parameters are {@code brian2} (null:
+     * none), and per input channel the most events it sends in one step ({@code channelEvents}; null: one each, a
+     * spike; a Brian2 source sends its count), which the accumulators are sized for.
+     */
+    public MappedNetwork(final int w, final int f, final int inputs, final int groups, final boolean subtract,
+        final byte[] kind, final boolean[] fires, final int[] level, final int[][] params, final int[] groupCount,
+        final int[] bias, final int[] biasFrom, final int[] rowStart, final int[] target, final int[] tag,
+        final int[] weight, final Brian2Params brian2, final int[] channelEvents)
+    {
+        this.brian2 = brian2;
+        if (channelEvents != null && channelEvents.length != inputs)
+        {
+            throw new IllegalArgumentException(channelEvents.length + " channel event bounds for " + inputs + " channels");
+        }
+        this.channelEvents = channelEvents == null ? null : channelEvents.clone();
+        for (final byte k : kind)
+        {
+            if (k == BRIAN2 && brian2 == null)
+            {
+                throw new IllegalArgumentException("Brian2 neurons need their Brian2Params");
+            }
+        }
         this.w = w;
         this.f = f;
         this.n = kind.length;
@@ -192,6 +225,12 @@ public final class MappedNetwork
         return kind[j];
     }
 
+    /** The Brian2 neurons' parameters, or null. */
+    public Brian2Params brian2()
+    {
+        return brian2;
+    }
+
     public boolean fires(final int j)
     {
         return fires[j];
@@ -240,9 +279,14 @@ public final class MappedNetwork
     public int accumulatorBits()
     {
         final long[] sum = new long[n * groups];
-        for (int e = 0; e < target.length; e++)
+        for (int s = 0; s < n + inputs; s++)
         {
-            sum[target[e] * groups + tag[e] % groups] += Math.abs((long)weight[e]);
+            // an input channel may send several events a step (a Brian2 source's count)
+            final long times = s >= n && channelEvents != null ? channelEvents[s - n] : 1;
+            for (int e = rowStart[s]; e < rowStart[s + 1]; e++)
+            {
+                sum[target[e] * groups + tag[e] % groups] += times * Math.abs((long)weight[e]);
+            }
         }
         long m = 1;
         for (final long s : sum)

@@ -278,9 +278,15 @@ public final class MappedRtl
         return top;
     }
 
-    /** Every per-neuron parameter and bias must be a W-bit signed value (the cores' words are W bits). */
+    /** No Brian2 neurons, and every per-neuron parameter and bias a W-bit signed value (the cores' words are W bits). */
     public static void check(final MappedNetwork net)
     {
+        if (net.brian2 != null)
+        {
+            // the Brian2 unit (refractory counter, reset modes, conditional write) is in the Java models only
+            throw new IllegalArgumentException("the network has Brian2 neurons, whose datapath has no Verilog twin yet"
+                + " (the fast and kernel engines run them; drop --rtl and --synth)");
+        }
         final String[] names = {"r", "v_leak", "k_mem", "k_syn", "w_in", "v_threshold", "v_reset"};
         final int[][] p = {net.r, net.vLeak, net.kMem, net.kSyn, net.wIn, net.vTh, net.vReset};
         for (int i = 0; i < p.length; i++)
