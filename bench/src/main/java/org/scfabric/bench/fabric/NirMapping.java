@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.scfabric.bench.nir.FixedFormat;
+import org.scfabric.bench.nir.ScConfig;
 import org.scfabric.hw.fabric.MappedNetwork;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
@@ -115,7 +116,7 @@ public final class NirMapping
     }
 
     /** One incoming edge of a population traced back to its spiking source. */
-    private static final class Path
+    static final class Path
     {
         int source;
         /** The stateless nodes from the source's side to the population's side. */
@@ -132,6 +133,19 @@ public final class NirMapping
 
     public static NirMapping map(final Network net, final Options opt, final FixedFormat fmt)
     {
+        return map(net, opt, fmt, null);
+    }
+
+    /**
+     * With {@code sc} non-null, every weighted node's synapses are stochastic-computing synapses
+     * ({@link ScMapping}; the twin of {@code scfabric nir --arith sc}); the format must be Q8.8.
+     */
+    public static NirMapping map(final Network net, final Options opt, final FixedFormat fmt, final ScConfig sc)
+    {
+        if (sc != null && (fmt.width() != 16 || fmt.fraction() != 8))
+        {
+            throw new IllegalArgumentException("SC synapses feed Q8.8 cores, not " + fmt.name());
+        }
         final int n = net.size();
         for (int v = 0; v < n; v++)
         {
@@ -252,8 +266,16 @@ public final class NirMapping
             {
                 final Path p = paths[v][g];
                 final int srcBase = neuron(net.node(p.source).kind()) ? base[p.source] : total + channelBase[p.source];
-                Unroll.path(net, opt.dt(), p.source, p.nodes, p.back, p.weighted, fmt, one, node, b, g, groups, srcBase, syn,
-                    bias, biasFrom);
+                if (sc != null && p.weighted >= 0)
+                {
+                    ScMapping.path(net, opt.dt(), p.source, p.nodes, p.back, p.weighted, node, b, g, groups, srcBase, syn,
+                        bias, biasFrom, fmt);
+                }
+                else
+                {
+                    Unroll.path(net, opt.dt(), p.source, p.nodes, p.back, p.weighted, fmt, one, node, b, g, groups,
+                        srcBase, syn, bias, biasFrom);
+                }
             }
         }
         // outputs
@@ -286,9 +308,11 @@ public final class NirMapping
             outs.add(new Output(net.node(o).name(), net.node(o).outShape().dims(), net.node(s).name(), base[s], m));
         }
         final int[][] csr = syn.csr(groups);
+        final org.scfabric.hw.fabric.ScSynapses scs = sc == null ? null
+            : ScMapping.synapses(net, fmt, sc, csr, total, channelBase, base, paths, groups);
         final MappedNetwork mn = new MappedNetwork(fmt.width(), fmt.fraction(), channels, groups,
             opt.reset() == Options.Reset.SUBTRACT, kind, fires, lvl, params, groupCount, bias, biasFrom, csr[0],
-            csr[1], csr[2], csr[3]);
+            csr[1], csr[2], csr[3], scs);
         return new NirMapping(mn, observed, List.copyOf(popList), List.copyOf(outs), inBase, channels);
     }
 
@@ -360,6 +384,9 @@ public final class NirMapping
         private final int[][] tgt;
         private final int[][] tag;
         private final int[][] wt;
+        /** Per synapse the weighted node of an SC synapse (−1: a fixed-point synapse) and its weight index. */
+        private final int[][] scNode;
+        private final int[][] scWeight;
         private final int[] count;
 
         Synapses(final int sources)
@@ -367,7 +394,18 @@ public final class NirMapping
             tgt = new int[sources][];
             tag = new int[sources][];
             wt = new int[sources][];
+            scNode = new int[sources][];
+            scWeight = new int[sources][];
             count = new int[sources];
+        }
+
+        /** An SC synapse: sign ±1, the weighted node v and the index of its weight there. */
+        void addSc(final int src, final int target, final int offset, final int group, final int groups, final int sign,
+            final int v, final int weightIndex)
+        {
+            add(src, target, offset, group, groups, sign);
+            scNode[src][count[src] - 1] = v;
+            scWeight[src][count[src] - 1] = weightIndex;
         }
 
         void add(final int src, final int target, final int offset, final int group, final int groups, final long w)
@@ -389,19 +427,24 @@ public final class NirMapping
                 tgt[src] = new int[4];
                 tag[src] = new int[4];
                 wt[src] = new int[4];
+                scNode[src] = new int[4];
+                scWeight[src] = new int[4];
             }
             else if (count[src] == tgt[src].length)
             {
                 tgt[src] = Arrays.copyOf(tgt[src], 2 * count[src]);
                 tag[src] = Arrays.copyOf(tag[src], 2 * count[src]);
                 wt[src] = Arrays.copyOf(wt[src], 2 * count[src]);
+                scNode[src] = Arrays.copyOf(scNode[src], 2 * count[src]);
+                scWeight[src] = Arrays.copyOf(scWeight[src], 2 * count[src]);
             }
+            scNode[src][count[src]] = -1;
             tgt[src][count[src]] = target;
             tag[src][count[src]] = offset * groups + group;
             wt[src][count[src]++] = (int)w;
         }
 
-        /** Row starts, targets, tags, weights. */
+        /** Row starts, targets, tags, weights, then per synapse its SC node (−1: none) and SC weight index. */
         int[][] csr(final int groups)
         {
             final int[] rows = new int[count.length + 1];
@@ -413,6 +456,8 @@ public final class NirMapping
             final int[] t = new int[e];
             final int[] g = new int[e];
             final int[] w = new int[e];
+            final int[] sn = new int[e];
+            final int[] sw = new int[e];
             for (int s = 0; s < count.length; s++)
             {
                 if (count[s] > 0)
@@ -420,9 +465,11 @@ public final class NirMapping
                     System.arraycopy(tgt[s], 0, t, rows[s], count[s]);
                     System.arraycopy(tag[s], 0, g, rows[s], count[s]);
                     System.arraycopy(wt[s], 0, w, rows[s], count[s]);
+                    System.arraycopy(scNode[s], 0, sn, rows[s], count[s]);
+                    System.arraycopy(scWeight[s], 0, sw, rows[s], count[s]);
                 }
             }
-            return new int[][] {rows, t, g, w};
+            return new int[][] {rows, t, g, w, sn, sw};
         }
     }
 

@@ -57,6 +57,9 @@ final class EngineRouter
     private final int[] beatPtr;
     private final int[] beatSrc;
     private final int[] beatFlags;
+    /** The SC synapse datapath, or null. */
+    private final EngineScUnit sc;
+
     /** Port mask of this edge's deliveries. */
     int dlvValid;
     boolean busy;
@@ -77,6 +80,7 @@ final class EngineRouter
         target = fo.target;
         weight = fo.weight;
         tag = fo.tag;
+        sc = fo.sc == null ? null : new EngineScUnit(fo.sc);
         this.counters = counters;
         occupancy = counters.occupancy;
         spikeCycle = new long[fo.sources];
@@ -214,6 +218,10 @@ final class EngineRouter
     {
         if (wait == 1)
         {
+            if (sc != null)
+            {
+                sc.encode(srcQ);
+            }
             ptr = rowStart[srcQ];
             end = ptr + rowLen[srcQ];
             first = true;
@@ -272,7 +280,7 @@ final class EngineRouter
                 if ((outMask >>> p & 1) != 0)
                 {
                     dlvTgt[p] = target[bptr + p];
-                    dlvW[p] = weight[bptr + p];
+                    dlvW[p] = sc == null ? weight[bptr + p] : sc.deliver(bptr + p, weight[bptr + p]);
                     dlvTag[p] = tag[bptr + p];
                     counters.synapseReads++;
                 }

@@ -57,6 +57,8 @@ public final class MappedNetwork
     final int[] target;
     final int[] tag;
     final int[] weight;
+    /** The SC synapses ({@code --arith sc}), or null: every synapse a fixed-point weight. */
+    final ScSynapses sc;
 
     /**
      * @param w,f         the format (W bits, F fraction bits)
@@ -79,6 +81,19 @@ public final class MappedNetwork
         final byte[] kind, final boolean[] fires, final int[] level, final int[][] params, final int[] groupCount,
         final int[] bias, final int[] biasFrom, final int[] rowStart, final int[] target, final int[] tag,
         final int[] weight)
+    {
+        this(w, f, inputs, groups, subtract, kind, fires, level, params, groupCount, bias, biasFrom, rowStart, target, tag,
+            weight, null);
+    }
+
+    /**
+     * A network whose synapses are, where {@code sc} says so, stochastic-computing synapses ({@link ScSynapses}):
+     * such a synapse's weight is its sign, ±1.
+     */
+    public MappedNetwork(final int w, final int f, final int inputs, final int groups, final boolean subtract,
+        final byte[] kind, final boolean[] fires, final int[] level, final int[][] params, final int[] groupCount,
+        final int[] bias, final int[] biasFrom, final int[] rowStart, final int[] target, final int[] tag,
+        final int[] weight, final ScSynapses sc)
     {
         this.w = w;
         this.f = f;
@@ -138,6 +153,18 @@ public final class MappedNetwork
         this.target = target.clone();
         this.tag = tag.clone();
         this.weight = weight.clone();
+        this.sc = sc;
+        if (sc != null && (sc.synEnc.length != target.length || sc.encStart.length != n + inputs + 1
+            || sc.range.length != n * this.groups))
+        {
+            throw new IllegalArgumentException("SC synapses for another network");
+        }
+    }
+
+    /** The SC synapses, or null. */
+    public ScSynapses sc()
+    {
+        return sc;
     }
 
     public int size()
@@ -222,12 +249,17 @@ public final class MappedNetwork
         return weight[e];
     }
 
-    /** Bits of the widest weight (signed). */
+    /** Bits of the widest weight (signed); with SC synapses, of the widest delivery (a fixed weight or ±L). */
     public int weightBits()
     {
-        int b = 2;
-        for (final int x : weight)
+        int b = sc == null ? 2 : sc.deliveryBits();
+        for (int e = 0; e < weight.length; e++)
         {
+            if (sc != null && sc.sc(e))
+            {
+                continue;
+            }
+            final int x = weight[e];
             while (!Bits.fitsSigned(x, b))
             {
                 b++;
@@ -242,7 +274,8 @@ public final class MappedNetwork
         final long[] sum = new long[n * groups];
         for (int e = 0; e < target.length; e++)
         {
-            sum[target[e] * groups + tag[e] % groups] += Math.abs((long)weight[e]);
+            // an SC synapse delivers at most L
+            sum[target[e] * groups + tag[e] % groups] += sc != null && sc.sc(e) ? sc.bitstream : Math.abs((long)weight[e]);
         }
         long m = 1;
         for (final long s : sum)

@@ -45,6 +45,10 @@ public final class SynapseRouter implements ClockedComponent
     private final int ports;
     private final int lat;
     private final int rowLenBits;
+    /** The SC synapse datapath (a mapped network with SC synapses), or null. */
+    private final ScSynapseUnit sc;
+    /** Bits of a fan-out word's weight field: the weight, or the SC unit's payload. */
+    private final int payloadBits;
 
     private int[] sPushValid;
     private int[] sPushId;
@@ -110,6 +114,8 @@ public final class SynapseRouter implements ClockedComponent
         this.ports = fp.ports();
         this.lat = fp.csrLatency();
         this.rowLenBits = FabricParams.bitsFor(Math.max(1, net.maxRowLength()));
+        this.sc = null;
+        this.payloadBits = weightBits;
         this.spikeCycle = new long[fp.neurons()];
         this.occupancy = new long[depth + 1];
     }
@@ -129,11 +135,13 @@ public final class SynapseRouter implements ClockedComponent
         this.ports = fp.ports();
         this.lat = fp.csrLatency();
         this.rowLenBits = FabricParams.bitsFor(Math.max(1, m.maxRowLength()));
+        this.sc = m.sc() == null ? null : new ScSynapseUnit(m);
+        this.payloadBits = sc == null ? weightBits : sc.payloadBits();
         this.spikeCycle = new long[sources];
         this.occupancy = new long[depth + 1];
-        if (fp.idBits() + tagBits + weightBits > 64)
+        if (fp.idBits() + tagBits + payloadBits > 64)
         {
-            throw new IllegalArgumentException("fan-out words of " + (fp.idBits() + tagBits + weightBits)
+            throw new IllegalArgumentException("fan-out words of " + (fp.idBits() + tagBits + payloadBits)
                 + " bits do not fit 64");
         }
     }
@@ -234,8 +242,12 @@ public final class SynapseRouter implements ClockedComponent
             throw new IllegalArgumentException("row words of " + rowBits + " bits do not fit 64");
         }
         d.memory("row", rowBits, sources);
-        d.memory("fanout", mapped == null ? entryBits(fp, net) : fp.idBits() + tagBits + weightBits,
+        d.memory("fanout", mapped == null ? entryBits(fp, net) : fp.idBits() + tagBits + payloadBits,
             Math.max(1, synapses()));
+        if (sc != null)
+        {
+            sc.declare(d);
+        }
     }
 
     @Override
@@ -283,6 +295,10 @@ public final class SynapseRouter implements ClockedComponent
         rBeatFlags0 = b.signal("beat_flags[0]");
         mRow = b.memory("row");
         mFanout = b.memory("fanout");
+        if (sc != null)
+        {
+            sc.bind(b);
+        }
     }
 
     /** Row and fan-out memory contents from the network. */
@@ -298,8 +314,12 @@ public final class SynapseRouter implements ClockedComponent
             }
             for (int e = 0; e < mapped.synapses(); e++)
             {
-                s.loadMemory(mFanout, e, ((((long)mapped.target(e) << tagBits) | mapped.tag(e)) << weightBits)
-                    | (mapped.weight(e) & wMask));
+                s.loadMemory(mFanout, e, ((((long)mapped.target(e) << tagBits) | mapped.tag(e)) << payloadBits)
+                    | (sc != null ? sc.payload(e) : mapped.weight(e) & wMask));
+            }
+            if (sc != null)
+            {
+                sc.load(s);
             }
             return;
         }
@@ -371,7 +391,7 @@ public final class SynapseRouter implements ClockedComponent
         if (outMask != 0)
         {
             final int bptr = (int)s.get(rBeatPtr0 + last);
-            final int w = weightBits;
+            final int w = payloadBits;
             final long wMask = (1L << w) - 1;
             for (int p = 0; p < ports; p++)
             {
@@ -387,7 +407,7 @@ public final class SynapseRouter implements ClockedComponent
                         s.setNext(rDlvTgt[p], word >>> (w + tagBits));
                         s.setNext(rDlvTag[p], (word >>> w) & ((1L << tagBits) - 1));
                     }
-                    s.setNext(rDlvW[p], word & wMask);
+                    s.setNext(rDlvW[p], sc == null ? word & wMask : sc.deliver(s, word & wMask));
                     synapseReads++;
                 }
             }
@@ -459,6 +479,10 @@ public final class SynapseRouter implements ClockedComponent
                 final int wait = (int)s.get(rWait);
                 if (wait == 1)
                 {
+                    if (sc != null)
+                    {
+                        sc.encode(s, (int)s.get(rSrc));
+                    }
                     final long row = s.readMemory(mRow, (int)s.get(rSrc));
                     final int start = (int)(row & ((1L << eb) - 1));
                     final int len = (int)(row >>> eb);
