@@ -51,7 +51,7 @@ final class FabricNirRun
         int cores, int fifoDepth, int ports, int coreLatency, int memoryLatency, double mhz,
         FabricParams.Overflow overflow, Path json, Path hgrmDir, Path plotDir, boolean check, String hgrmLabel,
         String jsonLabel, String plotLabel, boolean kernel, Path rtlDir, String rtlLabel, FabricSynth.Target synth, Path synthPath,
-        String synthLabel, Path events, String eventsLabel)
+        String synthLabel, Path events, String eventsLabel, org.scfabric.bench.nir.ScConfig sc)
     {
     }
 
@@ -76,7 +76,7 @@ final class FabricNirRun
         final NirMapping map;
         try
         {
-            map = NirMapping.map(net, opt, a.fmt());
+            map = NirMapping.map(net, opt, a.fmt(), a.sc());
         }
         catch (final NetworkException e)
         {
@@ -187,7 +187,7 @@ final class FabricNirRun
                 run = NirFabricRun.run(map, fp, events, steps, a.fmt(), a.kernel());
                 if (a.check())
                 {
-                    ref = FixedPointRun.run(net, stim.get(), steps, opt, a.fmt()).run();
+                    ref = FixedPointRun.run(net, stim.get(), steps, opt, a.fmt(), a.sc()).run();
                 }
             }
             catch (final NetworkException e)
@@ -369,6 +369,12 @@ final class FabricNirRun
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", a.network().toString());
         m.put("format", a.fmt().name());
+        if (a.sc() != null)
+        {
+            m.put("arith", "sc");
+            m.put("bitstream", a.sc().bitstream());
+            m.put("sc_seed", a.seed());
+        }
         m.put("dt", a.dt());
         m.put("neurons", mn.size());
         m.put("synapses", mn.synapses());

@@ -108,6 +108,13 @@ public final class NirFabricWorkload implements Workload
     public static NirFabricWorkload of(final Path file, final Path inputFile, final Double poissonHz, final long seed,
         final Integer steps, final int cores, final FixedFormat fmt)
     {
+        return of(file, inputFile, poissonHz, seed, steps, cores, fmt, null);
+    }
+
+    /** {@link #of}, with SC synapses when {@code sc} is not null ({@code --arith sc}, Q8.8 cores). */
+    public static NirFabricWorkload of(final Path file, final Path inputFile, final Double poissonHz, final long seed,
+        final Integer steps, final int cores, final FixedFormat fmt, final org.scfabric.bench.nir.ScConfig sc)
+    {
         final double dt = 1e-4;
         try
         {
@@ -115,7 +122,7 @@ public final class NirFabricWorkload implements Workload
             final NirMapping map;
             try
             {
-                map = NirMapping.map(net, new Options(dt, Options.Integrator.EULER, Options.Reset.ZERO), fmt);
+                map = NirMapping.map(net, new Options(dt, Options.Integrator.EULER, Options.Reset.ZERO), fmt, sc);
             }
             catch (final NetworkException e)
             {
@@ -153,7 +160,11 @@ public final class NirFabricWorkload implements Workload
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("design", "fabric");
         m.put("network", network);
-        m.put("arith", fmt.name());
+        m.put("arith", mn.sc() != null ? "sc" : fmt.name());
+        if (mn.sc() != null)
+        {
+            m.put("bitstream", mn.sc().bitstream());
+        }
         m.put("neurons", mn.size());
         m.put("synapses", mn.synapses());
         m.put("input", input);
