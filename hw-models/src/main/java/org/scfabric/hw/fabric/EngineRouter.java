@@ -59,6 +59,8 @@ final class EngineRouter
     private final int[] beatFlags;
     /** The SC synapse datapath, or null. */
     private final EngineScUnit sc;
+    /** Cycles of the row state (see {@link SynapseRouter}). */
+    private final int rowWait;
 
     /** Port mask of this edge's deliveries. */
     int dlvValid;
@@ -81,6 +83,7 @@ final class EngineRouter
         weight = fo.weight;
         tag = fo.tag;
         sc = fo.sc == null ? null : new EngineScUnit(fo.sc);
+        rowWait = fo.sc == null ? lr : Math.max(lr, fo.sc.bitstream() / 64);
         this.counters = counters;
         occupancy = counters.occupancy;
         spikeCycle = new long[fo.sources];
@@ -206,7 +209,7 @@ final class EngineRouter
                 cnt[c]--;
                 credit[c] = true;
                 rr = c + 1 == k ? 0 : c + 1;
-                wait = lr;
+                wait = rowWait;
                 state = SynapseRouter.ROW;
                 return;
             }

@@ -13,8 +13,9 @@ import org.scfabric.sim.Signals;
  *       encoders of one source);</li>
  *   <li>{@code sc_wrom}: the weight-stream ROM, {@code streams × L/64} words of 64 bits.</li>
  * </ul>
- * When the router reads a spike's row it also runs the source's encoders (each its L cycles; written back and
- * into {@code sc_stream}); a fan-out word of an SC synapse carries {@code 1 | neg | encoder | stream} instead of a
+ * While the router reads a spike's row it also runs the source's encoders, all of them side by side, each 64 LFSR
+ * steps and comparisons a cycle (an unrolled LFSR), so the row state lasts max(R, L/64) cycles; the model writes the
+ * streams into {@code sc_stream} and the advanced states back at the row state's last edge. A fan-out word of an SC synapse carries {@code 1 | neg | encoder | stream} instead of a
  * weight, and the delivery stage puts {@code ±popcount(sc_stream[encoder] AND sc_wrom[stream])} on {@code dlv_w}.
  * A fixed-point synapse's word carries {@code 0 | weight}. Which encoders belong to which source is wiring
  * (as the row memory's contents are configuration), the rest is memory.

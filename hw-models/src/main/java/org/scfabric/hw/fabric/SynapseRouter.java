@@ -14,7 +14,8 @@ import org.scfabric.sim.record.Recorder;
  * from {@code row} (latency R), then streams its fan-out from {@code fanout}: P consecutive synapses
  * per cycle (one beat), each beat reaching the {@code dlv_*} outputs R edges after it was issued;
  * the cores add the weights at the next edge. After the last beat the router is idle again.
- * Per spike: 1 + R + ceil(len / P) cycles of router time.
+ * Per spike: 1 + R + ceil(len / P) cycles of router time; with SC synapses ({@link ScSynapseUnit}) the row state
+ * also runs the source's encoders, 64 bits a cycle, so it lasts max(R, L / 64) cycles instead of R.
  *
  * <p>The pop returns a credit to the core ({@code credit<c>}, one-cycle pulse). {@code busy} is high
  * while a FIFO holds a spike, a spike arrives, a row or beat is in flight or a delivery is on the outputs.
@@ -49,6 +50,8 @@ public final class SynapseRouter implements ClockedComponent
     private final ScSynapseUnit sc;
     /** Bits of a fan-out word's weight field: the weight, or the SC unit's payload. */
     private final int payloadBits;
+    /** Cycles of the row state: the row read (R), or with SC synapses max(R, L/64), the encoders' 64 bits a cycle. */
+    private final int rowWait;
 
     private int[] sPushValid;
     private int[] sPushId;
@@ -116,6 +119,7 @@ public final class SynapseRouter implements ClockedComponent
         this.rowLenBits = FabricParams.bitsFor(Math.max(1, net.maxRowLength()));
         this.sc = null;
         this.payloadBits = weightBits;
+        this.rowWait = lat;
         this.spikeCycle = new long[fp.neurons()];
         this.occupancy = new long[depth + 1];
     }
@@ -137,6 +141,7 @@ public final class SynapseRouter implements ClockedComponent
         this.rowLenBits = FabricParams.bitsFor(Math.max(1, m.maxRowLength()));
         this.sc = m.sc() == null ? null : new ScSynapseUnit(m);
         this.payloadBits = sc == null ? weightBits : sc.payloadBits();
+        this.rowWait = sc == null ? lat : Math.max(lat, m.sc().bitstream() / 64);
         this.spikeCycle = new long[sources];
         this.occupancy = new long[depth + 1];
         if (fp.idBits() + tagBits + payloadBits > 64)
@@ -226,7 +231,7 @@ public final class SynapseRouter implements ClockedComponent
         }
         d.output("busy", 1);
         d.register("state", 2, IDLE);
-        d.register("wait", FabricParams.bitsFor(lat), 0);
+        d.register("wait", FabricParams.bitsFor(rowWait), 0);
         d.register("rr", FabricParams.bitsFor(Math.max(0, k - 1)), 0);
         d.register("src", sb, 0);
         d.register("ptr", eb, 0);
@@ -467,7 +472,7 @@ public final class SynapseRouter implements ClockedComponent
                         s.setNext(rCredit[c], 1);
                         s.setNext(rRr, c + 1 == k ? 0 : c + 1);
                         s.setNext(rSrc, id);
-                        s.setNext(rWait, lat);
+                        s.setNext(rWait, rowWait);
                         stateNext = ROW;
                         spikesRouted++;
                         break;
