@@ -50,7 +50,13 @@ public final class NirMapping
     {
     }
 
+    /** With SC synapses: weighted node {@code node}'s weight streams are ROM streams {@code first .. first + streams − 1}. */
+    public record ScRom(String node, int first, int streams)
+    {
+    }
+
     private final MappedNetwork mapped;
+    private List<ScRom> scRom = List.of();
     private final boolean[] observed;
     private final List<Population> populations;
     private final List<Output> outputs;
@@ -71,6 +77,12 @@ public final class NirMapping
     public MappedNetwork network()
     {
         return mapped;
+    }
+
+    /** The weight-stream ROM's streams by weighted node (empty without SC synapses), in ROM order. */
+    public List<ScRom> scRom()
+    {
+        return scRom;
     }
 
     public boolean[] observed()
@@ -313,7 +325,12 @@ public final class NirMapping
         final MappedNetwork mn = new MappedNetwork(fmt.width(), fmt.fraction(), channels, groups,
             opt.reset() == Options.Reset.SUBTRACT, kind, fires, lvl, params, groupCount, bias, biasFrom, csr[0],
             csr[1], csr[2], csr[3], scs);
-        return new NirMapping(mn, observed, List.copyOf(popList), List.copyOf(outs), inBase, channels);
+        final NirMapping result = new NirMapping(mn, observed, List.copyOf(popList), List.copyOf(outs), inBase, channels);
+        if (sc != null)
+        {
+            result.scRom = ScMapping.romLayout(net);
+        }
+        return result;
     }
 
     /** Walks back from population v along edge e to a spiking source, checking every node on the way. */

@@ -260,6 +260,39 @@ final class ScMapping
         return s;
     }
 
+    /** Per node its first ROM stream (−1: not a weighted node), and at index N the streams in all. */
+    private static int[] romBases(final Network net)
+    {
+        final int[] romBase = new int[net.size() + 1];
+        int streams = 0;
+        for (int v = 0; v < net.size(); v++)
+        {
+            romBase[v] = -1;
+            if (weighted(net.node(v).kind()))
+            {
+                romBase[v] = streams;
+                streams += weights(net.node(v)).length;
+            }
+        }
+        romBase[net.size()] = streams;
+        return romBase;
+    }
+
+    /** The ROM's streams by weighted node, in ROM order. */
+    static List<NirMapping.ScRom> romLayout(final Network net)
+    {
+        final int[] b = romBases(net);
+        final java.util.ArrayList<NirMapping.ScRom> r = new java.util.ArrayList<>();
+        for (int v = 0; v < net.size(); v++)
+        {
+            if (b[v] >= 0)
+            {
+                r.add(new NirMapping.ScRom(net.node(v).name(), b[v], weights(net.node(v)).length));
+            }
+        }
+        return List.copyOf(r);
+    }
+
     /** The seed plan's bases: weighted nodes in name order, {weightBase, inputBase} per node. */
     private static int[][] seedBases(final Network net)
     {
@@ -345,25 +378,9 @@ final class ScMapping
                 elem[total + channelBase[v] + i] = i;
             }
         }
-        // the ROM: every weight of every weighted node that has a synapse, in node order
-        final int[] romBase = new int[net.size()];
-        Arrays.fill(romBase, -1);
-        int streams = 0;
-        for (final int v : scNode)
-        {
-            if (v >= 0 && romBase[v] < 0)
-            {
-                romBase[v] = 0;
-            }
-        }
-        for (int v = 0; v < net.size(); v++)
-        {
-            if (romBase[v] == 0)
-            {
-                romBase[v] = streams;
-                streams += weights(net.node(v)).length;
-            }
-        }
+        // the ROM: every weight of every weighted node, in node order
+        final int[] romBase = romBases(net);
+        final int streams = romBase[net.size()];
         if ((long)streams * words > Integer.MAX_VALUE)
         {
             throw refuse(streams + " weight streams of " + sc.bitstream() + " bits do not fit in memory; give a "

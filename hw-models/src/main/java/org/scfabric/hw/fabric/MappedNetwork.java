@@ -161,6 +161,16 @@ public final class MappedNetwork
         }
     }
 
+    /**
+     * With SC synapses, the layout of a fan-out word's payload (bits above the tag): {payload bits, encoder-index bits,
+     * stream-index bits}; the top bit says SC (1) or fixed-point (0), the next the sign, then the encoder index and
+     * the stream index. Null without SC synapses (the payload is the weight, {@link #weightBits} bits).
+     */
+    public int[] scPayloadLayout()
+    {
+        return sc == null ? null : new ScSynapseUnit(this).layout();
+    }
+
     /** The SC synapses, or null. */
     public ScSynapses sc()
     {

@@ -57,6 +57,12 @@ final class ScSynapseUnit
         dlvMask = (1L << m.weightBits()) - 1;
     }
 
+    /** {payload bits, encoder-index bits, stream-index bits}: the layout of an SC fan-out word's payload. */
+    int[] layout()
+    {
+        return new int[] {payloadBits, encBits, romBits};
+    }
+
     /** Bits of a fan-out word's payload (in place of the weight). */
     int payloadBits()
     {

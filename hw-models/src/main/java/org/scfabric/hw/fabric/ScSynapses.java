@@ -101,6 +101,12 @@ public final class ScSynapses
         return m;
     }
 
+    /** The first encoder of source {@code src} (sources: neurons, then input channels); {@code src = N + inputs}: all. */
+    public int encoderStart(final int src)
+    {
+        return encStart[src];
+    }
+
     /** Whether synapse e is an SC synapse. */
     public boolean sc(final int e)
     {
