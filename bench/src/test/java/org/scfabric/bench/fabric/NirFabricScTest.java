@@ -124,6 +124,35 @@ class NirFabricScTest
             + runs);
     }
 
+    @Test
+    void theScMemoriesAreSizedFromTheBitstreamAndTheNetwork() throws Exception
+    {
+        final Network n = NirReader.read(NirFabricFilesTest.nir("braille_noDelay_bias_zero.nir"));
+        final NirMapping q = NirMapping.map(n, Options.defaults(), FixedFormat.Q8_8);
+        final FabricParams fp = FabricParams.of(q.network().size(), 2);
+        long weights = 0;
+        for (final NirMapping.ScRom r : NirMapping.map(n, Options.defaults(), FixedFormat.Q8_8, new ScConfig(64, 1))
+            .scRom())
+        {
+            weights += r.streams();
+        }
+        long prevLut = org.scfabric.hw.fabric.MappedArea.estimate(fp, q.network(),
+            org.scfabric.hw.area.Target.ICE40).lut();
+        assertTrue(!org.scfabric.hw.fabric.MappedArea.memoryBits(fp, q.network()).containsKey("sc_wrom"));
+        for (final int l : new int[] {64, 256, 1024})
+        {
+            final NirMapping m = NirMapping.map(n, Options.defaults(), FixedFormat.Q8_8, new ScConfig(l, 1));
+            final java.util.Map<String, Long> bits = org.scfabric.hw.fabric.MappedArea.memoryBits(fp, m.network());
+            assertEquals(weights * l, bits.get("sc_wrom"), "one L-bit stream per weight");
+            assertEquals(m.network().sc().encoders() * 16L, bits.get("sc_encoders"));
+            assertEquals(m.network().sc().maxEncodersPerSource() * (long)l, bits.get("sc_stream"));
+            final long lut = org.scfabric.hw.fabric.MappedArea.estimate(fp, m.network(),
+                org.scfabric.hw.area.Target.ICE40).lut();
+            assertTrue(lut > prevLut, "L " + l + ": " + lut + " LUT, not more than " + prevLut);
+            prevLut = lut;
+        }
+    }
+
     private static void check(final String file, final double hz, final int steps, final int cores, final int bitstream)
         throws Exception
     {
