@@ -197,7 +197,8 @@ final class FabricNirRun
             final Boolean same = ref == null ? null : sameOutputs(ref, run.run());
             final MappedResult r = run.figures();
             final String workload = String.format(Locale.ROOT, "%s in %s: %d neurons (%s), %d synapses, %d input "
-                + "channels; input %s", a.network().getFileName(), a.fmt().name(), mn.size(), populations(map),
+                + "channels; input %s", a.network().getFileName(), a.sc() == null ? a.fmt().name()
+                : "SC synapses (L " + a.sc().bitstream() + ", seed " + a.seed() + ") into q8.8 cores", mn.size(), populations(map),
                 mn.synapses(), mn.inputs(), inputLabel);
             final FabricReport report = new FabricReport(r.fabric(), workload, a.dt() * 1000, a.mhz(), same)
                 .withCoreSizes(new MappedFabric(fp, mn, map.observed()).coreSizes());
@@ -208,7 +209,9 @@ final class FabricNirRun
             report.withLine("mapping", String.format(Locale.ROOT, "%d phases per step (inputs + %d levels), placed by "
                 + "layer; %d accumulator group%s x %d delay bank%s of %d bits; weights %d bits", mn.phases(),
                 mn.phases() - 1, mn.groups(), mn.groups() == 1 ? "" : "s", mn.banks(), mn.banks() == 1 ? "" : "s",
-                mn.accumulatorBits(), mn.weightBits()));
+                mn.accumulatorBits(), mn.weightBits()) + (mn.sc() == null ? "" : String.format(Locale.ROOT,
+                "; SC: %d input encoders, %d weight streams of %d bits, %d + max(R, L/64) + ceil(len/P) cycles to route a spike",
+                mn.sc().encoders(), mn.sc().streams(), mn.sc().bitstream(), 1)));
             report.withLine("input", String.format(Locale.ROOT, "%d events; the input port waited %d cycles for FIFO "
                 + "space", r.inputEvents(), r.inputStallCycles()));
             report.withLine("latency (in->out)", latencyLine(r.ioLatency()));
