@@ -350,11 +350,6 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
         {
             throw new BadInputException("--bitstream is used only with --arith sc");
         }
-        if (scArith && (rtl != null || synth != null))
-        {
-            throw new BadInputException((rtl != null ? "--rtl" : "--synth") + ": the SC synapse datapath has no"
-                + " Verilog twin yet; drop it, or run --arith q8.8");
-        }
         final org.scfabric.bench.nir.ScConfig scConfig = scArith
             ? NirCommand.bitstream(bitstream == null ? "256" : bitstream, OptionValues.seed(seed)) : null;
         final FabricParams.Overflow ov = switch (overflow.trim().toLowerCase(Locale.ROOT))

@@ -153,6 +153,53 @@ class NirFabricScTest
         }
     }
 
+    @Test
+    void theScVerilogGivesTheFastEnginesEventsOnRandomGraphs()
+    {
+        org.scfabric.hw.cosim.IcarusRunner.requireIcarus();
+        final AtomicInteger withOutputs = new AtomicInteger();
+        final AtomicInteger runs = new AtomicInteger();
+        qt().withFixedSeed(0x5C5CL).withExamples(16).forAll(longs().all(), integers().between(1, 4),
+            integers().between(0, 35), integers().between(0, 63)).checkAssert((seed, k, dp, bits) ->
+            {
+                final SplittableRandom r = new SplittableRandom(seed);
+                final StringBuilder desc = new StringBuilder();
+                final Network net = NirFabricEquivalenceTest.randomGraph(r, desc);
+                final NirMapping map;
+                try
+                {
+                    map = NirMapping.map(net, Options.defaults(), FixedFormat.Q8_8,
+                        new ScConfig(BITSTREAMS[bits % 3], seed));
+                }
+                catch (final NetworkException e)
+                {
+                    return;
+                }
+                final int n = map.network().size();
+                final FabricParams fp = new FabricParams(n, Math.min(k, n), 1 + dp % 9, 1 + dp / 9,
+                    1 + (bits >> 3 & 3), 1 + (bits >> 5 & 1), 100.0, FabricParams.Overflow.STALL);
+                final int[][] ev = NirFabricCosimTest.events(r, map.channels(), 20, 0.1 + 0.5 * r.nextDouble());
+                final int outs = NirFabricCosimTest.compare(fp, map, ev[0], ev[1], 20, desc + " | " + fp + " SC");
+                runs.incrementAndGet();
+                withOutputs.addAndGet(outs > 0 ? 1 : 0);
+            });
+        assertTrue(withOutputs.get() * 2 > runs.get(), "most cases must give output events: " + withOutputs + " of "
+            + runs);
+    }
+
+    @Test
+    void theScVerilogGivesTheFastEnginesEventsOnBraille() throws Exception
+    {
+        org.scfabric.hw.cosim.IcarusRunner.requireIcarus();
+        final Network n = NirReader.read(NirFabricFilesTest.nir("braille_noDelay_bias_zero.nir"));
+        final NirMapping map = NirMapping.map(n, Options.defaults(), FixedFormat.Q8_8, new ScConfig(128, 3));
+        final FabricParams fp = new FabricParams(map.network().size(), 2, 4, 2, 2, 1, 100.0,
+            FabricParams.Overflow.STALL);
+        final int[][] ev = NirFabricCosimTest.events(new SplittableRandom(7), map.channels(), 30, 0.3);
+        assertTrue(NirFabricCosimTest.compare(fp, map, ev[0], ev[1], 30, "braille SC") > 0,
+            "braille must give output events");
+    }
+
     private static void check(final String file, final double hz, final int steps, final int cores, final int bitstream)
         throws Exception
     {

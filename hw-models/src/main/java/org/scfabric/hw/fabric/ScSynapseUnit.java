@@ -57,10 +57,10 @@ final class ScSynapseUnit
         dlvMask = (1L << m.weightBits()) - 1;
     }
 
-    /** {payload bits, encoder-index bits, stream-index bits}: the layout of an SC fan-out word's payload. */
+    /** {payload bits, encoder-index bits, stream-index bits, fixed-weight bits}: the layout of a fan-out payload. */
     int[] layout()
     {
-        return new int[] {payloadBits, encBits, romBits};
+        return new int[] {payloadBits, encBits, romBits, fixedBits};
     }
 
     /** Bits of a fan-out word's payload (in place of the weight). */
