@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """Markdown tables of the braille robustness campaigns (bench/scripts/faults-nir-report.sh): per memory,
-per layer and per bit position, Q8.8 against Q16.12. Usage: faults-nir-tables.py DATA_DIR"""
+per layer and per bit position, Q8.8 weights against SC synapses (and Q16.12 weights), and the SC datapath's own
+memories (weight-stream ROM, encoders). Usage: faults-nir-tables.py DATA_DIR"""
 import json
 import re
 import sys
 from collections import defaultdict
 
 data = sys.argv[1]
-FMTS = ["q8.8", "q16.12"]
+FMTS = ["q8.8", "sc", "q16.12"]
 
 
 def load(fmt, kind):
@@ -90,7 +91,7 @@ for mem in ["vmem", "imem", "acc"]:
     for fmt in FMTS:
         header += f" {mem} {fmt} |"
 print(header)
-print("|---|" + "---|" * 6)
+print("|---|" + "---|" * 3 * len(FMTS))
 bits = defaultdict(lambda: defaultdict(list))
 maxbit = 0
 for fmt in FMTS:
@@ -115,10 +116,23 @@ for fmt in FMTS:
     r = load(fmt, "fanout")
     wl = r["campaign"]["params"]["fanout_word"]
     wb, tb = wl["weight_bits"], wl["tag_bits"]
+    eb, sb = wl.get("sc_encoder_bits"), wl.get("sc_stream_bits")
     by = defaultdict(list)
     for o in r["outcomes"]:
         b = o["bit"]
-        if b == wb - 1:
+        if eb is not None and b < wb:
+            # SC payload, from the top: SC flag, sign, encoder index, ROM stream index
+            if b == wb - 1:
+                field = f"SC flag (bit {b})"
+            elif b == wb - 2:
+                field = f"sign (bit {b})"
+            elif b >= sb and b < sb + eb:
+                field = f"encoder index (bits {sb}..{sb + eb - 1})"
+            elif b < sb:
+                field = f"ROM stream index (bits 0..{sb - 1})"
+            else:
+                field = f"unused payload bits ({sb + eb}..{wb - 3})"
+        elif b == wb - 1:
             field = f"weight sign (bit {b})"
         elif b < wb:
             field = f"weight bits 0..{wb - 2}"
@@ -130,3 +144,56 @@ for fmt in FMTS:
     for field in sorted(by):
         n, m, f, a, e = stats(by[field])
         print(f"| {field} | {fmt} | {n} | {pct(m, n)} | {pct(f, n)} | {pct(a, n)} | {e:.4f} |")
+
+
+def sc_layer(entries, index, first, count):
+    for e in entries:
+        if e[first] <= index < e[first] + e[count]:
+            return e.get("node", e.get("sources"))
+    return "?"
+
+
+ROMSITE = re.compile(r"^router\.sc_wrom\[(\d+)\]\[(\d+)\]$")
+ENCSITE = re.compile(r"^router\.sc_(enc|stream)\[(\d+)\]\[(\d+)\]$")
+rom = load("sc", "wrom")
+params = rom["campaign"]["params"]
+L = params["bitstream"]
+words = L // 64
+print(f"\n### SC only: the weight-stream ROM `router.sc_wrom` ({L} bits per weight), 3 000 single faults\n")
+print("| weighted node (layer) | faults | masked | failed | argmax changed | mean rate error |")
+print("|---|---|---|---|---|---|")
+by = defaultdict(list)
+kinds = defaultdict(list)
+for o in rom["outcomes"]:
+    m = ROMSITE.match(o["site"])
+    by[sc_layer(params["sc_rom"], int(m.group(1)) // words, "first_stream", "streams")].append(o)
+    kinds[o["kind"]].append(o)
+for k in sorted(by):
+    n, m_, f, a, e = stats(by[k])
+    print(f"| {k} | {n} | {pct(m_, n)} | {pct(f, n)} | {pct(a, n)} | {e:.4f} |")
+print("\n| fault kind | faults | masked | failed | argmax changed | mean rate error |")
+print("|---|---|---|---|---|---|")
+for k in sorted(kinds):
+    n, m_, f, a, e = stats(kinds[k])
+    print(f"| {k} | {n} | {pct(m_, n)} | {pct(f, n)} | {pct(a, n)} | {e:.4f} |")
+
+enc = load("sc", "enc")
+params = enc["campaign"]["params"]
+print("\n### SC only: the input encoders `router.sc_enc` (LFSR state bits 0..15, comparator input bits 16..31) "
+      "and the stream buffer `router.sc_stream`, 3 000 single faults\n")
+print("| memory | field | sources | faults | masked | failed | argmax changed | mean rate error |")
+print("|---|---|---|---|---|---|---|---|")
+by = defaultdict(list)
+for o in enc["outcomes"]:
+    m = ENCSITE.match(o["site"])
+    mem, word, bit = m.group(1), int(m.group(2)), int(m.group(3))
+    if mem == "enc":
+        field = "LFSR state" if bit < 16 else "comparator input"
+        src = sc_layer(params["sc_encoders"], word, "first_encoder", "encoders")
+    else:
+        field = "stream bits"
+        src = "(the routed spike)"
+    by[(f"sc_{mem}", field, src)].append(o)
+for k in sorted(by):
+    n, m_, f, a, e = stats(by[k])
+    print(f"| `{k[0]}` | {k[1]} | {k[2]} | {n} | {pct(m_, n)} | {pct(f, n)} | {pct(a, n)} | {e:.4f} |")

@@ -81,8 +81,11 @@ module sc_mfab_core #(
     parameter PAR_FILE = "c0_par.hex",   // per local address: kind, fires, observed, groups, r .. v_reset
     parameter BIAS_FILE = "c0_bias.hex", // per local address, per group g: first step, bias (group 0 lowest)
     parameter PH_FILE = "c0_ph.hex",     // per phase: hi, lo
-    parameter ZERO_FILE = "c0_zero.hex"  // a zero per local address: v and i start at 0 (an image, so that
+    parameter ZERO_FILE = "c0_zero.hex", // a zero per local address: v and i start at 0 (an image, so that
                                          // synthesis keeps them memories)
+    parameter SC = 0,                    // SC synapses: the groups they feed have a popcount-to-current converter
+    parameter L = 64,                    // the bitstream length (the converter divides by it)
+    parameter RANGE_FILE = "c0_range.hex" // per local address, per group g: converts (bit W), range Y (W bits)
 ) (
     input  wire             clk,
     input  wire             rst_n,
@@ -113,6 +116,7 @@ module sc_mfab_core #(
     reg signed [W-1:0]  vmem [0:MEM-1];
     reg signed [W-1:0]  imem [0:MEM-1];
     reg signed [ACW-1:0] acc [0:B*G*MEM-1];
+    reg [G*(W+1)-1:0]   rmem [0:MEM-1];
 
     integer j;
     initial begin
@@ -122,6 +126,7 @@ module sc_mfab_core #(
         $readmemh(PH_FILE, ph);
         $readmemh(ZERO_FILE, vmem);
         $readmemh(ZERO_FILE, imem);
+        if (SC != 0) $readmemh(RANGE_FILE, rmem);
         for (j = 0; j < B * G * MEM; j = j + 1) acc[j] = 0;
     end
 
@@ -182,6 +187,8 @@ module sc_mfab_core #(
     reg signed [W+2:0]   a3;
     reg signed [SW-1:0]  s;
     reg [1:0]            kind;
+    reg [W:0]            rw;
+    reg signed [ACW+W+1:0] pr;
 
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
@@ -220,8 +227,17 @@ module sc_mfab_core #(
                         idx = (bank_now * G + q) * MEM + ra;
                         bw = bias_q[q*(W+32) +: W+32];
                         bias = (step_now >= bw[W +: 32]) ? bw[0 +: W] : {W{1'b0}};
-                        s = acc[idx] + bias;
-                        y = sat(s);
+                        rw = rmem[ra][q*(W+1) +: W+1];
+                        if (SC != 0 && rw[W]) begin
+                            // popcount-to-current: trunc(Y * acc / L) + bias, saturated
+                            pr = $signed(rw[W-1:0]) * acc[idx];
+                            pr = pr / L + bias;
+                            y = (pr > $signed({1'b0, {(W-1){1'b1}}})) ? {1'b0, {(W-1){1'b1}}}
+                                : (pr < -$signed({1'b0, {(W-1){1'b1}}}) - 1) ? {1'b1, {(W-1){1'b0}}} : pr[W-1:0];
+                        end else begin
+                            s = acc[idx] + bias;
+                            y = sat(s);
+                        end
                         acc[idx] = 0;
                         s = x + y;
                         x = sat(s);
@@ -301,7 +317,14 @@ module sc_mfab_router #(
     parameter NF = 1, D = 1, P = 1, LR = 1,
     parameter IDB = 1, EB = 1, RLB = 1, NSYN = 1, FW = 1,
     parameter ROW_FILE = "row.hex",
-    parameter FAN_FILE = "fanout.hex"
+    parameter FAN_FILE = "fanout.hex",
+    // SC synapses (SC = 1): a fan-out word is dest | payload (PAYB bits: SC flag, sign, encoder, stream; or
+    // 0 | a FIXB-bit weight), a delivery dest | WB-bit value (FW = dest + WB)
+    parameter SC = 0, L = 64, WB = 1, PAYB = 1, FIXB = 1, ENB = 1, STB = 1,
+    parameter NENC = 1, EMAX = 1, NSTR = 1, ECB = 1, TAPS = 16'h0,
+    parameter ENC_FILE = "enc.hex",      // per source: first encoder, encoders (ECB bits each)
+    parameter LFSR_FILE = "lfsr.hex",    // per encoder: comparator input << 16 | LFSR state
+    parameter WROM_FILE = "wrom.hex"     // per weight stream: its L bits
 ) (
     input  wire              clk,
     input  wire              rst_n,
@@ -326,29 +349,42 @@ module sc_mfab_router #(
     localparam PB = bitsfor(D - 1);         // a FIFO pointer
     localparam DB = bitsfor(D);             // a FIFO count
     localparam SB = bitsfor(NSYN + 2 * P);  // a fan-out address (the stream runs up to P past the row's end)
-    localparam WB = bitsfor(LR);
+    localparam RW = (SC != 0 && L / 64 > LR) ? L / 64 : LR;   // row state: the row read, the encoders' L/64
+    localparam WTB = bitsfor(RW);
     localparam RB = bitsfor(NF - 1);
+    localparam DSTB = FW - WB;                                 // dest bits of a delivery
+    localparam FWM = (SC != 0) ? DSTB + PAYB : FW;             // a fan-out memory word
 
     reg [EB+RLB-1:0] rowmem [0:NS-1];
-    reg [FW-1:0]     fanout [0:NSYN+P-1];
+    reg [FWM-1:0]    fanout [0:NSYN+P-1];
+    reg [2*ECB-1:0]  encmap [0:NS-1];
+    reg [31:0]       enc    [0:NENC-1];
+    reg [L-1:0]      wrom   [0:NSTR-1];
+    reg [L-1:0]      sbuf   [0:EMAX-1];
     reg [IDB-1:0]    fifo   [0:NF*D-1];
     integer i;
     initial begin
         $readmemh(ROW_FILE, rowmem);
         $readmemh(FAN_FILE, fanout);
+        if (SC != 0) begin
+            $readmemh(ENC_FILE, encmap);
+            $readmemh(LFSR_FILE, enc);
+            $readmemh(WROM_FILE, wrom);
+            for (i = 0; i < EMAX; i = i + 1) sbuf[i] = 0;
+        end
     end
 
     reg [PB-1:0] rd  [0:NF-1];
     reg [PB-1:0] wr  [0:NF-1];
     reg [DB-1:0] cnt [0:NF-1];
     reg [1:0]    state;
-    reg [WB-1:0] wait_q;
+    reg [WTB-1:0] wait_q;
     reg [RB-1:0] rr;
     reg [SB-1:0] ptr, end_q;
     // registered reads of the read-only memories (block RAM): a popped source's row at the pop edge (held
     // until the row wait ends), a beat's fan-out words one edge before the beat leaves the pipeline
     reg [EB+RLB-1:0] row_q;
-    reg [FW-1:0]     fan_q [0:P-1];
+    reg [FWM-1:0]    fan_q [0:P-1];
     reg [SB-1:0]     fa;
     reg [IDB-1:0] src;
     reg [P-1:0] beat_mask [0:LR-1];
@@ -360,6 +396,31 @@ module sc_mfab_router #(
     reg [P-1:0]      bm, outm;
     reg [EB+RLB-1:0] row;
     reg              any, inflight;
+    // SC temporaries
+    integer q2, b2, pc, e0, ec;
+    reg [15:0]       lf, pv;
+    reg [L-1:0]      strm;
+    reg [PAYB-1:0]   pay;
+    reg signed [WB-1:0] dv;
+
+    // a fan-out word's delivery: dest | the weight, or dest | ±popcount(stream AND weight stream)
+    function [FW-1:0] deliver;
+        input [FWM-1:0] fw;
+        begin
+            if (SC == 0) deliver = fw[FW-1:0];
+            else begin
+                pay = fw[PAYB-1:0];
+                if (pay[PAYB-1] == 1'b0) dv = $signed(pay[FIXB-1:0]);
+                else begin
+                    pc = 0;
+                    strm = sbuf[pay[STB +: ENB]] & wrom[pay[0 +: STB]];
+                    for (b2 = 0; b2 < L; b2 = b2 + 1) pc = pc + strm[b2];
+                    dv = pay[STB+ENB] ? -pc : pc;
+                end
+                deliver = {fw[FWM-1 -: DSTB], dv};
+            end
+        end
+    endfunction
 
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
@@ -382,7 +443,7 @@ module sc_mfab_router #(
             outm = beat_mask[LR-1];
             dlv_valid <= outm;
             for (k = 0; k < P; k = k + 1)
-                if (outm[k]) dlv_word[k*FW +: FW] <= fan_q[k];
+                if (outm[k]) dlv_word[k*FW +: FW] <= deliver(fan_q[k]);
             fa = ptr;
             if (LR > 1) fa = beat_ptr[(LR > 1) ? LR - 2 : 0];
             for (k = 0; k < P; k = k + 1) fan_q[k] <= fanout[fa + k];
@@ -401,12 +462,28 @@ module sc_mfab_router #(
                             cnt_nx[c] = cnt_nx[c] - 1'b1;
                             credit[c] <= 1'b1;
                             rr <= (c + 1 == NF) ? {RB{1'b0}} : c + 1;
-                            wait_q <= LR;
+                            wait_q <= RW;
                             state_nx = ROW;
                         end
                     end
                 end
                 ROW: begin
+                    if (wait_q == 1 && SC != 0) begin
+                        // the encoder unit: each of the source's encoders runs its L cycles into the stream buffer
+                        e0 = encmap[src][0 +: ECB];
+                        ec = encmap[src][ECB +: ECB];
+                        for (q2 = 0; q2 < EMAX; q2 = q2 + 1)
+                            if (q2 < ec) begin
+                                lf = enc[e0 + q2][15:0];
+                                pv = enc[e0 + q2][31:16];
+                                for (b2 = 0; b2 < L; b2 = b2 + 1) begin
+                                    strm[b2] = lf < pv;
+                                    lf = {lf[14:0], ^(lf & TAPS)};
+                                end
+                                sbuf[q2] <= strm;
+                                enc[e0 + q2] <= {pv, lf};
+                            end
+                    end
                     if (wait_q == 1) begin
                         row = row_q;
                         ptr <= row[EB-1:0];

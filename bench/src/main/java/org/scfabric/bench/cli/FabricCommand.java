@@ -71,8 +71,13 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
     String steps;
 
     @Option(names = "--arith", defaultValue = "q8.8", paramLabel = "FORMAT",
-        description = "with --network: the cores' fixed point, q8.8 or q16.12 (default: ${DEFAULT-VALUE})")
+        description = "with --network: the cores' fixed point, q8.8 or q16.12, or sc (stochastic-computing synapses "
+            + "into Q8.8 cores, as scfabric nir --arith sc; seeded by --seed) (default: ${DEFAULT-VALUE})")
     String arith;
+
+    @Option(names = "--bitstream", paramLabel = "L",
+        description = "with --arith sc: bitstream length per step, a multiple of 64 in 64..65536 (default: 256)")
+    String bitstream;
 
     @Option(names = "--dt", defaultValue = "1e-4", paramLabel = "S",
         description = "with --network: seconds per step (default: ${DEFAULT-VALUE})")
@@ -195,7 +200,7 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
             final FabricNirRun.Args a = nirArgs(pr);
             return FabricNirRun.run(a, stdout, stderr, checkOnly);
         }
-        for (final String o : new String[] {"--input", "--poisson", "--steps", "--arith", "--dt"})
+        for (final String o : new String[] {"--input", "--poisson", "--steps", "--arith", "--dt", "--bitstream"})
         {
             if (pr != null && pr.hasMatchedOption(o))
             {
@@ -334,10 +339,17 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
         }
         final org.scfabric.bench.nir.FixedFormat fmt = switch (arith.trim().toLowerCase(Locale.ROOT))
         {
-            case "q8.8" -> org.scfabric.bench.nir.FixedFormat.Q8_8;
+            case "q8.8", "sc" -> org.scfabric.bench.nir.FixedFormat.Q8_8;
             case "q16.12" -> org.scfabric.bench.nir.FixedFormat.Q16_12;
-            default -> throw new BadInputException("--arith '" + arith + "' is not accepted (q8.8 or q16.12)");
+            default -> throw new BadInputException("--arith '" + arith + "' is not accepted (q8.8, q16.12 or sc)");
         };
+        final boolean scArith = arith.trim().equalsIgnoreCase("sc");
+        if (!scArith && bitstream != null)
+        {
+            throw new BadInputException("--bitstream is used only with --arith sc");
+        }
+        final org.scfabric.bench.nir.ScConfig scConfig = scArith
+            ? NirCommand.bitstream(bitstream == null ? "256" : bitstream, OptionValues.seed(seed)) : null;
         final FabricParams.Overflow ov = switch (overflow.trim().toLowerCase(Locale.ROOT))
         {
             case "stall" -> FabricParams.Overflow.STALL;
@@ -377,7 +389,7 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
             hgrmGiven ? OptionValues.outputDir(hgrm, "--hgrm") : null,
             plots == null ? null : OptionValues.outputDir(plots, "--plots"), !noCheck, hgrm, json, plots, onKernel, rtlDir, rtl,
             target, synthPath, synthDir, events == null ? null : OptionValues.outputFile(events, "--events", true),
-            events);
+            events, scConfig);
     }
 
     private static void probe(final Path dir, final String option, final String value)

@@ -51,7 +51,7 @@ final class FabricNirRun
         int cores, int fifoDepth, int ports, int coreLatency, int memoryLatency, double mhz,
         FabricParams.Overflow overflow, Path json, Path hgrmDir, Path plotDir, boolean check, String hgrmLabel,
         String jsonLabel, String plotLabel, boolean kernel, Path rtlDir, String rtlLabel, FabricSynth.Target synth, Path synthPath,
-        String synthLabel, Path events, String eventsLabel)
+        String synthLabel, Path events, String eventsLabel, org.scfabric.bench.nir.ScConfig sc)
     {
     }
 
@@ -76,7 +76,7 @@ final class FabricNirRun
         final NirMapping map;
         try
         {
-            map = NirMapping.map(net, opt, a.fmt());
+            map = NirMapping.map(net, opt, a.fmt(), a.sc());
         }
         catch (final NetworkException e)
         {
@@ -205,7 +205,7 @@ final class FabricNirRun
                 run = NirFabricRun.run(map, fp, events, steps, a.fmt(), a.kernel());
                 if (a.check())
                 {
-                    ref = FixedPointRun.run(net, stim.get(), steps, opt, a.fmt()).run();
+                    ref = FixedPointRun.run(net, stim.get(), steps, opt, a.fmt(), a.sc()).run();
                 }
             }
             catch (final NetworkException e)
@@ -215,7 +215,8 @@ final class FabricNirRun
             final Boolean same = ref == null ? null : sameOutputs(ref, run.run());
             final MappedResult r = run.figures();
             final String workload = String.format(Locale.ROOT, "%s in %s: %d neurons (%s), %d synapses, %d input "
-                + "channels; input %s", a.network().getFileName(), a.fmt().name(), mn.size(), populations(map),
+                + "channels; input %s", a.network().getFileName(), a.sc() == null ? a.fmt().name()
+                : "SC synapses (L " + a.sc().bitstream() + ", seed " + a.seed() + ") into q8.8 cores", mn.size(), populations(map),
                 mn.synapses(), mn.inputs(), inputLabel);
             final FabricReport report = new FabricReport(r.fabric(), workload, a.dt() * 1000, a.mhz(), same)
                 .withCoreSizes(new MappedFabric(fp, mn, map.observed()).coreSizes())
@@ -227,7 +228,9 @@ final class FabricNirRun
             report.withLine("mapping", String.format(Locale.ROOT, "%d phases per step (inputs + %d levels), placed by "
                 + "layer; %d accumulator group%s x %d delay bank%s of %d bits; weights %d bits", mn.phases(),
                 mn.phases() - 1, mn.groups(), mn.groups() == 1 ? "" : "s", mn.banks(), mn.banks() == 1 ? "" : "s",
-                mn.accumulatorBits(), mn.weightBits()));
+                mn.accumulatorBits(), mn.weightBits()) + (mn.sc() == null ? "" : String.format(Locale.ROOT,
+                "; SC: %d input encoders, %d weight streams of %d bits, %d + max(R, L/64) + ceil(len/P) cycles to route a spike",
+                mn.sc().encoders(), mn.sc().streams(), mn.sc().bitstream(), 1)));
             report.withLine("input", String.format(Locale.ROOT, "%d events; the input port waited %d cycles for FIFO "
                 + "space", r.inputEvents(), r.inputStallCycles()));
             report.withLine("latency (in->out)", latencyLine(r.ioLatency()));
@@ -388,6 +391,12 @@ final class FabricNirRun
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", a.network().toString());
         m.put("format", a.fmt().name());
+        if (a.sc() != null)
+        {
+            m.put("arith", "sc");
+            m.put("bitstream", a.sc().bitstream());
+            m.put("sc_seed", a.seed());
+        }
         m.put("dt", a.dt());
         m.put("neurons", mn.size());
         m.put("synapses", mn.synapses());

@@ -90,8 +90,13 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
     String steps;
 
     @Option(names = "--arith", defaultValue = "q8.8", paramLabel = "FORMAT",
-        description = "with --network: q8.8 or q16.12 (default: ${DEFAULT-VALUE})")
+        description = "with --network: q8.8 or q16.12, or sc (stochastic-computing synapses into Q8.8 cores, seeded "
+            + "by --net-seed) (default: ${DEFAULT-VALUE})")
     String arith;
+
+    @Option(names = "--bitstream", paramLabel = "L",
+        description = "with --arith sc: bitstream length per step, a multiple of 64 in 64..65536 (default: 256)")
+    String bitstream;
 
     @Option(names = "--variant", defaultValue = "fabric-v3", paramLabel = "NAME",
         description = "design: V3, V4, V11, V14, dense-core, fabric-v3 or fabric-v11 (default: ${DEFAULT-VALUE})")
@@ -410,7 +415,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         final var pr = spec.commandLine().getParseResult();
         if (network == null)
         {
-            for (final String o : List.of("--input", "--poisson", "--steps", "--arith"))
+            for (final String o : List.of("--input", "--poisson", "--steps", "--arith", "--bitstream"))
             {
                 if (pr.hasMatchedOption(o))
                 {
@@ -447,10 +452,17 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
     {
         final org.scfabric.bench.nir.FixedFormat fmt = switch (arith.trim().toLowerCase(Locale.ROOT))
         {
-            case "q8.8" -> org.scfabric.bench.nir.FixedFormat.Q8_8;
+            case "q8.8", "sc" -> org.scfabric.bench.nir.FixedFormat.Q8_8;
             case "q16.12" -> org.scfabric.bench.nir.FixedFormat.Q16_12;
-            default -> throw new BadInputException("--arith '" + arith + "' is not accepted (q8.8 or q16.12)");
+            default -> throw new BadInputException("--arith '" + arith + "' is not accepted (q8.8, q16.12 or sc)");
         };
+        final boolean scArith = arith.trim().equalsIgnoreCase("sc");
+        if (!scArith && bitstream != null)
+        {
+            throw new BadInputException("--bitstream is used only with --arith sc");
+        }
+        final org.scfabric.bench.nir.ScConfig sc = scArith
+            ? NirCommand.bitstream(bitstream == null ? "256" : bitstream, inputSeed) : null;
         Double hz = null;
         if (poisson != null)
         {
@@ -463,7 +475,7 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         final Path in = input == null ? null : OptionValues.inputFile(input, "--input", "a .csv or .npy of spikes");
         final Integer t = steps == null ? null : NirCommand.steps(steps);
         return org.scfabric.bench.faults.NirFabricWorkload.of(OptionValues.path(network, "--network"), in, hz,
-            inputSeed, t, k, fmt);
+            inputSeed, t, k, fmt, sc);
     }
 
     /** The campaign's own options for the shard tasks, as given (N resolved): the same campaign on every node. */
@@ -480,6 +492,10 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         if (network != null)
         {
             a.addAll(input != null ? List.of("--input", abs(input, "--input")) : List.of("--poisson", poisson.trim()));
+            if (bitstream != null)
+            {
+                a.addAll(List.of("--bitstream", bitstream.trim()));
+            }
             if (steps != null)
             {
                 a.addAll(List.of("--steps", steps.trim()));

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.scfabric.bench.nir.Brian2Scale;
 import org.scfabric.bench.nir.FixedFormat;
+import org.scfabric.bench.nir.ScConfig;
 import org.scfabric.hw.fabric.MappedNetwork;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
@@ -54,7 +55,13 @@ public final class NirMapping
     {
     }
 
+    /** With SC synapses: weighted node {@code node}'s weight streams are ROM streams {@code first .. first + streams − 1}. */
+    public record ScRom(String node, int first, int streams)
+    {
+    }
+
     private final MappedNetwork mapped;
+    private List<ScRom> scRom = List.of();
     private final boolean[] observed;
     private final List<Population> populations;
     private final List<Output> outputs;
@@ -75,6 +82,12 @@ public final class NirMapping
     public MappedNetwork network()
     {
         return mapped;
+    }
+
+    /** The weight-stream ROM's streams by weighted node (empty without SC synapses), in ROM order. */
+    public List<ScRom> scRom()
+    {
+        return scRom;
     }
 
     public boolean[] observed()
@@ -120,7 +133,7 @@ public final class NirMapping
     }
 
     /** One incoming edge of a population traced back to its spiking source. */
-    private static final class Path
+    static final class Path
     {
         int source;
         /** The stateless nodes from the source's side to the population's side. */
@@ -139,6 +152,19 @@ public final class NirMapping
 
     public static NirMapping map(final Network network, final Options opt, final FixedFormat fmt)
     {
+        return map(network, opt, fmt, null);
+    }
+
+    /**
+     * With {@code sc} non-null, every weighted node's synapses are stochastic-computing synapses
+     * ({@link ScMapping}; the twin of {@code scfabric nir --arith sc}); the format must be Q8.8.
+     */
+    public static NirMapping map(final Network network, final Options opt, final FixedFormat fmt, final ScConfig sc)
+    {
+        if (sc != null && (fmt.width() != 16 || fmt.fraction() != 8))
+        {
+            throw new IllegalArgumentException("SC synapses feed Q8.8 cores, not " + fmt.name());
+        }
         // Brian2's populations in SI units: rescaled by the power of two FixedPointEngine uses (exact)
         final Network net = Brian2Scale.scaled(network, Brian2Scale.factor(network, fmt));
         final int n = net.size();
@@ -247,6 +273,12 @@ public final class NirMapping
         final int[] biasFrom = new int[total * groups];
         final int one = 1 << fmt.fraction();
         final Brian2Populations b2 = Brian2Populations.of(net, byLevel, opt, fmt, total, groups);
+        if (b2 != null && sc != null)
+        {
+            // not mapped yet: the SC converter's range and a Brian2 source's event counts have not been put together
+            throw refuse("SC synapses on a Brian2 capture are not mapped on the fabric (run it with scfabric nir "
+                + "--arith sc, or on the fabric in q8.8 or q16.12)");
+        }
         for (final int v : byLevel)
         {
             final Node node = net.node(v);
@@ -272,8 +304,16 @@ public final class NirMapping
             {
                 final Path p = paths[v][g];
                 final int srcBase = neuron(net.node(p.source).kind()) ? base[p.source] : total + channelBase[p.source];
-                Unroll.path(net, opt.dt(), p.source, p.nodes, p.back, p.weighted, fmt, one, node, b, g, groups, srcBase, syn,
-                    bias, biasFrom);
+                if (sc != null && p.weighted >= 0)
+                {
+                    ScMapping.path(net, opt.dt(), p.source, p.nodes, p.back, p.weighted, node, b, g, groups, srcBase, syn,
+                        bias, biasFrom, fmt);
+                }
+                else
+                {
+                    Unroll.path(net, opt.dt(), p.source, p.nodes, p.back, p.weighted, fmt, one, node, b, g, groups,
+                        srcBase, syn, bias, biasFrom);
+                }
             }
         }
         // outputs
@@ -306,10 +346,17 @@ public final class NirMapping
             outs.add(new Output(net.node(o).name(), net.node(o).outShape().dims(), net.node(s).name(), base[s], m));
         }
         final int[][] csr = syn.csr(groups);
+        final org.scfabric.hw.fabric.ScSynapses scs = sc == null ? null
+            : ScMapping.synapses(net, fmt, sc, csr, total, channelBase, base, paths, groups);
         final MappedNetwork mn = new MappedNetwork(fmt.width(), fmt.fraction(), channels, groups,
             opt.reset() == Options.Reset.SUBTRACT, kind, fires, lvl, params, groupCount, bias, biasFrom, csr[0],
-            csr[1], csr[2], csr[3], b2 == null ? null : b2.params(), SourceEvents.channelEvents(net, fmt));
-        return new NirMapping(mn, observed, List.copyOf(popList), List.copyOf(outs), inBase, channels);
+            csr[1], csr[2], csr[3], b2 == null ? null : b2.params(), SourceEvents.channelEvents(net, fmt), scs);
+        final NirMapping result = new NirMapping(mn, observed, List.copyOf(popList), List.copyOf(outs), inBase, channels);
+        if (sc != null)
+        {
+            result.scRom = ScMapping.romLayout(net);
+        }
+        return result;
     }
 
     /** Walks back from population v along edge e to a spiking source, checking every node on the way. */
@@ -387,6 +434,9 @@ public final class NirMapping
         private final int[][] tgt;
         private final int[][] tag;
         private final int[][] wt;
+        /** Per synapse the weighted node of an SC synapse (−1: a fixed-point synapse) and its weight index. */
+        private final int[][] scNode;
+        private final int[][] scWeight;
         private final int[] count;
 
         Synapses(final int sources)
@@ -394,7 +444,18 @@ public final class NirMapping
             tgt = new int[sources][];
             tag = new int[sources][];
             wt = new int[sources][];
+            scNode = new int[sources][];
+            scWeight = new int[sources][];
             count = new int[sources];
+        }
+
+        /** An SC synapse: sign ±1, the weighted node v and the index of its weight there. */
+        void addSc(final int src, final int target, final int offset, final int group, final int groups, final int sign,
+            final int v, final int weightIndex)
+        {
+            add(src, target, offset, group, groups, sign);
+            scNode[src][count[src] - 1] = v;
+            scWeight[src][count[src] - 1] = weightIndex;
         }
 
         void add(final int src, final int target, final int offset, final int group, final int groups, final long w)
@@ -416,19 +477,24 @@ public final class NirMapping
                 tgt[src] = new int[4];
                 tag[src] = new int[4];
                 wt[src] = new int[4];
+                scNode[src] = new int[4];
+                scWeight[src] = new int[4];
             }
             else if (count[src] == tgt[src].length)
             {
                 tgt[src] = Arrays.copyOf(tgt[src], 2 * count[src]);
                 tag[src] = Arrays.copyOf(tag[src], 2 * count[src]);
                 wt[src] = Arrays.copyOf(wt[src], 2 * count[src]);
+                scNode[src] = Arrays.copyOf(scNode[src], 2 * count[src]);
+                scWeight[src] = Arrays.copyOf(scWeight[src], 2 * count[src]);
             }
+            scNode[src][count[src]] = -1;
             tgt[src][count[src]] = target;
             tag[src][count[src]] = offset * groups + group;
             wt[src][count[src]++] = (int)w;
         }
 
-        /** Row starts, targets, tags, weights. */
+        /** Row starts, targets, tags, weights, then per synapse its SC node (−1: none) and SC weight index. */
         int[][] csr(final int groups)
         {
             final int[] rows = new int[count.length + 1];
@@ -440,6 +506,8 @@ public final class NirMapping
             final int[] t = new int[e];
             final int[] g = new int[e];
             final int[] w = new int[e];
+            final int[] sn = new int[e];
+            final int[] sw = new int[e];
             for (int s = 0; s < count.length; s++)
             {
                 if (count[s] > 0)
@@ -447,9 +515,11 @@ public final class NirMapping
                     System.arraycopy(tgt[s], 0, t, rows[s], count[s]);
                     System.arraycopy(tag[s], 0, g, rows[s], count[s]);
                     System.arraycopy(wt[s], 0, w, rows[s], count[s]);
+                    System.arraycopy(scNode[s], 0, sn, rows[s], count[s]);
+                    System.arraycopy(scWeight[s], 0, sw, rows[s], count[s]);
                 }
             }
-            return new int[][] {rows, t, g, w};
+            return new int[][] {rows, t, g, w, sn, sw};
         }
     }
 

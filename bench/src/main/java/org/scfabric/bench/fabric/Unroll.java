@@ -249,7 +249,7 @@ final class Unroll
         }
     }
 
-    private static int[] delaySteps(final Node node, final double dt)
+    static int[] delaySteps(final Node node, final double dt)
     {
         final double[] d = node.perElement("delay", node.inShape().size());
         final int[] s = new int[d.length];
@@ -278,7 +278,7 @@ final class Unroll
     }
 
     /** Per output element, the weighted node's bias (null: none). */
-    private static int[] biasOf(final Node node, final FixedFormat fmt)
+    static int[] biasOf(final Node node, final FixedFormat fmt)
     {
         final int size = node.outShape().size();
         if (node.kind() == Kind.AFFINE)

@@ -109,6 +109,13 @@ public final class NirFabricWorkload implements Workload
     public static NirFabricWorkload of(final Path file, final Path inputFile, final Double poissonHz, final long seed,
         final Integer steps, final int cores, final FixedFormat fmt)
     {
+        return of(file, inputFile, poissonHz, seed, steps, cores, fmt, null);
+    }
+
+    /** {@link #of}, with SC synapses when {@code sc} is not null ({@code --arith sc}, Q8.8 cores). */
+    public static NirFabricWorkload of(final Path file, final Path inputFile, final Double poissonHz, final long seed,
+        final Integer steps, final int cores, final FixedFormat fmt, final org.scfabric.bench.nir.ScConfig sc)
+    {
         final double dt = 1e-4;
         try
         {
@@ -116,7 +123,7 @@ public final class NirFabricWorkload implements Workload
             final NirMapping map;
             try
             {
-                map = NirMapping.map(net, new Options(dt, Options.Integrator.EULER, Options.Reset.ZERO), fmt);
+                map = NirMapping.map(net, new Options(dt, Options.Integrator.EULER, Options.Reset.ZERO), fmt, sc);
             }
             catch (final NetworkException e)
             {
@@ -173,7 +180,11 @@ public final class NirFabricWorkload implements Workload
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("design", "fabric");
         m.put("network", network);
-        m.put("arith", fmt.name());
+        m.put("arith", mn.sc() != null ? "sc" : fmt.name());
+        if (mn.sc() != null)
+        {
+            m.put("bitstream", mn.sc().bitstream());
+        }
         m.put("neurons", mn.size());
         m.put("synapses", mn.synapses());
         m.put("input", input);
@@ -198,10 +209,49 @@ public final class NirFabricWorkload implements Workload
         word.put("weight_bits", mn.weightBits());
         word.put("tag_bits", FabricParams.bitsFor(Math.max(1, mn.groups() * mn.banks() - 1)));
         word.put("target_bits", fp.idBits());
+        if (mn.sc() != null)
+        {
+            // the payload in place of the weight: SC flag, sign, encoder index, ROM stream index (from the top)
+            final int[] lay = mn.scPayloadLayout();
+            word.put("weight_bits", lay[0]);
+            word.put("sc_encoder_bits", lay[1]);
+            word.put("sc_stream_bits", lay[2]);
+            // which weighted node each ROM stream belongs to, and which layer each input encoder serves
+            final java.util.List<Map<String, Object>> rom = new java.util.ArrayList<>();
+            for (final NirMapping.ScRom sr : map.scRom())
+            {
+                final Map<String, Object> rm = new LinkedHashMap<>();
+                rm.put("node", sr.node());
+                rm.put("first_stream", sr.first());
+                rm.put("streams", sr.streams());
+                rom.add(rm);
+            }
+            m.put("sc_rom", rom);
+            final java.util.List<Map<String, Object>> enc = new java.util.ArrayList<>();
+            for (final NirMapping.Population p : map.populations())
+            {
+                enc.add(encoders(p.name(), p.base(), p.size()));
+            }
+            if (mn.inputs() > 0)
+            {
+                enc.add(encoders("inputs", mn.size(), mn.inputs()));
+            }
+            m.put("sc_encoders", enc);
+        }
         m.put("fanout_word", word);
         m.put("accumulator_bits", mn.accumulatorBits());
         m.put("decision", outSize == 0 ? null : map.outputs().get(0).name());
         return m;
+    }
+
+    /** The input encoders of sources {@code base .. base + size − 1} (contiguous: encoders are numbered by source). */
+    private Map<String, Object> encoders(final String name, final int base, final int size)
+    {
+        final Map<String, Object> e = new LinkedHashMap<>();
+        e.put("sources", name);
+        e.put("first_encoder", mn.sc().encoderStart(base));
+        e.put("encoders", mn.sc().encoderStart(base + size) - mn.sc().encoderStart(base));
+        return e;
     }
 
     /** The mapping (populations, outputs) the workload runs. */

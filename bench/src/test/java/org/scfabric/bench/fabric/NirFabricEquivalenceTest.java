@@ -415,6 +415,13 @@ class NirFabricEquivalenceTest
     static long compare(final Network net, final NirMapping map, final FabricParams fp, final Options opt,
         final FixedFormat fmt, final int[][] spikesIn, final String where)
     {
+        return compare(net, map, fp, opt, fmt, null, spikesIn, where);
+    }
+
+    /** {@link #compare}, against the SC back end when {@code sc} is not null ({@code nir --arith sc}). */
+    static long compare(final Network net, final NirMapping map, final FabricParams fp, final Options opt,
+        final FixedFormat fmt, final org.scfabric.bench.nir.ScConfig sc, final int[][] spikesIn, final String where)
+    {
         final int steps = spikesIn.length;
         final int channels = map.channels();
         final int[] start = new int[steps + 1];
@@ -434,7 +441,7 @@ class NirFabricEquivalenceTest
         final MappedResult fab = new MappedFabric(fp, map.network(), map.observed()).run(start, Arrays.copyOf(ch, e),
             steps);
         assertEquals(e, fab.inputEvents(), where);
-        final FixedPointEngine ref = new FixedPointEngine(net, opt, fmt);
+        final FixedPointEngine ref = new FixedPointEngine(net, opt, fmt, sc);
         final int[] inputs = net.inputs();
         final int one = 1 << fmt.fraction();
         final Map<String, Integer> index = new HashMap<>();

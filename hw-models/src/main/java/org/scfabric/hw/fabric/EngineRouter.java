@@ -57,6 +57,11 @@ final class EngineRouter
     private final int[] beatPtr;
     private final int[] beatSrc;
     private final int[] beatFlags;
+    /** The SC synapse datapath, or null. */
+    private final EngineScUnit sc;
+    /** Cycles of the row state (see {@link SynapseRouter}). */
+    private final int rowWait;
+
     /** Port mask of this edge's deliveries. */
     int dlvValid;
     boolean busy;
@@ -77,6 +82,8 @@ final class EngineRouter
         target = fo.target;
         weight = fo.weight;
         tag = fo.tag;
+        sc = fo.sc == null ? null : new EngineScUnit(fo.sc);
+        rowWait = fo.sc == null ? lr : Math.max(lr, fo.sc.bitstream() / 64);
         this.counters = counters;
         occupancy = counters.occupancy;
         spikeCycle = new long[fo.sources];
@@ -202,7 +209,7 @@ final class EngineRouter
                 cnt[c]--;
                 credit[c] = true;
                 rr = c + 1 == k ? 0 : c + 1;
-                wait = lr;
+                wait = rowWait;
                 state = SynapseRouter.ROW;
                 return;
             }
@@ -214,6 +221,10 @@ final class EngineRouter
     {
         if (wait == 1)
         {
+            if (sc != null)
+            {
+                sc.encode(srcQ);
+            }
             ptr = rowStart[srcQ];
             end = ptr + rowLen[srcQ];
             first = true;
@@ -272,7 +283,7 @@ final class EngineRouter
                 if ((outMask >>> p & 1) != 0)
                 {
                     dlvTgt[p] = target[bptr + p];
-                    dlvW[p] = weight[bptr + p];
+                    dlvW[p] = sc == null ? weight[bptr + p] : sc.deliver(bptr + p, weight[bptr + p]);
                     dlvTag[p] = tag[bptr + p];
                     counters.synapseReads++;
                 }

@@ -388,7 +388,8 @@ public final class Fabric
     long maxCycles()
     {
         final long sources = net != null ? fp.neurons() : (long)mapped.size() + mapped.inputs();
-        final long perStep = 16L + fp.neurons() + fp.coreLatency() + 2L * (fp.csrLatency() + 2) * sources
+        final long row = fp.csrLatency() + (mapped != null && mapped.sc() != null ? mapped.sc().bitstream() / 64 : 0);
+        final long perStep = 16L + fp.neurons() + fp.coreLatency() + 2L * (row + 2) * sources
             + (net != null ? net.synapses() : mapped.synapses() + (long)mapped.phases() * (fp.coreLatency()
                 + fp.csrLatency() + 8));
         return perStep * steps * 4 + (1 << 20);

@@ -13,6 +13,8 @@ final class FanOut
     final int[] target;
     final int[] weight;
     final int[] tag;
+    /** A mapped network's SC synapses, or null. */
+    ScSynapses sc;
 
     private FanOut(final int sources, final int synapses)
     {
@@ -55,6 +57,7 @@ final class FanOut
             fo.weight[e] = net.weight(e);
             fo.tag[e] = net.tag(e);
         }
+        fo.sc = net.sc();
         return fo;
     }
 }

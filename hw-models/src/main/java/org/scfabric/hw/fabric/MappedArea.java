@@ -102,6 +102,13 @@ public final class MappedArea
         lut += fifoWords * (ice ? 0 : 1) + mux(t, fifoWords) * x.idb + nf * (2L * x.pb + 2L * x.db + 2)
             + 2L * x.sb + x.eb + 2L * p * x.fw;
         lut += rom(t, net.size() + net.inputs(), x.eb + x.rlb) + rom(t, Math.max(1, net.synapses()) + p, x.fw);
+        if (net.sc() != null)
+        {
+            final long[] a = scUnits(fp, net, t);
+            lut += a[0];
+            ff += a[1];
+            dsp += a[2];
+        }
         // controller and input port
         ff += 2 + 1 + x.phb + 32 + x.ob;
         lut += 32 + x.phb + x.ob + 4;
@@ -113,6 +120,48 @@ public final class MappedArea
             lut += rom(t, steps + 1L, evb) + rom(t, Math.max(1, inputEvents), chb) + 3L * evb + x.idb + x.crb;
         }
         return new Area(lut, ff, blockBits(fp, net, t)[0], dsp);
+    }
+
+    /**
+     * The SC synapse datapath ({@link ScSynapseUnit}, docs/fabric.md "SC synapses"), {LUT, FF, DSP}, estimated from its
+     * structure; held against Yosys on one graph only (a random 12-neuron LIF network, L = 64, K = 2: the whole
+     * estimate +16 % LUT, +16 % FF), not calibrated:
+     * <ul>
+     *   <li>encoder unit: E_max encoder slots side by side, each an LFSR unrolled 64 steps (a 4-input XOR per step)
+     *       and 64 16-bit comparators on carry chains (16 LUT each), the slot's LFSR register and the read and
+     *       write-back multiplexers of the E LFSR states (registers, 16 bits each; the comparator inputs are
+     *       constants of the network: a spike is 0xFFFF);</li>
+     *   <li>stream buffer: E_max × L flip-flops; per port an L-bit AND and popcount (≈ L full adders: 2 LUT4 or 1
+     *       LUT6 each) and the stream buffer's read multiplexer;</li>
+     *   <li>per core the popcount-to-current converter: Y · acc (one DSP on xc7; on iCE40 Yosys 0.23 maps no
+     *       SB_MAC16, as for the Q8.8 datapath) and the truncating division by L (a shift and sign correction, acw
+     *       LUT, for L a power of two; a second DSP for a reciprocal multiply otherwise), and the range image;</li>
+     *   <li>the weight-stream ROM: an image of streams × L bits ({@link #blockBits}).</li>
+     * </ul>
+     */
+    static long[] scUnits(final FabricParams fp, final MappedNetwork net, final Target t)
+    {
+        final ScSynapses sc = net.sc();
+        final boolean ice = t == Target.ICE40;
+        final long l = sc.bitstream();
+        final long slots = sc.maxEncodersPerSource();
+        final long enc = Math.max(1, sc.encoders());
+        final int p = fp.ports();
+        final Placement pl = Placement.layered(fp.cores(), net.levelStarts(), net.phases());
+        final int acw = Math.max(net.accumulatorBits(), net.width() + 1);
+        long lut = slots * (64L + 64L * 16 + mux(t, enc) * 16) + enc * 16L * (ice ? 1 : 0);
+        long ff = enc * 16L + slots * 16L + slots * l;
+        lut += p * ((ice ? 2L : 1L) * l + mux(t, slots) * l);
+        final boolean pow2 = Long.bitCount(l) == 1;
+        long dsp = 0;
+        for (int c = 0; c < fp.cores(); c++)
+        {
+            final long mem = Math.max(1, pl.size(c));
+            lut += acw + rom(t, mem * net.groups(), sc.rangeBits());
+            ff += 16 + acw;
+            dsp += ice ? 0 : pow2 ? 1 : 2;
+        }
+        return new long[] {lut, ff, dsp};
     }
 
     /**
@@ -199,7 +248,7 @@ public final class MappedArea
             eb = FabricParams.bitsFor(nsyn);
             sb = FabricParams.bitsFor(nsyn + 2L * fp.ports());
             rlb = FabricParams.bitsFor(Math.max(1, net.maxRowLength()));
-            fw = kb + ab + ob + gb + net.weightBits();
+            fw = kb + ab + ob + gb + (net.sc() == null ? net.weightBits() : net.scPayloadLayout()[0]);
             phb = FabricParams.bitsFor(Math.max(1, net.phases() - 1));
             boolean cur = false;
             final boolean[] kinds = new boolean[4];
@@ -239,9 +288,13 @@ public final class MappedArea
         final Map<String, Long> m = new LinkedHashMap<>();
         for (final long[] mem : memories(fp, net))
         {
-            if (mem[0] == 6 && mem[1] * mem[2] == 0)
+            if (mem[0] == 10 && mem[1] * mem[2] == 0)
             {
                 continue;   // no Brian2 neurons: the entry is left out, as before they existed
+            }
+            if (mem[0] >= 6 && mem[0] <= 9 && net.sc() == null)
+            {
+                continue;   // no SC datapath
             }
             final String name = MEMORY_NAMES[(int)mem[0]];
             m.merge(name, mem[1] * mem[2], Long::sum);
@@ -250,7 +303,7 @@ public final class MappedArea
     }
 
     private static final String[] MEMORY_NAMES = {"v", "i", "parameters", "accumulators", "rows", "fanout",
-        "brian2 state"};
+        "sc_encoders", "sc_stream", "sc_wrom", "sc_range", "brian2 state"};
 
     /** A Brian2 network's k_syn and r words that differ between neurons (parameter memory words). */
     private static int brian2Words(final MappedNetwork net)
@@ -273,7 +326,7 @@ public final class MappedArea
         final long b2Bits = net.brian2 == null ? 0 : (long)net.brian2.currents * w + net.brian2.counterBits();
         final long accWidth = (long)net.groups() * net.banks() * net.accumulatorBits();
         final int k = fp.cores();
-        final long[][] out = new long[5 * k + 2][];
+        final long[][] out = new long[6 * k + 5][];
         int n = 0;
         for (int c = 0; c < k; c++)
         {
@@ -282,15 +335,25 @@ public final class MappedArea
             out[n++] = new long[] {1, current ? s : 0, w};
             out[n++] = new long[] {2, s, (long)params * w};
             out[n++] = new long[] {3, s, accWidth};
-            out[n++] = new long[] {6, b2Bits > 0 ? s : 0, b2Bits};
+            out[n++] = new long[] {10, b2Bits > 0 ? s : 0, b2Bits};
         }
         final int sources = net.size() + net.inputs();
         final int eb = FabricParams.bitsFor(Math.max(1, net.synapses()));
         final int lb = FabricParams.bitsFor(Math.max(1, net.maxRowLength()));
         out[n++] = new long[] {4, sources, eb + lb};
+        final ScSynapses sc = net.sc();
         out[n++] = new long[] {5, net.synapses(), FabricParams.bitsFor(net.size() - 1)
-            + FabricParams.bitsFor((long)net.banks() * net.groups() - 1) + net.weightBits()};
-        return out;
+            + FabricParams.bitsFor((long)net.banks() * net.groups() - 1)
+            + (sc == null ? net.weightBits() : net.scPayloadLayout()[0])};
+        // the SC datapath: LFSR states, the routed spike's streams, the weight-stream ROM, the converters' ranges
+        out[n++] = new long[] {6, sc == null ? 0 : sc.encoders(), 16};
+        out[n++] = new long[] {7, sc == null ? 0 : sc.maxEncodersPerSource(), sc == null ? 0 : sc.bitstream()};
+        out[n++] = new long[] {8, sc == null ? 0 : sc.streams(), sc == null ? 0 : sc.bitstream()};
+        for (int c = 0; c < k; c++)
+        {
+            out[n++] = new long[] {9, sc == null ? 0 : (long)pl.size(c) * net.groups(), sc == null ? 0 : sc.rangeBits()};
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /**
@@ -319,6 +382,11 @@ public final class MappedArea
         }
         images.add(new long[] {net.size() + net.inputs(), x.eb + x.rlb});
         images.add(new long[] {Math.max(1, net.synapses()) + fp.ports(), x.fw});
+        if (net.sc() != null)
+        {
+            // the weight-stream ROM, read L bits wide
+            images.add(new long[] {net.sc().streams(), net.sc().bitstream()});
+        }
         for (final long[] im : images)
         {
             if (im[0] > 1 && im[1] > 0 && inBlockRam(t, im[0], im[1]))

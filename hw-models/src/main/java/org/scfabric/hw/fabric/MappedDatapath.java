@@ -107,7 +107,9 @@ final class MappedDatapath implements CoreDatapath
         {
             final int idx = (bank * g + q) * n + j;
             final int b = step >= m.biasFrom[j * g + q] ? m.bias[j * g + q] : 0;
-            final int y = sat(acc[idx] + b);
+            final long in = m.sc == null || !m.sc.converts[j * g + q] ? acc[idx]
+                : ScSynapses.current(m.sc.range[j * g + q], acc[idx], m.sc.bitstream);
+            final int y = sat(in + b);
             acc[idx] = 0;
             x = sat((long)x + y);
         }

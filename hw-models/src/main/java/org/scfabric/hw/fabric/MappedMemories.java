@@ -58,6 +58,9 @@ final class MappedMemories implements CoreMemories
     private int mI;
     private int mAcc;
     private int mBias;
+    /** The popcount-to-current converters' ranges (SC synapses), word a·G + g; -1 without SC synapses. */
+    private int mRange = -1;
+    private final int rangeBits;
     private final int[] mParam = new int[PARAMS.length];
     private EventBus bus;
     private int outType;
@@ -116,6 +119,7 @@ final class MappedMemories implements CoreMemories
         hasBias = b;
         biasBits = signedBits(m.bias);
         this.observed = observed;
+        rangeBits = m.sc == null ? 0 : m.sc.rangeBits();
         pendIdx = new int[ports];
         pendVal = new long[ports];
         tagOffset = new int[1 << tagBits];
@@ -167,6 +171,10 @@ final class MappedMemories implements CoreMemories
         {
             b2m.declare(d);
         }
+        if (m.sc != null)
+        {
+            d.memory("sc_range", rangeBits, Math.max(1, size * g));
+        }
     }
 
     @Override
@@ -193,6 +201,7 @@ final class MappedMemories implements CoreMemories
         {
             b2m.bind(b);
         }
+        mRange = m.sc != null ? b.memory("sc_range") : -1;
         bus = b.bus();
         outType = bus.type(OUTPUT_EVENT);
     }
@@ -217,6 +226,10 @@ final class MappedMemories implements CoreMemories
             for (int q = 0; q < g && hasBias; q++)
             {
                 s.loadMemory(mBias, a * g + q, m.bias[j * g + q] & Bits.mask(biasBits));
+            }
+            for (int q = 0; q < g && mRange >= 0; q++)
+            {
+                s.loadMemory(mRange, a * g + q, m.sc.range[j * g + q] & Bits.mask(rangeBits));
             }
         }
     }
@@ -308,7 +321,13 @@ final class MappedMemories implements CoreMemories
             final int idx = (bank * g + q) * size + a;
             final int b = step >= m.biasFrom[j * g + q] && hasBias
                 ? Bits.lowSigned(s.readMemory(mBias, a * g + q), biasBits) : 0;
-            final int y = sat(acc(s, idx) + b);
+            long in = acc(s, idx);
+            if (mRange >= 0 && m.sc.converts[j * g + q])
+            {
+                // SC synapses: the popcount-to-current converter
+                in = ScSynapses.current(Bits.lowSigned(s.readMemory(mRange, a * g + q), rangeBits), in, m.sc.bitstream);
+            }
+            final int y = sat(in + b);
             s.writeMemory(mAcc, idx, 0);
             x = sat((long)x + y);
         }

@@ -63,6 +63,8 @@ public final class MappedNetwork
     final Brian2Params brian2;
     /** Per input channel, the most events in one step (null: one). */
     final int[] channelEvents;
+    /** The SC synapses ({@code --arith sc}), or null: every synapse a fixed-point weight. */
+    final ScSynapses sc;
 
     /**
      * @param w,f         the format (W bits, F fraction bits)
@@ -87,7 +89,20 @@ public final class MappedNetwork
         final int[] weight)
     {
         this(w, f, inputs, groups, subtract, kind, fires, level, params, groupCount, bias, biasFrom, rowStart, target, tag,
-            weight, null, null);
+            weight, null, null, null);
+    }
+
+    /**
+     * A network whose synapses are, where {@code sc} says so, stochastic-computing synapses ({@link ScSynapses}):
+     * such a synapse's weight is its sign, ±1.
+     */
+    public MappedNetwork(final int w, final int f, final int inputs, final int groups, final boolean subtract,
+        final byte[] kind, final boolean[] fires, final int[] level, final int[][] params, final int[] groupCount,
+        final int[] bias, final int[] biasFrom, final int[] rowStart, final int[] target, final int[] tag,
+        final int[] weight, final ScSynapses sc)
+    {
+        this(w, f, inputs, groups, subtract, kind, fires, level, params, groupCount, bias, biasFrom, rowStart, target, tag,
+            weight, null, null, sc);
     }
 
     /**
@@ -99,6 +114,16 @@ public final class MappedNetwork
         final byte[] kind, final boolean[] fires, final int[] level, final int[][] params, final int[] groupCount,
         final int[] bias, final int[] biasFrom, final int[] rowStart, final int[] target, final int[] tag,
         final int[] weight, final Brian2Params brian2, final int[] channelEvents)
+    {
+        this(w, f, inputs, groups, subtract, kind, fires, level, params, groupCount, bias, biasFrom, rowStart, target, tag,
+            weight, brian2, channelEvents, null);
+    }
+
+    /** The general form: Brian2 neurons (null: none), per-channel event bounds (null: one) and SC synapses (null: none). */
+    public MappedNetwork(final int w, final int f, final int inputs, final int groups, final boolean subtract,
+        final byte[] kind, final boolean[] fires, final int[] level, final int[][] params, final int[] groupCount,
+        final int[] bias, final int[] biasFrom, final int[] rowStart, final int[] target, final int[] tag,
+        final int[] weight, final Brian2Params brian2, final int[] channelEvents, final ScSynapses sc)
     {
         this.brian2 = brian2;
         if (channelEvents != null && channelEvents.length != inputs)
@@ -171,6 +196,28 @@ public final class MappedNetwork
         this.target = target.clone();
         this.tag = tag.clone();
         this.weight = weight.clone();
+        this.sc = sc;
+        if (sc != null && (sc.synEnc.length != target.length || sc.encStart.length != n + inputs + 1
+            || sc.range.length != n * this.groups))
+        {
+            throw new IllegalArgumentException("SC synapses for another network");
+        }
+    }
+
+    /**
+     * With SC synapses, the layout of a fan-out word's payload (bits above the tag): {payload bits, encoder-index bits,
+     * stream-index bits}; the top bit says SC (1) or fixed-point (0), the next the sign, then the encoder index and
+     * the stream index. Null without SC synapses (the payload is the weight, {@link #weightBits} bits).
+     */
+    public int[] scPayloadLayout()
+    {
+        return sc == null ? null : new ScSynapseUnit(this).layout();
+    }
+
+    /** The SC synapses, or null. */
+    public ScSynapses sc()
+    {
+        return sc;
     }
 
     public int size()
@@ -261,12 +308,17 @@ public final class MappedNetwork
         return weight[e];
     }
 
-    /** Bits of the widest weight (signed). */
+    /** Bits of the widest weight (signed); with SC synapses, of the widest delivery (a fixed weight or ±L). */
     public int weightBits()
     {
-        int b = 2;
-        for (final int x : weight)
+        int b = sc == null ? 2 : sc.deliveryBits();
+        for (int e = 0; e < weight.length; e++)
         {
+            if (sc != null && sc.sc(e))
+            {
+                continue;
+            }
+            final int x = weight[e];
             while (!Bits.fitsSigned(x, b))
             {
                 b++;
@@ -281,11 +333,12 @@ public final class MappedNetwork
         final long[] sum = new long[n * groups];
         for (int s = 0; s < n + inputs; s++)
         {
-            // an input channel may send several events a step (a Brian2 source's count)
+            // an input channel may send several events a step (a Brian2 source's count); an SC synapse delivers at most L
             final long times = s >= n && channelEvents != null ? channelEvents[s - n] : 1;
             for (int e = rowStart[s]; e < rowStart[s + 1]; e++)
             {
-                sum[target[e] * groups + tag[e] % groups] += times * Math.abs((long)weight[e]);
+                sum[target[e] * groups + tag[e] % groups] += times * (sc != null && sc.sc(e) ? sc.bitstream
+                    : Math.abs((long)weight[e]));
             }
         }
         long m = 1;

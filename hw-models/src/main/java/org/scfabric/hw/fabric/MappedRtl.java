@@ -117,6 +117,22 @@ public final class MappedRtl
                 }
                 bias.add(bw.hex());
             }
+            if (net.sc != null)
+            {
+                // the popcount-to-current converters: per group, converts (bit W) and the range Y (W bits)
+                final List<String> rng = new ArrayList<>();
+                for (int a = 0; a < mem; a++)
+                {
+                    final Packer rp = new Packer();
+                    for (int q = 0; q < g && a < size; q++)
+                    {
+                        final int j = pl.neuron(c, a);
+                        rp.add(net.sc.range[j * g + q], w).add(net.sc.converts[j * g + q] ? 1 : 0, 1);
+                    }
+                    rng.add(rp.hex());
+                }
+                Files.write(abs.resolve("c" + c + "_range.hex"), rng, StandardCharsets.US_ASCII);
+            }
             final List<String> ph = new ArrayList<>();
             for (int p = 0; p < net.phases; p++)
             {
@@ -136,11 +152,51 @@ public final class MappedRtl
         }
         Files.write(abs.resolve("row.hex"), rows, StandardCharsets.US_ASCII);
         final List<String> fan = new ArrayList<>();
+        final ScSynapseUnit scu = net.sc == null ? null : new ScSynapseUnit(net);
+        final int[] lay = scu == null ? null : scu.layout();
         for (int e = 0; e < net.synapses(); e++)
         {
             final int j = net.target(e);
-            fan.add(new Packer().add(net.weight(e), wb).add(net.tag(e) % g, gb).add(net.tag(e) / g, ob)
+            // with SC synapses the weight field is the SC unit's payload (ScSynapseUnit#payload)
+            final Packer fp0 = scu == null ? new Packer().add(net.weight(e), wb) : new Packer().add(scu.payload(e), lay[0]);
+            fan.add(fp0.add(net.tag(e) % g, gb).add(net.tag(e) / g, ob)
                 .add(pl.addrOf(j), ab).add(pl.coreOf(j), kb).hex());
+        }
+        final int ecb = net.sc == null ? 1 : FabricParams.bitsFor(Math.max(1, net.sc.encoders()));
+        if (net.sc != null)
+        {
+            final ScSynapses sc = net.sc;
+            final List<String> encmap = new ArrayList<>();
+            for (int s = 0; s < ns; s++)
+            {
+                encmap.add(new Packer().add(sc.encStart[s], ecb).add(sc.encStart[s + 1] - sc.encStart[s], ecb).hex());
+            }
+            final List<String> lfsr = new ArrayList<>();
+            for (int q = 0; q < sc.encoders(); q++)
+            {
+                lfsr.add(new Packer().add(sc.encInit[q], 16).add(sc.encP[q], 16).hex());
+            }
+            if (lfsr.isEmpty())
+            {
+                lfsr.add("0");
+            }
+            final List<String> wrom = new ArrayList<>();
+            for (int t = 0; t < sc.streams(); t++)
+            {
+                final Packer rp = new Packer();
+                for (int x = 0; x < sc.words; x++)
+                {
+                    rp.addWord(sc.rom[t * sc.words + x]);
+                }
+                wrom.add(rp.hex());
+            }
+            if (wrom.isEmpty())
+            {
+                wrom.add("0");
+            }
+            Files.write(abs.resolve("enc.hex"), encmap, StandardCharsets.US_ASCII);
+            Files.write(abs.resolve("lfsr.hex"), lfsr, StandardCharsets.US_ASCII);
+            Files.write(abs.resolve("wrom.hex"), wrom, StandardCharsets.US_ASCII);
         }
         while (fan.size() < nsyn + fp.ports())
         {
@@ -226,6 +282,12 @@ public final class MappedRtl
             p.add(".BIAS_FILE(\"" + abs.resolve("c" + c + "_bias.hex") + "\")");
             p.add(".PH_FILE(\"" + abs.resolve("c" + c + "_ph.hex") + "\")");
             p.add(".ZERO_FILE(\"" + abs.resolve("c" + c + "_zero.hex") + "\")");
+            if (net.sc != null)
+            {
+                p.add(".SC(1)");
+                p.add(".L(" + net.sc.bitstream + ")");
+                p.add(".RANGE_FILE(\"" + abs.resolve("c" + c + "_range.hex") + "\")");
+            }
             v.append("    sc_mfab_core #(\n        ").append(String.join(",\n        ", p)).append("\n    ) core")
                 .append(c).append(" (\n")
                 .append("        .clk(clk), .rst_n(rst_n), .start(start), .step_in(step), .bank_in(bank),")
@@ -241,6 +303,13 @@ public final class MappedRtl
             .append(fp.fifoDepth()).append("), .P(").append(fp.ports()).append("), .LR(").append(fp.csrLatency())
             .append("), .IDB(").append(idb).append("), .EB(").append(eb).append("), .RLB(").append(rlb)
             .append("), .NSYN(").append(nsyn).append("), .FW(").append(fw).append("),\n")
+            .append(net.sc == null ? "" : "        .SC(1), .L(" + net.sc.bitstream + "), .WB(" + wb + "), .PAYB(" + lay[0]
+                + "), .FIXB(" + lay[3] + "), .ENB(" + lay[1] + "), .STB(" + lay[2] + "), .NENC("
+                + Math.max(1, net.sc.encoders()) + "), .EMAX(" + net.sc.maxEncodersPerSource() + "), .NSTR("
+                + Math.max(1, net.sc.streams()) + "), .ECB(" + ecb + "), .TAPS(16'h"
+                + Integer.toHexString(org.scfabric.hw.sc.LfsrTaps.reference(16)) + "),\n        .ENC_FILE(\""
+                + abs.resolve("enc.hex") + "\"), .LFSR_FILE(\"" + abs.resolve("lfsr.hex") + "\"), .WROM_FILE(\""
+                + abs.resolve("wrom.hex") + "\"),\n")
             .append("        .ROW_FILE(\"").append(abs.resolve("row.hex")).append("\"), .FAN_FILE(\"")
             .append(abs.resolve("fanout.hex")).append("\")) router (\n")
             .append("        .clk(clk), .rst_n(rst_n), .push_valid(push_valid), .push_id(push_id), .credit(credit),\n")
@@ -329,6 +398,14 @@ public final class MappedRtl
             final BigInteger v = BigInteger.valueOf(value).and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
             word = word.or(v.shiftLeft(at));
             at += bits;
+            return this;
+        }
+
+        /** A 64-bit word, all of it (unsigned). */
+        Packer addWord(final long value)
+        {
+            word = word.or(new BigInteger(Long.toUnsignedString(value)).shiftLeft(at));
+            at += 64;
             return this;
         }
 

@@ -14,7 +14,8 @@ import org.scfabric.sim.record.Recorder;
  * from {@code row} (latency R), then streams its fan-out from {@code fanout}: P consecutive synapses
  * per cycle (one beat), each beat reaching the {@code dlv_*} outputs R edges after it was issued;
  * the cores add the weights at the next edge. After the last beat the router is idle again.
- * Per spike: 1 + R + ceil(len / P) cycles of router time.
+ * Per spike: 1 + R + ceil(len / P) cycles of router time; with SC synapses ({@link ScSynapseUnit}) the row state
+ * also runs the source's encoders, 64 bits a cycle, so it lasts max(R, L / 64) cycles instead of R.
  *
  * <p>The pop returns a credit to the core ({@code credit<c>}, one-cycle pulse). {@code busy} is high
  * while a FIFO holds a spike, a spike arrives, a row or beat is in flight or a delivery is on the outputs.
@@ -45,6 +46,12 @@ public final class SynapseRouter implements ClockedComponent
     private final int ports;
     private final int lat;
     private final int rowLenBits;
+    /** The SC synapse datapath (a mapped network with SC synapses), or null. */
+    private final ScSynapseUnit sc;
+    /** Bits of a fan-out word's weight field: the weight, or the SC unit's payload. */
+    private final int payloadBits;
+    /** Cycles of the row state: the row read (R), or with SC synapses max(R, L/64), the encoders' 64 bits a cycle. */
+    private final int rowWait;
 
     private int[] sPushValid;
     private int[] sPushId;
@@ -110,6 +117,9 @@ public final class SynapseRouter implements ClockedComponent
         this.ports = fp.ports();
         this.lat = fp.csrLatency();
         this.rowLenBits = FabricParams.bitsFor(Math.max(1, net.maxRowLength()));
+        this.sc = null;
+        this.payloadBits = weightBits;
+        this.rowWait = lat;
         this.spikeCycle = new long[fp.neurons()];
         this.occupancy = new long[depth + 1];
     }
@@ -129,11 +139,14 @@ public final class SynapseRouter implements ClockedComponent
         this.ports = fp.ports();
         this.lat = fp.csrLatency();
         this.rowLenBits = FabricParams.bitsFor(Math.max(1, m.maxRowLength()));
+        this.sc = m.sc() == null ? null : new ScSynapseUnit(m);
+        this.payloadBits = sc == null ? weightBits : sc.payloadBits();
+        this.rowWait = sc == null ? lat : Math.max(lat, m.sc().bitstream() / 64);
         this.spikeCycle = new long[sources];
         this.occupancy = new long[depth + 1];
-        if (fp.idBits() + tagBits + weightBits > 64)
+        if (fp.idBits() + tagBits + payloadBits > 64)
         {
-            throw new IllegalArgumentException("fan-out words of " + (fp.idBits() + tagBits + weightBits)
+            throw new IllegalArgumentException("fan-out words of " + (fp.idBits() + tagBits + payloadBits)
                 + " bits do not fit 64");
         }
     }
@@ -218,7 +231,7 @@ public final class SynapseRouter implements ClockedComponent
         }
         d.output("busy", 1);
         d.register("state", 2, IDLE);
-        d.register("wait", FabricParams.bitsFor(lat), 0);
+        d.register("wait", FabricParams.bitsFor(rowWait), 0);
         d.register("rr", FabricParams.bitsFor(Math.max(0, k - 1)), 0);
         d.register("src", sb, 0);
         d.register("ptr", eb, 0);
@@ -234,8 +247,12 @@ public final class SynapseRouter implements ClockedComponent
             throw new IllegalArgumentException("row words of " + rowBits + " bits do not fit 64");
         }
         d.memory("row", rowBits, sources);
-        d.memory("fanout", mapped == null ? entryBits(fp, net) : fp.idBits() + tagBits + weightBits,
+        d.memory("fanout", mapped == null ? entryBits(fp, net) : fp.idBits() + tagBits + payloadBits,
             Math.max(1, synapses()));
+        if (sc != null)
+        {
+            sc.declare(d);
+        }
     }
 
     @Override
@@ -283,6 +300,10 @@ public final class SynapseRouter implements ClockedComponent
         rBeatFlags0 = b.signal("beat_flags[0]");
         mRow = b.memory("row");
         mFanout = b.memory("fanout");
+        if (sc != null)
+        {
+            sc.bind(b);
+        }
     }
 
     /** Row and fan-out memory contents from the network. */
@@ -298,8 +319,12 @@ public final class SynapseRouter implements ClockedComponent
             }
             for (int e = 0; e < mapped.synapses(); e++)
             {
-                s.loadMemory(mFanout, e, ((((long)mapped.target(e) << tagBits) | mapped.tag(e)) << weightBits)
-                    | (mapped.weight(e) & wMask));
+                s.loadMemory(mFanout, e, ((((long)mapped.target(e) << tagBits) | mapped.tag(e)) << payloadBits)
+                    | (sc != null ? sc.payload(e) : mapped.weight(e) & wMask));
+            }
+            if (sc != null)
+            {
+                sc.load(s);
             }
             return;
         }
@@ -371,7 +396,7 @@ public final class SynapseRouter implements ClockedComponent
         if (outMask != 0)
         {
             final int bptr = (int)s.get(rBeatPtr0 + last);
-            final int w = weightBits;
+            final int w = payloadBits;
             final long wMask = (1L << w) - 1;
             for (int p = 0; p < ports; p++)
             {
@@ -387,7 +412,7 @@ public final class SynapseRouter implements ClockedComponent
                         s.setNext(rDlvTgt[p], word >>> (w + tagBits));
                         s.setNext(rDlvTag[p], (word >>> w) & ((1L << tagBits) - 1));
                     }
-                    s.setNext(rDlvW[p], word & wMask);
+                    s.setNext(rDlvW[p], sc == null ? word & wMask : sc.deliver(s, word & wMask));
                     synapseReads++;
                 }
             }
@@ -447,7 +472,7 @@ public final class SynapseRouter implements ClockedComponent
                         s.setNext(rCredit[c], 1);
                         s.setNext(rRr, c + 1 == k ? 0 : c + 1);
                         s.setNext(rSrc, id);
-                        s.setNext(rWait, lat);
+                        s.setNext(rWait, rowWait);
                         stateNext = ROW;
                         spikesRouted++;
                         break;
@@ -459,6 +484,10 @@ public final class SynapseRouter implements ClockedComponent
                 final int wait = (int)s.get(rWait);
                 if (wait == 1)
                 {
+                    if (sc != null)
+                    {
+                        sc.encode(s, (int)s.get(rSrc));
+                    }
                     final long row = s.readMemory(mRow, (int)s.get(rSrc));
                     final int start = (int)(row & ((1L << eb) - 1));
                     final int len = (int)(row >>> eb);
