@@ -12,14 +12,33 @@ final class EngineState
     private int[] data;
     private int pos;
     private boolean load;
-    private int mark = -1;
+    /** Comparing with {@code data} instead of saving into it (until the mark). */
+    private boolean compare;
+    private boolean same;
 
     /** Start copying out into {@code into} (null: only count). */
     void save(final int[] into)
     {
         data = into;
         load = false;
+        compare = false;
         pos = 0;
+    }
+
+    /** Start comparing with a saved state, up to the mark ({@link #same()} tells the result). */
+    void compare(final int[] with)
+    {
+        data = with;
+        load = false;
+        compare = true;
+        same = true;
+        pos = 0;
+    }
+
+    /** After a comparison: whether everything before the mark was equal. */
+    boolean same()
+    {
+        return same;
     }
 
     /** Start copying in from {@code from}. */
@@ -27,6 +46,7 @@ final class EngineState
     {
         data = from;
         load = true;
+        compare = false;
         pos = 0;
     }
 
@@ -39,13 +59,12 @@ final class EngineState
     /** Here the hardware's state ends (the rest is instrumentation). */
     void mark()
     {
-        mark = pos;
-    }
-
-    /** Length of the hardware's part. */
-    int marked()
-    {
-        return mark;
+        if (compare)
+        {
+            // the rest is not compared: count only
+            data = null;
+            compare = false;
+        }
     }
 
     int i(final int x)
@@ -54,7 +73,11 @@ final class EngineState
         {
             return data[pos++];
         }
-        if (data != null)
+        if (compare)
+        {
+            same &= data[pos] == x;
+        }
+        else if (data != null)
         {
             data[pos] = x;
         }
@@ -79,6 +102,10 @@ final class EngineState
         if (load)
         {
             System.arraycopy(data, pos, x, 0, x.length);
+        }
+        else if (compare)
+        {
+            same = same && java.util.Arrays.equals(data, pos, pos + x.length, x, 0, x.length);
         }
         else if (data != null)
         {
@@ -110,6 +137,7 @@ final class EngineState
         {
             return data[pos++];
         }
-        return i(live ? x : 0);
+        i(live ? x : 0);
+        return x;
     }
 }

@@ -173,13 +173,13 @@ public final class FabricEngine
     }
 
     /**
-     * Whether the state equals a saved one in everything that can change what the fabric does from here
-     * ({@code scratch}: {@link #stateLength} ints to save into).
+     * Whether the state equals a saved one in everything that can change what the fabric does from here.
      */
-    public boolean sameState(final int[] saved, final int[] scratch)
+    public boolean sameState(final int[] saved)
     {
-        saveState(scratch);
-        return java.util.Arrays.equals(saved, 0, codec.marked(), scratch, 0, codec.marked());
+        codec.compare(saved);
+        state(codec);
+        return codec.same();
     }
 
     private void state(final EngineState s)
