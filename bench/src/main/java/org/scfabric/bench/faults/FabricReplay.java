@@ -50,6 +50,10 @@ final class FabricReplay implements FaultReplay
     /** Per neuron its golden spike edges, ascending: neuron i's at {@code nEdge[nStart[i] .. nStart[i+1])}. */
     private int[] nStart;
     private long[] nEdge;
+    /** Per such spike, the last edge that may read its row: the start of the step after the next. */
+    private long[] nReadEnd;
+    /** Per golden spike (edge order), its step. */
+    private int[] gStep;
     private boolean recording = true;
     private SpikeSink out;
     private long lastCycles;
@@ -138,10 +142,15 @@ final class FabricReplay implements FaultReplay
             nStart[i + 1] += nStart[i];
         }
         nEdge = new long[gCount];
+        nReadEnd = new long[gCount];
+        gStep = new int[gCount];
         final int[] fill = Arrays.copyOf(nStart, net.size());
         for (int s = 0; s < gCount; s++)
         {
-            nEdge[fill[gNeuron[s]]++] = gEdge[s];
+            gStep[s] = (int)wl.stepOf(gEdge[s]);
+            final int x = fill[gNeuron[s]]++;
+            nEdge[x] = gEdge[s];
+            nReadEnd[x] = wl.stepStartOf(Math.min(steps, gStep[s] + 2));
         }
     }
 
@@ -159,8 +168,27 @@ final class FabricReplay implements FaultReplay
         }
         else
         {
-            out.spike(wl.stepOf(edge), neuron);
+            out.spike(stepOf(edge), neuron);
         }
+    }
+
+    /** The step of the last spike: the next one is mostly in it (spikes come in edge order). */
+    private int cachedStep;
+
+    /** {@link FabricWorkload#stepOf}, without a search for a spike in the step of the last one. */
+    private long stepOf(final long edge)
+    {
+        final int t = cachedStep;
+        if (t < steps && edge >= wl.stepStartOf(t) && edge < wl.stepStartOf(t + 1))
+        {
+            return t;
+        }
+        final long step = wl.stepOf(edge);
+        if (step < steps)
+        {
+            cachedStep = (int)step;
+        }
+        return step;
     }
 
     @Override
@@ -184,10 +212,9 @@ final class FabricReplay implements FaultReplay
     {
         for (int x = nStart[i]; x < nStart[i + 1]; x++)
         {
-            final long s = nEdge[x];
-            if (wl.stepStartOf(Math.min(steps, wl.stepOf(s) + 2)) >= from)
+            if (nReadEnd[x] >= from)
             {
-                return Math.max(from, s + 1);
+                return Math.max(from, nEdge[x] + 1);
             }
         }
         return -1;
@@ -217,7 +244,7 @@ final class FabricReplay implements FaultReplay
         engine.restoreState(states[j]);
         final long from = wl.stepOf((long)j * interval);
         int p = spikesBefore[j];
-        while (p > 0 && wl.stepOf(gEdge[p - 1]) >= from)
+        while (p > 0 && gStep[p - 1] >= from)
         {
             p--;
         }
@@ -292,7 +319,7 @@ final class FabricReplay implements FaultReplay
     {
         for (int s = a; s < b; s++)
         {
-            out.spike(wl.stepOf(gEdge[s]), gNeuron[s]);
+            out.spike(gStep[s], gNeuron[s]);
         }
     }
 
