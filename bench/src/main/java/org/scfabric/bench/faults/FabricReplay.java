@@ -39,22 +39,8 @@ final class FabricReplay implements FaultReplay
     private final long wMask;
     /** Per fan-out entry, the neuron whose row holds it. */
     private final int[] owner;
-    private final int interval;
-    private final int checkpoints;
     private FabricEngine engine;
-    private int[][] states;
-    private int[] spikesBefore;
-    private long[] gEdge = new long[1024];
-    private int[] gNeuron = new int[1024];
-    private int gCount;
-    /** Per neuron its golden spike edges, ascending: neuron i's at {@code nEdge[nStart[i] .. nStart[i+1])}. */
-    private int[] nStart;
-    private long[] nEdge;
-    /** Per such spike, the last edge that may read its row: the start of the step after the next. */
-    private long[] nReadEnd;
-    /** Per golden spike (edge order), its step. */
-    private int[] gStep;
-    private boolean recording = true;
+    private Golden gold;
     private SpikeSink out;
     private long lastCycles;
     /** What the last run did, for tests: no faulted word read after its fault (no run at all). */
@@ -97,8 +83,6 @@ final class FabricReplay implements FaultReplay
         {
             Arrays.fill(owner, net.rowStart(i), net.rowStart(i) + net.rowLength(i), i);
         }
-        interval = (int)Math.max(64, (cycles + MAX_CHECKPOINTS - 1) / MAX_CHECKPOINTS);
-        checkpoints = (int)((cycles + interval - 1) / interval);
     }
 
     /** At most this many engine checkpoints (each the engine's whole state: about 5 ints per neuron). */
@@ -119,44 +103,77 @@ final class FabricReplay implements FaultReplay
     @Override
     public void finish()
     {
+        gold = wl.engineGolden(() -> new Golden(fp, net, steps, cycles, wl));
         engine = new FabricEngine(fp, net, steps).onSpikes(this::spike);
-        final int len = engine.stateLength();
-        states = new int[checkpoints][];
-        spikesBefore = new int[checkpoints + 1];
-        for (int k = 0; k < checkpoints; k++)
-        {
-            spikesBefore[k] = gCount;
-            states[k] = new int[len];
-            engine.saveState(states[k]);
-            engine.runTo(Math.min(cycles, (long)(k + 1) * interval));
-        }
-        spikesBefore[checkpoints] = gCount;
-        recording = false;
-        nStart = new int[net.size() + 1];
-        for (int s = 0; s < gCount; s++)
-        {
-            nStart[gNeuron[s] + 1]++;
-        }
-        for (int i = 0; i < net.size(); i++)
-        {
-            nStart[i + 1] += nStart[i];
-        }
-        nEdge = new long[gCount];
-        nReadEnd = new long[gCount];
-        gStep = new int[gCount];
-        final int[] fill = Arrays.copyOf(nStart, net.size());
-        for (int s = 0; s < gCount; s++)
-        {
-            gStep[s] = (int)wl.stepOf(gEdge[s]);
-            final int x = fill[gNeuron[s]]++;
-            nEdge[x] = gEdge[s];
-            nReadEnd[x] = wl.stepStartOf(Math.min(steps, gStep[s] + 2));
-        }
     }
 
     private void spike(final long edge, final int neuron)
     {
-        if (recording)
+        out.spike(stepOf(edge), neuron);
+    }
+
+    /**
+     * The engine's golden run, recorded once per workload and shared by every worker's replay (read
+     * only): its state at every checkpoint, its spikes (edge, neuron, step) and per neuron its spike
+     * edges with the last edge that may read the neuron's row for each.
+     */
+    static final class Golden
+    {
+        final int interval;
+        final int checkpoints;
+        final int[][] states;
+        final int[] spikesBefore;
+        long[] gEdge = new long[1024];
+        int[] gNeuron = new int[1024];
+        int gCount;
+        /** Per neuron its golden spike edges, ascending: neuron i's at {@code nEdge[nStart[i] .. nStart[i+1])}. */
+        final int[] nStart;
+        final long[] nEdge;
+        /** Per such spike, the last edge that may read its row: the start of the step after the next. */
+        final long[] nReadEnd;
+        /** Per golden spike (edge order), its step. */
+        final int[] gStep;
+
+        Golden(final FabricParams fp, final FabricNetwork net, final int steps, final long cycles,
+            final FabricWorkload wl)
+        {
+            interval = (int)Math.max(64, (cycles + MAX_CHECKPOINTS - 1) / MAX_CHECKPOINTS);
+            checkpoints = (int)((cycles + interval - 1) / interval);
+            final FabricEngine engine = new FabricEngine(fp, net, steps).onSpikes(this::spike);
+            final int len = engine.stateLength();
+            states = new int[checkpoints][];
+            spikesBefore = new int[checkpoints + 1];
+            for (int k = 0; k < checkpoints; k++)
+            {
+                spikesBefore[k] = gCount;
+                states[k] = new int[len];
+                engine.saveState(states[k]);
+                engine.runTo(Math.min(cycles, (long)(k + 1) * interval));
+            }
+            spikesBefore[checkpoints] = gCount;
+            nStart = new int[net.size() + 1];
+            for (int s = 0; s < gCount; s++)
+            {
+                nStart[gNeuron[s] + 1]++;
+            }
+            for (int i = 0; i < net.size(); i++)
+            {
+                nStart[i + 1] += nStart[i];
+            }
+            nEdge = new long[gCount];
+            nReadEnd = new long[gCount];
+            gStep = new int[gCount];
+            final int[] fill = Arrays.copyOf(nStart, net.size());
+            for (int s = 0; s < gCount; s++)
+            {
+                gStep[s] = (int)wl.stepOf(gEdge[s]);
+                final int x = fill[gNeuron[s]]++;
+                nEdge[x] = gEdge[s];
+                nReadEnd[x] = wl.stepStartOf(Math.min(steps, gStep[s] + 2));
+            }
+        }
+
+        private void spike(final long edge, final int neuron)
         {
             if (gCount == gEdge.length)
             {
@@ -165,10 +182,6 @@ final class FabricReplay implements FaultReplay
             }
             gEdge[gCount] = edge;
             gNeuron[gCount++] = neuron;
-        }
-        else
-        {
-            out.spike(stepOf(edge), neuron);
         }
     }
 
@@ -210,11 +223,11 @@ final class FabricReplay implements FaultReplay
      */
     private long nextRead(final int i, final long from)
     {
-        for (int x = nStart[i]; x < nStart[i + 1]; x++)
+        for (int x = gold.nStart[i]; x < gold.nStart[i + 1]; x++)
         {
-            if (nReadEnd[x] >= from)
+            if (gold.nReadEnd[x] >= from)
             {
-                return Math.max(from, nEdge[x] + 1);
+                return Math.max(from, gold.nEdge[x] + 1);
             }
         }
         return -1;
@@ -234,27 +247,27 @@ final class FabricReplay implements FaultReplay
         {
             return end;
         }
-        int j = (int)(applyAt[0] / interval);
+        int j = (int)(applyAt[0] / gold.interval);
         long firstCycle = Long.MAX_VALUE;
         for (final Fault f : faults)
         {
             firstCycle = Math.min(firstCycle, f.cycle());
         }
-        lastLateStart = j > (firstCycle + 1) / interval;
-        engine.restoreState(states[j]);
-        final long from = wl.stepOf((long)j * interval);
-        int p = spikesBefore[j];
-        while (p > 0 && gStep[p - 1] >= from)
+        lastLateStart = j > (firstCycle + 1) / gold.interval;
+        engine.restoreState(gold.states[j]);
+        final long from = wl.stepOf((long)j * gold.interval);
+        int p = gold.spikesBefore[j];
+        while (p > 0 && gold.gStep[p - 1] >= from)
         {
             p--;
         }
-        golden(p, spikesBefore[j]);
+        golden(p, gold.spikesBefore[j]);
         int fi = 0;
         try
         {
             while (true)
             {
-                final long stop = Math.min(cycles, (long)(j + 1) * interval);
+                final long stop = Math.min(cycles, (long)(j + 1) * gold.interval);
                 while (fi < nf && applyAt[fi] <= stop)
                 {
                     advance(applyAt[fi]);
@@ -266,9 +279,9 @@ final class FabricReplay implements FaultReplay
                     break;
                 }
                 j++;
-                if (fi == nf && engine.sameState(states[j]))
+                if (fi == nf && engine.sameState(gold.states[j]))
                 {
-                    final long at = (long)j * interval;
+                    final long at = (long)j * gold.interval;
                     long read = Long.MAX_VALUE;
                     for (int x = 0; x < nf; x++)
                     {
@@ -281,15 +294,15 @@ final class FabricReplay implements FaultReplay
                     if (read == Long.MAX_VALUE)
                     {
                         // the golden state and no faulted word read again: the rest is the golden run
-                        golden(spikesBefore[j], gCount);
+                        golden(gold.spikesBefore[j], gold.gCount);
                         lastRejoined = true;
                         break;
                     }
-                    final int k2 = (int)(read / interval);
+                    final int k2 = (int)(read / gold.interval);
                     if (k2 > j)
                     {
-                        golden(spikesBefore[j], spikesBefore[k2]);
-                        engine.restoreState(states[k2]);
+                        golden(gold.spikesBefore[j], gold.spikesBefore[k2]);
+                        engine.restoreState(gold.states[k2]);
                         j = k2;
                         lastSkips++;
                     }
@@ -319,7 +332,7 @@ final class FabricReplay implements FaultReplay
     {
         for (int s = a; s < b; s++)
         {
-            out.spike(gStep[s], gNeuron[s]);
+            out.spike(gold.gStep[s], gold.gNeuron[s]);
         }
     }
 

@@ -147,6 +147,18 @@ public final class FabricWorkload implements Workload
         return new Bench(new Fabric(fp, net, steps));
     }
 
+    private FabricReplay.Golden engineGolden;
+
+    /** The flat engine's golden run for {@link FabricReplay}, made once and shared by every worker. */
+    synchronized FabricReplay.Golden engineGolden(final java.util.function.Supplier<FabricReplay.Golden> make)
+    {
+        if (engineGolden == null)
+        {
+            engineGolden = make.get();
+        }
+        return engineGolden;
+    }
+
     /** The golden run's first cycle of step t (t = steps: its finish). */
     long stepStartOf(final long t)
     {
