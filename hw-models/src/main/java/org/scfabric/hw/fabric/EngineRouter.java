@@ -319,10 +319,16 @@ final class EngineRouter
         return lastBeat;
     }
 
-    /** After a streamed stretch of {@code edges} edges: every one of them saw the same FIFO counts. */
-    void endStream(final long edges)
+    /**
+     * After a streamed stretch of {@code edges} edges: every one of them saw the same FIFO counts; the
+     * router is idle again if the stretch ended with the row's last beat, else still streaming.
+     */
+    void endStream(final long edges, final boolean lastBeat)
     {
-        state = SynapseRouter.IDLE;
+        if (lastBeat)
+        {
+            state = SynapseRouter.IDLE;
+        }
         for (int c = 0; c < k; c++)
         {
             occupancy[cnt[c]] += edges - 1;
@@ -393,9 +399,4 @@ final class EngineRouter
         s.a(spikeCycle);
     }
 
-    /** Edges a streamed stretch from here would take (the beats left in the row). */
-    int beatsLeft()
-    {
-        return (end - ptr + ports - 1) / ports;
-    }
 }

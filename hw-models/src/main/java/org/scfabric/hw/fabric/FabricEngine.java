@@ -221,14 +221,14 @@ public final class FabricEngine
         cycle(Long.MAX_VALUE);
     }
 
-    /** One edge, or a streamed stretch of edges that ends by {@code limit}. */
+    /** One edge, or a streamed stretch of edges (up to the row's end or {@code limit}, whichever comes first). */
     private void cycle(final long limit)
     {
         final EngineController ctl = controller;
         if (router.state == SynapseRouter.STREAM && ctl.run == 1 && !ctl.start && cores.quiet()
-            && (port == null || port.quiet(wires.credit)) && (limit == Long.MAX_VALUE || now + router.beatsLeft() <= limit))
+            && (port == null || port.quiet(wires.credit)))
         {
-            streamRow();
+            streamRow(limit);
             return;
         }
         // values of the last edge that cross blocks
@@ -250,9 +250,10 @@ public final class FabricEngine
     /**
      * The edges in which the router streams the rest of a row while every core is quiet: nothing but
      * the beats, their deliveries into the accumulators and the FIFO occupancy changes, so those edges
-     * are computed in one loop (the controller waits: the router is busy; no FIFO moves).
+     * are computed in one loop (the controller waits: the router is busy; no FIFO moves). A stretch cut
+     * at {@code limit} leaves the router streaming, as those edges one by one would.
      */
-    private void streamRow()
+    private void streamRow(final long limit)
     {
         router.beginStream();
         long edges = 0;
@@ -264,8 +265,8 @@ public final class FabricEngine
             lastBeat = router.streamBeat(now);
             now++;
         }
-        while (!lastBeat);
-        router.endStream(edges);
+        while (!lastBeat && now < limit);
+        router.endStream(edges, lastBeat);
         cores.endStream();
     }
 }
