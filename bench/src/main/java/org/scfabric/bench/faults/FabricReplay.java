@@ -95,9 +95,15 @@ final class FabricReplay implements FaultReplay
     }
 
     @Override
-    public void record(final long cycle)
+    public boolean recordsEdges()
     {
         // the engine runs its own golden run in finish()
+        return false;
+    }
+
+    @Override
+    public void record(final long cycle)
+    {
     }
 
     @Override
