@@ -47,6 +47,15 @@ public final class FabricWorkload implements Workload
     public FabricWorkload(final boolean q16, final int neurons, final double durationMs, final long seed,
         final int cores)
     {
+        this(q16, neurons, durationMs, seed, cores, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param arch changes to the default architecture (FIFO depth, ports, latencies), for tests over architectures
+     */
+    FabricWorkload(final boolean q16, final int neurons, final double durationMs, final long seed,
+        final int cores, final java.util.function.UnaryOperator<FabricParams> arch)
+    {
         this.name = q16 ? "fabric-v11" : "fabric-v3";
         this.q16 = q16;
         this.bp = BrunelParams.ofSize(neurons).withDuration(durationMs).withSeed(seed);
@@ -65,7 +74,7 @@ public final class FabricWorkload implements Workload
         final PoissonDrive drive = new PoissonDrive(bp.lambda(), (int)Campaign.mix(seed, 0xD51E));
         net = FabricNetwork.random(lif, q16 ? 20 : leak, one, jExc, drive, bp.nTotal(), bp.nExc(), bp.connProb(),
             jExc, -jInh, seed);
-        fp = FabricParams.of(bp.nTotal(), Math.min(cores, bp.nTotal()));
+        fp = arch.apply(FabricParams.of(bp.nTotal(), Math.min(cores, bp.nTotal())));
     }
 
     @Override
@@ -138,6 +147,24 @@ public final class FabricWorkload implements Workload
         return new Bench(new Fabric(fp, net, steps));
     }
 
+    private FabricReplay.Golden engineGolden;
+
+    /** The flat engine's golden run for {@link FabricReplay}, made once and shared by every worker. */
+    synchronized FabricReplay.Golden engineGolden(final java.util.function.Supplier<FabricReplay.Golden> make)
+    {
+        if (engineGolden == null)
+        {
+            engineGolden = make.get();
+        }
+        return engineGolden;
+    }
+
+    /** The golden run's first cycle of step t (t = steps: its finish). */
+    long stepStartOf(final long t)
+    {
+        return stepStart[(int)t];
+    }
+
     /** The step a spike at this cycle belongs to, by the golden run's timing. */
     long stepOf(final long cycle)
     {
@@ -198,6 +225,21 @@ public final class FabricWorkload implements Workload
             final org.scfabric.sim.Clock clk = d.clocks().get(0);
             kernel.bus().subscribe(EventBus.SPIKE, (type, time, source, value) ->
                 sink.spike(stepOf(clk.edgesUpTo(time) - 1), (int)value));
+        }
+
+        /**
+         * Fan-out memory faults run on the flat engine ({@link FabricReplay}) when its checkpoints fit an
+         * eighth of the heap; -Dscfabric.faultReplay=false keeps every fault on the kernel.
+         */
+        @Override
+        public FaultReplay newReplay()
+        {
+            if (!Boolean.parseBoolean(System.getProperty("scfabric.faultReplay", "true"))
+                || FabricReplay.recordingBytes(bp.nTotal()) > Runtime.getRuntime().maxMemory() / 8)
+            {
+                return null;
+            }
+            return new FabricReplay(FabricWorkload.this, fabric.design(), fp, net, steps, cycles);
         }
 
         @Override

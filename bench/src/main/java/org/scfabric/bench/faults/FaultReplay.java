@@ -20,6 +20,12 @@ public interface FaultReplay
     /** Called by the golden run after the edge of {@code cycle} (0, 1, 2, … in order). */
     void record(long cycle);
 
+    /** Whether {@link #record} needs every edge (false: the golden run may run in longer stretches). */
+    default boolean recordsEdges()
+    {
+        return true;
+    }
+
     /** The golden run has ended: no more {@link #record}. */
     void finish();
 

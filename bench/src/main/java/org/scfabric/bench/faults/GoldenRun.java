@@ -79,7 +79,7 @@ final class GoldenRun
             values[k] = values(kernel);
             componentStates[k] = ComponentStates.save(d);
             final long end = Math.min(cycles, start + this.interval);
-            if (activity != null || replay != null)
+            if (activity != null || replay != null && replay.recordsEdges())
             {
                 for (long c = start; c < end; c++)
                 {
@@ -88,7 +88,7 @@ final class GoldenRun
                     {
                         activity.sample(c);
                     }
-                    if (replay != null)
+                    if (replay != null && replay.recordsEdges())
                     {
                         replay.record(c);
                     }

@@ -15,4 +15,10 @@ interface CoreDatapath
 
     /** Neuron j (core c, local address a) at the result stage of step {@code step}; returns whether it spiked. */
     boolean update(int c, int a, int j, int step, long now);
+
+    /** Copies the neurons' state in or out ({@link EngineState}); only the Brunel datapath has checkpoints. */
+    default void state(final EngineState s)
+    {
+        throw new UnsupportedOperationException("checkpoints of a mapped network's engine are not supported");
+    }
 }

@@ -71,4 +71,14 @@ final class EngineController
             }
         }
     }
+
+    /** Copies the state machine in or out ({@link EngineState}). */
+    void state(final EngineState s)
+    {
+        run = s.i(run);
+        phase = s.i(phase);
+        start = s.b(start);
+        par = s.i(par);
+        step = s.i(step);
+    }
 }

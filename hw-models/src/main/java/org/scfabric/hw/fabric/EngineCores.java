@@ -18,6 +18,8 @@ final class EngineCores
     private final int lc;
     private final boolean drop;
     private final Placement pl;
+    /** Neurons placed: a delivery to a target at or past it reaches no core. */
+    private final int n;
     private final CoreDatapath dp;
 
     // per core
@@ -54,6 +56,7 @@ final class EngineCores
         lc = fp.coreLatency();
         drop = fp.overflow() == FabricParams.Overflow.DROP;
         this.pl = pl;
+        this.n = pl.neurons();
         this.dp = dp;
         this.counters = counters;
         this.spikes = spikes;
@@ -127,6 +130,11 @@ final class EngineCores
             if ((dv >>> p & 1) != 0)
             {
                 final int j = dlvTgt[p];
+                if (j >= n)
+                {
+                    // a target no core holds (a faulted fan-out word): every core ignores it, as in the kernel model
+                    continue;
+                }
                 final int c = k == 1 ? 0 : pl.coreOf(j);
                 dp.deliver(c, pl.addrOf(j), j, dlvTag[p], dlvW[p], stepC[c]);
             }
@@ -216,7 +224,7 @@ final class EngineCores
             if ((dv >>> p & 1) != 0)
             {
                 final int j = dlvTgtQ[p];
-                if (pl.coreOf(j) == c)
+                if (j < n && pl.coreOf(j) == c)
                 {
                     dp.deliver(c, pl.addrOf(j), j, dlvTagQ[p], dlvWQ[p], stepOld);
                 }
@@ -249,5 +257,26 @@ final class EngineCores
         {
             sa[0] = ad;
         }
+    }
+
+    /** Copies every core's issue counter, pipeline, credits and push register in or out ({@link EngineState}). */
+    void state(final EngineState s)
+    {
+        s.a(issuing);
+        s.a(addr);
+        s.a(hiQ);
+        s.a(stepC);
+        s.a(credits);
+        s.a(ret);
+        s.a(stValid);
+        for (int c = 0; c < k; c++)
+        {
+            for (int j = 0; j < lc; j++)
+            {
+                stAddr[c][j] = s.live(stAddr[c][j], (stValid[c] >>> j & 1) != 0);
+            }
+        }
+        s.a(coreBusy);
+        dp.state(s);
     }
 }

@@ -330,14 +330,84 @@ final class EngineRouter
         return lastBeat;
     }
 
-    /** After a streamed stretch of {@code edges} edges: every one of them saw the same FIFO counts. */
-    void endStream(final long edges)
+    /**
+     * After a streamed stretch of {@code edges} edges: every one of them saw the same FIFO counts; the
+     * router is idle again if the stretch ended with the row's last beat, else still streaming.
+     */
+    void endStream(final long edges, final boolean lastBeat)
     {
-        state = SynapseRouter.IDLE;
+        if (lastBeat)
+        {
+            state = SynapseRouter.IDLE;
+        }
         for (int c = 0; c < k; c++)
         {
             occupancy[cnt[c]] += edges - 1;
         }
         busy = true;
     }
+
+    /**
+     * Copies the FIFOs, the FSM, the delivery pipeline and the wires it drives in or out
+     * ({@link EngineState}); registers nothing reads in the state they are in (a beat stage without a
+     * beat, the row registers while idle, a delivery or push without its valid bit) are saved as 0, so
+     * that two states equal in everything that can matter compare equal. The last-edge copies
+     * ({@code *Q}), rewritten before they are read at every edge, and the latency origins follow the
+     * mark: restored, not compared.
+     */
+    void state(final EngineState s)
+    {
+        for (int c = 0; c < k; c++)
+        {
+            s.a(fifo[c]);
+        }
+        s.a(rd);
+        s.a(wr);
+        s.a(cnt);
+        state = s.i(state);
+        final boolean rowLive = state != SynapseRouter.IDLE;
+        wait = s.live(wait, rowLive);
+        rr = s.i(rr);
+        src = s.live(src, rowLive);
+        ptr = s.live(ptr, rowLive);
+        end = s.live(end, rowLive);
+        first = s.live(first ? 1 : 0, rowLive) != 0;
+        for (int st = 0; st < lr; st++)
+        {
+            beatMask[st] = s.i(beatMask[st]);
+            final boolean beat = beatMask[st] != 0;
+            beatPtr[st] = s.live(beatPtr[st], beat);
+            beatSrc[st] = s.live(beatSrc[st], beat);
+            beatFlags[st] = s.live(beatFlags[st], beat);
+        }
+        dlvValid = s.i(dlvValid);
+        busy = s.b(busy);
+        for (int p = 0; p < ports; p++)
+        {
+            final boolean d = (dlvValid >>> p & 1) != 0;
+            dlvTgt[p] = s.live(dlvTgt[p], d);
+            dlvW[p] = s.live(dlvW[p], d);
+            dlvTag[p] = s.live(dlvTag[p], d);
+        }
+        s.a(pushValid);
+        for (int c = 0; c < k; c++)
+        {
+            pushId[c] = s.live(pushId[c], pushValid[c]);
+        }
+        s.a(credit);
+    }
+
+    /** The part of {@link #state} after the mark: dead copies and instrumentation a restored run needs. */
+    void auxState(final EngineState s)
+    {
+        s.a(cntQ);
+        s.a(pushValidQ);
+        s.a(pushIdQ);
+        s.a(creditQ);
+        s.a(dlvTgtQ);
+        s.a(dlvWQ);
+        s.a(dlvTagQ);
+        s.a(spikeCycle);
+    }
+
 }

@@ -24,6 +24,8 @@ public final class FabricEngine
     private final EngineCores cores;
     private final EngineInputPort port;
     private final Wires wires;
+    private final FanOut fanOut;
+    private final EngineState codec = new EngineState();
     private long now;
 
     public FabricEngine(final FabricParams fp, final FabricNetwork net, final int steps)
@@ -63,6 +65,7 @@ public final class FabricEngine
     {
         this.fp = fp;
         this.steps = steps;
+        this.fanOut = fo;
         final int k = fp.cores();
         final int fifos = events == null ? k : k + 1;
         counters = new EngineCounters(steps, k, fp.fifoDepth());
@@ -105,14 +108,127 @@ public final class FabricEngine
         return counters.result(fp, steps, spikes, wall, now);
     }
 
+    // ---- checkpointed runs (fault campaigns: FabricReplay in bench.faults)
+
+    /** Receives the spikes of a run driven edge by edge ({@link #runTo}) instead of the run's log. */
+    @FunctionalInterface
+    public interface SpikeListener
+    {
+        /** Neuron {@code neuron} fired at edge {@code edge}. */
+        void spike(long edge, int neuron);
+    }
+
+    /** Send every spike from now on to {@code listener} (nothing goes into the run's log or result then). */
+    public FabricEngine onSpikes(final SpikeListener listener)
+    {
+        spikes.listener = listener;
+        return this;
+    }
+
+    /** Edges simulated so far. */
+    public long now()
+    {
+        return now;
+    }
+
+    /** Whether the last step has ended. */
+    public boolean finished()
+    {
+        return controller.finished();
+    }
+
+    /**
+     * Simulates edges until {@code edges} of them have been simulated in all (or the run has finished):
+     * the state is then that of the kernel model after edge {@code edges − 1}, the point at which a fault
+     * of that cycle strikes.
+     */
+    public void runTo(final long edges)
+    {
+        while (now < edges && !controller.finished())
+        {
+            cycle(edges);
+        }
+    }
+
+    /** Ints of a saved state ({@link #saveState}). */
+    public int stateLength()
+    {
+        codec.save(null);
+        state(codec);
+        return codec.position();
+    }
+
+    /** Copies the whole state (registers, FIFOs, memories but the router's, wires) into {@code into}. */
+    public void saveState(final int[] into)
+    {
+        codec.save(into);
+        state(codec);
+    }
+
+    /** Puts back a state saved by {@link #saveState} (the fan-out memory stays as it is). */
+    public void restoreState(final int[] from)
+    {
+        codec.load(from);
+        state(codec);
+    }
+
+    /**
+     * Whether the state equals a saved one in everything that can change what the fabric does from here.
+     */
+    public boolean sameState(final int[] saved)
+    {
+        codec.compare(saved);
+        state(codec);
+        return codec.same();
+    }
+
+    private void state(final EngineState s)
+    {
+        if (port != null)
+        {
+            throw new UnsupportedOperationException("checkpoints of a mapped network's engine are not supported");
+        }
+        now = s.l(now);
+        controller.state(s);
+        router.state(s);
+        cores.state(s);
+        s.mark();
+        router.auxState(s);
+    }
+
+    /** Fan-out entry e's target (a neuron; a faulted word may name one past the network). */
+    public int fanOutTarget(final int e)
+    {
+        return fanOut.target[e];
+    }
+
+    /** Fan-out entry e's weight. */
+    public int fanOutWeight(final int e)
+    {
+        return fanOut.weight[e];
+    }
+
+    /** Overwrites fan-out entry e (a fault on the router's {@code fanout} memory, which it only reads). */
+    public void setFanOut(final int e, final int target, final int weight)
+    {
+        fanOut.target[e] = target;
+        fanOut.weight[e] = weight;
+    }
+
     /** One clock edge of the whole fabric: every block reads the values of the last edge, then all commit. */
     private void cycle()
+    {
+        cycle(Long.MAX_VALUE);
+    }
+
+    /** One edge, or a streamed stretch of edges (up to the row's end or {@code limit}, whichever comes first). */
+    private void cycle(final long limit)
     {
         final EngineController ctl = controller;
         if (router.state == SynapseRouter.STREAM && ctl.run == 1 && !ctl.start && cores.quiet()
             && (port == null || port.quiet(wires.credit)))
         {
-            streamRow();
+            streamRow(limit);
             return;
         }
         // values of the last edge that cross blocks
@@ -134,9 +250,10 @@ public final class FabricEngine
     /**
      * The edges in which the router streams the rest of a row while every core is quiet: nothing but
      * the beats, their deliveries into the accumulators and the FIFO occupancy changes, so those edges
-     * are computed in one loop (the controller waits: the router is busy; no FIFO moves).
+     * are computed in one loop (the controller waits: the router is busy; no FIFO moves). A stretch cut
+     * at {@code limit} leaves the router streaming, as those edges one by one would.
      */
-    private void streamRow()
+    private void streamRow(final long limit)
     {
         router.beginStream();
         long edges = 0;
@@ -148,8 +265,8 @@ public final class FabricEngine
             lastBeat = router.streamBeat(now);
             now++;
         }
-        while (!lastBeat);
-        router.endStream(edges);
+        while (!lastBeat && now < limit);
+        router.endStream(edges, lastBeat);
         cores.endStream();
     }
 }

@@ -91,4 +91,16 @@ final class LifDriveDatapath implements CoreDatapath
         rc[c][a] = spike ? refr : 0;
         return spike;
     }
+
+    @Override
+    public void state(final EngineState s)
+    {
+        for (int c = 0; c < v.length; c++)
+        {
+            s.a(v[c]);
+            s.a(rc[c]);
+            s.a(lfsr[c]);
+            s.a(acc[c]);
+        }
+    }
 }

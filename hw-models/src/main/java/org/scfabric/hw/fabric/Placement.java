@@ -109,6 +109,12 @@ public final class Placement
         return coreOf[j];
     }
 
+    /** Neurons placed (an address event for j >= this reaches no core). */
+    public int neurons()
+    {
+        return coreOf.length;
+    }
+
     public int addrOf(final int j)
     {
         return addrOf[j];

@@ -13,6 +13,8 @@ final class SpikeLog
     private final int[] count;
     private long[] times;
     private int timeCount;
+    /** Where spikes go instead, in a checkpointed run. */
+    FabricEngine.SpikeListener listener;
 
     SpikeLog(final int steps)
     {
@@ -28,6 +30,11 @@ final class SpikeLog
 
     void add(final int step, final int neuron, final long edge)
     {
+        if (listener != null)
+        {
+            listener.spike(edge, neuron);
+            return;
+        }
         int[] row = spikes[step];
         if (row == null)
         {
