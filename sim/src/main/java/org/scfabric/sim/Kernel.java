@@ -340,6 +340,11 @@ public final class Kernel
             }
             if (q.peekPhase() == PHASE_EDGE)
             {
+                if (clocks.length == 1 && q.size() == 1)
+                {
+                    runLoneClock(t, endTime);
+                    continue; // it settled after its last edge
+                }
                 processEdges(t);
             }
             else
@@ -403,6 +408,71 @@ public final class Kernel
             {
                 scheduleEdge(c, t + clocks[c].period());
             }
+        }
+    }
+
+    /**
+     * The design's one clock, whose next edge (at {@code t}) is the only pending event: its edges run here
+     * without the queue (a pop and a schedule per edge were a tenth of a fabric's run) until the clock
+     * stops or its next edge is after {@code endTime}. Nothing else can join the queue meanwhile (no
+     * action or fault runs, and settle has no other clock to wake), so each edge does what
+     * {@link #processEdges} then {@link #settle} would; the queue is told of each edge popped and
+     * rescheduled ({@link EventQueue#passLone}), so it ends as the edge-by-edge loop leaves it (same
+     * window, same sequence numbers), for snapshots and later events alike.
+     */
+    private void runLoneClock(final long first, final long endTime)
+    {
+        final EventQueue q = queue;
+        final Signals s = signals;
+        q.pop();
+        final int c = q.arg();
+        clockScheduled[c] = false;
+        scheduledCount--;
+        final long period = clocks[c].period();
+        final int from = clockInstStart[c];
+        final int to = clockInstStart[c + 1];
+        long t = first;
+        for (;;)
+        {
+            for (int j = from; j < to; j++)
+            {
+                clocked[clockInst[j]].edge(s);
+            }
+            edgeCount++;
+            s.commit();
+            boolean allIdle = true;
+            for (int j = from; j < to && allIdle; j++)
+            {
+                allIdle = clocked[clockInst[j]].idle(s);
+            }
+            final long next = t + period;
+            if (allIdle || next > endTime)
+            {
+                if (!allIdle)
+                {
+                    scheduleEdge(c, next);
+                }
+                settle();
+                return;
+            }
+            // scheduled while the logic settles (nothing to wake), then popped: the queue only counts it
+            clockScheduled[c] = true;
+            scheduledCount++;
+            try
+            {
+                settle();
+            }
+            catch (final SimulationException e)
+            {
+                queue.schedule(next, PHASE_EDGE, KIND_EDGE, c); // where the edge-by-edge loop had it
+                throw e;
+            }
+            clockScheduled[c] = false;
+            scheduledCount--;
+            q.passLone(next);
+            t = next;
+            flushProbes();
+            s.setNow(t);
         }
     }
 
