@@ -44,6 +44,8 @@ public final class Kernel
     private int scheduledCount;
     private final ClockedComponent[] clocked;
     private final CombinationalComponent[] comb;
+    /** Whether the design has combinational instances (without, a settle only wakes clocks and notes probes). */
+    private final boolean hasComb;
     /** Combinational instances to evaluate in this delta cycle, one bit each: read in instance order. */
     private final long[] pending;
     private final int deltaLimit;
@@ -80,6 +82,7 @@ public final class Kernel
                 nComb++;
             }
         }
+        hasComb = nComb > 0;
         pending = new long[(nInst + 63) >>> 6];
         // an acyclic network settles in at most (number of combinational instances) deltas
         deltaLimit = 2 * nComb + 16;
@@ -418,7 +421,9 @@ public final class Kernel
      * action or fault runs, and settle has no other clock to wake), so each edge does what
      * {@link #processEdges} then {@link #settle} would; the queue is told of each edge popped and
      * rescheduled ({@link EventQueue#passLone}), so it ends as the edge-by-edge loop leaves it (same
-     * window, same sequence numbers), for snapshots and later events alike.
+     * window, same sequence numbers), for snapshots and later events alike. A design without combinational
+     * logic and without probes commits quietly ({@link Signals#commitQuietly}): no changed list, only
+     * whether the stopped clock must be woken.
      */
     private void runLoneClock(final long first, final long endTime)
     {
@@ -431,6 +436,9 @@ public final class Kernel
         final long period = clocks[c].period();
         final int from = clockInstStart[c];
         final int to = clockInstStart[c + 1];
+        // no logic to evaluate and no probe to note: a settle would only wake the stopped clock when a net
+        // its components read changed, so the commit keeps no changed list and says just that
+        final boolean quiet = !hasComb && probes == null;
         long t = first;
         for (;;)
         {
@@ -439,7 +447,15 @@ public final class Kernel
                 clocked[clockInst[j]].edge(s);
             }
             edgeCount++;
-            s.commit();
+            boolean woken = false;
+            if (quiet)
+            {
+                woken = s.commitQuietly();
+            }
+            else
+            {
+                s.commit();
+            }
             boolean allIdle = true;
             for (int j = from; j < to && allIdle; j++)
             {
@@ -452,23 +468,41 @@ public final class Kernel
                 {
                     scheduleEdge(c, next);
                 }
-                settle();
+                if (!quiet)
+                {
+                    settle();
+                }
+                else
+                {
+                    if (allIdle && woken)
+                    {
+                        wake(c);
+                    }
+                    lastDeltaCount = 0;
+                }
                 return;
             }
-            // scheduled while the logic settles (nothing to wake), then popped: the queue only counts it
-            clockScheduled[c] = true;
-            scheduledCount++;
-            try
+            if (!quiet)
             {
-                settle();
+                // scheduled while the logic settles (nothing to wake), then popped: the queue only counts it
+                clockScheduled[c] = true;
+                scheduledCount++;
+                try
+                {
+                    settle();
+                }
+                catch (final SimulationException e)
+                {
+                    queue.schedule(next, PHASE_EDGE, KIND_EDGE, c); // where the edge-by-edge loop had it
+                    throw e;
+                }
+                clockScheduled[c] = false;
+                scheduledCount--;
             }
-            catch (final SimulationException e)
+            else
             {
-                queue.schedule(next, PHASE_EDGE, KIND_EDGE, c); // where the edge-by-edge loop had it
-                throw e;
+                lastDeltaCount = 0;
             }
-            clockScheduled[c] = false;
-            scheduledCount--;
             q.passLone(next);
             t = next;
             flushProbes();

@@ -57,6 +57,9 @@ public final class Signals
 
     private long now;
 
+    /** Signals with a clocked reader: a change of one wakes a stopped clock ({@link #commitQuietly}). */
+    private final boolean[] wakes;
+
     Signals(final Design d)
     {
         final int n = d.signalCount();
@@ -107,6 +110,11 @@ public final class Signals
         dirtyStamp = new int[n];
         changed = new int[Math.max(16, n)];
         changedStamp = new int[n];
+        wakes = new boolean[n];
+        for (int s = 0; s < n; s++)
+        {
+            wakes[s] = d.clockedFanoutEnd(s) > d.clockedFanoutStart(s);
+        }
     }
 
     /** Current time in base ticks. */
@@ -458,6 +466,64 @@ public final class Signals
             changedStamp[signal] = changedEpoch;
             changed[changedCount++] = signal;
         }
+    }
+
+    /**
+     * {@link #commit} for a design whose changed list nobody reads (no combinational logic, no probes): the
+     * same values, no list; returns whether a signal with a clocked reader changed, which is all that a
+     * settle would have used the list for (waking a stopped clock).
+     */
+    boolean commitQuietly()
+    {
+        boolean wake = false;
+        final long[] c = cur;
+        final long[] nx = next;
+        final long[] and = faultAnd;
+        final long[] or = faultOr;
+        final boolean[] w = wakes;
+        final int n = dirtyCount;
+        for (int i = 0; i < n; i++)
+        {
+            final int r = dirty[i];
+            final long v = (nx[r] & and[r]) | or[r];
+            if (v != c[r])
+            {
+                c[r] = v;
+                wake |= w[r];
+            }
+        }
+        dirtyCount = 0;
+        final int nb = dirtyBankCount;
+        for (int i = 0; i < nb; i++)
+        {
+            final int bank = dirtyBanks[i];
+            if (bankTracked[bank])
+            {
+                for (int r = bankBase[bank], end = bankEnd[bank]; r < end; r++)
+                {
+                    final long v = (nx[r] & and[r]) | or[r];
+                    if (v != c[r])
+                    {
+                        c[r] = v;
+                        wake |= w[r];
+                    }
+                }
+            }
+            else
+            {
+                commitBank(bank);
+            }
+        }
+        dirtyBankCount = 0;
+        dirtyEpoch++;
+        final int m = memWriteCount;
+        for (int i = 0; i < m; i++)
+        {
+            final int idx = memWriteIndex[i];
+            mem[idx] = (memWriteValue[i] & memAnd[idx]) | memOr[idx];
+        }
+        memWriteCount = 0;
+        return wake;
     }
 
     /** Commit every written register and memory word; returns nothing, changes go to the changed list. */
