@@ -23,6 +23,8 @@ public final class Signals
     private final long[] mem;
     private final long[] memAnd;
     private final long[] memOr;
+    /** Whether a stuck-at mask is set on some word of the memory; without one a write is stored as it is. */
+    private final boolean[] memMasked;
     private final int[] memBase;
     private final int[] memDepth;
     private final long[] memMask;
@@ -81,6 +83,7 @@ public final class Signals
         memAnd = new long[d.memoryWords()];
         java.util.Arrays.fill(memAnd, -1L);
         memOr = new long[d.memoryWords()];
+        memMasked = new boolean[d.memoryCount()];
         memBase = new int[d.memoryCount()];
         memDepth = new int[d.memoryCount()];
         memMask = new long[d.memoryCount()];
@@ -271,7 +274,10 @@ public final class Signals
             memWriteValue = java.util.Arrays.copyOf(memWriteValue, memWriteCount * 2);
         }
         memWriteIndex[memWriteCount] = idx;
-        memWriteValue[memWriteCount++] = value & memMask[memory];
+        // the masks cannot change before the commit: applied here, and only where a memory has one (the masks
+        // of a large memory are two more cache misses per write at the commit)
+        final long v = value & memMask[memory];
+        memWriteValue[memWriteCount++] = memMasked[memory] ? (v & memAnd[idx]) | memOr[idx] : v;
     }
 
     /** Initial memory contents (before the run, or from a test bench between runs); fault masks apply. */
@@ -384,6 +390,15 @@ public final class Signals
         {
             memAnd[idx] &= ~bitMask;
         }
+        memMasked[memory] = true;
+        // a write not yet committed (one from outside an edge) takes the mask too, as it did at the commit
+        for (int i = 0; i < memWriteCount; i++)
+        {
+            if (memWriteIndex[i] == idx)
+            {
+                memWriteValue[i] = (memWriteValue[i] & memAnd[idx]) | memOr[idx];
+            }
+        }
         mem[idx] = (mem[idx] & memAnd[idx]) | memOr[idx];
         memVersion[memory]++;
     }
@@ -410,7 +425,7 @@ public final class Signals
     SignalState save()
     {
         return new SignalState(cur.clone(), next.clone(), faultAnd.clone(), faultOr.clone(), mem.clone(),
-            memAnd.clone(), memOr.clone(), now);
+            memAnd.clone(), memOr.clone(), memMasked.clone(), now);
     }
 
     /** Back to a saved state, between runs: nothing pending, every memory's copies stale. */
@@ -424,6 +439,7 @@ public final class Signals
         System.arraycopy(st.mem(), 0, mem, 0, mem.length);
         System.arraycopy(st.memAnd(), 0, memAnd, 0, memAnd.length);
         System.arraycopy(st.memOr(), 0, memOr, 0, memOr.length);
+        System.arraycopy(st.memMasked(), 0, memMasked, 0, memMasked.length);
         for (int m = 0; m < memVersion.length; m++)
         {
             memVersion[m]++;
@@ -519,8 +535,7 @@ public final class Signals
         final int m = memWriteCount;
         for (int i = 0; i < m; i++)
         {
-            final int idx = memWriteIndex[i];
-            mem[idx] = (memWriteValue[i] & memAnd[idx]) | memOr[idx];
+            mem[memWriteIndex[i]] = memWriteValue[i];
         }
         memWriteCount = 0;
         return wake;
@@ -551,8 +566,7 @@ public final class Signals
         final int m = memWriteCount;
         for (int i = 0; i < m; i++)
         {
-            final int idx = memWriteIndex[i];
-            mem[idx] = (memWriteValue[i] & memAnd[idx]) | memOr[idx];
+            mem[memWriteIndex[i]] = memWriteValue[i];
         }
         memWriteCount = 0;
     }
