@@ -168,6 +168,21 @@ public final class EventQueue
         }
     }
 
+    /**
+     * On an empty queue, what {@code schedule(at, …)} then {@code pop()} of that event would leave (its
+     * sequence number spent, the window moved to {@code at}), for a kernel that runs a lone periodic event
+     * outside the queue. The popped event's fields are not set.
+     */
+    void passLone(final long at)
+    {
+        if (wheelCount != 0 || !far.isEmpty() || at < base)
+        {
+            throw new IllegalStateException("passLone needs an empty queue and a time not before " + base);
+        }
+        nextSequence++;
+        base = at;
+    }
+
     public long time()
     {
         return topTime;

@@ -40,10 +40,14 @@ public final class Kernel
     private final int[] clockInstStart;
     private final int[] clockInst;
     private final boolean[] clockScheduled;
+    /** Each clock's components in instance order, one array per clock: one load less per call in the lone loop. */
+    private final ClockedComponent[][] clockParts;
     /** Clocks with an edge in the queue: while all are, a changed net has no clock to wake (settle skips the walk). */
     private int scheduledCount;
     private final ClockedComponent[] clocked;
     private final CombinationalComponent[] comb;
+    /** Whether the design has combinational instances (without, a settle only wakes clocks and notes probes). */
+    private final boolean hasComb;
     /** Combinational instances to evaluate in this delta cycle, one bit each: read in instance order. */
     private final long[] pending;
     private final int deltaLimit;
@@ -80,6 +84,7 @@ public final class Kernel
                 nComb++;
             }
         }
+        hasComb = nComb > 0;
         pending = new long[(nInst + 63) >>> 6];
         // an acyclic network settles in at most (number of combinational instances) deltas
         deltaLimit = 2 * nComb + 16;
@@ -119,6 +124,15 @@ public final class Kernel
             }
         }
         clockScheduled = new boolean[clocks.length];
+        clockParts = new ClockedComponent[clocks.length][];
+        for (int c = 0; c < clocks.length; c++)
+        {
+            clockParts[c] = new ClockedComponent[clockInstStart[c + 1] - clockInstStart[c]];
+            for (int j = 0; j < clockParts[c].length; j++)
+            {
+                clockParts[c][j] = clocked[clockInst[clockInstStart[c] + j]];
+            }
+        }
         edgeClocks = new int[Math.max(4, clocks.length)];
 
         signals.setNow(0);
@@ -340,6 +354,11 @@ public final class Kernel
             }
             if (q.peekPhase() == PHASE_EDGE)
             {
+                if (clocks.length == 1 && q.size() == 1)
+                {
+                    runLoneClock(t, endTime);
+                    continue; // it settled after its last edge
+                }
                 processEdges(t);
             }
             else
@@ -403,6 +422,101 @@ public final class Kernel
             {
                 scheduleEdge(c, t + clocks[c].period());
             }
+        }
+    }
+
+    /**
+     * The design's one clock, whose next edge (at {@code t}) is the only pending event: its edges run here
+     * without the queue (a pop and a schedule per edge were a tenth of a fabric's run) until the clock
+     * stops or its next edge is after {@code endTime}. Nothing else can join the queue meanwhile (no
+     * action or fault runs, and settle has no other clock to wake), so each edge does what
+     * {@link #processEdges} then {@link #settle} would; the queue is told of each edge popped and
+     * rescheduled ({@link EventQueue#passLone}), so it ends as the edge-by-edge loop leaves it (same
+     * window, same sequence numbers), for snapshots and later events alike. A design without combinational
+     * logic and without probes commits quietly ({@link Signals#commitQuietly}): no changed list, only
+     * whether the stopped clock must be woken.
+     */
+    private void runLoneClock(final long first, final long endTime)
+    {
+        final EventQueue q = queue;
+        final Signals s = signals;
+        q.pop();
+        final int c = q.arg();
+        clockScheduled[c] = false;
+        scheduledCount--;
+        final long period = clocks[c].period();
+        final ClockedComponent[] parts = clockParts[c];
+        // no logic to evaluate and no probe to note: a settle would only wake the stopped clock when a net
+        // its components read changed, so the commit keeps no changed list and says just that
+        final boolean quiet = !hasComb && probes == null;
+        long t = first;
+        for (;;)
+        {
+            for (final ClockedComponent p : parts)
+            {
+                p.edge(s);
+            }
+            edgeCount++;
+            boolean woken = false;
+            if (quiet)
+            {
+                woken = s.commitQuietly();
+            }
+            else
+            {
+                s.commit();
+            }
+            boolean allIdle = true;
+            for (int j = 0; j < parts.length && allIdle; j++)
+            {
+                allIdle = parts[j].idle(s);
+            }
+            final long next = t + period;
+            if (allIdle || next > endTime)
+            {
+                if (!allIdle)
+                {
+                    scheduleEdge(c, next);
+                }
+                if (!quiet)
+                {
+                    settle();
+                }
+                else
+                {
+                    if (allIdle && woken)
+                    {
+                        wake(c);
+                    }
+                    lastDeltaCount = 0;
+                }
+                return;
+            }
+            if (!quiet)
+            {
+                // scheduled while the logic settles (nothing to wake), then popped: the queue only counts it
+                clockScheduled[c] = true;
+                scheduledCount++;
+                try
+                {
+                    settle();
+                }
+                catch (final SimulationException e)
+                {
+                    queue.schedule(next, PHASE_EDGE, KIND_EDGE, c); // where the edge-by-edge loop had it
+                    throw e;
+                }
+                clockScheduled[c] = false;
+                scheduledCount--;
+            }
+            else
+            {
+                lastDeltaCount = 0;
+            }
+            q.passLone(next);
+            t = next;
+            flushProbes();
+            s.setNow(t);
         }
     }
 

@@ -23,6 +23,8 @@ public final class Signals
     private final long[] mem;
     private final long[] memAnd;
     private final long[] memOr;
+    /** Whether a stuck-at mask is set on some word of the memory; without one a write is stored as it is. */
+    private final boolean[] memMasked;
     private final int[] memBase;
     private final int[] memDepth;
     private final long[] memMask;
@@ -57,6 +59,9 @@ public final class Signals
 
     private long now;
 
+    /** Signals with a clocked reader: a change of one wakes a stopped clock ({@link #commitQuietly}). */
+    private final boolean[] wakes;
+
     Signals(final Design d)
     {
         final int n = d.signalCount();
@@ -78,6 +83,7 @@ public final class Signals
         memAnd = new long[d.memoryWords()];
         java.util.Arrays.fill(memAnd, -1L);
         memOr = new long[d.memoryWords()];
+        memMasked = new boolean[d.memoryCount()];
         memBase = new int[d.memoryCount()];
         memDepth = new int[d.memoryCount()];
         memMask = new long[d.memoryCount()];
@@ -107,6 +113,11 @@ public final class Signals
         dirtyStamp = new int[n];
         changed = new int[Math.max(16, n)];
         changedStamp = new int[n];
+        wakes = new boolean[n];
+        for (int s = 0; s < n; s++)
+        {
+            wakes[s] = d.clockedFanoutEnd(s) > d.clockedFanoutStart(s);
+        }
     }
 
     /** Current time in base ticks. */
@@ -263,7 +274,10 @@ public final class Signals
             memWriteValue = java.util.Arrays.copyOf(memWriteValue, memWriteCount * 2);
         }
         memWriteIndex[memWriteCount] = idx;
-        memWriteValue[memWriteCount++] = value & memMask[memory];
+        // the masks cannot change before the commit: applied here, and only where a memory has one (the masks
+        // of a large memory are two more cache misses per write at the commit)
+        final long v = value & memMask[memory];
+        memWriteValue[memWriteCount++] = memMasked[memory] ? (v & memAnd[idx]) | memOr[idx] : v;
     }
 
     /** Initial memory contents (before the run, or from a test bench between runs); fault masks apply. */
@@ -376,6 +390,15 @@ public final class Signals
         {
             memAnd[idx] &= ~bitMask;
         }
+        memMasked[memory] = true;
+        // a write not yet committed (one from outside an edge) takes the mask too, as it did at the commit
+        for (int i = 0; i < memWriteCount; i++)
+        {
+            if (memWriteIndex[i] == idx)
+            {
+                memWriteValue[i] = (memWriteValue[i] & memAnd[idx]) | memOr[idx];
+            }
+        }
         mem[idx] = (mem[idx] & memAnd[idx]) | memOr[idx];
         memVersion[memory]++;
     }
@@ -402,7 +425,7 @@ public final class Signals
     SignalState save()
     {
         return new SignalState(cur.clone(), next.clone(), faultAnd.clone(), faultOr.clone(), mem.clone(),
-            memAnd.clone(), memOr.clone(), now);
+            memAnd.clone(), memOr.clone(), memMasked.clone(), now);
     }
 
     /** Back to a saved state, between runs: nothing pending, every memory's copies stale. */
@@ -416,6 +439,7 @@ public final class Signals
         System.arraycopy(st.mem(), 0, mem, 0, mem.length);
         System.arraycopy(st.memAnd(), 0, memAnd, 0, memAnd.length);
         System.arraycopy(st.memOr(), 0, memOr, 0, memOr.length);
+        System.arraycopy(st.memMasked(), 0, memMasked, 0, memMasked.length);
         for (int m = 0; m < memVersion.length; m++)
         {
             memVersion[m]++;
@@ -460,6 +484,63 @@ public final class Signals
         }
     }
 
+    /**
+     * {@link #commit} for a design whose changed list nobody reads (no combinational logic, no probes): the
+     * same values, no list; returns whether a signal with a clocked reader changed, which is all that a
+     * settle would have used the list for (waking a stopped clock).
+     */
+    boolean commitQuietly()
+    {
+        boolean wake = false;
+        final long[] c = cur;
+        final long[] nx = next;
+        final long[] and = faultAnd;
+        final long[] or = faultOr;
+        final boolean[] w = wakes;
+        final int n = dirtyCount;
+        for (int i = 0; i < n; i++)
+        {
+            final int r = dirty[i];
+            final long v = (nx[r] & and[r]) | or[r];
+            if (v != c[r])
+            {
+                c[r] = v;
+                wake |= w[r];
+            }
+        }
+        dirtyCount = 0;
+        final int nb = dirtyBankCount;
+        for (int i = 0; i < nb; i++)
+        {
+            final int bank = dirtyBanks[i];
+            if (bankTracked[bank])
+            {
+                for (int r = bankBase[bank], end = bankEnd[bank]; r < end; r++)
+                {
+                    final long v = (nx[r] & and[r]) | or[r];
+                    if (v != c[r])
+                    {
+                        c[r] = v;
+                        wake |= w[r];
+                    }
+                }
+            }
+            else
+            {
+                commitBank(bank);
+            }
+        }
+        dirtyBankCount = 0;
+        dirtyEpoch++;
+        final int m = memWriteCount;
+        for (int i = 0; i < m; i++)
+        {
+            mem[memWriteIndex[i]] = memWriteValue[i];
+        }
+        memWriteCount = 0;
+        return wake;
+    }
+
     /** Commit every written register and memory word; returns nothing, changes go to the changed list. */
     void commit()
     {
@@ -485,8 +566,7 @@ public final class Signals
         final int m = memWriteCount;
         for (int i = 0; i < m; i++)
         {
-            final int idx = memWriteIndex[i];
-            mem[idx] = (memWriteValue[i] & memAnd[idx]) | memOr[idx];
+            mem[memWriteIndex[i]] = memWriteValue[i];
         }
         memWriteCount = 0;
     }

@@ -258,38 +258,46 @@ final class MappedMemories implements CoreMemories
         {
             final int p = Long.numberOfTrailingZeros(live);
             final int j = (int)s.get(sDlvTgt[p]);
-            if (j >= m.n || pl.coreOf(j) != c)
+            if (j < m.n && pl.coreOf(j) == c)
             {
-                continue;
+                accept(s, p, j, stepOld);
             }
-            final int tag = (int)s.get(sDlvTag[p]);
-            final long step = stepOld & 0xffffffffL;
-            if (step != bankStep)
-            {
-                bankStep = step;
-                bankOfStep = (int)(step % banks);
-            }
-            int bank = bankOfStep + tagOffset[tag];
-            if (bank >= banks)
-            {
-                bank %= banks;
-            }
-            final int idx = (bank * g + tagGroup[tag]) * size + pl.addrOf(j);
-            final long wt = signed(s.get(sDlvW[p]), weightBits);
-            int x = 0;
-            while (x < pend && pendIdx[x] != idx)
-            {
-                x++;
-            }
-            if (x == pend)
-            {
-                pendIdx[x] = idx;
-                pendVal[x] = signed(s.readMemory(mAcc, idx), accBits);
-                pend++;
-            }
-            pendVal[x] += wt;
-            s.writeMemory(mAcc, idx, pendVal[x]);
         }
+    }
+
+    /**
+     * Port p's delivery to neuron j of this core into its accumulator word. Apart from {@link #deliver}, which
+     * every core runs on every delivery, so that the filter is small enough to be inlined into the core's edge.
+     */
+    private void accept(final Signals s, final int p, final int j, final int stepOld)
+    {
+        final int tag = (int)s.get(sDlvTag[p]);
+        final long step = stepOld & 0xffffffffL;
+        if (step != bankStep)
+        {
+            bankStep = step;
+            bankOfStep = (int)(step % banks);
+        }
+        int bank = bankOfStep + tagOffset[tag];
+        if (bank >= banks)
+        {
+            bank %= banks;
+        }
+        final int idx = (bank * g + tagGroup[tag]) * size + pl.addrOf(j);
+        final long wt = signed(s.get(sDlvW[p]), weightBits);
+        int x = 0;
+        while (x < pend && pendIdx[x] != idx)
+        {
+            x++;
+        }
+        if (x == pend)
+        {
+            pendIdx[x] = idx;
+            pendVal[x] = signed(s.readMemory(mAcc, idx), accBits);
+            pend++;
+        }
+        pendVal[x] += wt;
+        s.writeMemory(mAcc, idx, pendVal[x]);
     }
 
     /** An accumulator word as this edge sees it: with this edge's deliveries. */

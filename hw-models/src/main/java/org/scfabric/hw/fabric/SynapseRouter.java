@@ -345,49 +345,69 @@ public final class SynapseRouter implements ClockedComponent
     {
         final long now = cycle(s);
         final int eb = synapseBits();
-        boolean anyCount = false;
         // FIFO pushes (count before this edge's pop decides), occupancy statistics
         final int[] cnt = counts;
         final int[] cntNext = countsNext;
-        for (int c = 0; c < k; c++)
+        // FIFOs whose count this edge changes (a push, the pop), and how many hold a spike after it
+        long touched = 0;
+        int nonEmpty = 0;
+        // empty FIFOs, the usual case, counted here: k increments of one histogram bin were a chain of stores
+        long empty = 0;
+        try
         {
-            final int n = (int)s.get(rCnt[c]);
-            cnt[c] = n;
-            cntNext[c] = n;
-            occupancy[n]++;
-            if (s.get(rCredit[c]) != 0)
+            for (int c = 0; c < k; c++)
             {
-                s.setNext(rCredit[c], 0);
-            }
-            // a push into FIFO c reads only its own count
-            if (s.get(sPushValid[c]) != 0)
-            {
-                final int id = (int)s.get(sPushId[c]);
-                spikesPushed++;
-                if (cnt[c] < depth)
+                final int n = (int)s.get(rCnt[c]);
+                cnt[c] = n;
+                cntNext[c] = n;
+                if (n == 0)
                 {
-                    final int wr = (int)s.get(rWr[c]);
-                    s.writeMemory(mFifo[c], wr, id);
-                    s.setNext(rWr[c], wr + 1 == depth ? 0 : wr + 1);
-                    cntNext[c]++;
-                    if (id < sources)
-                    {
-                        spikeCycle[id] = now - 1;
-                    }
-                    if (cntNext[c] == depth && firstFullCycle < 0)
-                    {
-                        firstFullCycle = now;
-                    }
+                    empty++;
                 }
                 else
                 {
-                    dropped++;
-                    if (firstDropCycle < 0)
+                    occupancy[n]++;
+                }
+                if (s.get(rCredit[c]) != 0)
+                {
+                    s.setNext(rCredit[c], 0);
+                }
+                // a push into FIFO c reads only its own count
+                if (s.get(sPushValid[c]) != 0)
+                {
+                    final int id = (int)s.get(sPushId[c]);
+                    spikesPushed++;
+                    if (cnt[c] < depth)
                     {
-                        firstDropCycle = now;
+                        final int wr = (int)s.get(rWr[c]);
+                        s.writeMemory(mFifo[c], wr, id);
+                        s.setNext(rWr[c], wr + 1 == depth ? 0 : wr + 1);
+                        cntNext[c]++;
+                        touched |= 1L << c;
+                        if (id < sources)
+                        {
+                            spikeCycle[id] = now - 1;
+                        }
+                        if (cntNext[c] == depth && firstFullCycle < 0)
+                        {
+                            firstFullCycle = now;
+                        }
+                    }
+                    else
+                    {
+                        dropped++;
+                        if (firstDropCycle < 0)
+                        {
+                            firstDropCycle = now;
+                        }
                     }
                 }
+                nonEmpty += cntNext[c] > 0 ? 1 : 0;
             }
+        }
+        finally
+        {
+            occupancy[0] += empty; // also when a faulty write address stops the run mid-loop
         }
 
         // the delivery pipeline: the beat leaving the last stage is read and registered on dlv_*
@@ -410,7 +430,8 @@ public final class SynapseRouter implements ClockedComponent
                     else
                     {
                         s.setNext(rDlvTgt[p], word >>> (w + tagBits));
-                        s.setNext(rDlvTag[p], (word >>> w) & ((1L << tagBits) - 1));
+                        // the tag register keeps its value when the beat's tag equals it (a row's synapses share one)
+                        setIfChanged(s, rDlvTag[p], (word >>> w) & ((1L << tagBits) - 1));
                     }
                     s.setNext(rDlvW[p], sc == null ? word & wMask : sc.deliver(s, word & wMask));
                     synapseReads++;
@@ -469,6 +490,8 @@ public final class SynapseRouter implements ClockedComponent
                         final int id = (int)s.readMemory(mFifo[c], rd);
                         s.setNext(rRd[c], rd + 1 == depth ? 0 : rd + 1);
                         cntNext[c]--;
+                        touched |= 1L << c;
+                        nonEmpty -= cntNext[c] == 0 ? 1 : 0;
                         s.setNext(rCredit[c], 1);
                         s.setNext(rRr, c + 1 == k ? 0 : c + 1);
                         s.setNext(rSrc, id);
@@ -553,18 +576,30 @@ public final class SynapseRouter implements ClockedComponent
                 s.setNext(rBeatFlags0, beatFlags);
             }
         }
-        for (int c = 0; c < k; c++)
+        for (; touched != 0; touched &= touched - 1)
         {
+            final int c = Long.numberOfTrailingZeros(touched);
             if (cntNext[c] != cnt[c])
             {
                 s.setNext(rCnt[c], cntNext[c]);
             }
-            anyCount |= cntNext[c] > 0;
         }
-        final int busy = anyCount || stateNext != IDLE || inFlight || outMask != 0 ? 1 : 0;
+        final int busy = nonEmpty > 0 || stateNext != IDLE || inFlight || outMask != 0 ? 1 : 0;
         if (busy != s.get(rBusy))
         {
             s.setNext(rBusy, busy);
+        }
+    }
+
+    /**
+     * Registers {@code v} unless the register holds it already: the same value as a write (a fault mask
+     * maps a register's value to itself), without the write. {@code v} fits the register's width.
+     */
+    private static void setIfChanged(final Signals s, final int register, final long v)
+    {
+        if (v != s.get(register))
+        {
+            s.setNext(register, v);
         }
     }
 
