@@ -26,7 +26,7 @@ import org.scfabric.net.nir.NirMetadata;
  * neuron is refractory, or in the step it fires, are lost, and so they are here. {@code exact} without currents computes Brian2's own expression
  * {@code v·E + v_leak − v_leak·E} (E = exp(−dt/τ), or 1 while refractory) in its order.
  */
-final class Brian2Neuron implements Float64Engine.Op
+final class Brian2Neuron implements Float64Engine.Ranged
 {
     final double[] v;
     private final int n;
@@ -153,8 +153,15 @@ final class Brian2Neuron implements Float64Engine.Op
     @Override
     public int step(final double[] x, final double[] y)
     {
+        return step(x, y, 0, n, t++);
+    }
+
+    /** Neurons lo to hi - 1 of step t (x: their values in every slot). */
+    @Override
+    public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+    {
         int fired = 0;
-        for (int j = 0; j < n; j++)
+        for (int j = lo; j < hi; j++)
         {
             // Brian2 writes an (unless refractory) variable only where not_refractory holds (its conditional write):
             // the effects it delivered in the previous step, while refractory or spiking, never reached it
@@ -229,7 +236,6 @@ final class Brian2Neuron implements Float64Engine.Op
             y[j] = fire ? 1.0 : 0.0;
             v[j] = u;
         }
-        t++;
         return fired;
     }
 }

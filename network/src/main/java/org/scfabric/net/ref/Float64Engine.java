@@ -18,8 +18,16 @@ import org.scfabric.net.Node;
  * (row-major). Scale multiplies, Threshold gives 1.0 where x > threshold, Delay gives its input of round(delay
  * / dt) steps before. Neurons: see {@link Options}; a spike is v > v_threshold (strict) and is output as 1.0.
  * Plain double arithmetic: no fused multiply-add.
+ *
+ * <p>With {@code threads} > 1 a step is shared by threads, each owning one range of every node's elements
+ * ({@link #lo}): element-wise nodes (sources, Scale, Delay, neurons, ...) and each input sum run on the owner's
+ * range, and a sparse Linear ({@link Ops.Csr}), after all have met, scatters every input onto the owner's range of
+ * targets, each target taking its terms in the one-thread order. Every element is thus computed by the same
+ * operations in the same order as with one thread, and random sources draw by counter ({@link BinomialSource}):
+ * the results are bit for bit those of one thread, whatever the count. Networks with nodes that mix elements
+ * otherwise (dense Linear, Conv, pooling, spike lists) run on one thread.
  */
-public final class Float64Engine
+public final class Float64Engine implements AutoCloseable
 {
     private final Network net;
     private final int n;
@@ -39,9 +47,30 @@ public final class Float64Engine
     private final long[] spikes;
     private final int[] inputIndex;
     private int step;
+    /** Parallel runs: the threads (null: one), the parts, each Csr's two input buffers (by step parity). */
+    private final Team team;
+    private final int parts;
+    private final double[][][] csrIn;
+    /** Spikes per part and node (parallel runs). */
+    private final long[][] partSpikes;
+    private final int[] backSources;
+    private final java.util.function.IntConsumer stepPart = this::stepPart;
 
     public Float64Engine(final Network net, final Options opt)
     {
+        this(net, opt, 1);
+    }
+
+    /**
+     * The engine on {@code threads} threads (1: the caller's alone); a network that cannot be shared (see the class)
+     * runs on one. Close it to end the threads.
+     */
+    public Float64Engine(final Network net, final Options opt, final int threads)
+    {
+        if (threads < 1)
+        {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         this.net = net;
         this.n = net.size();
         this.order = net.order();
@@ -90,6 +119,66 @@ public final class Float64Engine
             }
         }
         inputIndex = net.inputs();
+        backSources = java.util.stream.IntStream.range(0, n).filter(v -> prev[v] != null).toArray();
+        parts = threads > 1 && shareable() ? threads : 1;
+        csrIn = new double[n][][];
+        partSpikes = new long[parts][n];
+        if (parts > 1)
+        {
+            for (int v = 0; v < n; v++)
+            {
+                if (ops[v] instanceof Ops.Csr c)
+                {
+                    c.split(parts, out[v].length);
+                    csrIn[v] = new double[][] {in[v], new double[in[v].length]};
+                }
+            }
+            team = new Team(parts, stepPart);
+        }
+        else
+        {
+            team = null;
+        }
+    }
+
+    /** Start of part p's range of n elements, of parts parts (its end is part p + 1's start). */
+    static int lo(final int n, final int p, final int parts)
+    {
+        return (int) ((long) n * p / parts);
+    }
+
+    /** The threads a step runs on. */
+    public int threads()
+    {
+        return parts;
+    }
+
+    /**
+     * Whether ranges can share a step: every op element-wise ({@link Ranged}) or a Csr, and every edge's values as
+     * long as its target's input (a slot of a brian2 population).
+     */
+    private boolean shareable()
+    {
+        for (int v = 0; v < n; v++)
+        {
+            if (ops[v] != null && !(ops[v] instanceof Ranged) && !(ops[v] instanceof Ops.Csr))
+            {
+                return false;
+            }
+            final int width = slotted[v] ? out[v].length : in[v].length;
+            if (!slotted[v] && ops[v] instanceof Ranged && in[v].length != out[v].length)
+            {
+                return false;
+            }
+            for (final int src : incomingSource[v])
+            {
+                if (out[src].length != width)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     public Network network()
@@ -112,6 +201,12 @@ public final class Float64Engine
     /** Runs one step on the values in the input buffers. */
     public void advance()
     {
+        if (team != null)
+        {
+            team.run(stepPart);
+            step++;
+            return;
+        }
         for (final int v : order)
         {
             final Op op = ops[v];
@@ -174,6 +269,101 @@ public final class Float64Engine
         step++;
     }
 
+    /** Part p's share of the step (parallel runs): its range of every node, meeting the others before each Csr. */
+    private void stepPart(final int p)
+    {
+        final int t = step;
+        final long[] fired = partSpikes[p];
+        for (final int v : order)
+        {
+            final Op op = ops[v];
+            if (op == null)
+            {
+                continue;
+            }
+            final int[] src = incomingSource[v];
+            final boolean[] back = incomingBack[v];
+            if (op instanceof Ops.Csr c)
+            {
+                // its input (this step's parity: a part may start the next step while others still scatter)
+                final double[] x = csrIn[v][t & 1];
+                sum(x, src, back, lo(x.length, p, parts), lo(x.length, p + 1, parts));
+                team.await(p);
+                c.scatter(x, out[v], p);
+                continue;
+            }
+            final double[] x = in[v];
+            final int width = out[v].length;
+            final int a = lo(width, p, parts);
+            final int b = lo(width, p + 1, parts);
+            if (slotted[v])
+            {
+                final int[] offset = incomingOffset[v];
+                for (int o = 0; o < x.length; o += width)
+                {
+                    java.util.Arrays.fill(x, o + a, o + b, 0.0);
+                }
+                for (int k = 0; k < src.length; k++)
+                {
+                    final double[] y = back[k] ? prev[src[k]] : out[src[k]];
+                    final int o = offset[k];
+                    for (int i = a; i < b; i++)
+                    {
+                        x[o + i] += y[i];
+                    }
+                }
+            }
+            else
+            {
+                sum(x, src, back, a, b);
+            }
+            fired[v] += ((Ranged) op).step(x, out[v], a, b, t);
+        }
+        for (final int v : backSources)
+        {
+            final int width = out[v].length;
+            final int a = lo(width, p, parts);
+            System.arraycopy(out[v], a, prev[v], a, lo(width, p + 1, parts) - a);
+        }
+    }
+
+    /** Elements a to b - 1 of a node's input: 0.0 plus each edge's values, in edge order (as {@link #advance}). */
+    private void sum(final double[] x, final int[] src, final boolean[] back, final int a, final int b)
+    {
+        if (src.length == 0)
+        {
+            java.util.Arrays.fill(x, a, b, 0.0);
+        }
+        for (int k = 0; k < src.length; k++)
+        {
+            final double[] y = back[k] ? prev[src[k]] : out[src[k]];
+            if (k == 0)
+            {
+                for (int i = a; i < b; i++)
+                {
+                    x[i] = 0.0 + y[i];
+                }
+            }
+            else
+            {
+                for (int i = a; i < b; i++)
+                {
+                    x[i] += y[i];
+                }
+            }
+        }
+    }
+
+    /** Ends the threads of a parallel engine (nothing for one thread); it must not step afterwards. */
+    @Override
+    public void close()
+    {
+        if (team != null)
+        {
+            team.close();
+        }
+    }
+
     /** Node {@code v}'s output of the last step (live: do not modify). */
     public double[] output(final int v)
     {
@@ -190,7 +380,12 @@ public final class Float64Engine
     /** Spikes node {@code v} has emitted so far (spiking neurons and Threshold; 0 for the rest). */
     public long spikes(final int v)
     {
-        return spikes[v];
+        long s = spikes[v];
+        for (final long[] part : partSpikes)
+        {
+            s += part[v];
+        }
+        return s;
     }
 
     /** True if node {@code v} emits spikes (0/1 outputs): IF, LIF, CubaLIF, Brunel and Threshold. */
@@ -203,6 +398,16 @@ public final class Float64Engine
     interface Op
     {
         int step(double[] x, double[] y);
+    }
+
+    /**
+     * An element-wise op: output i depends on input i alone (for a brian2 population, on neuron i of every slot)
+     * and on its own state i, so that ranges of a step may run on different threads.
+     */
+    interface Ranged extends Op
+    {
+        /** Elements lo to hi - 1 of step t (from 0); returns the spikes among them. */
+        int step(double[] x, double[] y, int lo, int hi, int t);
     }
 
     static NetworkException unsupported(final Node node)

@@ -4,6 +4,7 @@ import org.scfabric.net.Node;
 import org.scfabric.net.Shape;
 import org.scfabric.net.Tensor;
 import org.scfabric.net.ref.Float64Engine.Op;
+import org.scfabric.net.ref.Float64Engine.Ranged;
 
 /** The float64 computations of each node kind (see {@link Float64Engine} for the semantics). */
 final class Ops
@@ -19,11 +20,7 @@ final class Ops
             case INPUT -> node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N)
                 ? new BinomialSource(node, opt) : node.metadata().containsKey(
                     org.scfabric.net.nir.NirMetadata.SPIKE_STEPS) ? new SpikeListSource(node) : null;
-            case OUTPUT, FLATTEN -> (x, y) ->
-            {
-                System.arraycopy(x, 0, y, 0, y.length);
-                return 0;
-            };
+            case OUTPUT, FLATTEN -> new Copy();
             case LINEAR -> new Dense(node, false, true);
             case AFFINE -> new Dense(node, true, true);
             case CONV1D, CONV2D -> new Conv(node, true);
@@ -52,6 +49,9 @@ final class Ops
         private final double[] w;
         private final boolean perInput;
         private final boolean skipZeros;
+        /** Per part p of the targets (see {@link #split}): row j's synapses onto it are cut[p][j] to cut[p + 1][j]. */
+        private int[][] cut;
+        private int parts;
 
         Csr(final Node node)
         {
@@ -70,6 +70,75 @@ final class Ops
                 r[i] = (int)t.get(i);
             }
             return r;
+        }
+
+        /**
+         * Splits the targets into {@code parts} ranges ({@link Float64Engine#lo}) for {@link #scatter}: each row's
+         * targets are ascending, so the synapses of a row onto one range are a run of it.
+         */
+        void split(final int parts, final int outputs)
+        {
+            final int rows = ptr.length - 1;
+            this.parts = parts;
+            cut = new int[parts + 1][rows];
+            for (int p = 0; p <= parts; p++)
+            {
+                final int bound = Float64Engine.lo(outputs, p, parts);
+                for (int j = 0; j < rows; j++)
+                {
+                    int a = ptr[j];
+                    int b = ptr[j + 1];
+                    while (a < b) // the first synapse of the row with a target >= bound
+                    {
+                        final int m = (a + b) >>> 1;
+                        if (idx[m] < bound)
+                        {
+                            a = m + 1;
+                        }
+                        else
+                        {
+                            b = m;
+                        }
+                    }
+                    cut[p][j] = a;
+                }
+            }
+        }
+
+        /**
+         * The targets of part {@code p} alone (after {@link #split}): each still takes its terms in increasing j, so
+         * the sums are {@link #step}'s to the bit whatever the parts; x is read whole, y written only in the part.
+         */
+        void scatter(final double[] x, final double[] y, final int p)
+        {
+            final int[] from = cut[p];
+            final int[] to = cut[p + 1];
+            java.util.Arrays.fill(y, Float64Engine.lo(y.length, p, parts), Float64Engine.lo(y.length, p + 1, parts), 0.0);
+            final int[] idx = this.idx;
+            final double[] w = this.w;
+            for (int j = 0; j < from.length; j++)
+            {
+                final double xj = x[j];
+                if (skipZeros && xj == 0.0)
+                {
+                    continue;
+                }
+                if (perInput)
+                {
+                    final double wx = w[j] * xj;
+                    for (int e = from[j], end = to[j]; e < end; e++)
+                    {
+                        y[idx[e]] += wx;
+                    }
+                }
+                else
+                {
+                    for (int e = from[j], end = to[j]; e < end; e++)
+                    {
+                        y[idx[e]] += w[e] * xj;
+                    }
+                }
+            }
         }
 
         @Override
@@ -111,7 +180,7 @@ final class Ops
      * v_reset; then {@code scfabric.refractory_steps} steps held at v_leak with the input ignored. Its leak is
      * the reference's Euler step whatever {@link Options} say (they are NIR's neurons' options).
      */
-    static final class Brunel implements Op
+    static final class Brunel implements Ranged
     {
         private static double[] ones(final int n)
         {
@@ -150,8 +219,14 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
+            return step(x, y, 0, v.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
             int fired = 0;
-            for (int j = 0; j < v.length; j++)
+            for (int j = lo; j < hi; j++)
             {
                 if (rc[j] > 0)
                 {
@@ -601,7 +676,7 @@ final class Ops
         }
     }
 
-    static final class Scale implements Op
+    static final class Scale implements Ranged
     {
         private final double[] a;
 
@@ -613,7 +688,13 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
-            for (int i = 0; i < y.length; i++)
+            return step(x, y, 0, y.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
+            for (int i = lo; i < hi; i++)
             {
                 y[i] = a[i] * x[i];
             }
@@ -621,7 +702,7 @@ final class Ops
         }
     }
 
-    static final class Threshold implements Op
+    static final class Threshold implements Ranged
     {
         private final double[] th;
 
@@ -633,8 +714,14 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
+            return step(x, y, 0, y.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
             int fired = 0;
-            for (int i = 0; i < y.length; i++)
+            for (int i = lo; i < hi; i++)
             {
                 final boolean f = x[i] > th[i];
                 y[i] = f ? 1.0 : 0.0;
@@ -645,7 +732,7 @@ final class Ops
     }
 
     /** Each element's input of round(delay / dt) steps before, from a ring of past inputs. */
-    static final class Delay implements Op
+    static final class Delay implements Ranged
     {
         private final int[] steps;
         private final int len;
@@ -675,21 +762,26 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
+            return step(x, y, 0, y.length, t++);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
             final int n = y.length;
             final int slot = t % len;
-            System.arraycopy(x, 0, ring, slot * n, n);
-            for (int i = 0; i < n; i++)
+            System.arraycopy(x, lo, ring, slot * n + lo, hi - lo);
+            for (int i = lo; i < hi; i++)
             {
                 final int from = slot - steps[i];
                 y[i] = ring[(from < 0 ? from + len : from) * n + i];
             }
-            t++;
             return 0;
         }
     }
 
     /** I, IF, LI, LIF, CubaLI, CubaLIF: per-neuron parameters, state from zero. */
-    static final class Neuron implements Op
+    static final class Neuron implements Ranged
     {
         final double[] v;
         private final double[] cur;
@@ -747,8 +839,14 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
+            return step(x, y, 0, v.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
             int fired = 0;
-            for (int j = 0; j < v.length; j++)
+            for (int j = lo; j < hi; j++)
             {
                 double drive = x[j];
                 if (current)
@@ -791,6 +889,23 @@ final class Ops
                 v[j] = u;
             }
             return fired;
+        }
+    }
+
+    /** Output and Flatten: the input, copied. */
+    static final class Copy implements Ranged
+    {
+        @Override
+        public int step(final double[] x, final double[] y)
+        {
+            return step(x, y, 0, y.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
+            System.arraycopy(x, lo, y, lo, hi - lo);
+            return 0;
         }
     }
 }

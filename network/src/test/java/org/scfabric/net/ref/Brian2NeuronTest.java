@@ -232,4 +232,19 @@ class Brian2NeuronTest
             }
         }
     }
+
+    /** The source's counter-based uniforms are SplittableRandom's own stream, draw for draw, for any seed. */
+    @Test
+    void binomialUniformsAreSplittableRandomsStream()
+    {
+        qt().forAll(longs().all()).checkAssert(seed ->
+        {
+            final java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+            for (int d = 0; d < 1000; d++)
+            {
+                assertEquals(Double.doubleToRawLongBits(r.nextDouble()),
+                    Double.doubleToRawLongBits(BinomialSource.uniform(seed, d)), "seed " + seed + " draw " + d);
+            }
+        });
+    }
 }
