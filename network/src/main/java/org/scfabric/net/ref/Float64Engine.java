@@ -47,10 +47,14 @@ public final class Float64Engine implements AutoCloseable
     private final long[] spikes;
     private final int[] inputIndex;
     private int step;
-    /** Parallel runs: the threads (null: one), the parts, each Csr's two input buffers (by step parity). */
+    /** Ranged runs ({@link #stepPart}): the threads (null: one), the parts. */
+    private final boolean ranged;
     private final Team team;
     private final int parts;
-    private final double[][][] csrIn;
+    /** Per Csr: the node whose output it writes (the uniform Delay it feeds alone, or itself), its delay. */
+    private final int[] csrTarget;
+    /** Delays whose output their Csr writes (see {@link Ops.Csr#record}); they do not run. */
+    private final boolean[] absorbed;
     /** Spikes per part and node (parallel runs). */
     private final long[][] partSpikes;
     private final int[] backSources;
@@ -66,6 +70,12 @@ public final class Float64Engine implements AutoCloseable
      * runs on one. Close it to end the threads.
      */
     public Float64Engine(final Network net, final Options opt, final int threads)
+    {
+        this(net, opt, threads, false);
+    }
+
+    /** {@code plain}: node by node on one thread, no ranges, no Csr and Delay fused (the reference of the tests). */
+    Float64Engine(final Network net, final Options opt, final int threads, final boolean plain)
     {
         if (threads < 1)
         {
@@ -120,25 +130,62 @@ public final class Float64Engine implements AutoCloseable
         }
         inputIndex = net.inputs();
         backSources = java.util.stream.IntStream.range(0, n).filter(v -> prev[v] != null).toArray();
-        parts = threads > 1 && shareable() ? threads : 1;
-        csrIn = new double[n][][];
+        ranged = !plain && shareable();
+        parts = ranged ? threads : 1;
         partSpikes = new long[parts][n];
-        if (parts > 1)
+        csrTarget = new int[n];
+        absorbed = new boolean[n];
+        if (ranged)
         {
+            final int[] consumers = new int[n];
+            for (int v = 0; v < n; v++)
+            {
+                for (final int src : incomingSource[v])
+                {
+                    consumers[src]++;
+                }
+            }
             for (int v = 0; v < n; v++)
             {
                 if (ops[v] instanceof Ops.Csr c)
                 {
-                    c.split(parts, out[v].length);
-                    csrIn[v] = new double[][] {in[v], new double[in[v].length]};
+                    csrTarget[v] = v;
+                    int delay = 0;
+                    final int u = fusable(v, c, consumers);
+                    if (u >= 0)
+                    {
+                        csrTarget[v] = u;
+                        absorbed[u] = true;
+                        delay = ((Ops.Delay) ops[u]).uniformSteps();
+                    }
+                    c.prepare(parts, out[v].length, delay);
                 }
             }
-            team = new Team(parts, stepPart);
         }
-        else
+        team = parts > 1 ? new Team(parts, stepPart) : null;
+    }
+
+    /**
+     * The Delay that Csr v feeds alone, when its delay is the same d steps for every element and v's weights are
+     * finite: the Delay's output is then v's sums over its input of d steps before (zeros before step d, as v's
+     * sums over zeros are), which v computes from a short history of its non-zero inputs instead of delaying its
+     * dense output. -1 when there is none.
+     */
+    private int fusable(final int v, final Ops.Csr c, final int[] consumers)
+    {
+        if (consumers[v] != 1 || !c.skipsZeros())
         {
-            team = null;
+            return -1;
         }
+        for (int u = 0; u < n; u++)
+        {
+            if (incomingSource[u].length == 1 && incomingSource[u][0] == v && !incomingBack[u][0]
+                && ops[u] instanceof Ops.Delay d && d.uniformSteps() >= 0)
+            {
+                return u;
+            }
+        }
+        return -1;
     }
 
     /** Start of part p's range of n elements, of parts parts (its end is part p + 1's start). */
@@ -201,9 +248,16 @@ public final class Float64Engine implements AutoCloseable
     /** Runs one step on the values in the input buffers. */
     public void advance()
     {
-        if (team != null)
+        if (ranged)
         {
-            team.run(stepPart);
+            if (team != null)
+            {
+                team.run(stepPart);
+            }
+            else
+            {
+                stepPart(0);
+            }
             step++;
             return;
         }
@@ -277,7 +331,7 @@ public final class Float64Engine implements AutoCloseable
         for (final int v : order)
         {
             final Op op = ops[v];
-            if (op == null)
+            if (op == null || absorbed[v])
             {
                 continue;
             }
@@ -285,11 +339,18 @@ public final class Float64Engine implements AutoCloseable
             final boolean[] back = incomingBack[v];
             if (op instanceof Ops.Csr c)
             {
-                // its input (this step's parity: a part may start the next step while others still scatter)
-                final double[] x = csrIn[v][t & 1];
-                sum(x, src, back, lo(x.length, p, parts), lo(x.length, p + 1, parts));
-                team.await(p);
-                c.scatter(x, out[v], p);
+                // the part's range of the input, kept as a list of its non-zero entries; then, all lists written,
+                // the part's targets from every part's list of the step the output is for
+                final double[] x = in[v];
+                final int a = lo(x.length, p, parts);
+                final int b = lo(x.length, p + 1, parts);
+                sum(x, src, back, a, b);
+                c.record(x, a, b, p, t);
+                if (team != null)
+                {
+                    team.await(p);
+                }
+                c.scatter(out[csrTarget[v]], p, t);
                 continue;
             }
             final double[] x = in[v];
@@ -364,7 +425,10 @@ public final class Float64Engine implements AutoCloseable
         }
     }
 
-    /** Node {@code v}'s output of the last step (live: do not modify). */
+    /**
+     * Node {@code v}'s output of the last step (live: do not modify). A sparse Linear that feeds a uniform Delay
+     * alone writes into the Delay's output (see {@link #fusable}), and its own stays zero.
+     */
     public double[] output(final int v)
     {
         return out[v];

@@ -52,6 +52,13 @@ final class Ops
         /** Per part p of the targets (see {@link #split}): row j's synapses onto it are cut[p][j] to cut[p + 1][j]. */
         private int[][] cut;
         private int parts;
+        /** The ranged step's input lists: per part, {@code ring} slots of up to width[p] (j, x_j) entries. */
+        private int delay;
+        private int ring;
+        private int[] width;
+        private int[][] listJ;
+        private double[][] listX;
+        private int[][] count;
 
         Csr(final Node node)
         {
@@ -72,14 +79,24 @@ final class Ops
             return r;
         }
 
+        boolean skipsZeros()
+        {
+            return skipZeros;
+        }
+
         /**
-         * Splits the targets into {@code parts} ranges ({@link Float64Engine#lo}) for {@link #scatter}: each row's
-         * targets are ascending, so the synapses of a row onto one range are a run of it.
+         * Readies the ranged step ({@link Float64Engine}'s stepPart): the targets split into {@code parts} ranges
+         * ({@link Float64Engine#lo}; each row's targets are ascending, so a row's synapses onto one range are a run
+         * of it), and a history of the input lists of {@code delay} + 2 steps (the output of step t is the sums over
+         * the input of step t - delay; one step more, so that a part may record step t + 1 while others still
+         * scatter step t).
          */
-        void split(final int parts, final int outputs)
+        void prepare(final int parts, final int outputs, final int delay)
         {
             final int rows = ptr.length - 1;
             this.parts = parts;
+            this.delay = delay;
+            ring = delay + 2;
             cut = new int[parts + 1][rows];
             for (int p = 0; p <= parts; p++)
             {
@@ -103,39 +120,77 @@ final class Ops
                     cut[p][j] = a;
                 }
             }
+            width = new int[parts];
+            listJ = new int[parts][];
+            listX = new double[parts][];
+            count = new int[parts][ring];
+            for (int p = 0; p < parts; p++)
+            {
+                width[p] = Float64Engine.lo(rows, p + 1, parts) - Float64Engine.lo(rows, p, parts);
+                listJ[p] = new int[ring * width[p]];
+                listX[p] = new double[ring * width[p]];
+            }
+        }
+
+        /** Part p's inputs a to b - 1 of step t, as the list the scatter visits: ascending, zeros skipped if finite. */
+        void record(final double[] x, final int a, final int b, final int p, final int t)
+        {
+            final int slot = t % ring;
+            final int[] js = listJ[p];
+            final double[] xs = listX[p];
+            int c = slot * width[p];
+            final int base = c;
+            for (int j = a; j < b; j++)
+            {
+                final double xj = x[j];
+                if (!skipZeros || xj != 0.0)
+                {
+                    js[c] = j;
+                    xs[c++] = xj;
+                }
+            }
+            count[p][slot] = c - base;
         }
 
         /**
-         * The targets of part {@code p} alone (after {@link #split}): each still takes its terms in increasing j, so
-         * the sums are {@link #step}'s to the bit whatever the parts; x is read whole, y written only in the part.
+         * Part p's targets of step t's output: the sums over the recorded inputs of step t - delay, every part's list
+         * in part order, so each target takes its terms in increasing j as {@link #step} does, to the bit (zeros
+         * before step delay, as the sums over the Delay's zeros).
          */
-        void scatter(final double[] x, final double[] y, final int p)
+        void scatter(final double[] y, final int p, final int t)
         {
+            java.util.Arrays.fill(y, Float64Engine.lo(y.length, p, parts), Float64Engine.lo(y.length, p + 1, parts), 0.0);
+            if (t < delay)
+            {
+                return;
+            }
+            final int slot = (t - delay) % ring;
             final int[] from = cut[p];
             final int[] to = cut[p + 1];
-            java.util.Arrays.fill(y, Float64Engine.lo(y.length, p, parts), Float64Engine.lo(y.length, p + 1, parts), 0.0);
             final int[] idx = this.idx;
             final double[] w = this.w;
-            for (int j = 0; j < from.length; j++)
+            for (int q = 0; q < parts; q++)
             {
-                final double xj = x[j];
-                if (skipZeros && xj == 0.0)
+                final int[] js = listJ[q];
+                final double[] xs = listX[q];
+                for (int c = slot * width[q], end = c + count[q][slot]; c < end; c++)
                 {
-                    continue;
-                }
-                if (perInput)
-                {
-                    final double wx = w[j] * xj;
-                    for (int e = from[j], end = to[j]; e < end; e++)
+                    final int j = js[c];
+                    final double xj = xs[c];
+                    if (perInput)
                     {
-                        y[idx[e]] += wx;
+                        final double wx = w[j] * xj;
+                        for (int e = from[j], stop = to[j]; e < stop; e++)
+                        {
+                            y[idx[e]] += wx;
+                        }
                     }
-                }
-                else
-                {
-                    for (int e = from[j], end = to[j]; e < end; e++)
+                    else
                     {
-                        y[idx[e]] += w[e] * xj;
+                        for (int e = from[j], stop = to[j]; e < stop; e++)
+                        {
+                            y[idx[e]] += w[e] * xj;
+                        }
                     }
                 }
             }
@@ -738,6 +793,19 @@ final class Ops
         private final int len;
         private final double[] ring;
         private int t;
+
+        /** The delay in steps when every element has the same, else -1. */
+        int uniformSteps()
+        {
+            for (final int s : steps)
+            {
+                if (s != steps[0])
+                {
+                    return -1;
+                }
+            }
+            return steps.length == 0 ? -1 : steps[0];
+        }
 
         Delay(final Node node, final double dt)
         {
