@@ -143,6 +143,17 @@ public final class BinomialSource implements Float64Engine.Ranged
         final int[][] guide = this.guide;
         final int[] table = this.table;
         long s = seed + GAMMA * ((long) step * channels + lo + 1);
+        if (cdf.length == 1)
+        {
+            // one rate for every channel (Brian2's PoissonInput): one table
+            final double[] c = cdf[0];
+            final int[] g = guide[0];
+            for (int i = lo; i < hi; i++, s += GAMMA)
+            {
+                y[i] = draw(c, g, n, unit(s));
+            }
+            return 0;
+        }
         for (int i = lo; i < hi; i++, s += GAMMA)
         {
             final int tb = table[i];

@@ -344,8 +344,16 @@ public final class Float64Engine implements AutoCloseable
                 final double[] x = in[v];
                 final int a = lo(x.length, p, parts);
                 final int b = lo(x.length, p + 1, parts);
-                sum(x, src, back, a, b);
-                c.record(x, a, b, p, t);
+                if (src.length == 1 && c.skipsZeros())
+                {
+                    // one edge: its values are the sum's but for -0.0, which the list skips as it skips 0.0
+                    c.record(back[0] ? prev[src[0]] : out[src[0]], a, b, p, t);
+                }
+                else
+                {
+                    sum(x, src, back, a, b);
+                    c.record(x, a, b, p, t);
+                }
                 if (team != null)
                 {
                     team.await(p);

@@ -789,6 +789,8 @@ final class Ops
     /** Each element's input of round(delay / dt) steps before, from a ring of past inputs. */
     static final class Delay implements Ranged
     {
+        /** The delay shared by every element, or -1: then a step copies a whole slot. */
+        private final int uniform;
         private final int[] steps;
         private final int len;
         private final double[] ring;
@@ -825,6 +827,7 @@ final class Ops
             }
             len = max + 1;
             ring = new double[len * d.length];
+            uniform = uniformSteps();
         }
 
         @Override
@@ -839,6 +842,12 @@ final class Ops
             final int n = y.length;
             final int slot = t % len;
             System.arraycopy(x, lo, ring, slot * n + lo, hi - lo);
+            if (uniform >= 0)
+            {
+                final int from = slot - uniform;
+                System.arraycopy(ring, (from < 0 ? from + len : from) * n + lo, y, lo, hi - lo);
+                return 0;
+            }
             for (int i = lo; i < hi; i++)
             {
                 final int from = slot - steps[i];
