@@ -90,15 +90,19 @@ class ParallelEngineTest
         p.put("v_reset", vector(r, n, -0.005, 0.005));
         final Map<String, String> m = new LinkedHashMap<>();
         m.put(NirMetadata.KIND, NirMetadata.KIND_BRIAN2);
-        m.put(NirMetadata.STATE_VARS, "v,ge");
+        final boolean current = r.nextBoolean(); // without: the membrane-only loop
+        m.put(NirMetadata.STATE_VARS, current ? "v,ge" : "v");
         m.put(NirMetadata.METHOD, r.nextBoolean() ? "exact" : "euler");
         m.put(NirMetadata.THRESHOLD_OP, r.nextBoolean() ? ">" : ">=");
         m.put(NirMetadata.RESET_OP, r.nextBoolean() ? "=" : "-=");
         m.put(NirMetadata.REFRACTORY_STEPS, Integer.toString(r.nextInt(4)));
-        m.put(NirMetadata.UNLESS_REFRACTORY, r.nextBoolean() ? "v" : "v,ge");
-        m.put(NirMetadata.INITIAL, r.nextDouble(0, 0.02) + ";0.0");
-        m.put(NirMetadata.CURRENT_TAU, Double.toString(r.nextDouble(0.002, 0.01)));
-        m.put(NirMetadata.CURRENT_R, "1.0");
+        m.put(NirMetadata.UNLESS_REFRACTORY, r.nextBoolean() ? "v" : r.nextBoolean() ? "" : "v,ge");
+        m.put(NirMetadata.INITIAL, r.nextDouble(0, 0.02) + (current ? ";0.0" : ""));
+        if (current)
+        {
+            m.put(NirMetadata.CURRENT_TAU, Double.toString(r.nextDouble(0.002, 0.01)));
+            m.put(NirMetadata.CURRENT_R, "1.0");
+        }
         final double density = r.nextDouble(0.02, 0.5);
         return Network.builder()
             .add(drive)
@@ -106,7 +110,7 @@ class ParallelEngineTest
             .add(delay("pi.d", delays(r, n, 2), "v"))
             .add(new Node("g", Kind.LIF, p, m, null, null))
             .add(projection(r, "e.w", n, density, false, 2e-3))
-            .add(delay("e.d", delays(r, n, 3), "ge"))
+            .add(delay("e.d", delays(r, n, 3), current ? "ge" : "v"))
             .add(projection(r, "i.w", n, density, true, 4e-3))
             .add(delay("i.d", delays(r, n, 3), "v"))
             .add(new Node("out", Kind.OUTPUT, Map.of("shape", Tensor.vector(n))))
