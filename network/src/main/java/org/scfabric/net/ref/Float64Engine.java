@@ -55,6 +55,8 @@ public final class Float64Engine implements AutoCloseable
     private final int[] csrTarget;
     /** Delays whose output their Csr writes (see {@link Ops.Csr#record}); they do not run. */
     private final boolean[] absorbed;
+    /** Per node, per slot of its input (one unless a brian2 population): the arrays its edges add, in edge order. */
+    private final double[][][][] slotIn;
     /** Spikes per part and node (parallel runs). */
     private final long[][] partSpikes;
     private final int[] backSources;
@@ -135,6 +137,27 @@ public final class Float64Engine implements AutoCloseable
         partSpikes = new long[parts][n];
         csrTarget = new int[n];
         absorbed = new boolean[n];
+        slotIn = new double[n][][][];
+        for (int v = 0; v < n; v++)
+        {
+            final int width = slotted[v] ? out[v].length : in[v].length;
+            final int slots = width == 0 ? 1 : in[v].length / width;
+            final java.util.List<java.util.List<double[]>> lists = new java.util.ArrayList<>();
+            for (int sl = 0; sl < slots; sl++)
+            {
+                lists.add(new java.util.ArrayList<>());
+            }
+            for (int k = 0; k < incomingSource[v].length; k++)
+            {
+                final int src = incomingSource[v][k];
+                lists.get(slotted[v] ? incomingOffset[v][k] / width : 0).add(incomingBack[v][k] ? prev[src] : out[src]);
+            }
+            slotIn[v] = new double[slots][][];
+            for (int sl = 0; sl < slots; sl++)
+            {
+                slotIn[v][sl] = lists.get(sl).toArray(new double[0][]);
+            }
+        }
         if (ranged)
         {
             final int[] consumers = new int[n];
@@ -351,7 +374,7 @@ public final class Float64Engine implements AutoCloseable
                 }
                 else
                 {
-                    sum(x, src, back, a, b);
+                    sum(x, slotIn[v], x.length, a, b);
                     c.record(x, a, b, p, t);
                 }
                 if (team != null)
@@ -365,27 +388,7 @@ public final class Float64Engine implements AutoCloseable
             final int width = out[v].length;
             final int a = lo(width, p, parts);
             final int b = lo(width, p + 1, parts);
-            if (slotted[v])
-            {
-                final int[] offset = incomingOffset[v];
-                for (int o = 0; o < x.length; o += width)
-                {
-                    java.util.Arrays.fill(x, o + a, o + b, 0.0);
-                }
-                for (int k = 0; k < src.length; k++)
-                {
-                    final double[] y = back[k] ? prev[src[k]] : out[src[k]];
-                    final int o = offset[k];
-                    for (int i = a; i < b; i++)
-                    {
-                        x[o + i] += y[i];
-                    }
-                }
-            }
-            else
-            {
-                sum(x, src, back, a, b);
-            }
+            sum(x, slotIn[v], slotted[v] ? width : x.length, a, b);
             fired[v] += ((Ranged) op).step(x, out[v], a, b, t);
         }
         for (final int v : backSources)
@@ -396,28 +399,60 @@ public final class Float64Engine implements AutoCloseable
         }
     }
 
-    /** Elements a to b - 1 of a node's input: 0.0 plus each edge's values, in edge order (as {@link #advance}). */
-    private void sum(final double[] x, final int[] src, final boolean[] back, final int a, final int b)
+    /**
+     * Elements a to b - 1 of each slot (of {@code width} elements) of a node's input: 0.0 plus each edge's values, in
+     * edge order, as {@link #advance} adds them (0.0 where no edge), in one pass for up to three edges.
+     */
+    private static void sum(final double[] x, final double[][][] slots, final int width, final int a, final int b)
     {
-        if (src.length == 0)
+        for (int sl = 0; sl < slots.length; sl++)
         {
-            java.util.Arrays.fill(x, a, b, 0.0);
-        }
-        for (int k = 0; k < src.length; k++)
-        {
-            final double[] y = back[k] ? prev[src[k]] : out[src[k]];
-            if (k == 0)
+            final double[][] ys = slots[sl];
+            final int o = sl * width;
+            switch (ys.length)
             {
-                for (int i = a; i < b; i++)
+                case 0 -> java.util.Arrays.fill(x, o + a, o + b, 0.0);
+                case 1 ->
                 {
-                    x[i] = 0.0 + y[i];
+                    final double[] y0 = ys[0];
+                    for (int i = a; i < b; i++)
+                    {
+                        x[o + i] = 0.0 + y0[i];
+                    }
                 }
-            }
-            else
-            {
-                for (int i = a; i < b; i++)
+                case 2 ->
                 {
-                    x[i] += y[i];
+                    final double[] y0 = ys[0];
+                    final double[] y1 = ys[1];
+                    for (int i = a; i < b; i++)
+                    {
+                        x[o + i] = 0.0 + y0[i] + y1[i];
+                    }
+                }
+                case 3 ->
+                {
+                    final double[] y0 = ys[0];
+                    final double[] y1 = ys[1];
+                    final double[] y2 = ys[2];
+                    for (int i = a; i < b; i++)
+                    {
+                        x[o + i] = 0.0 + y0[i] + y1[i] + y2[i];
+                    }
+                }
+                default ->
+                {
+                    for (int i = a; i < b; i++)
+                    {
+                        x[o + i] = 0.0 + ys[0][i];
+                    }
+                    for (int k = 1; k < ys.length; k++)
+                    {
+                        final double[] y = ys[k];
+                        for (int i = a; i < b; i++)
+                        {
+                            x[o + i] += y[i];
+                        }
+                    }
                 }
             }
         }
