@@ -53,6 +53,8 @@ public final class Float64Engine implements AutoCloseable
     private final int parts;
     /** Per Csr: the node whose output it writes (the uniform Delay it feeds alone, or itself), its delay. */
     private final int[] csrTarget;
+    /** Per Csr leading a group that meets once ({@link #groups}): the members; null for the others. */
+    private final int[][] csrGroup;
     /** Delays whose output their Csr writes (see {@link Ops.Csr#record}); they do not run. */
     private final boolean[] absorbed;
     /** Per node, per slot of its input (one unless a brian2 population): the arrays its edges add, in edge order. */
@@ -185,6 +187,7 @@ public final class Float64Engine implements AutoCloseable
                 }
             }
         }
+        csrGroup = ranged ? groups() : new int[n][];
         team = parts > 1 ? new Team(parts, stepPart) : null;
     }
 
@@ -360,28 +363,27 @@ public final class Float64Engine implements AutoCloseable
             }
             final int[] src = incomingSource[v];
             final boolean[] back = incomingBack[v];
-            if (op instanceof Ops.Csr c)
+            if (op instanceof Ops.Csr)
             {
-                // the part's range of the input, kept as a list of its non-zero entries; then, all lists written,
-                // the part's targets from every part's list of the step the output is for
-                final double[] x = in[v];
-                final int a = lo(x.length, p, parts);
-                final int b = lo(x.length, p + 1, parts);
-                if (src.length == 1 && c.skipsZeros())
+                // the part's range of each group member's input, kept as a list of its non-zero entries; then, all
+                // lists written, the part's targets from every part's list of the step the output is for
+                final int[] members = csrGroup[v];
+                if (members == null)
                 {
-                    // one edge: its values are the sum's but for -0.0, which the list skips as it skips 0.0
-                    c.record(back[0] ? prev[src[0]] : out[src[0]], a, b, p, t);
+                    continue; // recorded and scattered with its group's first
                 }
-                else
+                for (final int m : members)
                 {
-                    sum(x, slotIn[v], x.length, a, b);
-                    c.record(x, a, b, p, t);
+                    record(m, p, t);
                 }
                 if (team != null)
                 {
                     team.await(p);
                 }
-                c.scatter(out[csrTarget[v]], p, t);
+                for (final int m : members)
+                {
+                    ((Ops.Csr) ops[m]).scatter(out[csrTarget[m]], p, t);
+                }
                 continue;
             }
             final double[] x = in[v];
@@ -397,6 +399,71 @@ public final class Float64Engine implements AutoCloseable
             final int a = lo(width, p, parts);
             System.arraycopy(out[v], a, prev[v], a, lo(width, p + 1, parts) - a);
         }
+    }
+
+    /** Part p's range of Csr m's input of step t, as its list. */
+    private void record(final int m, final int p, final int t)
+    {
+        final Ops.Csr c = (Ops.Csr) ops[m];
+        final int[] src = incomingSource[m];
+        final boolean[] back = incomingBack[m];
+        final double[] x = in[m];
+        final int a = lo(x.length, p, parts);
+        final int b = lo(x.length, p + 1, parts);
+        if (src.length == 1 && c.skipsZeros())
+        {
+            // one edge: its values are the sum's but for -0.0, which the list skips as it skips 0.0
+            c.record(back[0] ? prev[src[0]] : out[src[0]], a, b, p, t);
+        }
+        else
+        {
+            sum(x, slotIn[m], x.length, a, b);
+            c.record(x, a, b, p, t);
+        }
+    }
+
+    /**
+     * Csrs that follow each other in the order (nothing between them but absorbed Delays and Inputs), none reading
+     * another's output, meet once: per group, its first member's entry lists the members, the others' are null.
+     */
+    private int[][] groups()
+    {
+        final int[][] g = new int[n][];
+        final boolean[] inGroup = new boolean[n];
+        for (int at = 0; at < order.length; at++)
+        {
+            final int v = order[at];
+            if (!(ops[v] instanceof Ops.Csr) || inGroup[v])
+            {
+                continue;
+            }
+            final java.util.List<Integer> members = new java.util.ArrayList<>(java.util.List.of(v));
+            final java.util.Set<Integer> written = new java.util.HashSet<>(java.util.List.of(v, csrTarget[v]));
+            inGroup[v] = true;
+            for (int next = at + 1; next < order.length; next++)
+            {
+                final int u = order[next];
+                if (absorbed[u] || ops[u] == null)
+                {
+                    continue;
+                }
+                boolean independent = ops[u] instanceof Ops.Csr;
+                for (int k = 0; independent && k < incomingSource[u].length; k++)
+                {
+                    independent = incomingBack[u][k] || !written.contains(incomingSource[u][k]);
+                }
+                if (!independent)
+                {
+                    break;
+                }
+                members.add(u);
+                written.add(u);
+                written.add(csrTarget[u]);
+                inGroup[u] = true;
+            }
+            g[v] = members.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return g;
     }
 
     /**
