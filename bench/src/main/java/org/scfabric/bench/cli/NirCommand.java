@@ -110,6 +110,11 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
             + "wall_s times compiled code rather than the JVM compiling it (for benchmarks; default 0: none)")
     String warmUp;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "threads of the float64 run (default: every core); the results are the same bits for any N "
+            + "(networks with dense Linear, Conv, pooling or spike-list inputs run on one)")
+    String threads;
+
     @Option(names = "--bitstream", defaultValue = "256", paramLabel = "L",
         description = "bitstream length per step of --arith sc (a multiple of 64 in 64..65536; default 256, as "
             + "the Brunel SC variants V4 and V17)")
@@ -274,6 +279,7 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
                 + " rows (one per step)");
         }
         final int warm = steps(warmUp, "--warm-up", 0);
+        final int nThreads = threads(threads);
         if (stim != null && warm > stim.rows())
         {
             throw new BadInputException("--warm-up " + warm + " but --input " + input + " has only " + stim.rows()
@@ -298,7 +304,7 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
                 {
                     try (SourceStimulus src = self ? SourceStimulus.of(net, warm) : null)
                     {
-                        ReferenceRun.run(net, self ? src : fresh.get(), warm, opt);
+                        ReferenceRun.run(net, self ? src : fresh.get(), warm, opt, null, nThreads);
                     }
                     for (final FixedFormat fmt : fixed)
                     {
@@ -311,7 +317,7 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
                 }
                 // the run: every arithmetic a component of one kernel, stepping in lockstep on the same input
                 final ReferenceRun.Stepper ref = new ReferenceRun.Stepper(net,
-                    self ? open(sources, net, n) : warm > 0 ? fresh.get() : stim, n, opt, probed);
+                    self ? open(sources, net, n) : warm > 0 ? fresh.get() : stim, n, opt, probed, nThreads);
                 final List<FixedPointRun.Stepper> fixedRuns = new ArrayList<>();
                 final List<NirKernelRun.Arithmetic> parts = new ArrayList<>();
                 parts.add(ref::step);
@@ -367,6 +373,30 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
      * --steps: 1..{@link OptionValues#MAX_STEPS}, as brunel. Every output spike of a run is kept until results.json
      * is written, so a run of 2 * 10^9 steps ran for minutes, silent, towards a heap it could not have.
      */
+    /** --threads: 1 to the machine's cores (the threads meet, spinning, several times a step). */
+    static int threads(final String value)
+    {
+        final int cpus = Runtime.getRuntime().availableProcessors();
+        if (value == null)
+        {
+            return cpus;
+        }
+        final String accepted = "an integer in 1.." + cpus + " (this machine's cores)";
+        try
+        {
+            final int t = Integer.parseInt(value.trim());
+            if (t >= 1 && t <= cpus)
+            {
+                return t;
+            }
+            throw new BadInputException("--threads " + value.trim() + ": give " + accepted);
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new BadInputException("--threads '" + value + "' is not " + accepted);
+        }
+    }
+
     static int steps(final String value)
     {
         return steps(value, "--steps", 1);

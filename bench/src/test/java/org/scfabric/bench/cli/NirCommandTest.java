@@ -203,6 +203,28 @@ class NirCommandTest
         }
     }
 
+    /** --threads gives the same spikes for any count and is refused outside 1..cores in one line. */
+    @Test
+    void threadsGiveTheSameRunAndBadCountsAreRefused() throws IOException
+    {
+        final String lif = nir("lif_rockpool.nir").toString();
+        final Path out1 = tmp.resolve("t1");
+        final Path out2 = tmp.resolve("t2");
+        assertEquals(0, run("nir", lif, "--poisson", "300", "--steps", "200", "--arith", "float64", "--no-plots",
+            "--threads", "1", "--out", out1.toString()).code());
+        assertEquals(0, run("nir", lif, "--poisson", "300", "--steps", "200", "--arith", "float64", "--no-plots",
+            "--out", out2.toString()).code());
+        final String a = Files.readString(out1.resolve("results.md")).replaceAll("[0-9.]+ s", "");
+        final String b = Files.readString(out2.resolve("results.md")).replaceAll("[0-9.]+ s", "");
+        assertEquals(a, b, "one thread and every core: the same report but for timings");
+        final Path out = tmp.resolve("none");
+        assertBadInput(run("nir", lif, "--poisson", "100", "--threads", "0", "--out", out.toString()),
+            "--threads 0: give an integer in 1..");
+        assertBadInput(run("nir", lif, "--poisson", "100", "--threads", "two", "--out", out.toString()),
+            "--threads 'two' is not an integer in 1..");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void aFolderIsNamedAsAFolderAndStepsBeyondTheLimitAreRefusedUpFront()
     {

@@ -1,7 +1,5 @@
 package org.scfabric.net.ref;
 
-import java.util.SplittableRandom;
-
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.Node;
 import org.scfabric.net.nir.NirMetadata;
@@ -10,12 +8,21 @@ import org.scfabric.net.nir.NirMetadata;
  * An Input node that is a random source ({@code scfabric.poisson_n} with {@code scfabric.poisson_hz}): each
  * step, each channel outputs a draw of binomial(N, rate·dt), Brian2's {@code PoissonInput} (N = 1: a
  * {@code PoissonGroup}'s spike with probability rate·dt). Seeded by {@code scfabric.seed} (default 0) with
- * SplittableRandom, drawn by inversion in channel order: the same seed gives the same draws, but not Brian2's
- * (its numpy RandomState stream is another generator), so runs agree with Brian2 in distribution only.
+ * SplittableRandom's stream, drawn by inversion in channel order: the same seed gives the same draws, but not
+ * Brian2's (its numpy RandomState stream is another generator), so runs agree with Brian2 in distribution only.
+ *
+ * <p>SplittableRandom is counter-based (its d-th double is a mix of seed + (d + 1) γ), so channel i of step t
+ * takes the uniform of index t·n + i directly ({@link #uniform}): the very numbers
+ * {@code new SplittableRandom(seed).nextDouble()} gives in that order, but any range of channels can be drawn
+ * on its own, in any thread, with the same result.
  */
-public final class BinomialSource implements Float64Engine.Op
+public final class BinomialSource implements Float64Engine.Ranged
 {
-    private final SplittableRandom rnd;
+    /** SplittableRandom's golden gamma, the step of its counter. */
+    private static final long GAMMA = 0x9e3779b97f4a7c15L;
+    private final long seed;
+    private final int channels;
+    private int t;
     /** Per channel: its table (channels with the same N and rate share one). */
     private final int[] table;
     private final int[] trials;
@@ -42,7 +49,8 @@ public final class BinomialSource implements Float64Engine.Op
                 + NirMetadata.POISSON_N + " >= 1");
         }
         final double[] rate = NirMetadata.doubles(hz, n, where + " " + NirMetadata.POISSON_HZ);
-        rnd = new SplittableRandom(Long.parseLong(node.metadata().getOrDefault(NirMetadata.SEED, "0").trim()));
+        seed = Long.parseLong(node.metadata().getOrDefault(NirMetadata.SEED, "0").trim());
+        channels = n;
         table = new int[n];
         final java.util.List<double[]> cdfs = new java.util.ArrayList<>();
         final java.util.Map<Long, Integer> byP = new java.util.HashMap<>();
@@ -99,10 +107,14 @@ public final class BinomialSource implements Float64Engine.Op
         return java.util.Arrays.copyOf(c, len);
     }
 
-    /** guide[m]: the first k with cdf[k] > m / length, where the search for u in [m/L, (m+1)/L) may start. */
+    /**
+     * guide[m]: the first k with cdf[k] > m / L, where the search for u in [m/L, (m+1)/L) may start. L is a power
+     * of two (so u·L and m/L are exact) of about 16 entries per table entry: almost every u then falls between
+     * two table entries and the search ends at its first comparison.
+     */
     private static int[] guide(final double[] c)
     {
-        final int len = Math.max(1, c.length);
+        final int len = Math.min(1 << 14, Integer.highestOneBit(Math.max(1, c.length) * 16));
         final int[] g = new int[len];
         int k = 0;
         for (int m = 0; m < len; m++)
@@ -119,18 +131,56 @@ public final class BinomialSource implements Float64Engine.Op
     @Override
     public int step(final double[] x, final double[] y)
     {
+        return step(x, y, 0, y.length, t++);
+    }
+
+    /** Channels lo to hi - 1 of step {@code step}. */
+    @Override
+    public int step(final double[] x, final double[] y, final int lo, final int hi, final int step)
+    {
         final int n = trials[0];
-        for (int i = 0; i < y.length; i++)
+        final double[][] cdf = this.cdf;
+        final int[][] guide = this.guide;
+        final int[] table = this.table;
+        long s = seed + GAMMA * ((long) step * channels + lo + 1);
+        if (cdf.length == 1)
         {
-            y[i] = draw(cdf[table[i]], guide[table[i]], n, rnd.nextDouble());
+            // one rate for every channel (Brian2's PoissonInput): one table
+            final double[] c = cdf[0];
+            final int[] g = guide[0];
+            for (int i = lo; i < hi; i++, s += GAMMA)
+            {
+                y[i] = draw(c, g, n, unit(s));
+            }
+            return 0;
+        }
+        for (int i = lo; i < hi; i++, s += GAMMA)
+        {
+            final int tb = table[i];
+            y[i] = draw(cdf[tb], guide[tb], n, unit(s));
         }
         return 0;
+    }
+
+    /** The d-th (from 0) nextDouble of {@code new SplittableRandom(seed)}. */
+    static double uniform(final long seed, final long d)
+    {
+        return unit(seed + GAMMA * (d + 1));
+    }
+
+    /** SplittableRandom's double of one counter value: mix64, then the top 53 bits. */
+    private static double unit(final long counter)
+    {
+        long z = (counter ^ (counter >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
     }
 
     /** The k that u in [0, 1) falls on: the first with u < cdf[k], N beyond the table. */
     static int draw(final double[] c, final int[] g, final int n, final double u)
     {
-        int k = g[Math.min(g.length - 1, (int) (u * g.length))];
+        int k = g[(int) (u * g.length)]; // u < 1 and a power-of-two length: an exact product below the length
         while (k < c.length && u >= c[k])
         {
             k++;

@@ -26,7 +26,7 @@ import org.scfabric.net.nir.NirMetadata;
  * neuron is refractory, or in the step it fires, are lost, and so they are here. {@code exact} without currents computes Brian2's own expression
  * {@code v·E + v_leak − v_leak·E} (E = exp(−dt/τ), or 1 while refractory) in its order.
  */
-final class Brian2Neuron implements Float64Engine.Op
+final class Brian2Neuron implements Float64Engine.Ranged
 {
     final double[] v;
     private final int n;
@@ -53,6 +53,8 @@ final class Brian2Neuron implements Float64Engine.Op
     private final int[] last;
     private final boolean[] spiked;
     private int t;
+    /** False: the general loop even without currents (tests compare the two). */
+    boolean membraneLoop = true;
 
     Brian2Neuron(final Node node, final Options opt)
     {
@@ -153,8 +155,19 @@ final class Brian2Neuron implements Float64Engine.Op
     @Override
     public int step(final double[] x, final double[] y)
     {
+        return step(x, y, 0, n, t++);
+    }
+
+    /** Neurons lo to hi - 1 of step t (x: their values in every slot). */
+    @Override
+    public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+    {
+        if (k == 0 && membraneLoop)
+        {
+            return membraneOnly(x, y, lo, hi, t);
+        }
         int fired = 0;
-        for (int j = 0; j < n; j++)
+        for (int j = lo; j < hi; j++)
         {
             // Brian2 writes an (unless refractory) variable only where not_refractory holds (its conditional write):
             // the effects it delivered in the previous step, while refractory or spiking, never reached it
@@ -229,7 +242,46 @@ final class Brian2Neuron implements Float64Engine.Op
             y[j] = fire ? 1.0 : 0.0;
             v[j] = u;
         }
-        t++;
+        return fired;
+    }
+
+    /**
+     * {@link #step} of a population without currents (Brunel's): the same operations in the same order, in a loop
+     * without the currents' branches and arrays.
+     */
+    private int membraneOnly(final double[] x, final double[] y, final int lo, final int hi, final int t)
+    {
+        final int heldFor = Math.max(refractory, 1);
+        final double[] v = this.v;
+        final double[] em = this.em;
+        final double[] vLeak = this.vLeak;
+        final int[] last = this.last;
+        final boolean[] spiked = this.spiked;
+        int fired = 0;
+        for (int j = lo; j < hi; j++)
+        {
+            final int since = t - last[j];
+            double u = vHeld && since - 1 < heldFor ? v[j] : v[j] + x[j];
+            if (spiked[j])
+            {
+                u = subtract ? u - reset[j] : reset[j];
+                spiked[j] = false;
+            }
+            final boolean notRef = since >= refractory;
+            if (notRef || !vHeld)
+            {
+                u = exact ? u * em[j] + vLeak[j] - vLeak[j] * em[j] : u + dt * (vLeak[j] - u) / tau[j];
+            }
+            final boolean fire = notRef && (strict ? u > th[j] : u >= th[j]);
+            if (fire)
+            {
+                last[j] = t;
+                spiked[j] = true;
+                fired++;
+            }
+            y[j] = fire ? 1.0 : 0.0;
+            v[j] = u;
+        }
         return fired;
     }
 }

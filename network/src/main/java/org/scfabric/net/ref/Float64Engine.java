@@ -18,8 +18,16 @@ import org.scfabric.net.Node;
  * (row-major). Scale multiplies, Threshold gives 1.0 where x > threshold, Delay gives its input of round(delay
  * / dt) steps before. Neurons: see {@link Options}; a spike is v > v_threshold (strict) and is output as 1.0.
  * Plain double arithmetic: no fused multiply-add.
+ *
+ * <p>With {@code threads} > 1 a step is shared by threads, each owning one range of every node's elements
+ * ({@link #lo}): element-wise nodes (sources, Scale, Delay, neurons, ...) and each input sum run on the owner's
+ * range, and a sparse Linear ({@link Ops.Csr}), after all have met, scatters every input onto the owner's range of
+ * targets, each target taking its terms in the one-thread order. Every element is thus computed by the same
+ * operations in the same order as with one thread, and random sources draw by counter ({@link BinomialSource}):
+ * the results are bit for bit those of one thread, whatever the count. Networks with nodes that mix elements
+ * otherwise (dense Linear, Conv, pooling, spike lists) run on one thread.
  */
-public final class Float64Engine
+public final class Float64Engine implements AutoCloseable
 {
     private final Network net;
     private final int n;
@@ -39,9 +47,44 @@ public final class Float64Engine
     private final long[] spikes;
     private final int[] inputIndex;
     private int step;
+    /** Ranged runs ({@link #stepPart}): the threads (null: one), the parts. */
+    private final boolean ranged;
+    private final Team team;
+    private final int parts;
+    /** Per Csr: the node whose output it writes (the uniform Delay it feeds alone, or itself), its delay. */
+    private final int[] csrTarget;
+    /** Per Csr leading a group that meets once ({@link #groups}): the members; null for the others. */
+    private final int[][] csrGroup;
+    /** Delays whose output their Csr writes (see {@link Ops.Csr#record}); they do not run. */
+    private final boolean[] absorbed;
+    /** Per node, per slot of its input (one unless a brian2 population): the arrays its edges add, in edge order. */
+    private final double[][][][] slotIn;
+    /** Spikes per part and node (parallel runs). */
+    private final long[][] partSpikes;
+    private final int[] backSources;
+    private final java.util.function.IntConsumer stepPart = this::stepPart;
 
     public Float64Engine(final Network net, final Options opt)
     {
+        this(net, opt, 1);
+    }
+
+    /**
+     * The engine on {@code threads} threads (1: the caller's alone); a network that cannot be shared (see the class)
+     * runs on one. Close it to end the threads.
+     */
+    public Float64Engine(final Network net, final Options opt, final int threads)
+    {
+        this(net, opt, threads, false);
+    }
+
+    /** {@code plain}: node by node on one thread, no ranges, no Csr and Delay fused (the reference of the tests). */
+    Float64Engine(final Network net, final Options opt, final int threads, final boolean plain)
+    {
+        if (threads < 1)
+        {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         this.net = net;
         this.n = net.size();
         this.order = net.order();
@@ -90,6 +133,125 @@ public final class Float64Engine
             }
         }
         inputIndex = net.inputs();
+        backSources = java.util.stream.IntStream.range(0, n).filter(v -> prev[v] != null).toArray();
+        ranged = !plain && shareable();
+        parts = ranged ? threads : 1;
+        partSpikes = new long[parts][n];
+        csrTarget = new int[n];
+        absorbed = new boolean[n];
+        slotIn = new double[n][][][];
+        for (int v = 0; v < n; v++)
+        {
+            final int width = slotted[v] ? out[v].length : in[v].length;
+            final int slots = width == 0 ? 1 : in[v].length / width;
+            final java.util.List<java.util.List<double[]>> lists = new java.util.ArrayList<>();
+            for (int sl = 0; sl < slots; sl++)
+            {
+                lists.add(new java.util.ArrayList<>());
+            }
+            for (int k = 0; k < incomingSource[v].length; k++)
+            {
+                final int src = incomingSource[v][k];
+                lists.get(slotted[v] ? incomingOffset[v][k] / width : 0).add(incomingBack[v][k] ? prev[src] : out[src]);
+            }
+            slotIn[v] = new double[slots][][];
+            for (int sl = 0; sl < slots; sl++)
+            {
+                slotIn[v][sl] = lists.get(sl).toArray(new double[0][]);
+            }
+        }
+        if (ranged)
+        {
+            final int[] consumers = new int[n];
+            for (int v = 0; v < n; v++)
+            {
+                for (final int src : incomingSource[v])
+                {
+                    consumers[src]++;
+                }
+            }
+            for (int v = 0; v < n; v++)
+            {
+                if (ops[v] instanceof Ops.Csr c)
+                {
+                    csrTarget[v] = v;
+                    int delay = 0;
+                    final int u = fusable(v, c, consumers);
+                    if (u >= 0)
+                    {
+                        csrTarget[v] = u;
+                        absorbed[u] = true;
+                        delay = ((Ops.Delay) ops[u]).uniformSteps();
+                    }
+                    c.prepare(parts, out[v].length, delay);
+                }
+            }
+        }
+        csrGroup = ranged ? groups() : new int[n][];
+        team = parts > 1 ? new Team(parts, stepPart) : null;
+    }
+
+    /**
+     * The Delay that Csr v feeds alone, when its delay is the same d steps for every element and v's weights are
+     * finite: the Delay's output is then v's sums over its input of d steps before (zeros before step d, as v's
+     * sums over zeros are), which v computes from a short history of its non-zero inputs instead of delaying its
+     * dense output. -1 when there is none.
+     */
+    private int fusable(final int v, final Ops.Csr c, final int[] consumers)
+    {
+        if (consumers[v] != 1 || !c.skipsZeros())
+        {
+            return -1;
+        }
+        for (int u = 0; u < n; u++)
+        {
+            if (incomingSource[u].length == 1 && incomingSource[u][0] == v && !incomingBack[u][0]
+                && ops[u] instanceof Ops.Delay d && d.uniformSteps() >= 0)
+            {
+                return u;
+            }
+        }
+        return -1;
+    }
+
+    /** Start of part p's range of n elements, of parts parts (its end is part p + 1's start). */
+    static int lo(final int n, final int p, final int parts)
+    {
+        return (int) ((long) n * p / parts);
+    }
+
+    /** The threads a step runs on. */
+    public int threads()
+    {
+        return parts;
+    }
+
+    /**
+     * Whether ranges can share a step: every op element-wise ({@link Ranged}) or a Csr, and every edge's values as
+     * long as its target's input (a slot of a brian2 population).
+     */
+    private boolean shareable()
+    {
+        for (int v = 0; v < n; v++)
+        {
+            if (ops[v] != null && !(ops[v] instanceof Ranged) && !(ops[v] instanceof Ops.Csr))
+            {
+                return false;
+            }
+            final int width = slotted[v] ? out[v].length : in[v].length;
+            if (!slotted[v] && ops[v] instanceof Ranged && in[v].length != out[v].length)
+            {
+                return false;
+            }
+            for (final int src : incomingSource[v])
+            {
+                if (out[src].length != width)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     public Network network()
@@ -112,6 +274,19 @@ public final class Float64Engine
     /** Runs one step on the values in the input buffers. */
     public void advance()
     {
+        if (ranged)
+        {
+            if (team != null)
+            {
+                team.run(stepPart);
+            }
+            else
+            {
+                stepPart(0);
+            }
+            step++;
+            return;
+        }
         for (final int v : order)
         {
             final Op op = ops[v];
@@ -174,7 +349,196 @@ public final class Float64Engine
         step++;
     }
 
-    /** Node {@code v}'s output of the last step (live: do not modify). */
+    /** Part p's share of the step (parallel runs): its range of every node, meeting the others before each Csr. */
+    private void stepPart(final int p)
+    {
+        final int t = step;
+        final long[] fired = partSpikes[p];
+        for (final int v : order)
+        {
+            final Op op = ops[v];
+            if (op == null || absorbed[v])
+            {
+                continue;
+            }
+            final int[] src = incomingSource[v];
+            final boolean[] back = incomingBack[v];
+            if (op instanceof Ops.Csr)
+            {
+                // the part's range of each group member's input, kept as a list of its non-zero entries; then, all
+                // lists written, the part's targets from every part's list of the step the output is for
+                final int[] members = csrGroup[v];
+                if (members == null)
+                {
+                    continue; // recorded and scattered with its group's first
+                }
+                for (final int m : members)
+                {
+                    record(m, p, t);
+                }
+                if (team != null)
+                {
+                    team.await(p);
+                }
+                for (final int m : members)
+                {
+                    ((Ops.Csr) ops[m]).scatter(out[csrTarget[m]], p, t);
+                }
+                continue;
+            }
+            final double[] x = in[v];
+            final int width = out[v].length;
+            final int a = lo(width, p, parts);
+            final int b = lo(width, p + 1, parts);
+            sum(x, slotIn[v], slotted[v] ? width : x.length, a, b);
+            fired[v] += ((Ranged) op).step(x, out[v], a, b, t);
+        }
+        for (final int v : backSources)
+        {
+            final int width = out[v].length;
+            final int a = lo(width, p, parts);
+            System.arraycopy(out[v], a, prev[v], a, lo(width, p + 1, parts) - a);
+        }
+    }
+
+    /** Part p's range of Csr m's input of step t, as its list. */
+    private void record(final int m, final int p, final int t)
+    {
+        final Ops.Csr c = (Ops.Csr) ops[m];
+        final int[] src = incomingSource[m];
+        final boolean[] back = incomingBack[m];
+        final double[] x = in[m];
+        final int a = lo(x.length, p, parts);
+        final int b = lo(x.length, p + 1, parts);
+        if (src.length == 1 && c.skipsZeros())
+        {
+            // one edge: its values are the sum's but for -0.0, which the list skips as it skips 0.0
+            c.record(back[0] ? prev[src[0]] : out[src[0]], a, b, p, t);
+        }
+        else
+        {
+            sum(x, slotIn[m], x.length, a, b);
+            c.record(x, a, b, p, t);
+        }
+    }
+
+    /**
+     * Csrs that follow each other in the order (nothing between them but absorbed Delays and Inputs), none reading
+     * another's output, meet once: per group, its first member's entry lists the members, the others' are null.
+     */
+    private int[][] groups()
+    {
+        final int[][] g = new int[n][];
+        final boolean[] inGroup = new boolean[n];
+        for (int at = 0; at < order.length; at++)
+        {
+            final int v = order[at];
+            if (!(ops[v] instanceof Ops.Csr) || inGroup[v])
+            {
+                continue;
+            }
+            final java.util.List<Integer> members = new java.util.ArrayList<>(java.util.List.of(v));
+            final java.util.Set<Integer> written = new java.util.HashSet<>(java.util.List.of(v, csrTarget[v]));
+            inGroup[v] = true;
+            for (int next = at + 1; next < order.length; next++)
+            {
+                final int u = order[next];
+                if (absorbed[u] || ops[u] == null)
+                {
+                    continue;
+                }
+                boolean independent = ops[u] instanceof Ops.Csr;
+                for (int k = 0; independent && k < incomingSource[u].length; k++)
+                {
+                    independent = incomingBack[u][k] || !written.contains(incomingSource[u][k]);
+                }
+                if (!independent)
+                {
+                    break;
+                }
+                members.add(u);
+                written.add(u);
+                written.add(csrTarget[u]);
+                inGroup[u] = true;
+            }
+            g[v] = members.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return g;
+    }
+
+    /**
+     * Elements a to b - 1 of each slot (of {@code width} elements) of a node's input: 0.0 plus each edge's values, in
+     * edge order, as {@link #advance} adds them (0.0 where no edge), in one pass for up to three edges.
+     */
+    private static void sum(final double[] x, final double[][][] slots, final int width, final int a, final int b)
+    {
+        for (int sl = 0; sl < slots.length; sl++)
+        {
+            final double[][] ys = slots[sl];
+            final int o = sl * width;
+            switch (ys.length)
+            {
+                case 0 -> java.util.Arrays.fill(x, o + a, o + b, 0.0);
+                case 1 ->
+                {
+                    final double[] y0 = ys[0];
+                    for (int i = a; i < b; i++)
+                    {
+                        x[o + i] = 0.0 + y0[i];
+                    }
+                }
+                case 2 ->
+                {
+                    final double[] y0 = ys[0];
+                    final double[] y1 = ys[1];
+                    for (int i = a; i < b; i++)
+                    {
+                        x[o + i] = 0.0 + y0[i] + y1[i];
+                    }
+                }
+                case 3 ->
+                {
+                    final double[] y0 = ys[0];
+                    final double[] y1 = ys[1];
+                    final double[] y2 = ys[2];
+                    for (int i = a; i < b; i++)
+                    {
+                        x[o + i] = 0.0 + y0[i] + y1[i] + y2[i];
+                    }
+                }
+                default ->
+                {
+                    for (int i = a; i < b; i++)
+                    {
+                        x[o + i] = 0.0 + ys[0][i];
+                    }
+                    for (int k = 1; k < ys.length; k++)
+                    {
+                        final double[] y = ys[k];
+                        for (int i = a; i < b; i++)
+                        {
+                            x[o + i] += y[i];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Ends the threads of a parallel engine (nothing for one thread); it must not step afterwards. */
+    @Override
+    public void close()
+    {
+        if (team != null)
+        {
+            team.close();
+        }
+    }
+
+    /**
+     * Node {@code v}'s output of the last step (live: do not modify). A sparse Linear that feeds a uniform Delay
+     * alone writes into the Delay's output (see {@link #fusable}), and its own stays zero.
+     */
     public double[] output(final int v)
     {
         return out[v];
@@ -190,7 +554,12 @@ public final class Float64Engine
     /** Spikes node {@code v} has emitted so far (spiking neurons and Threshold; 0 for the rest). */
     public long spikes(final int v)
     {
-        return spikes[v];
+        long s = spikes[v];
+        for (final long[] part : partSpikes)
+        {
+            s += part[v];
+        }
+        return s;
     }
 
     /** True if node {@code v} emits spikes (0/1 outputs): IF, LIF, CubaLIF, Brunel and Threshold. */
@@ -203,6 +572,16 @@ public final class Float64Engine
     interface Op
     {
         int step(double[] x, double[] y);
+    }
+
+    /**
+     * An element-wise op: output i depends on input i alone (for a brian2 population, on neuron i of every slot)
+     * and on its own state i, so that ranges of a step may run on different threads.
+     */
+    interface Ranged extends Op
+    {
+        /** Elements lo to hi - 1 of step t (from 0); returns the spikes among them. */
+        int step(double[] x, double[] y, int lo, int hi, int t);
     }
 
     static NetworkException unsupported(final Node node)

@@ -29,7 +29,20 @@ public final class FreeRun
 
     public static Result run(final Network net, final int steps, final Options opt)
     {
-        final Float64Engine e = new Float64Engine(net, opt);
+        return run(net, steps, opt, 1);
+    }
+
+    /** The run on {@code threads} threads ({@link Float64Engine}): the same spikes. */
+    public static Result run(final Network net, final int steps, final Options opt, final int threads)
+    {
+        try (Float64Engine e = new Float64Engine(net, opt, threads))
+        {
+            return run(e, net, steps);
+        }
+    }
+
+    private static Result run(final Float64Engine e, final Network net, final int steps)
+    {
         final int n = net.size();
         final ReferenceRun.IntPairs[] pairs = new ReferenceRun.IntPairs[n];
         final int[] watched = java.util.stream.IntStream.range(0, n)

@@ -4,6 +4,7 @@ import org.scfabric.net.Node;
 import org.scfabric.net.Shape;
 import org.scfabric.net.Tensor;
 import org.scfabric.net.ref.Float64Engine.Op;
+import org.scfabric.net.ref.Float64Engine.Ranged;
 
 /** The float64 computations of each node kind (see {@link Float64Engine} for the semantics). */
 final class Ops
@@ -19,11 +20,7 @@ final class Ops
             case INPUT -> node.metadata().containsKey(org.scfabric.net.nir.NirMetadata.POISSON_N)
                 ? new BinomialSource(node, opt) : node.metadata().containsKey(
                     org.scfabric.net.nir.NirMetadata.SPIKE_STEPS) ? new SpikeListSource(node) : null;
-            case OUTPUT, FLATTEN -> (x, y) ->
-            {
-                System.arraycopy(x, 0, y, 0, y.length);
-                return 0;
-            };
+            case OUTPUT, FLATTEN -> new Copy();
             case LINEAR -> new Dense(node, false, true);
             case AFFINE -> new Dense(node, true, true);
             case CONV1D, CONV2D -> new Conv(node, true);
@@ -52,6 +49,16 @@ final class Ops
         private final double[] w;
         private final boolean perInput;
         private final boolean skipZeros;
+        /** Per part p of the targets (see {@link #split}): row j's synapses onto it are cut[p][j] to cut[p + 1][j]. */
+        private int[][] cut;
+        private int parts;
+        /** The ranged step's input lists: per part, {@code ring} slots of up to width[p] (j, x_j) entries. */
+        private int delay;
+        private int ring;
+        private int[] width;
+        private int[][] listJ;
+        private double[][] listX;
+        private int[][] count;
 
         Csr(final Node node)
         {
@@ -70,6 +77,123 @@ final class Ops
                 r[i] = (int)t.get(i);
             }
             return r;
+        }
+
+        boolean skipsZeros()
+        {
+            return skipZeros;
+        }
+
+        /**
+         * Readies the ranged step ({@link Float64Engine}'s stepPart): the targets split into {@code parts} ranges
+         * ({@link Float64Engine#lo}; each row's targets are ascending, so a row's synapses onto one range are a run
+         * of it), and a history of the input lists of {@code delay} + 2 steps (the output of step t is the sums over
+         * the input of step t - delay; one step more, so that a part may record step t + 1 while others still
+         * scatter step t).
+         */
+        void prepare(final int parts, final int outputs, final int delay)
+        {
+            final int rows = ptr.length - 1;
+            this.parts = parts;
+            this.delay = delay;
+            ring = delay + 2;
+            cut = new int[parts + 1][rows];
+            for (int p = 0; p <= parts; p++)
+            {
+                final int bound = Float64Engine.lo(outputs, p, parts);
+                for (int j = 0; j < rows; j++)
+                {
+                    int a = ptr[j];
+                    int b = ptr[j + 1];
+                    while (a < b) // the first synapse of the row with a target >= bound
+                    {
+                        final int m = (a + b) >>> 1;
+                        if (idx[m] < bound)
+                        {
+                            a = m + 1;
+                        }
+                        else
+                        {
+                            b = m;
+                        }
+                    }
+                    cut[p][j] = a;
+                }
+            }
+            width = new int[parts];
+            listJ = new int[parts][];
+            listX = new double[parts][];
+            count = new int[parts][ring];
+            for (int p = 0; p < parts; p++)
+            {
+                width[p] = Float64Engine.lo(rows, p + 1, parts) - Float64Engine.lo(rows, p, parts);
+                listJ[p] = new int[ring * width[p]];
+                listX[p] = new double[ring * width[p]];
+            }
+        }
+
+        /** Part p's inputs a to b - 1 of step t, as the list the scatter visits: ascending, zeros skipped if finite. */
+        void record(final double[] x, final int a, final int b, final int p, final int t)
+        {
+            final int slot = t % ring;
+            final int[] js = listJ[p];
+            final double[] xs = listX[p];
+            int c = slot * width[p];
+            final int base = c;
+            for (int j = a; j < b; j++)
+            {
+                final double xj = x[j];
+                if (!skipZeros || xj != 0.0)
+                {
+                    js[c] = j;
+                    xs[c++] = xj;
+                }
+            }
+            count[p][slot] = c - base;
+        }
+
+        /**
+         * Part p's targets of step t's output: the sums over the recorded inputs of step t - delay, every part's list
+         * in part order, so each target takes its terms in increasing j as {@link #step} does, to the bit (zeros
+         * before step delay, as the sums over the Delay's zeros).
+         */
+        void scatter(final double[] y, final int p, final int t)
+        {
+            java.util.Arrays.fill(y, Float64Engine.lo(y.length, p, parts), Float64Engine.lo(y.length, p + 1, parts), 0.0);
+            if (t < delay)
+            {
+                return;
+            }
+            final int slot = (t - delay) % ring;
+            final int[] from = cut[p];
+            final int[] to = cut[p + 1];
+            final int[] idx = this.idx;
+            final double[] w = this.w;
+            for (int q = 0; q < parts; q++)
+            {
+                final int[] js = listJ[q];
+                final double[] xs = listX[q];
+                for (int c = slot * width[q], end = c + count[q][slot]; c < end; c++)
+                {
+                    final int j = js[c];
+                    final double xj = xs[c];
+                    if (perInput)
+                    {
+                        final double wx = w[j] * xj;
+                        for (int e = from[j], stop = to[j]; e < stop; e++)
+                        {
+                            y[idx[e]] += wx;
+                        }
+                    }
+                    else
+                    {
+                        for (int e = from[j], stop = to[j]; e < stop; e++)
+                        {
+                            y[idx[e]] += w[e] * xj;
+                        }
+                    }
+                }
+            }
         }
 
         @Override
@@ -111,7 +235,7 @@ final class Ops
      * v_reset; then {@code scfabric.refractory_steps} steps held at v_leak with the input ignored. Its leak is
      * the reference's Euler step whatever {@link Options} say (they are NIR's neurons' options).
      */
-    static final class Brunel implements Op
+    static final class Brunel implements Ranged
     {
         private static double[] ones(final int n)
         {
@@ -150,8 +274,14 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
+            return step(x, y, 0, v.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
             int fired = 0;
-            for (int j = 0; j < v.length; j++)
+            for (int j = lo; j < hi; j++)
             {
                 if (rc[j] > 0)
                 {
@@ -601,7 +731,7 @@ final class Ops
         }
     }
 
-    static final class Scale implements Op
+    static final class Scale implements Ranged
     {
         private final double[] a;
 
@@ -613,7 +743,13 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
-            for (int i = 0; i < y.length; i++)
+            return step(x, y, 0, y.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
+            for (int i = lo; i < hi; i++)
             {
                 y[i] = a[i] * x[i];
             }
@@ -621,7 +757,7 @@ final class Ops
         }
     }
 
-    static final class Threshold implements Op
+    static final class Threshold implements Ranged
     {
         private final double[] th;
 
@@ -633,8 +769,14 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
+            return step(x, y, 0, y.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
             int fired = 0;
-            for (int i = 0; i < y.length; i++)
+            for (int i = lo; i < hi; i++)
             {
                 final boolean f = x[i] > th[i];
                 y[i] = f ? 1.0 : 0.0;
@@ -645,12 +787,27 @@ final class Ops
     }
 
     /** Each element's input of round(delay / dt) steps before, from a ring of past inputs. */
-    static final class Delay implements Op
+    static final class Delay implements Ranged
     {
+        /** The delay shared by every element, or -1: then a step copies a whole slot. */
+        private final int uniform;
         private final int[] steps;
         private final int len;
         private final double[] ring;
         private int t;
+
+        /** The delay in steps when every element has the same, else -1. */
+        int uniformSteps()
+        {
+            for (final int s : steps)
+            {
+                if (s != steps[0])
+                {
+                    return -1;
+                }
+            }
+            return steps.length == 0 ? -1 : steps[0];
+        }
 
         Delay(final Node node, final double dt)
         {
@@ -670,26 +827,38 @@ final class Ops
             }
             len = max + 1;
             ring = new double[len * d.length];
+            uniform = uniformSteps();
         }
 
         @Override
         public int step(final double[] x, final double[] y)
         {
+            return step(x, y, 0, y.length, t++);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
             final int n = y.length;
             final int slot = t % len;
-            System.arraycopy(x, 0, ring, slot * n, n);
-            for (int i = 0; i < n; i++)
+            System.arraycopy(x, lo, ring, slot * n + lo, hi - lo);
+            if (uniform >= 0)
+            {
+                final int from = slot - uniform;
+                System.arraycopy(ring, (from < 0 ? from + len : from) * n + lo, y, lo, hi - lo);
+                return 0;
+            }
+            for (int i = lo; i < hi; i++)
             {
                 final int from = slot - steps[i];
                 y[i] = ring[(from < 0 ? from + len : from) * n + i];
             }
-            t++;
             return 0;
         }
     }
 
     /** I, IF, LI, LIF, CubaLI, CubaLIF: per-neuron parameters, state from zero. */
-    static final class Neuron implements Op
+    static final class Neuron implements Ranged
     {
         final double[] v;
         private final double[] cur;
@@ -747,8 +916,14 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y)
         {
+            return step(x, y, 0, v.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
             int fired = 0;
-            for (int j = 0; j < v.length; j++)
+            for (int j = lo; j < hi; j++)
             {
                 double drive = x[j];
                 if (current)
@@ -791,6 +966,23 @@ final class Ops
                 v[j] = u;
             }
             return fired;
+        }
+    }
+
+    /** Output and Flatten: the input, copied. */
+    static final class Copy implements Ranged
+    {
+        @Override
+        public int step(final double[] x, final double[] y)
+        {
+            return step(x, y, 0, y.length, 0);
+        }
+
+        @Override
+        public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
+        {
+            System.arraycopy(x, lo, y, lo, hi - lo);
+            return 0;
         }
     }
 }

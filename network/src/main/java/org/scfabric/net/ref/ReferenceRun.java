@@ -59,7 +59,14 @@ public final class ReferenceRun
     public static ArithmeticRun run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
         final Probe probe)
     {
-        final Stepper r = new Stepper(net, stimulus, steps, opt, probe);
+        return run(net, stimulus, steps, opt, probe, 1);
+    }
+
+    /** {@link #run(Network, Stimulus, int, Options, Probe)} on {@code threads} threads: the same bits. */
+    public static ArithmeticRun run(final Network net, final Stimulus stimulus, final int steps, final Options opt,
+        final Probe probe, final int threads)
+    {
+        final Stepper r = new Stepper(net, stimulus, steps, opt, probe, threads);
         for (int t = 0; t < steps; t++)
         {
             r.step(t, null);
@@ -96,6 +103,13 @@ public final class ReferenceRun
         public Stepper(final Network net, final Stimulus stimulus, final int steps, final Options opt,
             final Probe probe)
         {
+            this(net, stimulus, steps, opt, probe, 1);
+        }
+
+        /** The run on {@code threads} threads ({@link Float64Engine}), ended by {@link #finish}. */
+        public Stepper(final Network net, final Stimulus stimulus, final int steps, final Options opt,
+            final Probe probe, final int threads)
+        {
             if (net.inputs().length == 0 && !selfDriven(net))
             {
                 throw new NetworkException("the network has no Input node to drive");
@@ -108,7 +122,7 @@ public final class ReferenceRun
             this.stimulus = stimulus;
             this.steps = steps;
             this.probe = probe;
-            e = new Float64Engine(net, opt);
+            e = new Float64Engine(net, opt, threads);
             inputs = net.inputs();
             outputs = net.outputs();
             row = new double[channels(net)];
@@ -178,6 +192,7 @@ public final class ReferenceRun
         /** The run after its steps; wall_s is the time spent in {@link #step}. */
         public ArithmeticRun finish()
         {
+            e.close();
             final Map<String, Long> perNode = new LinkedHashMap<>();
             long total = 0;
             for (int v = 0; v < net.size(); v++)

@@ -33,6 +33,14 @@ class Brian2NeuronTest
     static Brian2Neuron neuron(final boolean held, final double tau, final double vLeak, final double th,
         final String resetOp, final double reset, final int refractory, final double v0, final String... currents)
     {
+        return neuron("exact", held, tau, vLeak, th, resetOp, reset, refractory, v0, currents);
+    }
+
+    /** {@code method}: exact or euler. */
+    static Brian2Neuron neuron(final String method, final boolean held, final double tau, final double vLeak,
+        final double th, final String resetOp, final double reset, final int refractory, final double v0,
+        final String... currents)
+    {
         final Map<String, Tensor> p = new LinkedHashMap<>();
         p.put("tau", Tensor.vector(tau));
         p.put("r", Tensor.scalar(1.0));
@@ -54,7 +62,7 @@ class Brian2NeuronTest
             rs.append(rs.length() == 0 ? "" : ";").append("1.0");
         }
         m.put(NirMetadata.STATE_VARS, vars.toString());
-        m.put(NirMetadata.METHOD, "exact");
+        m.put(NirMetadata.METHOD, method);
         m.put(NirMetadata.THRESHOLD_OP, ">");
         m.put(NirMetadata.RESET_OP, resetOp);
         m.put(NirMetadata.REFRACTORY_STEPS, Integer.toString(refractory));
@@ -231,5 +239,52 @@ class Brian2NeuronTest
                     : 1), p, u));
             }
         }
+    }
+
+    /** The source's counter-based uniforms are SplittableRandom's own stream, draw for draw, for any seed. */
+    @Test
+    void binomialUniformsAreSplittableRandomsStream()
+    {
+        qt().forAll(longs().all()).checkAssert(seed ->
+        {
+            final java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+            for (int d = 0; d < 1000; d++)
+            {
+                assertEquals(Double.doubleToRawLongBits(r.nextDouble()),
+                    Double.doubleToRawLongBits(BinomialSource.uniform(seed, d)), "seed " + seed + " draw " + d);
+            }
+        });
+    }
+
+    /** Without currents the membrane-only loop gives the general loop's bits, step by step, on random inputs. */
+    @Test
+    void theMembraneOnlyLoopGivesTheGeneralLoopsBits()
+    {
+        qt().forAll(longs().all(), integers().between(0, 4), integers().between(0, 15)).checkAssert((seed, ref, mode) ->
+        {
+            final java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+            final double tau = r.nextDouble(0.005, 0.03);
+            final double th = r.nextDouble(0.005, 0.02);
+            final String op = (mode & 1) == 0 ? "=" : "-=";
+            final double reset = r.nextDouble(-0.005, 0.005);
+            final String method = (mode & 8) == 0 ? "exact" : "euler";
+            final double leak = r.nextDouble(-0.001, 0.001);
+            final Brian2Neuron a = neuron(method, (mode & 2) == 0, tau, leak, th, op, reset, ref, 0.0);
+            final Brian2Neuron b = neuron(method, (mode & 2) == 0, tau, leak, th, op, reset, ref, 0.0);
+            b.membraneLoop = false;
+            final double[] x = new double[1];
+            final double[] ya = new double[1];
+            final double[] yb = new double[1];
+            int fired = 0;
+            for (int t = 0; t < 300; t++)
+            {
+                x[0] = r.nextDouble() < 0.3 ? r.nextDouble(0, 0.006) : (mode & 4) == 0 ? 0.0 : -0.0;
+                fired += a.step(x, ya);
+                b.step(x, yb);
+                assertEquals(Double.doubleToRawLongBits(b.v[0]), Double.doubleToRawLongBits(a.v[0]), "step " + t);
+                assertEquals(yb[0], ya[0], "spike, step " + t);
+            }
+            assertTrue(fired > 0, "the neuron fired");
+        });
     }
 }
