@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.bench.nir.ScConfig;
+import org.scfabric.bench.nir.SynapseLists;
 import org.scfabric.hw.fabric.ScSynapses;
 import org.scfabric.hw.sc.LfsrEncoderModel;
 import org.scfabric.hw.sc.SeedPlan;
@@ -153,46 +154,10 @@ final class ScMapping
     {
         return switch (node.kind())
         {
-            case CSR_LINEAR -> csr(node);
+            case CSR_LINEAR -> SynapseLists.csr(node);
             case CONV1D, CONV2D -> conv(node);
-            default -> dense(node);
+            default -> SynapseLists.dense(node);
         };
-    }
-
-    private static int[][] dense(final Node node)
-    {
-        final Shape ws = node.param("weight").shape();
-        final int rows = ws.dim(0);
-        final int cols = ws.dim(1);
-        final int[][] s = new int[3][rows * cols];
-        for (int i = 0, q = 0; i < rows; i++)
-        {
-            for (int j = 0; j < cols; j++, q++)
-            {
-                s[0][q] = i;
-                s[1][q] = j;
-                s[2][q] = q;
-            }
-        }
-        return s;
-    }
-
-    private static int[][] csr(final Node node)
-    {
-        final double[] ptr = node.param("indptr").data();
-        final double[] idx = node.param("indices").data();
-        final boolean perInput = node.param("data").data().length != idx.length;
-        final int[][] s = new int[3][idx.length];
-        for (int j = 0; j + 1 < ptr.length; j++)
-        {
-            for (int e = (int)ptr[j], end = (int)ptr[j + 1]; e < end; e++)
-            {
-                s[0][e] = (int)idx[e];
-                s[1][e] = j;
-                s[2][e] = perInput ? j : e;
-            }
-        }
-        return s;
     }
 
     /** Conv1d (height 1) and Conv2d, PyTorch's cross-correlation with stride, padding, dilation and groups. */

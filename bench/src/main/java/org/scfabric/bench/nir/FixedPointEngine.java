@@ -357,7 +357,7 @@ public final class FixedPointEngine
                 System.arraycopy(x, 0, y, 0, y.length);
                 return 0;
             };
-            case LINEAR, AFFINE -> sc != null ? scLayer(node, denseSynapses(node), 1) : dense(node);
+            case LINEAR, AFFINE -> sc != null ? scLayer(node, SynapseLists.dense(node), 1) : dense(node);
             case CONV1D, CONV2D -> sc != null ? new Conv(node, false).sc(node) : new Conv(node, true);
             case SUM_POOL_2D, AVG_POOL_2D -> new Pool(node, node.kind() == Kind.AVG_POOL_2D);
             case SCALE ->
@@ -391,7 +391,7 @@ public final class FixedPointEngine
             case DELAY -> delay(node, opt.dt());
             case I, IF, LI, LIF, CUBA_LI, CUBA_LIF -> new Neuron(node, opt);
             case BRUNEL -> brunel(node, opt);
-            case CSR_LINEAR -> sc != null ? scLayer(node, csrSynapses(node), 1) : csr(node, wrap);
+            case CSR_LINEAR -> sc != null ? scLayer(node, SynapseLists.csr(node), 1) : csr(node, wrap);
         };
     }
 
@@ -568,50 +568,10 @@ public final class FixedPointEngine
         };
     }
 
-    /** (output, input, weight index) of every synapse of a Linear/Affine node: weight (i, j) is index i·cols + j. */
-    private static int[][] denseSynapses(final Node node)
-    {
-        final int rows = node.param("weight").shape().dim(0);
-        final int cols = node.param("weight").shape().dim(1);
-        final int[][] s = new int[3][rows * cols];
-        for (int i = 0, k = 0; i < rows; i++)
-        {
-            for (int j = 0; j < cols; j++, k++)
-            {
-                s[0][k] = i;
-                s[1][k] = j;
-                s[2][k] = k;
-            }
-        }
-        return s;
-    }
-
     /** A synapse node's weights as the SC layer indexes them: a csr Linear's {@code data}, else {@code weight}. */
     private static double[] scWeights(final Node node)
     {
         return node.kind() == Kind.CSR_LINEAR ? node.param("data").data() : node.param("weight").data();
-    }
-
-    /**
-     * (output, input, weight index) of every synapse of a csr Linear: row j of the CSR lists input j's targets;
-     * the weight is input j's (one per input, as the Brunel export's axons) or the synapse's own.
-     */
-    private static int[][] csrSynapses(final Node node)
-    {
-        final double[] ptr = node.param("indptr").data();
-        final double[] idx = node.param("indices").data();
-        final boolean perInput = node.param("data").data().length != idx.length;
-        final int[][] s = new int[3][idx.length];
-        for (int j = 0; j + 1 < ptr.length; j++)
-        {
-            for (int e = (int)ptr[j], end = (int)ptr[j + 1]; e < end; e++)
-            {
-                s[0][e] = (int)idx[e];
-                s[1][e] = j;
-                s[2][e] = perInput ? j : e;
-            }
-        }
-        return s;
     }
 
     /** The SC realisation of a synapse node; {@code plane}: outputs per bias value. */

@@ -25,14 +25,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Brian2's own examples (Debian's python-brian-doc) through {@code scfabric brian2}: skipped when Brian2 or the
  * examples are missing, failed under CI=true (CI installs python3-brian and python-brian-doc).
  */
-class Brian2ScriptsTest
+public class Brian2ScriptsTest
 {
-    static final Path EXAMPLES = Path.of("/usr/share/doc/python-brian-doc/examples");
+    public static final Path EXAMPLES = Path.of("/usr/share/doc/python-brian-doc/examples");
 
     @TempDir
     Path tmp;
 
-    static void needBrian2()
+    /** Skips without Brian2 or its examples; under CI=true their absence fails. */
+    public static void needBrian2()
     {
         boolean ok = Files.isDirectory(EXAMPLES);
         if (ok)

@@ -2,17 +2,15 @@ package org.scfabric.bench.fabric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.scfabric.bench.cli.Cli.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scfabric.bench.brian2.Brian2Runner;
+import org.scfabric.bench.brian2.Brian2ScriptsTest;
 import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.hw.fabric.FabricParams;
@@ -29,38 +27,10 @@ import org.scfabric.net.ref.Options;
  */
 class Brian2FabricScriptsTest
 {
-    private static final Path EXAMPLES = Path.of("/usr/share/doc/python-brian-doc/examples");
+    private static final Path EXAMPLES = Brian2ScriptsTest.EXAMPLES;
 
     @TempDir
     Path tmp;
-
-    private static void needBrian2()
-    {
-        boolean ok = Files.isDirectory(EXAMPLES);
-        if (ok)
-        {
-            try
-            {
-                final Process p = new ProcessBuilder(Brian2Runner.defaultPython(), "-c", "import brian2")
-                    .redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                ok = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-            }
-            catch (final Exception e)
-            {
-                ok = false;
-            }
-        }
-        if (!ok)
-        {
-            final String why = "Brian2 or its examples are missing (apt-get install python3-brian python-brian-doc)";
-            if ("true".equals(System.getenv("CI")))
-            {
-                throw new AssertionError(why + "; CI needs them");
-            }
-            assumeTrue(false, why);
-        }
-    }
 
     /** A copy of an example with {@code edits} (pairs: text, replacement; each must occur), captured as NIR. */
     private Path capture(final String example, final String... edits) throws IOException
@@ -100,7 +70,7 @@ class Brian2FabricScriptsTest
     @Test
     void ifCurveOnTheFabricFiresTheUnrolledEnginesSpikes() throws Exception
     {
-        needBrian2();
+        Brian2ScriptsTest.needBrian2();
         final Network net = NirReader.read(capture("IF_curve_LIF.py", "n = 1000", "n = 100"));
         final long spikes = equalInBothFormats(net, 3000, 3, 400);
         assertTrue(spikes > 500, "the f-I curve's upper half fires: " + spikes + " spikes");
@@ -110,7 +80,7 @@ class Brian2FabricScriptsTest
     @Test
     void cubaOnTheFabricFiresTheUnrolledEnginesSpikes() throws Exception
     {
-        needBrian2();
+        Brian2ScriptsTest.needBrian2();
         final Network net = NirReader.read(capture("CUBA.py", "NeuronGroup(4000", "NeuronGroup(400", "'i<3200', p=0.02",
             "'i<320', p=0.2", "'i>=3200', p=0.02", "'i>=320', p=0.2"));
         final long spikes = equalInBothFormats(net, 1000, 4, 150);
@@ -124,7 +94,7 @@ class Brian2FabricScriptsTest
     @Test
     void brunelPanelCOnTheFabricFiresTheUnrolledEnginesSpikesAndTheCommandRunsIt() throws Exception
     {
-        needBrian2();
+        Brian2ScriptsTest.needBrian2();
         final String loop = "for panel, params in parameters.items():";
         final Path nir = capture("frompapers/Brunel_2000.py", loop, "parameters = {'C': parameters['C']}\n" + loop,
             "N_E = 10000", "N_E = 400");
