@@ -26,6 +26,20 @@ public final class Bits
         return lowSigned(x, width) == x;
     }
 
+    /** The fewest two's-complement bits (at least 2) that hold every value of {@code xs}: a memory word's width. */
+    public static int signedWidth(final int[] xs)
+    {
+        int b = 2;
+        for (final int x : xs)
+        {
+            while (!fitsSigned(x, b))
+            {
+                b++;
+            }
+        }
+        return b;
+    }
+
     /** Reverses the 16 low bits (bit 0 becomes bit 15). */
     public static int reverse16(final int x)
     {

@@ -59,8 +59,8 @@ final class Brian2Memories
         {
             kVaries[q] = varies(b2.kSyn[q]);
             rVaries[q] = varies(b2.r[q]);
-            kBits[q] = signedBits(b2.kSyn[q]);
-            rBits[q] = signedBits(b2.r[q]);
+            kBits[q] = Bits.signedWidth(b2.kSyn[q]);
+            rBits[q] = Bits.signedWidth(b2.r[q]);
         }
         mG = new int[k];
         mK = new int[k];
@@ -79,19 +79,6 @@ final class Brian2Memories
             }
         }
         return false;
-    }
-
-    private static int signedBits(final int[] xs)
-    {
-        int b = 2;
-        for (final int x : xs)
-        {
-            while (!Bits.fitsSigned(x, b))
-            {
-                b++;
-            }
-        }
-        return b;
     }
 
     void declare(final Declarations d)

@@ -105,7 +105,7 @@ final class MappedMemories implements CoreMemories
         paramBits = new int[PARAMS.length];
         for (int p = 0; p < PARAMS.length; p++)
         {
-            paramBits[p] = signedBits(values[p]);
+            paramBits[p] = Bits.signedWidth(values[p]);
             for (int j = 1; j < m.n; j++)
             {
                 varies[p] |= values[p][j] != values[p][0];
@@ -117,7 +117,7 @@ final class MappedMemories implements CoreMemories
             b |= x != 0;
         }
         hasBias = b;
-        biasBits = signedBits(m.bias);
+        biasBits = Bits.signedWidth(m.bias);
         this.observed = observed;
         rangeBits = m.sc == null ? 0 : m.sc.rangeBits();
         pendIdx = new int[ports];
@@ -131,19 +131,6 @@ final class MappedMemories implements CoreMemories
         }
         b2m = m.brian2 == null ? null : new Brian2Memories(m, pl, core);
         b2x = new int[m.brian2 == null ? 0 : m.brian2.currents + 1];
-    }
-
-    private static int signedBits(final int[] xs)
-    {
-        int b = 2;
-        for (final int x : xs)
-        {
-            while (!Bits.fitsSigned(x, b))
-            {
-                b++;
-            }
-        }
-        return b;
     }
 
     @Override
