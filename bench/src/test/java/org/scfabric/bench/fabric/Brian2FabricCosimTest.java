@@ -1,0 +1,61 @@
+package org.scfabric.bench.fabric;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.scfabric.bench.nir.FixedFormat;
+import org.scfabric.hw.cosim.IcarusRunner;
+import org.scfabric.hw.fabric.FabricParams;
+import org.scfabric.hw.fabric.MappedRtl;
+import org.scfabric.net.Network;
+import org.scfabric.net.ref.Options;
+
+/**
+ * The Brian2 datapath's Verilog ({@code rtl/fabric/sc_brian2_unit.v} in {@code sc_mapped_fabric.v}'s cores, top
+ * written by {@link MappedRtl}) under Icarus against the fast engine: every step start, every spike and every output
+ * event at the same edge and the same finish edge, on random Brian2-like networks (the generator of
+ * {@link Brian2FabricEquivalenceTest}: refractory periods, both resets and thresholds, held variables, zero to two
+ * currents, initial values, recurrent synapses with delays into any variable, Poisson and spike-generator sources
+ * as host address events) under random architectures, in Q8.8 and Q16.12; the same runs also fire the unrolled
+ * engine's spikes per population and step ({@link Brian2FabricEquivalenceTest#compare}).
+ */
+class Brian2FabricCosimTest
+{
+    private static final int STEPS = 60;
+
+    @Test
+    void verilogGivesTheFastEnginesEventsOnRandomBrian2NetworksAndArchitectures()
+    {
+        IcarusRunner.requireIcarus();
+        final AtomicInteger spiking = new AtomicInteger();
+        final AtomicInteger runs = new AtomicInteger();
+        qt().withFixedSeed(0xB21A7L).withExamples(14).forAll(longs().all(), integers().between(1, 4),
+            integers().between(0, 35), integers().between(0, 63)).checkAssert((seed, k, dp, bits) ->
+            {
+                final SplittableRandom r = new SplittableRandom(seed);
+                final StringBuilder desc = new StringBuilder();
+                final Network net = Brian2FabricEquivalenceTest.randomNetwork(r, desc);
+                final FixedFormat fmt = (bits & 1) == 0 ? FixedFormat.Q8_8 : FixedFormat.Q16_12;
+                final Options opt = new Options(Brian2FabricEquivalenceTest.DT, Options.Integrator.EULER,
+                    Options.Reset.ZERO);
+                final NirMapping map = NirMapping.map(net, opt, fmt);
+                final int n = map.network().size();
+                final FabricParams fp = new FabricParams(n, Math.min(k, n), 1 + dp % 9, 1 + dp / 9,
+                    1 + (bits >> 2 & 3), 1 + (bits >> 4 & 1), 100.0, FabricParams.Overflow.STALL);
+                final String where = desc + "| " + fp + " " + fmt.name();
+                final long spikes = Brian2FabricEquivalenceTest.compare(net, map, fp, opt, fmt, STEPS, false, where);
+                final int[][] ev = SourceEvents.events(net, map, opt, STEPS, fmt.fraction(), fmt.width());
+                NirFabricCosimTest.compare(fp, map, ev[0], ev[1], STEPS, where);
+                runs.incrementAndGet();
+                spiking.addAndGet(spikes > 0 ? 1 : 0);
+            });
+        assertTrue(spiking.get() * 2 > runs.get(), "most random networks must spike for the co-simulation to mean "
+            + "anything: " + spiking + " of " + runs);
+    }
+}
