@@ -27,7 +27,7 @@ import org.scfabric.net.ref.Options;
  */
 class Brian2FabricCosimTest
 {
-    private static final int STEPS = 60;
+    private static final int STEPS = 100;
 
     @Test
     void verilogGivesTheFastEnginesEventsOnRandomBrian2NetworksAndArchitectures()
@@ -35,7 +35,7 @@ class Brian2FabricCosimTest
         IcarusRunner.requireIcarus();
         final AtomicInteger spiking = new AtomicInteger();
         final AtomicInteger runs = new AtomicInteger();
-        qt().withFixedSeed(0xB21A7L).withExamples(14).forAll(longs().all(), integers().between(1, 4),
+        qt().withFixedSeed(0xB21A7L).withExamples(30).forAll(longs().all(), integers().between(1, 4),
             integers().between(0, 35), integers().between(0, 63)).checkAssert((seed, k, dp, bits) ->
             {
                 final SplittableRandom r = new SplittableRandom(seed);
