@@ -323,8 +323,9 @@ module sc_mfab_core #(
                     bw_word = dlv_word[bp*FW +: FW];
                     b_bk = bank_q + bw_word[WB+GB +: OB];
                     if (b_bk >= B) b_bk = b_bk - B;
-                    if (dlv_valid[bp] && bw_word[FW-1 -: KB] == C
-                            && (b_bk * G + bw_word[WB +: GB]) * MEM + bw_word[WB+GB+OB +: AB] == bi)
+                    // the same word as the block above adds into: bank, group and address each equal
+                    if (dlv_valid[bp] && bw_word[FW-1 -: KB] == C && b_bk == b_bank && bw_word[WB +: GB] == bq
+                            && bw_word[WB+GB+OB +: AB] == st_addr[LC-1])
                         a_w = a_w + $signed(bw_word[0 +: WB]);
                 end
                 b_w = bias_q[bq*(W+32) +: W+32];
