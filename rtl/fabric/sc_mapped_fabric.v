@@ -82,10 +82,13 @@ module sc_mfab_core #(
     parameter BIAS_FILE = "c0_bias.hex", // per local address, per group g: first step, bias (group 0 lowest)
     parameter PH_FILE = "c0_ph.hex",     // per phase: hi, lo
     parameter ZERO_FILE = "c0_zero.hex", // a zero per local address: v and i start at 0 (an image, so that
-                                         // synthesis keeps them memories)
+                                         // synthesis keeps them memories); a Brian2 neuron's v starts at its word
     parameter SC = 0,                    // SC synapses: the groups they feed have a popcount-to-current converter
     parameter L = 64,                    // the bitstream length (the converter divides by it)
-    parameter RANGE_FILE = "c0_range.hex" // per local address, per group g: converts (bit W), range Y (W bits)
+    parameter RANGE_FILE = "c0_range.hex", // per local address, per group g: converts (bit W), range Y (W bits)
+    // Brian2 neurons (kind 3): BRIAN2 = 1 puts an sc_brian2_unit (sc_brian2_unit.v) beside the result stage
+    parameter BRIAN2 = 0, B2_NC = 0, B2_RB = 2, B2_VB = 1,
+    parameter B2_CFG_FILE = "c0_b2cfg.hex", B2_G_FILE = "c0_b2g.hex", B2_REF_FILE = "c0_b2ref.hex"
 ) (
     input  wire             clk,
     input  wire             rst_n,
@@ -189,6 +192,8 @@ module sc_mfab_core #(
     reg [1:0]            kind;
     reg [W:0]            rw;
     reg signed [ACW+W+1:0] pr;
+    wire signed [W-1:0]  b2_v;          // a Brian2 neuron's next v and spike (sc_brian2_unit, below)
+    wire                 b2_fire;
 
     always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
@@ -265,7 +270,10 @@ module sc_mfab_core #(
                     u = v + scl(a3, pw[4*W +: W]);
                 end
                 vth = pw[W +: W];
-                if (pw[7*W+GCB+1] && u > vth) begin
+                if (BRIAN2 && kind == 2'd3) begin
+                    u = b2_v;
+                    spike = b2_fire;
+                end else if (pw[7*W+GCB+1] && u > vth) begin
                     spike = 1'b1;
                     u = SUBTRACT ? u - vth : pw[0 +: W];
                 end
@@ -309,6 +317,48 @@ module sc_mfab_core #(
             busy <= iss_nx || st_nx != 0 || spike;
         end
     end
+
+    // Brian2 neurons: the groups' inputs at the result stage as this edge sees them (this edge's deliveries
+    // added, as the block above adds them before it reads), for the unit, which answers v and the spike.
+    generate if (BRIAN2) begin : b2
+        reg [G*W-1:0]        y_all;
+        reg [FW-1:0]         bw_word;
+        reg [W+31:0]         b_w;
+        reg signed [ACW-1:0] a_w;
+        reg signed [W-1:0]   b_b;
+        reg [31:0]           b_step, b_bk;
+        reg [OB-1:0]         b_bank;
+        integer bq, bp, bi;
+        always @* begin
+            b_step = start ? step_in : step_q;
+            b_bank = start ? bank_in : bank_q;
+            for (bq = 0; bq < G; bq = bq + 1) begin
+                bi = (b_bank * G + bq) * MEM + st_addr[LC-1];
+                a_w = acc[bi];
+                for (bp = 0; bp < P; bp = bp + 1) begin
+                    bw_word = dlv_word[bp*FW +: FW];
+                    b_bk = bank_q + bw_word[WB+GB +: OB];
+                    if (b_bk >= B) b_bk = b_bk - B;
+                    // the same word as the block above adds into: bank, group and address each equal
+                    if (dlv_valid[bp] && bw_word[FW-1 -: KB] == C && b_bk == b_bank && bw_word[WB +: GB] == bq
+                            && bw_word[WB+GB+OB +: AB] == st_addr[LC-1])
+                        a_w = a_w + $signed(bw_word[0 +: WB]);
+                end
+                b_w = bias_q[bq*(W+32) +: W+32];
+                b_b = (b_step >= b_w[W +: 32]) ? b_w[0 +: W] : {W{1'b0}};
+                y_all[bq*W +: W] = sat(a_w + b_b);
+            end
+        end
+        sc_brian2_unit #(.W(W), .F(F), .MEM(MEM), .AB(AB), .G(G), .GCB(GCB), .NC(B2_NC), .RB(B2_RB), .VB(B2_VB),
+                .CFG_FILE(B2_CFG_FILE), .G_FILE(B2_G_FILE), .REF_FILE(B2_REF_FILE)) unit (
+            .clk(clk), .rda((LC > 1) ? st_addr[(LC > 1) ? LC - 2 : 0] : (start ? ph[phase_in][0 +: AB] : addr)),
+            .we(st_valid[LC-1]), .wa(st_addr[LC-1]), .y(y_all), .gc(par_q[7*W +: GCB]), .v(v_q),
+            .v_leak(par_q[5*W +: W]), .k_mem(par_q[4*W +: W]), .v_th(par_q[W +: W]), .v_reset(par_q[0 +: W]),
+            .v_next(b2_v), .fire(b2_fire));
+    end else begin : no_b2
+        assign b2_v = {W{1'b0}};
+        assign b2_fire = 1'b0;
+    end endgenerate
 endmodule
 
 // The spike FIFOs and the synapse router (EngineRouter): NF FIFOs (the cores', then the input port's).

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scfabric.bench.brian2.Brian2ScriptsTest;
 import org.scfabric.bench.cli.Cli.Run;
 import org.scfabric.bench.nir.FixedFormat;
+import org.scfabric.hw.cosim.IcarusRunner;
 import org.scfabric.hw.fabric.FabricParams;
 import org.scfabric.net.Network;
 import org.scfabric.net.nir.NirReader;
@@ -74,6 +75,37 @@ class Brian2FabricScriptsTest
         final Network net = NirReader.read(capture("IF_curve_LIF.py", "n = 1000", "n = 100"));
         final long spikes = equalInBothFormats(net, 3000, 3, 400);
         assertTrue(spikes > 500, "the f-I curve's upper half fires: " + spikes + " spikes");
+    }
+
+    /**
+     * The Verilog (sc_brian2_unit in the fabric's cores) under Icarus on real captures: IF_curve_LIF.py at 100
+     * neurons (refractory 5 ms, v held) and Brunel_2000.py panel C at N_E = 200 (refractory, delays, Poisson counts as
+     * host events): every spike and output event at the fast engine's edge, spikes equal to the unrolled engine's.
+     */
+    @Test
+    void capturesRunOnTheVerilogEdgeForEdge() throws Exception
+    {
+        needBrian2();
+        IcarusRunner.requireIcarus();
+        final String loop = "for panel, params in parameters.items():";
+        final Path[] nirs = {capture("IF_curve_LIF.py", "n = 1000", "n = 100"), capture("frompapers/Brunel_2000.py", loop,
+            "parameters = {'C': parameters['C']}\n" + loop, "N_E = 10000", "N_E = 200")};
+        final int[] steps = {400, 200};
+        for (int i = 0; i < nirs.length; i++)
+        {
+            final Network net = NirReader.read(nirs[i]);
+            final Options opt = new Options(1e-4, Options.Integrator.EULER, Options.Reset.ZERO);
+            final NirMapping map = NirMapping.map(net, opt, FixedFormat.Q8_8);
+            final FabricParams fp = new FabricParams(map.network().size(), 3, 8, 2, 2, 1, 100.0,
+                FabricParams.Overflow.STALL);
+            final String where = nirs[i].getFileName().toString();
+            final long spikes = Brian2FabricEquivalenceTest.compare(net, map, fp, opt, FixedFormat.Q8_8, steps[i], false,
+                where);
+            assertTrue(spikes > 20, where + " fires: " + spikes + " spikes");
+            final int[][] ev = SourceEvents.events(net, map, opt, steps[i], FixedFormat.Q8_8.fraction(),
+                FixedFormat.Q8_8.width());
+            NirFabricCosimTest.compare(fp, map, ev[0], ev[1], steps[i], where);
+        }
     }
 
     /** CUBA.py at 400 neurons (p = 0.2 keeps its fan-in): two currents, ge and gi, from csr synapses. */

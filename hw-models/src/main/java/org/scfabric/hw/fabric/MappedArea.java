@@ -26,7 +26,8 @@ import org.scfabric.hw.lif.CubaLifParams;
  * figures from bench/scripts/fabric-nir-area-calibrate.sh): FF within 10 %, LUT within 30 %, block RAMs
  * exact on the calibration graphs; docs/area.md ("The general fabric") has the table. A one-neuron graph
  * is not modelled (Yosys folds its whole datapath into constants). Brian2 neurons' extra state and logic are
- * counted as their RTL would need them, but they have no RTL yet and are not calibrated.
+ * counted from a sketch of their RTL made before {@code rtl/fabric/sc_brian2_unit.v} existed, and are not
+ * calibrated against it (Yosys counts far less: docs/brian2.md).
  */
 public final class MappedArea
 {
@@ -81,7 +82,7 @@ public final class MappedArea
             dsp += datapath.dsp();
             if (net.brian2 != null)
             {
-                // Brian2 neurons (no RTL yet, so not calibrated): per neuron its currents and refractory counter
+                // Brian2 neurons (not calibrated against sc_brian2_unit.v): per neuron its currents and refractory counter
                 // as registers with a write enable and a read multiplexer each, the counter's increment and
                 // compares, per current a saturating add and a multiply by r, and the per-variable input sums
                 final int cur = net.brian2.currents;

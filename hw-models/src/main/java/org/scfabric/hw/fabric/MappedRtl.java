@@ -43,6 +43,12 @@ public final class MappedRtl
         return FabricRtl.rtlDir().resolve("fabric").resolve("sc_mapped_fabric.v");
     }
 
+    /** The Brian2 neurons' result stage ({@code sc_brian2_unit}), which a top with Brian2 neurons carries along. */
+    public static Path brian2Source()
+    {
+        return FabricRtl.rtlDir().resolve("fabric").resolve("sc_brian2_unit.v");
+    }
+
     /** The widths of the top for this network and architecture. */
     public static Widths widths(final FabricParams fp, final MappedNetwork net)
     {
@@ -142,8 +148,15 @@ public final class MappedRtl
             Files.write(abs.resolve("c" + c + "_par.hex"), par, StandardCharsets.US_ASCII);
             Files.write(abs.resolve("c" + c + "_bias.hex"), bias, StandardCharsets.US_ASCII);
             Files.write(abs.resolve("c" + c + "_ph.hex"), ph, StandardCharsets.US_ASCII);
-            Files.write(abs.resolve("c" + c + "_zero.hex"), java.util.Collections.nCopies(mem, "0"),
-                StandardCharsets.US_ASCII);
+            if (net.brian2 == null)
+            {
+                Files.write(abs.resolve("c" + c + "_zero.hex"), java.util.Collections.nCopies(mem, "0"),
+                    StandardCharsets.US_ASCII);
+            }
+            else
+            {
+                writeBrian2(abs, c, pl, net);
+            }
         }
         final List<String> rows = new ArrayList<>();
         for (int s = 0; s < ns; s++)
@@ -288,6 +301,16 @@ public final class MappedRtl
                 p.add(".L(" + net.sc.bitstream + ")");
                 p.add(".RANGE_FILE(\"" + abs.resolve("c" + c + "_range.hex") + "\")");
             }
+            if (net.brian2 != null)
+            {
+                p.add(".BRIAN2(1)");
+                p.add(".B2_NC(" + net.brian2.currents + ")");
+                p.add(".B2_RB(" + net.brian2.counterBits() + ")");
+                p.add(".B2_VB(" + FabricParams.bitsFor(Math.max(1, net.brian2.currents)) + ")");
+                p.add(".B2_CFG_FILE(\"" + abs.resolve("c" + c + "_b2cfg.hex") + "\")");
+                p.add(".B2_G_FILE(\"" + abs.resolve("c" + c + "_b2g.hex") + "\")");
+                p.add(".B2_REF_FILE(\"" + abs.resolve("c" + c + "_b2ref.hex") + "\")");
+            }
             v.append("    sc_mfab_core #(\n        ").append(String.join(",\n        ", p)).append("\n    ) core")
                 .append(c).append(" (\n")
                 .append("        .clk(clk), .rst_n(rst_n), .start(start), .step_in(step), .bank_in(bank),")
@@ -342,19 +365,104 @@ public final class MappedRtl
             .append("        else begin led_spike <= |sv; spike_parity <= spike_parity ^ (^sid) ^ (^sv) ^ (^ov)")
             .append(" ^ (^oval) ^ st; end\n")
             .append("endmodule\n");
+        if (net.brian2 != null)
+        {
+            // the Brian2 unit's module travels with the top, so that sc_mapped_fabric.v and the top remain the
+            // whole design for every caller (Icarus, Verilator, Yosys)
+            v.append("\n// ").append(brian2Source().getFileName()).append(", copied from rtl/fabric\n")
+                .append(Files.readString(brian2Source(), StandardCharsets.US_ASCII));
+        }
         final Path top = abs.resolve(WRAPPER + ".v");
         Files.writeString(top, v.toString(), StandardCharsets.US_ASCII);
         return top;
     }
 
-    /** No Brian2 neurons, and every per-neuron parameter and bias a W-bit signed value (the cores' words are W bits). */
+    /**
+     * The images of core c's Brian2 unit ({@code rtl/fabric/sc_brian2_unit.v}): per local address the
+     * configuration word (refractory period, switches, each group's state variable, each current's k_syn and r),
+     * the currents' initial values, the refractory counter's initial value (its cap); and v's initial values in
+     * the image {@code vmem} and {@code imem} load ({@code c_zero.hex}: 0 for the other neurons).
+     */
+    private static void writeBrian2(final Path abs, final int c, final Placement pl, final MappedNetwork net)
+        throws IOException
+    {
+        final Brian2Params b2 = net.brian2;
+        final int w = net.w;
+        final int nc = b2.currents;
+        final int rb = b2.counterBits();
+        final int vb = FabricParams.bitsFor(Math.max(1, nc));
+        final int flb = 3 + Math.max(1, nc);
+        final int mem = Math.max(1, pl.size(c));
+        final List<String> init = new ArrayList<>();
+        final List<String> cfg = new ArrayList<>();
+        final List<String> gi = new ArrayList<>();
+        final List<String> ref = new ArrayList<>();
+        for (int a = 0; a < mem; a++)
+        {
+            final int j = a < pl.size(c) ? pl.neuron(c, a) : -1;
+            if (j < 0 || net.kind[j] != MappedNetwork.BRIAN2)
+            {
+                init.add("0");
+                cfg.add("0");
+                gi.add("0");
+                ref.add("0");
+                continue;
+            }
+            init.add(new Packer().add(b2.initV[j], w).hex());
+            final Packer word = new Packer().add(b2.refractory[j], rb).add(b2.flags[j], flb);
+            for (int q = 0; q < net.groups; q++)
+            {
+                word.add(b2.groupVar[j * net.groups + q], vb);
+            }
+            final Packer g = new Packer();
+            for (int q = 0; q < nc; q++)
+            {
+                word.add(b2.kSyn[q][j], w).add(b2.r[q][j], w);
+                g.add(b2.initI[q][j], w);
+            }
+            cfg.add(word.hex());
+            gi.add(g.hex());
+            ref.add(Integer.toHexString(b2.cap(j)));
+        }
+        Files.write(abs.resolve("c" + c + "_zero.hex"), init, StandardCharsets.US_ASCII);
+        Files.write(abs.resolve("c" + c + "_b2cfg.hex"), cfg, StandardCharsets.US_ASCII);
+        Files.write(abs.resolve("c" + c + "_b2g.hex"), gi, StandardCharsets.US_ASCII);
+        Files.write(abs.resolve("c" + c + "_b2ref.hex"), ref, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Every per-neuron parameter and bias a W-bit signed value (the cores' words are W bits), a Brian2 neuron's
+     * k_syn, r and initial values too.
+     */
     public static void check(final MappedNetwork net)
     {
         if (net.brian2 != null)
         {
-            // the Brian2 unit (refractory counter, reset modes, conditional write) is in the Java models only
-            throw new IllegalArgumentException("the network has Brian2 neurons, whose datapath has no Verilog twin yet"
-                + " (the fast and kernel engines run them; drop --rtl and --synth)");
+            final Brian2Params b2 = net.brian2;
+            final String[] names = {"k_syn", "r", "initial value"};
+            for (int q = 0; q < b2.currents; q++)
+            {
+                final int[][] p = {b2.kSyn[q], b2.r[q], b2.initI[q]};
+                for (int i = 0; i < p.length; i++)
+                {
+                    for (int j = 0; j < net.n; j++)
+                    {
+                        if (net.kind[j] == MappedNetwork.BRIAN2 && !Bits.fitsSigned(p[i][j], net.w))
+                        {
+                            throw new IllegalArgumentException("neuron " + j + "'s current " + q + " " + names[i]
+                                + " (" + p[i][j] + ") does not fit the " + net.w + "-bit data word of the RTL");
+                        }
+                    }
+                }
+            }
+            for (int j = 0; j < net.n; j++)
+            {
+                if (net.kind[j] == MappedNetwork.BRIAN2 && !Bits.fitsSigned(b2.initV[j], net.w))
+                {
+                    throw new IllegalArgumentException("neuron " + j + "'s initial v (" + b2.initV[j]
+                        + ") does not fit the " + net.w + "-bit data word of the RTL");
+                }
+            }
         }
         final String[] names = {"r", "v_leak", "k_mem", "k_syn", "w_in", "v_threshold", "v_reset"};
         final int[][] p = {net.r, net.vLeak, net.kMem, net.kSyn, net.wIn, net.vTh, net.vReset};
