@@ -85,7 +85,7 @@ class Brian2FabricScriptsTest
     @Test
     void capturesRunOnTheVerilogEdgeForEdge() throws Exception
     {
-        needBrian2();
+        Brian2ScriptsTest.needBrian2();
         IcarusRunner.requireIcarus();
         final String loop = "for panel, params in parameters.items():";
         final Path[] nirs = {capture("IF_curve_LIF.py", "n = 1000", "n = 100"), capture("frompapers/Brunel_2000.py", loop,
