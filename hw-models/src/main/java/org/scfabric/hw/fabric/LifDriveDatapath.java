@@ -22,7 +22,7 @@ final class LifDriveDatapath implements CoreDatapath
     private final int leak;
     private final int gain;
     private final int jExt;
-    private final int[] cdf;
+    private final byte[] kick;
     private final int[] size;
     private final int[][] v;
     private final int[][] rc;
@@ -41,7 +41,7 @@ final class LifDriveDatapath implements CoreDatapath
         leak = net.leak();
         gain = net.gain();
         jExt = net.jExt();
-        cdf = net.drive().cdf();
+        kick = net.drive().kickTable();
         final int k = pl.cores();
         size = new int[k];
         v = new int[k][];
@@ -76,7 +76,7 @@ final class LifDriveDatapath implements CoreDatapath
         final int accIdx = (step & 1) * size[c] + a;
         final int lf = PoissonDrive.leap(lfsr[c][a]);
         lfsr[c][a] = lf;
-        final int current = accC[accIdx] + PoissonDrive.kicks(lf, cdf) * jExt;
+        final int current = accC[accIdx] + kick[lf & 0xFFFF] * jExt;
         accC[accIdx] = 0;
         final int r = rc[c][a];
         if (r != 0)

@@ -26,6 +26,7 @@ public final class PoissonDrive
     private final double lambda;
     private final int seed;
     private final int[] cdf;
+    private final byte[] kickTable;
 
     public PoissonDrive(final double lambda, final int seed)
     {
@@ -36,6 +37,7 @@ public final class PoissonDrive
         this.lambda = lambda;
         this.seed = seed;
         this.cdf = cdf(lambda);
+        this.kickTable = kickTable(cdf);
     }
 
     public double lambda()
@@ -115,6 +117,26 @@ public final class PoissonDrive
             }
         }
         return k;
+    }
+
+    /** This drive's {@link #kickTable(int[])}, shared by the datapaths of its network (read only). */
+    byte[] kickTable()
+    {
+        return kickTable;
+    }
+
+    /**
+     * {@link #kicks(int, int[])} for every 16-bit {@code u}, one byte each: the hot loops read the kicks
+     * of a step from this table (one load) instead of comparing against the 15 thresholds.
+     */
+    public static byte[] kickTable(final int[] cdf)
+    {
+        final byte[] t = new byte[1 << 16];
+        for (int u = 0; u < t.length; u++)
+        {
+            t[u] = (byte)kicks(u, cdf);
+        }
+        return t;
     }
 
     private static int[][] buildJump()
