@@ -21,7 +21,8 @@ public final class PoissonDrive
     public static final int KMAX = 15;
     public static final int LEAP = 16;
 
-    private static final int[][] JUMP = buildJump();
+    /** The leap's four byte tables, one after the other (flat: one array to index in the hot loops). */
+    private static final int[] JUMP = buildJump();
 
     private final double lambda;
     private final int seed;
@@ -85,7 +86,7 @@ public final class PoissonDrive
     /** The LFSR state after {@value #LEAP} shifts (table form of 16 x {@link Lfsr#next}). */
     public static int leap(final int s)
     {
-        return JUMP[0][s & 0xFF] ^ JUMP[1][(s >>> 8) & 0xFF] ^ JUMP[2][(s >>> 16) & 0xFF] ^ JUMP[3][s >>> 24];
+        return JUMP[s & 0xFF] ^ JUMP[256 | (s >>> 8) & 0xFF] ^ JUMP[512 | (s >>> 16) & 0xFF] ^ JUMP[768 | s >>> 24];
     }
 
     /** The same by iterating the one-shift function; the definition {@link #leap} is tested against. */
@@ -139,7 +140,7 @@ public final class PoissonDrive
         return t;
     }
 
-    private static int[][] buildJump()
+    private static int[] buildJump()
     {
         // the 16-shift map is linear over GF(2): the image of s is the XOR of the images of its bits
         final int[] basis = new int[32];
@@ -147,7 +148,7 @@ public final class PoissonDrive
         {
             basis[b] = leapSlow(1 << b);
         }
-        final int[][] t = new int[4][256];
+        final int[] t = new int[4 * 256];
         for (int byteIdx = 0; byteIdx < 4; byteIdx++)
         {
             for (int v = 0; v < 256; v++)
@@ -160,7 +161,7 @@ public final class PoissonDrive
                         x ^= basis[byteIdx * 8 + b];
                     }
                 }
-                t[byteIdx][v] = x;
+                t[byteIdx * 256 + v] = x;
             }
         }
         return t;
