@@ -112,9 +112,13 @@ final class EngineCores
      */
     void edge(final boolean startQ, final int stepQ, final int phaseQ, final int dv, final long now)
     {
+        if (dv != 0)
+        {
+            addDeliveries(dv);
+        }
         for (int c = 0; c < k; c++)
         {
-            edge(c, startQ, stepQ, phaseQ, dv, now);
+            edge(c, startQ, stepQ, phaseQ, now);
         }
     }
 
@@ -151,16 +155,10 @@ final class EngineCores
         }
     }
 
-    private void edge(final int c, final boolean startQ, final int stepQ, final int phaseQ, final int dv,
-        final long now)
+    private void edge(final int c, final boolean startQ, final int stepQ, final int phaseQ, final long now)
     {
-        final int stepOld = stepC[c];
-        final int step = startQ ? stepQ : stepOld;
+        final int step = startQ ? stepQ : stepC[c];
         stepC[c] = step;
-        if (dv != 0)
-        {
-            addDeliveries(c, stepOld, dv);
-        }
         final int sv = stValid[c];
         if (!startQ && !issuing[c] && sv == 0)
         {
@@ -216,17 +214,23 @@ final class EngineCores
         coreBusy[c] = issNext || stNext != 0 || spike;
     }
 
-    /** Last edge's deliveries for this core, in the step the core was in at that edge. */
-    private void addDeliveries(final int c, final int stepOld, final int dv)
+    /**
+     * Last edge's deliveries, each to its core in the step that core was in at that edge (before this
+     * edge's {@link #edge(int, boolean, int, int, long)} moves it on). Done once for all cores, each target's
+     * core looked up once: a core's deliveries still come before its update, in port order, and touch no
+     * other core's neurons, so this is the order of doing them core by core.
+     */
+    private void addDeliveries(final int dv)
     {
         for (int p = 0; p < ports; p++)
         {
             if ((dv >>> p & 1) != 0)
             {
                 final int j = dlvTgtQ[p];
-                if (j < n && pl.coreOf(j) == c)
+                if (j < n)
                 {
-                    dp.deliver(c, pl.addrOf(j), j, dlvTagQ[p], dlvWQ[p], stepOld);
+                    final int c = k == 1 ? 0 : pl.coreOf(j);
+                    dp.deliver(c, pl.addrOf(j), j, dlvTagQ[p], dlvWQ[p], stepC[c]);
                 }
             }
         }

@@ -151,21 +151,22 @@ final class EngineRouter
     /** Last edge's values that the cores read after the router has moved on; FIFO occupancy of this edge. */
     private void latchInputs()
     {
+        // plain loops, one pass: a few elements each, where System.arraycopy's call costs more than the copy
         for (int c = 0; c < k; c++)
         {
             creditQ[c] = credit[c];
             pushValidQ[c] = pushValid[c];
             pushIdQ[c] = pushId[c];
             credit[c] = false;
-        }
-        System.arraycopy(dlvTgt, 0, dlvTgtQ, 0, ports);
-        System.arraycopy(dlvW, 0, dlvWQ, 0, ports);
-        System.arraycopy(dlvTag, 0, dlvTagQ, 0, ports);
-        for (int c = 0; c < k; c++)
-        {
             final int n = cnt[c];
             cntQ[c] = n;
             occupancy[n]++;
+        }
+        for (int p = 0; p < ports; p++)
+        {
+            dlvTgtQ[p] = dlvTgt[p];
+            dlvWQ[p] = dlvW[p];
+            dlvTagQ[p] = dlvTag[p];
         }
     }
 

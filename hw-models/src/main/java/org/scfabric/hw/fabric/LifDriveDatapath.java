@@ -22,12 +22,16 @@ final class LifDriveDatapath implements CoreDatapath
     private final int leak;
     private final int gain;
     private final int jExt;
-    private final int[] cdf;
+    private final byte[] kick;
     private final int[] size;
-    private final int[][] v;
-    private final int[][] rc;
-    private final int[][] lfsr;
-    private final int[][] acc;
+    /** Per core, the index of its first neuron in the flat arrays (its banks start at twice that in acc). */
+    private final int[] base;
+    // flat over all cores (one array each, not one per core: one load fewer per access in the hot loop)
+    private final int[] v;
+    private final int[] rc;
+    private final int[] lfsr;
+    /** Core c's two banks by step parity: {@code acc[2·base[c] + parity·size[c] + a]}. */
+    private final int[] acc;
 
     LifDriveDatapath(final FabricNetwork net, final Placement pl)
     {
@@ -41,24 +45,27 @@ final class LifDriveDatapath implements CoreDatapath
         leak = net.leak();
         gain = net.gain();
         jExt = net.jExt();
-        cdf = net.drive().cdf();
+        kick = net.drive().kickTable();
         final int k = pl.cores();
         size = new int[k];
-        v = new int[k][];
-        rc = new int[k][];
-        lfsr = new int[k][];
-        acc = new int[k][];
+        base = new int[k];
+        int total = 0;
         for (int c = 0; c < k; c++)
         {
             size[c] = pl.size(c);
-            v[c] = new int[size[c]];
-            Arrays.fill(v[c], vRest);
-            rc[c] = new int[size[c]];
-            lfsr[c] = new int[size[c]];
-            acc[c] = new int[2 * size[c]];
+            base[c] = total;
+            total += size[c];
+        }
+        v = new int[total];
+        Arrays.fill(v, vRest);
+        rc = new int[total];
+        lfsr = new int[total];
+        acc = new int[2 * total];
+        for (int c = 0; c < k; c++)
+        {
             for (int a = 0; a < size[c]; a++)
             {
-                lfsr[c][a] = net.drive().initialState(pl.neuron(c, a));
+                lfsr[base[c] + a] = net.drive().initialState(pl.neuron(c, a));
             }
         }
     }
@@ -66,41 +73,38 @@ final class LifDriveDatapath implements CoreDatapath
     @Override
     public void deliver(final int c, final int a, final int j, final int tag, final int wt, final int stepC)
     {
-        acc[c][(1 - (stepC & 1)) * size[c] + a] += wt;
+        acc[2 * base[c] + (1 - (stepC & 1)) * size[c] + a] += wt;
     }
 
     @Override
     public boolean update(final int c, final int a, final int j, final int step, final long now)
     {
-        final int[] accC = acc[c];
-        final int accIdx = (step & 1) * size[c] + a;
-        final int lf = PoissonDrive.leap(lfsr[c][a]);
-        lfsr[c][a] = lf;
-        final int current = accC[accIdx] + PoissonDrive.kicks(lf, cdf) * jExt;
-        accC[accIdx] = 0;
-        final int r = rc[c][a];
+        final int x = base[c] + a;
+        final int accIdx = 2 * base[c] + (step & 1) * size[c] + a;
+        final int lf = PoissonDrive.leap(lfsr[x]);
+        lfsr[x] = lf;
+        final int current = acc[accIdx] + kick[lf & 0xFFFF] * jExt;
+        acc[accIdx] = 0;
+        final int r = rc[x];
         if (r != 0)
         {
-            v[c][a] = vRest;
-            rc[c][a] = r - 1;
+            v[x] = vRest;
+            rc[x] = r - 1;
             return false;
         }
-        final int next = LifCore.vNext(v[c][a], leak, gain, current, 0, vRest, w, f);
+        final int next = LifCore.vNext(v[x], leak, gain, current, 0, vRest, w, f);
         final boolean spike = next >= vTh;
-        v[c][a] = spike ? vReset : next;
-        rc[c][a] = spike ? refr : 0;
+        v[x] = spike ? vReset : next;
+        rc[x] = spike ? refr : 0;
         return spike;
     }
 
     @Override
     public void state(final EngineState s)
     {
-        for (int c = 0; c < v.length; c++)
-        {
-            s.a(v[c]);
-            s.a(rc[c]);
-            s.a(lfsr[c]);
-            s.a(acc[c]);
-        }
+        s.a(v);
+        s.a(rc);
+        s.a(lfsr);
+        s.a(acc);
     }
 }

@@ -30,7 +30,7 @@ final class LifDriveMemories implements CoreMemories
     private final int leak;
     private final int gain;
     private final int jExt;
-    private final int[] cdf;
+    private final byte[] kick;
     private int[] sDlvTgt;
     private int[] sDlvW;
     private int mV;
@@ -55,7 +55,7 @@ final class LifDriveMemories implements CoreMemories
         this.leak = net.leak();
         this.gain = net.gain();
         this.jExt = net.jExt();
-        this.cdf = net.drive().cdf();
+        this.kick = net.drive().kickTable();
     }
 
     static int rcBits(final LifParams p)
@@ -126,7 +126,7 @@ final class LifDriveMemories implements CoreMemories
     {
         final int accIdx = (int)(step & 1) * size + a;
         final int lfsr = PoissonDrive.leap((int)s.readMemory(mLfsr, a));
-        final int current = (int)s.readMemory(mAcc, accIdx) + PoissonDrive.kicks(lfsr, cdf) * jExt;
+        final int current = (int)s.readMemory(mAcc, accIdx) + kick[lfsr & 0xFFFF] * jExt;
         final int v = Bits.lowSigned(s.readMemory(mV, a), w);
         final int rc = (int)s.readMemory(mRc, a);
         final int vOut;

@@ -21,11 +21,13 @@ public final class PoissonDrive
     public static final int KMAX = 15;
     public static final int LEAP = 16;
 
-    private static final int[][] JUMP = buildJump();
+    /** The leap's four byte tables, one after the other (flat: one array to index in the hot loops). */
+    private static final int[] JUMP = buildJump();
 
     private final double lambda;
     private final int seed;
     private final int[] cdf;
+    private final byte[] kickTable;
 
     public PoissonDrive(final double lambda, final int seed)
     {
@@ -36,6 +38,7 @@ public final class PoissonDrive
         this.lambda = lambda;
         this.seed = seed;
         this.cdf = cdf(lambda);
+        this.kickTable = kickTable(cdf);
     }
 
     public double lambda()
@@ -83,7 +86,7 @@ public final class PoissonDrive
     /** The LFSR state after {@value #LEAP} shifts (table form of 16 x {@link Lfsr#next}). */
     public static int leap(final int s)
     {
-        return JUMP[0][s & 0xFF] ^ JUMP[1][(s >>> 8) & 0xFF] ^ JUMP[2][(s >>> 16) & 0xFF] ^ JUMP[3][s >>> 24];
+        return JUMP[s & 0xFF] ^ JUMP[256 | (s >>> 8) & 0xFF] ^ JUMP[512 | (s >>> 16) & 0xFF] ^ JUMP[768 | s >>> 24];
     }
 
     /** The same by iterating the one-shift function; the definition {@link #leap} is tested against. */
@@ -117,7 +120,27 @@ public final class PoissonDrive
         return k;
     }
 
-    private static int[][] buildJump()
+    /** This drive's {@link #kickTable(int[])}, shared by the datapaths of its network (read only). */
+    byte[] kickTable()
+    {
+        return kickTable;
+    }
+
+    /**
+     * {@link #kicks(int, int[])} for every 16-bit {@code u}, one byte each: the hot loops read the kicks
+     * of a step from this table (one load) instead of comparing against the 15 thresholds.
+     */
+    public static byte[] kickTable(final int[] cdf)
+    {
+        final byte[] t = new byte[1 << 16];
+        for (int u = 0; u < t.length; u++)
+        {
+            t[u] = (byte)kicks(u, cdf);
+        }
+        return t;
+    }
+
+    private static int[] buildJump()
     {
         // the 16-shift map is linear over GF(2): the image of s is the XOR of the images of its bits
         final int[] basis = new int[32];
@@ -125,7 +148,7 @@ public final class PoissonDrive
         {
             basis[b] = leapSlow(1 << b);
         }
-        final int[][] t = new int[4][256];
+        final int[] t = new int[4 * 256];
         for (int byteIdx = 0; byteIdx < 4; byteIdx++)
         {
             for (int v = 0; v < 256; v++)
@@ -138,7 +161,7 @@ public final class PoissonDrive
                         x ^= basis[byteIdx * 8 + b];
                     }
                 }
-                t[byteIdx][v] = x;
+                t[byteIdx * 256 + v] = x;
             }
         }
         return t;

@@ -42,6 +42,22 @@ class PoissonDriveTest
     }
 
     @Test
+    void kickTableEqualsInversionForEverySixteenBitDraw()
+    {
+        for (final double lambda : new double[] {0.0, 0.5, 2.0, 7.3, 12.0})
+        {
+            final PoissonDrive d = new PoissonDrive(lambda, 3);
+            final int[] cdf = d.cdf();
+            final byte[] t = d.kickTable();
+            for (int u = 0; u < 1 << 16; u++)
+            {
+                // the high half must not matter: the datapaths index by the low 16 bits of the LFSR
+                assertEquals(PoissonDrive.kicks(u | 0xA5A50000, cdf), t[u], "λ " + lambda + ", u " + u);
+            }
+        }
+    }
+
+    @Test
     void cdfOfLambdaTwo()
     {
         final int[] c = PoissonDrive.cdf(2.0);
