@@ -378,6 +378,24 @@ class Brian2FabricEquivalenceTest
         assertEquals(1, e.getMessage().lines().count());
     }
 
+    /** SC synapses on a Brian2 capture are not mapped (nobody has put the converter and the counts together). */
+    @Test
+    void scSynapsesOnABrian2NetworkAreRefusedInOneLine()
+    {
+        final SplittableRandom r = new SplittableRandom(3);
+        final Network net = Network.builder().add(population("P", 2, 0, r, new StringBuilder()))
+            .add(new Node("src", Kind.INPUT, Map.of("shape", Tensor.vector(2)), Map.of(NirMetadata.POISSON_HZ, "100",
+                NirMetadata.POISSON_N, "1", NirMetadata.SEED, "1"), null, null))
+            .add(synapses("b.w", 2, 2, 1, 0.01, false, r)).add(delay("b.delay", 2, 0, "v"))
+            .connect("src", "b.w").connect("b.w", "b.delay").connect("b.delay", "P").build();
+        final Options opt = new Options(DT, Options.Integrator.EULER, Options.Reset.ZERO);
+        assertEquals(2, NirMapping.map(net, opt, FixedFormat.Q8_8).network().size(), "maps in fixed point");
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(org.scfabric.net.NetworkException.class,
+            () -> NirMapping.map(net, opt, FixedFormat.Q8_8, new org.scfabric.bench.nir.ScConfig(64, 1)));
+        assertTrue(e.getMessage().contains("SC synapses on a Brian2 capture are not mapped"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
     /** A count too large for the format (c·2^F would saturate) is refused in one line, naming the source. */
     @Test
     void aPoissonCountTheFormatCannotHoldIsRefused()
