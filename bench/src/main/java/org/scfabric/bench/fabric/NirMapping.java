@@ -276,8 +276,8 @@ public final class NirMapping
         if (b2 != null && sc != null)
         {
             // not mapped yet: the SC converter's range and a Brian2 source's event counts have not been put together
-            throw refuse("SC synapses on a Brian2 capture are not mapped on the fabric (run it with scfabric nir "
-                + "--arith sc, or on the fabric in q8.8 or q16.12)");
+            throw new NetworkException("not mappable onto the fabric with --arith sc: SC synapses on a Brian2 capture are "
+                + "not mapped (run it with scfabric nir --arith sc, or on the fabric in q8.8 or q16.12)");
         }
         for (final int v : byLevel)
         {

@@ -392,7 +392,8 @@ class Brian2FabricEquivalenceTest
         assertEquals(2, NirMapping.map(net, opt, FixedFormat.Q8_8).network().size(), "maps in fixed point");
         final Exception e = org.junit.jupiter.api.Assertions.assertThrows(org.scfabric.net.NetworkException.class,
             () -> NirMapping.map(net, opt, FixedFormat.Q8_8, new org.scfabric.bench.nir.ScConfig(64, 1)));
-        assertTrue(e.getMessage().contains("SC synapses on a Brian2 capture are not mapped"), e.getMessage());
+        assertTrue(e.getMessage().equals("not mappable onto the fabric with --arith sc: SC synapses on a Brian2 capture are "
+            + "not mapped (run it with scfabric nir --arith sc, or on the fabric in q8.8 or q16.12)"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
