@@ -13,7 +13,6 @@ import org.scfabric.net.Kind;
 import org.scfabric.net.Network;
 import org.scfabric.net.NetworkException;
 import org.scfabric.net.Node;
-import org.scfabric.net.Shape;
 
 /**
  * The weighted nodes of a NIR graph as stochastic-computing synapses on the general fabric ({@code --arith sc}),
@@ -163,23 +162,19 @@ final class ScMapping
     /** Conv1d (height 1) and Conv2d, PyTorch's cross-correlation with stride, padding, dilation and groups. */
     private static int[][] conv(final Node node)
     {
-        final Shape ws = node.param("weight").shape();
-        final boolean one = ws.rank() == 3;
-        final Shape is = node.inShape();
-        final Shape os = node.outShape();
-        final int h = one ? 1 : is.dim(1);
-        final int wd = is.dim(is.rank() - 1);
-        final int cout = os.dim(0);
-        final int oh = one ? 1 : os.dim(1);
-        final int ow = os.dim(os.rank() - 1);
-        final int groups = node.has("groups") ? (int)node.param("groups").get(0) : 1;
-        final int cinPerGroup = ws.dim(1);
-        final int coutPerGroup = cout / groups;
-        final int kh = one ? 1 : ws.dim(2);
-        final int kw = ws.dim(ws.rank() - 1);
-        final int[] st = node.convPair("stride", one, 1);
-        final int[] p = node.convPair("padding", one, 0);
-        final int[] d = node.convPair("dilation", one, 1);
+        final ConvShape c = ConvShape.of(node);
+        final int h = c.h();
+        final int wd = c.wd();
+        final int cout = c.cout();
+        final int oh = c.oh();
+        final int ow = c.ow();
+        final int cinPerGroup = c.cinPerGroup();
+        final int coutPerGroup = c.coutPerGroup();
+        final int kh = c.kh();
+        final int kw = c.kw();
+        final int[] st = c.stride();
+        final int[] p = c.padding();
+        final int[] d = c.dilation();
         final int kernel = cinPerGroup * kh * kw;
         int count = 0;
         int[][] s = new int[3][64];

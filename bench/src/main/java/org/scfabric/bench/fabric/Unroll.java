@@ -446,25 +446,20 @@ final class Unroll
     /** Conv1d (height 1) and Conv2d, PyTorch's cross-correlation: input (c, y, x) feeds the outputs whose window holds it. */
     private static Map conv(final Node node, final FixedFormat fmt)
     {
-        final Shape ws = node.param("weight").shape();
-        final boolean one = ws.rank() == 3;
         final int[] wq = quantised(node, "weight", fmt, -1);
-        final Shape is = node.inShape();
-        final Shape os = node.outShape();
-        final int h = one ? 1 : is.dim(1);
-        final int wd = is.dim(is.rank() - 1);
-        final int cin = is.dim(0);
-        final int cout = os.dim(0);
-        final int oh = one ? 1 : os.dim(1);
-        final int ow = os.dim(os.rank() - 1);
-        final int groups = node.has("groups") ? (int)node.param("groups").get(0) : 1;
-        final int cinPerGroup = ws.dim(1);
-        final int coutPerGroup = cout / groups;
-        final int kh = one ? 1 : ws.dim(2);
-        final int kw = ws.dim(ws.rank() - 1);
-        final int[] s = node.convPair("stride", one, 1);
-        final int[] p = node.convPair("padding", one, 0);
-        final int[] d = node.convPair("dilation", one, 1);
+        final ConvShape c = ConvShape.of(node);
+        final int h = c.h();
+        final int wd = c.wd();
+        final int cin = c.cin();
+        final int oh = c.oh();
+        final int ow = c.ow();
+        final int cinPerGroup = c.cinPerGroup();
+        final int coutPerGroup = c.coutPerGroup();
+        final int kh = c.kh();
+        final int kw = c.kw();
+        final int[] s = c.stride();
+        final int[] p = c.padding();
+        final int[] d = c.dilation();
         final int n = cin * h * wd;
         final int[] start = new int[n + 1];
         int[] out = new int[1024];
