@@ -278,7 +278,7 @@ public final class Float64Engine implements AutoCloseable
         {
             if (team != null)
             {
-                team.run(stepPart);
+                team.run();
             }
             else
             {

@@ -15,6 +15,7 @@ import java.util.function.IntConsumer;
 final class Team implements AutoCloseable
 {
     private final int parties;
+    private final IntConsumer work;
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int phase;
     private volatile boolean closed;
@@ -29,6 +30,7 @@ final class Team implements AutoCloseable
     Team(final int parts, final IntConsumer work)
     {
         parties = parts;
+        this.work = work;
         workers = new Thread[parts - 1];
         thread = new Thread[parts];
         parked = new java.util.concurrent.atomic.AtomicIntegerArray(parts);
@@ -36,7 +38,7 @@ final class Team implements AutoCloseable
         for (int p = 1; p < parts; p++)
         {
             final int part = p;
-            workers[p - 1] = new Thread(() -> loop(part, work), "float64-part-" + p);
+            workers[p - 1] = new Thread(() -> loop(part), "float64-part-" + p);
             workers[p - 1].setDaemon(true);
             thread[p] = workers[p - 1];
         }
@@ -46,7 +48,7 @@ final class Team implements AutoCloseable
         }
     }
 
-    private void loop(final int part, final IntConsumer work)
+    private void loop(final int part)
     {
         try
         {
@@ -68,7 +70,7 @@ final class Team implements AutoCloseable
     }
 
     /** Runs one step: part 0 here, the others on the workers; returns when every part is done. */
-    void run(final IntConsumer work)
+    void run()
     {
         thread[0] = Thread.currentThread();
         await(0);
