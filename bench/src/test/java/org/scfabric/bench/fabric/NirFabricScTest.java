@@ -84,6 +84,21 @@ class NirFabricScTest
             + spiking + " of " + runs + " (" + pooled + " refused for a pool)");
     }
 
+    /** A random graph (described into {@code desc}) mapped with SC synapses of a random length, or null: not mappable. */
+    private static NirMapping randomScMapping(final SplittableRandom r, final long seed, final int bits,
+        final StringBuilder desc)
+    {
+        final Network net = NirFabricEquivalenceTest.randomGraph(r, desc);
+        try
+        {
+            return NirMapping.map(net, Options.defaults(), FixedFormat.Q8_8, new ScConfig(BITSTREAMS[bits % 3], seed));
+        }
+        catch (final NetworkException e)
+        {
+            return null;
+        }
+    }
+
     @Test
     void theKernelComponentsGiveTheFastEnginesScEventsAndCycles()
     {
@@ -94,14 +109,8 @@ class NirFabricScTest
             {
                 final SplittableRandom r = new SplittableRandom(seed);
                 final StringBuilder desc = new StringBuilder();
-                final Network net = NirFabricEquivalenceTest.randomGraph(r, desc);
-                final NirMapping map;
-                try
-                {
-                    map = NirMapping.map(net, Options.defaults(), FixedFormat.Q8_8,
-                        new ScConfig(BITSTREAMS[bits % 3], seed));
-                }
-                catch (final NetworkException e)
+                final NirMapping map = randomScMapping(r, seed, bits, desc);
+                if (map == null)
                 {
                     return;
                 }
@@ -164,14 +173,8 @@ class NirFabricScTest
             {
                 final SplittableRandom r = new SplittableRandom(seed);
                 final StringBuilder desc = new StringBuilder();
-                final Network net = NirFabricEquivalenceTest.randomGraph(r, desc);
-                final NirMapping map;
-                try
-                {
-                    map = NirMapping.map(net, Options.defaults(), FixedFormat.Q8_8,
-                        new ScConfig(BITSTREAMS[bits % 3], seed));
-                }
-                catch (final NetworkException e)
+                final NirMapping map = randomScMapping(r, seed, bits, desc);
+                if (map == null)
                 {
                     return;
                 }
