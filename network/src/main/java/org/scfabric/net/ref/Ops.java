@@ -59,6 +59,13 @@ final class Ops
         private int[][] listJ;
         private double[][] listX;
         private int[][] count;
+        /**
+         * The ranged scatter's targets as steps: step[e] = idx[e] - idx[e - 1] within a row, one byte each (a
+         * quarter of the bytes to stream per effect), and each part's first target of each row; null when a row
+         * steps by more than 255 or the weights are per synapse.
+         */
+        private byte[] step;
+        private int[][] first;
 
         Csr(final Node node)
         {
@@ -120,6 +127,18 @@ final class Ops
                     cut[p][j] = a;
                 }
             }
+            step = perInput ? steps(ptr, idx) : null;
+            if (step != null)
+            {
+                first = new int[parts][rows];
+                for (int p = 0; p < parts; p++)
+                {
+                    for (int j = 0; j < rows; j++)
+                    {
+                        first[p][j] = cut[p][j] < cut[p + 1][j] ? idx[cut[p][j]] : 0;
+                    }
+                }
+            }
             width = new int[parts];
             listJ = new int[parts][];
             listX = new double[parts][];
@@ -132,6 +151,31 @@ final class Ops
             }
         }
 
+        /** Whether the ranged scatter reads byte steps between targets (after {@link #prepare}). */
+        boolean scattersByByteSteps()
+        {
+            return step != null;
+        }
+
+        /** The steps between a row's ascending targets as unsigned bytes, or null if one is above 255. */
+        private static byte[] steps(final int[] ptr, final int[] idx)
+        {
+            final byte[] d = new byte[idx.length];
+            for (int j = 0; j + 1 < ptr.length; j++)
+            {
+                for (int e = ptr[j] + 1; e < ptr[j + 1]; e++)
+                {
+                    final int gap = idx[e] - idx[e - 1];
+                    if (gap > 255)
+                    {
+                        return null;
+                    }
+                    d[e] = (byte) gap;
+                }
+            }
+            return d;
+        }
+
         /** Part p's inputs a to b - 1 of step t, as the list the scatter visits: ascending, zeros skipped if finite. */
         void record(final double[] x, final int a, final int b, final int p, final int t)
         {
@@ -140,13 +184,20 @@ final class Ops
             final double[] xs = listX[p];
             int c = slot * width[p];
             final int base = c;
-            for (int j = a; j < b; j++)
+            if (skipZeros)
             {
-                final double xj = x[j];
-                if (!skipZeros || xj != 0.0)
+                for (int j = SparseScan.next(x, a, b); j < b; j = SparseScan.next(x, j + 1, b))
                 {
                     js[c] = j;
-                    xs[c++] = xj;
+                    xs[c++] = x[j];
+                }
+            }
+            else
+            {
+                for (int j = a; j < b; j++)
+                {
+                    js[c] = j;
+                    xs[c++] = x[j];
                 }
             }
             count[p][slot] = c - base;
@@ -173,7 +224,13 @@ final class Ops
             {
                 final int[] js = listJ[q];
                 final double[] xs = listX[q];
-                for (int c = slot * width[q], end = c + count[q][slot]; c < end; c++)
+                final int start = slot * width[q];
+                if (step != null)
+                {
+                    scatterSteps(y, js, xs, start, start + count[q][slot], from, to, first[p]);
+                    continue;
+                }
+                for (int c = start, end = c + count[q][slot]; c < end; c++)
                 {
                     final int j = js[c];
                     final double xj = xs[c];
@@ -191,6 +248,31 @@ final class Ops
                         {
                             y[idx[e]] += w[e] * xj;
                         }
+                    }
+                }
+            }
+        }
+
+        /** {@link #scatter}'s loop on one weight per input and byte steps between targets. */
+        private void scatterSteps(final double[] y, final int[] js, final double[] xs, final int start, final int end,
+            final int[] from, final int[] to, final int[] first)
+        {
+            final byte[] d = step;
+            final double[] w = this.w;
+            for (int c = start; c < end; c++)
+            {
+                final int j = js[c];
+                int e = from[j];
+                final int stop = to[j];
+                if (e < stop)
+                {
+                    final double wx = w[j] * xs[c];
+                    int i = first[j];
+                    y[i] += wx;
+                    for (e++; e < stop; e++)
+                    {
+                        i += d[e] & 0xff;
+                        y[i] += wx;
                     }
                 }
             }

@@ -156,15 +156,12 @@ public final class ReferenceRun
             for (int k = 0; k < outputs.length; k++)
             {
                 final double[] y = e.output(outputs[k]);
-                for (int i = 0; i < y.length; i++)
+                for (int i = SparseScan.next(y, 0, y.length); i < y.length; i = SparseScan.next(y, i + 1, y.length))
                 {
-                    if (y[i] != 0.0)
+                    trains[k].add(t, i);
+                    if (sink != null)
                     {
-                        trains[k].add(t, i);
-                        if (sink != null)
-                        {
-                            sink.spike(k, i);
-                        }
+                        sink.spike(k, i);
                     }
                 }
             }
@@ -176,9 +173,9 @@ public final class ReferenceRun
                     counts.seen[s] = e.spikes(v);
                     final double[] y = e.output(v);
                     final long[] c = counts.perNeuron[s];
-                    for (int i = 0; i < y.length; i++)
+                    for (int i = SparseScan.next(y, 0, y.length); i < y.length; i = SparseScan.next(y, i + 1, y.length))
                     {
-                        c[i] += y[i] != 0.0 ? 1 : 0;
+                        c[i]++;
                     }
                 }
             }
