@@ -271,6 +271,12 @@ public final class Float64Engine implements AutoCloseable
         return out[inputIndex[k]];
     }
 
+    /** Whether Input node {@code k} (in name order) draws its own values (a random source): its buffer is not read. */
+    public boolean drawsInput(final int k)
+    {
+        return ops[inputIndex[k]] != null;
+    }
+
     /** Runs one step on the values in the input buffers. */
     public void advance()
     {

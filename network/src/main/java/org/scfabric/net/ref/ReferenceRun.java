@@ -98,6 +98,8 @@ public final class ReferenceRun
         private final NeuronCounts counts;
         private final double[] trace;
         private final double[] probed;
+        /** Whether some Input takes the stimulus' values (not all draw their own, as a binomial source does). */
+        private final boolean stimulated;
         private long nanos;
 
         public Stepper(final Network net, final Stimulus stimulus, final int steps, final Options opt,
@@ -126,6 +128,7 @@ public final class ReferenceRun
             inputs = net.inputs();
             outputs = net.outputs();
             row = new double[channels(net)];
+            stimulated = java.util.stream.IntStream.range(0, inputs.length).anyMatch(k -> !e.drawsInput(k));
             trains = new IntPairs[outputs.length];
             for (int k = 0; k < outputs.length; k++)
             {
@@ -144,13 +147,19 @@ public final class ReferenceRun
         public void step(final int t, final OutputSink sink)
         {
             final long t0 = System.nanoTime();
-            stimulus.fill(t, row);
-            int at = 0;
-            for (int k = 0; k < inputs.length; k++)
+            if (stimulated)
             {
-                final double[] buf = e.inputBuffer(k);
-                System.arraycopy(row, at, buf, 0, buf.length);
-                at += buf.length;
+                stimulus.fill(t, row);
+                int at = 0;
+                for (int k = 0; k < inputs.length; k++)
+                {
+                    final double[] buf = e.inputBuffer(k);
+                    if (!e.drawsInput(k))
+                    {
+                        System.arraycopy(row, at, buf, 0, buf.length);
+                    }
+                    at += buf.length;
+                }
             }
             e.advance();
             for (int k = 0; k < outputs.length; k++)
