@@ -21,8 +21,9 @@ import org.scfabric.net.Node;
  *
  * <p>With {@code threads} > 1 a step is shared by threads, each owning one range of every node's elements
  * ({@link #lo}): element-wise nodes (sources, Scale, Delay, neurons, ...) and each input sum run on the owner's
- * range, and a sparse Linear ({@link Ops.Csr}), after all have met, scatters every input onto the owner's range of
- * targets, each target taking its terms in the one-thread order. Every element is thus computed by the same
+ * range, and a sparse Linear ({@link Ops.Csr}) scatters every input onto the owner's range of targets, each target
+ * taking its terms in the one-thread order: the inputs of this step after all have met, or, when it feeds a Delay of
+ * d >= 1 steps, those of step t - d, recorded before the step's end (the parts then meet twice a step, not three times). Every element is thus computed by the same
  * operations in the same order as with one thread, and random sources draw by counter ({@link BinomialSource}):
  * the results are bit for bit those of one thread, whatever the count. Networks with nodes that mix elements
  * otherwise (dense Linear, Conv, pooling, spike lists) run on one thread.
@@ -55,6 +56,14 @@ public final class Float64Engine implements AutoCloseable
     private final int[] csrTarget;
     /** Per Csr leading a group that meets once ({@link #groups}): the members; null for the others. */
     private final int[][] csrGroup;
+    /**
+     * Per Csr leading a group: whether its parts must meet between recording and scattering. Not when every member
+     * scatters into a Delay of d >= 1 steps: the lists it reads are then of step t - d, whole since the end of that
+     * step, and the slot being recorded is another.
+     */
+    private final boolean[] csrMeets;
+    /** Per Csr: the steps between its input and its output (0 unless it writes a Delay's output). */
+    private final int[] csrDelay;
     /** Delays whose output their Csr writes (see {@link Ops.Csr#record}); they do not run. */
     private final boolean[] absorbed;
     /** Per node, per slot of its input (one unless a brian2 population): the arrays its edges add, in edge order. */
@@ -138,6 +147,7 @@ public final class Float64Engine implements AutoCloseable
         parts = ranged ? threads : 1;
         partSpikes = new long[parts][n];
         csrTarget = new int[n];
+        csrDelay = new int[n];
         absorbed = new boolean[n];
         slotIn = new double[n][][][];
         for (int v = 0; v < n; v++)
@@ -184,10 +194,19 @@ public final class Float64Engine implements AutoCloseable
                         delay = ((Ops.Delay) ops[u]).uniformSteps();
                     }
                     c.prepare(parts, out[v].length, delay);
+                    csrDelay[v] = delay;
                 }
             }
         }
         csrGroup = ranged ? groups() : new int[n][];
+        csrMeets = new boolean[n];
+        for (int v = 0; v < n; v++)
+        {
+            for (final int m : csrGroup[v] == null ? new int[0] : csrGroup[v])
+            {
+                csrMeets[v] |= csrDelay[m] == 0;
+            }
+        }
         team = parts > 1 ? new Team(parts, stepPart) : null;
     }
 
@@ -382,7 +401,7 @@ public final class Float64Engine implements AutoCloseable
                 {
                     record(m, p, t);
                 }
-                if (team != null)
+                if (team != null && csrMeets[v])
                 {
                     team.await(p);
                 }
