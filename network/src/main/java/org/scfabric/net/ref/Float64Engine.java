@@ -62,6 +62,8 @@ public final class Float64Engine implements AutoCloseable
      * step, and the slot being recorded is another.
      */
     private final boolean[] csrMeets;
+    /** Per Csr: whether it reads another member's input lists (same source and delay) instead of recording its own. */
+    private final boolean[] borrowsLists;
     /** Per Csr: the steps between its input and its output (0 unless it writes a Delay's output). */
     private final int[] csrDelay;
     /** Delays whose output their Csr writes (see {@link Ops.Csr#record}); they do not run. */
@@ -199,6 +201,22 @@ public final class Float64Engine implements AutoCloseable
             }
         }
         csrGroup = ranged ? groups() : new int[n][];
+        borrowsLists = new boolean[n];
+        for (int v = 0; v < n; v++)
+        {
+            final int[] members = csrGroup[v] == null ? new int[0] : csrGroup[v];
+            for (int k = 1; k < members.length; k++)
+            {
+                for (int e = 0; e < k && !borrowsLists[members[k]]; e++)
+                {
+                    if (sameLists(members[e], members[k]))
+                    {
+                        ((Ops.Csr) ops[members[k]]).readListsOf((Ops.Csr) ops[members[e]]);
+                        borrowsLists[members[k]] = true;
+                    }
+                }
+            }
+        }
         csrMeets = new boolean[n];
         for (int v = 0; v < n; v++)
         {
@@ -426,9 +444,26 @@ public final class Float64Engine implements AutoCloseable
         }
     }
 
-    /** Part p's range of Csr m's input of step t, as its list. */
+    /**
+     * Whether Csrs a and b (of one group, a first) record the same lists: each one edge from the same source, zeros
+     * skipped, the same delay, as many rows (b may then read a's, {@link Ops.Csr#readListsOf}).
+     */
+    private boolean sameLists(final int a, final int b)
+    {
+        final Ops.Csr ca = (Ops.Csr) ops[a];
+        final Ops.Csr cb = (Ops.Csr) ops[b];
+        return !borrowsLists[a] && incomingSource[a].length == 1 && incomingSource[b].length == 1
+            && incomingSource[a][0] == incomingSource[b][0] && incomingBack[a][0] == incomingBack[b][0]
+            && ca.skipsZeros() && cb.skipsZeros() && csrDelay[a] == csrDelay[b] && in[a].length == in[b].length;
+    }
+
+    /** Part p's range of Csr m's input of step t, as its list (none for a Csr that reads another's lists). */
     private void record(final int m, final int p, final int t)
     {
+        if (borrowsLists[m])
+        {
+            return;
+        }
         final Ops.Csr c = (Ops.Csr) ops[m];
         final int[] src = incomingSource[m];
         final boolean[] back = incomingBack[m];

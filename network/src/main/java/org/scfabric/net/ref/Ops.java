@@ -151,6 +151,21 @@ final class Ops
             }
         }
 
+        /**
+         * Reads the input lists {@code other} records (same source, same delay, same part count) instead of recording
+         * its own: two projections of one population scan its spikes once.
+         */
+        void readListsOf(final Csr other)
+        {
+            if (other.ring != ring || other.parts != parts || !java.util.Arrays.equals(other.width, width))
+            {
+                throw new IllegalArgumentException("lists of another shape");
+            }
+            listJ = other.listJ;
+            listX = other.listX;
+            count = other.count;
+        }
+
         /** Whether the ranged scatter reads byte steps between targets (after {@link #prepare}). */
         boolean scattersByByteSteps()
         {
