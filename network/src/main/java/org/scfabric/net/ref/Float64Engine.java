@@ -46,6 +46,8 @@ public final class Float64Engine implements AutoCloseable
     private final double[][] prev;
     private final Op[] ops;
     private final long[] spikes;
+    /** Per spiking node ({@link #spiking}): spikes per neuron so far, counted where they happen; null for the rest. */
+    private final long[][] neuronSpikes;
     private final int[] inputIndex;
     private int step;
     /** Ranged runs ({@link #stepPart}): the threads (null: one), the parts. */
@@ -109,6 +111,7 @@ public final class Float64Engine implements AutoCloseable
         prev = new double[n][];
         ops = new Op[n];
         spikes = new long[n];
+        neuronSpikes = new long[n][];
         for (int v = 0; v < n; v++)
         {
             final Node node = net.node(v);
@@ -125,6 +128,7 @@ public final class Float64Engine implements AutoCloseable
                 }
             }
             out[v] = new double[node.outShape().size()];
+            neuronSpikes[v] = spiking(node.kind()) ? new long[out[v].length] : null;
             ops[v] = Ops.of(node, opt);
             incomingOffset[v] = new int[incoming[v].length];
             if (ops[v] instanceof Brian2Neuron b)
@@ -354,7 +358,7 @@ public final class Float64Engine implements AutoCloseable
                         x[o + i] += y[i];
                     }
                 }
-                spikes[v] += op.step(x, out[v]);
+                count(v, op.step(x, out[v]), 0, out[v].length, spikes);
                 continue;
             }
             if (src.length == 0)
@@ -380,7 +384,7 @@ public final class Float64Engine implements AutoCloseable
                     }
                 }
             }
-            spikes[v] += op.step(x, out[v]);
+            count(v, op.step(x, out[v]), 0, out[v].length, spikes);
         }
         for (int v = 0; v < n; v++)
         {
@@ -434,7 +438,7 @@ public final class Float64Engine implements AutoCloseable
             final int a = lo(width, p, parts);
             final int b = lo(width, p + 1, parts);
             sum(x, slotIn[v], slotted[v] ? width : x.length, a, b);
-            fired[v] += ((Ranged) op).step(x, out[v], a, b, t);
+            count(v, ((Ranged) op).step(x, out[v], a, b, t), a, b, fired);
         }
         for (final int v : backSources)
         {
@@ -455,6 +459,21 @@ public final class Float64Engine implements AutoCloseable
         return !borrowsLists[a] && incomingSource[a].length == 1 && incomingSource[b].length == 1
             && incomingSource[a][0] == incomingSource[b][0] && incomingBack[a][0] == incomingBack[b][0]
             && ca.skipsZeros() && cb.skipsZeros() && csrDelay[a] == csrDelay[b] && in[a].length == in[b].length;
+    }
+
+    /** Node v's {@code fired} spikes of this step among elements a to b - 1: into its totals and per neuron. */
+    private void count(final int v, final int fired, final int a, final int b, final long[] totals)
+    {
+        totals[v] += fired;
+        final long[] c = neuronSpikes[v];
+        if (fired > 0 && c != null)
+        {
+            final double[] y = out[v];
+            for (int i = SparseScan.next(y, a, b); i < b; i = SparseScan.next(y, i + 1, b))
+            {
+                c[i]++;
+            }
+        }
     }
 
     /** Part p's range of Csr m's input of step t, as its list (none for a Csr that reads another's lists). */
@@ -620,6 +639,12 @@ public final class Float64Engine implements AutoCloseable
             s += part[v];
         }
         return s;
+    }
+
+    /** Spikes per neuron of spiking node {@code v} so far (live: do not modify); null for other nodes. */
+    public long[] neuronSpikes(final int v)
+    {
+        return neuronSpikes[v];
     }
 
     /** True if node {@code v} emits spikes (0/1 outputs): IF, LIF, CubaLIF, Brunel and Threshold. */

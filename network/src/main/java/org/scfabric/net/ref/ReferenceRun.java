@@ -174,20 +174,6 @@ public final class ReferenceRun
                     }
                 }
             }
-            for (int s = 0; s < counts.nodes.length; s++)
-            {
-                final int v = counts.nodes[s];
-                if (e.spikes(v) != counts.seen[s])
-                {
-                    counts.seen[s] = e.spikes(v);
-                    final double[] y = e.output(v);
-                    final long[] c = counts.perNeuron[s];
-                    for (int i = SparseScan.next(y, 0, y.length); i < y.length; i = SparseScan.next(y, i + 1, y.length))
-                    {
-                        c[i]++;
-                    }
-                }
-            }
             if (trace != null && t < trace.length)
             {
                 trace[t] = probed[probe.index()];
@@ -199,6 +185,11 @@ public final class ReferenceRun
         public ArithmeticRun finish()
         {
             e.close();
+            for (int s = 0; s < counts.nodes.length; s++)
+            {
+                final long[] c = e.neuronSpikes(counts.nodes[s]);
+                System.arraycopy(c, 0, counts.perNeuron[s], 0, c.length);
+            }
             final Map<String, Long> perNode = new LinkedHashMap<>();
             long total = 0;
             for (int v = 0; v < net.size(); v++)
