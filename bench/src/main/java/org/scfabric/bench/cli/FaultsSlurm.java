@@ -85,7 +85,9 @@ final class FaultsSlurm
                 : SlurmJobScript.range(r.shards());
             out.println("# scfabric faults --slurm --dry-run: nothing written, nothing submitted. A submission writes "
                 + "these two scripts into");
-            out.println("# " + f.dir() + ", copies the running jar there (" + launcher.get().jar() + ") and runs:");
+            out.println("# " + f.dir() + ", copies the running jar there (" + launcher.get().jar() + ")"
+                + (PINNED.stream().anyMatch(r.campaignArgs()::contains) ? " and the campaign's " + String.join(", ",
+                PINNED.stream().filter(r.campaignArgs()::contains).toList()) + " file" : "") + " and runs:");
             out.println("#   sbatch --parsable " + Shell.quote(f.shardsScript().toString()));
             out.println("#   sbatch --parsable " + Shell.quote(f.mergeScript().toString()) + "    (its dependency: "
                 + "the job id the first sbatch printed)");
@@ -150,6 +152,19 @@ final class FaultsSlurm
                 final Path tmp = f.dir().resolve(".scfabric.jar.tmp");
                 Files.copy(launcher.get().jar(), tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, f.jar(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            for (final int k : pinnedAt(r.campaignArgs()))
+            {
+                final String file = r.campaignArgs().get(k + 1);
+                final Path copy = f.pinned(r.campaignArgs().get(k), file);
+                if (!resuming || !Files.isRegularFile(copy))
+                {
+                    // as the jar: the file may be edited or rewritten while the tasks wait
+                    Files.createDirectories(copy.getParent());
+                    final Path tmp = copy.resolveSibling("." + copy.getFileName() + ".tmp");
+                    Files.copy(Path.of(file), tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
             }
             Files.deleteIfExists(f.mergeExit());
         }
@@ -346,12 +361,55 @@ final class FaultsSlurm
                     }
                 }
             }
+            for (final String option : PINNED)
+            {
+                final Path copies = f.pinned(option, "x").getParent();
+                if (Files.isDirectory(copies))
+                {
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(copies))
+                    {
+                        for (final Path p : files)
+                        {
+                            Files.delete(p);
+                        }
+                    }
+                    Files.delete(copies);
+                }
+            }
         }
         catch (final IOException e)
         {
             throw new UncheckedIOException(e);
         }
         return shardFiles;
+    }
+
+    /** The options whose files a submission copies into the campaign's folder (the tasks read the copies). */
+    static final List<String> PINNED = List.of("--network", "--input");
+
+    /** Where in the campaign's arguments a pinned option stands (its file follows it). */
+    private static List<Integer> pinnedAt(final List<String> args)
+    {
+        final List<Integer> at = new ArrayList<>();
+        for (int k = 0; k + 1 < args.size(); k++)
+        {
+            if (PINNED.contains(args.get(k)))
+            {
+                at.add(k);
+            }
+        }
+        return at;
+    }
+
+    /** The campaign's arguments with each pinned option's file replaced by its copy in the folder. */
+    static List<String> pinnedArgs(final List<String> args, final SlurmCampaignFolder f)
+    {
+        final List<String> a = new ArrayList<>(args);
+        for (final int k : pinnedAt(args))
+        {
+            a.set(k + 1, f.pinned(args.get(k), args.get(k + 1)).toString());
+        }
+        return a;
     }
 
     static SlurmJobScript shardsScript(final Request r, final SlurmCampaignFolder f, final JavaLauncher java,
@@ -369,7 +427,7 @@ final class FaultsSlurm
             .line("i=\"$SLURM_ARRAY_TASK_ID\"");
         final List<String> words = new ArrayList<>(java.words());
         final int head = words.size() + 1;
-        words.addAll(r.campaignArgs());
+        words.addAll(pinnedArgs(r.campaignArgs(), f));
         b.command(words, head, List.of("--shard", "\"$i/" + r.shards() + "\"", "--threads",
             String.valueOf(r.options().cpusPerTask()), "--resume", "--json",
             Shell.quote(f.dir() + "/shard-") + "\"$i\".json"));

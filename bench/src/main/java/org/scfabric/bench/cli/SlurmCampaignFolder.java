@@ -80,6 +80,15 @@ final class SlurmCampaignFolder
         return dir.resolve("scfabric.jar");
     }
 
+    /**
+     * The campaign's pinned copy of the file an option names (--network, --input): under the file's own name (the
+     * report names it) in a folder named for the option, {@code network/braille.nir}.
+     */
+    Path pinned(final String option, final String file)
+    {
+        return dir.resolve(option.replaceFirst("^--", "")).resolve(String.valueOf(Path.of(file).getFileName()));
+    }
+
     Path logs()
     {
         return dir.resolve("logs");

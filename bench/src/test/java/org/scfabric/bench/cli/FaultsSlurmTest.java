@@ -320,14 +320,18 @@ class FaultsSlurmTest
         assertFalse(Files.exists(tmp.resolve("no")));
     }
 
-    /** A campaign on a NIR network: the job scripts carry --network and its input, and give the local report's bytes. */
+    /**
+     * A campaign on a NIR network: the submission pins a copy of the network file beside the jar, the job scripts
+     * carry it and the campaign's input, and give the local report's bytes even when the user's file has changed
+     * while the tasks waited.
+     */
     @Test
-    void aNetworkCampaignsJobScriptsGiveTheLocalReportsBytes() throws Exception
+    void aNetworkCampaignsJobScriptsRunAPinnedCopyOfTheNetworkAndGiveTheLocalReportsBytes() throws Exception
     {
-        final String braille = Path.of(System.getenv("SCFABRIC_ROOT") != null ? System.getenv("SCFABRIC_ROOT") : "..")
-            .resolve("network/src/test/resources/nir/braille_noDelay_bias_zero.nir").toAbsolutePath().normalize()
-            .toString();
-        final List<String> net = List.of("faults", "--network", braille, "--poisson", "400", "--steps", "20",
+        final Path braille = Path.of(System.getenv("SCFABRIC_ROOT") != null ? System.getenv("SCFABRIC_ROOT") : "..")
+            .resolve("network/src/test/resources/nir/braille_noDelay_bias_zero.nir").toAbsolutePath().normalize();
+        final Path users = Files.copy(braille, tmp.resolve("users-network.nir"));
+        final List<String> net = List.of("faults", "--network", users.toString(), "--poisson", "400", "--steps", "20",
             "--cores", "2", "--sites", "core0.vmem[*][*]", "--sample", "12");
         final Path local = tmp.resolve("net-local.json");
         final List<String> localArgs = new ArrayList<>(net);
@@ -335,21 +339,25 @@ class FaultsSlurmTest
         final Run ran = Cli.run(localArgs.toArray(new String[0]));
         assertEquals(0, ran.code(), ran.err());
         final Path report = Files.createDirectories(tmp.resolve("net-out")).resolve("net.json");
-        final List<String> dryArgs = new ArrayList<>(net);
-        dryArgs.addAll(List.of("--slurm", "--shards", "2", "--json", report.toString(), "--dry-run"));
-        final Run dry = cli(dryArgs);
-        assertEquals(0, dry.code(), dry.err());
         final Path dir = tmp.resolve("net-out/net.slurm");
-        final String shards = dry.out().substring(dry.out().indexOf("#!/bin/bash"), dry.out().indexOf("# ---- " + dir
-            + "/merge.sh"));
-        final String merge = dry.out().substring(dry.out().lastIndexOf("#!/bin/bash"));
+        final List<String> submitArgs = new ArrayList<>(net);
+        submitArgs.addAll(List.of("--slurm", "--shards", "2", "--json", report.toString()));
+        final Run dry = cli(withDryRun(submitArgs));
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("and the campaign's --network file"), dry.out());
+        final Run submitted = cli(submitArgs);
+        assertEquals(0, submitted.code(), submitted.err());
+        final Path pinned = dir.resolve("network/users-network.nir");
+        assertArrayEquals(Files.readAllBytes(braille), Files.readAllBytes(pinned), "the pinned copy is the user's file");
+        Files.writeString(users, "edited while the tasks waited in the queue");
+        final String shards = Files.readString(dir.resolve("shards.sh"));
+        final String merge = Files.readString(dir.resolve("merge.sh"));
         for (int i = 0; i < 2; i++)
         {
             final String[] args = scfabricArgs(commandWords(shards, "/opt/jdk/bin/java", i), dir.resolve("scfabric.jar"));
             final String line = String.join(" ", args);
-            assertTrue(line.contains("--network " + braille) && line.contains("--poisson 400")
+            assertTrue(line.contains("--network " + pinned) && line.contains("--poisson 400")
                 && line.contains("--steps 20"), line);
-            Files.createDirectories(dir);
             final Run shard = Cli.run(args);
             assertEquals(0, shard.code(), shard.err());
         }
@@ -357,6 +365,13 @@ class FaultsSlurmTest
         final Run merged = Cli.run(m);
         assertEquals(0, merged.code(), merged.err());
         assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(report));
+    }
+
+    private static List<String> withDryRun(final List<String> args)
+    {
+        final List<String> a = new ArrayList<>(args);
+        a.add("--dry-run");
+        return a;
     }
 
     @Test
