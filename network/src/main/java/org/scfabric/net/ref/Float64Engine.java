@@ -72,9 +72,10 @@ public final class Float64Engine implements AutoCloseable
     private final boolean[] absorbed;
     /** Per node, per slot of its input (one unless a brian2 population): the arrays its edges add, in edge order. */
     private final double[][][][] slotIn;
+    /** Per node whose op reads one edge directly ({@link OneInput}): that edge's values; null for the rest. */
+    private final double[][] oneInput;
     /** Spikes per part and node (parallel runs). */
     private final long[][] partSpikes;
-    private final int[] backSources;
     private final java.util.function.IntConsumer stepPart = this::stepPart;
 
     public Float64Engine(final Network net, final Options opt)
@@ -148,7 +149,6 @@ public final class Float64Engine implements AutoCloseable
             }
         }
         inputIndex = net.inputs();
-        backSources = java.util.stream.IntStream.range(0, n).filter(v -> prev[v] != null).toArray();
         ranged = !plain && shareable();
         parts = ranged ? threads : 1;
         partSpikes = new long[parts][n];
@@ -156,6 +156,7 @@ public final class Float64Engine implements AutoCloseable
         csrDelay = new int[n];
         absorbed = new boolean[n];
         slotIn = new double[n][][][];
+        oneInput = new double[n][];
         for (int v = 0; v < n; v++)
         {
             final int width = slotted[v] ? out[v].length : in[v].length;
@@ -168,13 +169,18 @@ public final class Float64Engine implements AutoCloseable
             for (int k = 0; k < incomingSource[v].length; k++)
             {
                 final int src = incomingSource[v][k];
-                lists.get(slotted[v] ? incomingOffset[v][k] / width : 0).add(incomingBack[v][k] ? prev[src] : out[src]);
+                // ranged, a back edge reads its source's output itself: each part reads its own range, which the
+                // source writes later in the same part's step (the order's definition of a back edge)
+                lists.get(slotted[v] ? incomingOffset[v][k] / width : 0).add(incomingBack[v][k] && !ranged ? prev[src]
+                    : out[src]);
             }
             slotIn[v] = new double[slots][][];
             for (int sl = 0; sl < slots; sl++)
             {
                 slotIn[v][sl] = lists.get(sl).toArray(new double[0][]);
             }
+            oneInput[v] = !slotted[v] && ops[v] instanceof OneInput && slots == 1 && slotIn[v][0].length == 1
+                ? slotIn[v][0][0] : null;
         }
         if (ranged)
         {
@@ -408,8 +414,6 @@ public final class Float64Engine implements AutoCloseable
             {
                 continue;
             }
-            final int[] src = incomingSource[v];
-            final boolean[] back = incomingBack[v];
             if (op instanceof Ops.Csr)
             {
                 // the part's range of each group member's input, kept as a list of its non-zero entries; then, all
@@ -437,14 +441,13 @@ public final class Float64Engine implements AutoCloseable
             final int width = out[v].length;
             final int a = lo(width, p, parts);
             final int b = lo(width, p + 1, parts);
+            if (oneInput[v] != null)
+            {
+                count(v, ((OneInput) op).stepFrom(oneInput[v], out[v], a, b, t), a, b, fired);
+                continue;
+            }
             sum(x, slotIn[v], slotted[v] ? width : x.length, a, b);
             count(v, ((Ranged) op).step(x, out[v], a, b, t), a, b, fired);
-        }
-        for (final int v : backSources)
-        {
-            final int width = out[v].length;
-            final int a = lo(width, p, parts);
-            System.arraycopy(out[v], a, prev[v], a, lo(width, p + 1, parts) - a);
         }
     }
 
@@ -485,14 +488,13 @@ public final class Float64Engine implements AutoCloseable
         }
         final Ops.Csr c = (Ops.Csr) ops[m];
         final int[] src = incomingSource[m];
-        final boolean[] back = incomingBack[m];
         final double[] x = in[m];
         final int a = lo(x.length, p, parts);
         final int b = lo(x.length, p + 1, parts);
         if (src.length == 1 && c.skipsZeros())
         {
             // one edge: its values are the sum's but for -0.0, which the list skips as it skips 0.0
-            c.record(back[0] ? prev[src[0]] : out[src[0]], a, b, p, t);
+            c.record(out[src[0]], a, b, p, t); // a back edge's too (see the constructor's slotIn)
         }
         else
         {
@@ -651,6 +653,15 @@ public final class Float64Engine implements AutoCloseable
     public static boolean spiking(final Kind k)
     {
         return k == Kind.IF || k == Kind.LIF || k == Kind.CUBA_LIF || k == Kind.BRUNEL || k == Kind.THRESHOLD;
+    }
+
+    /**
+     * An element-wise op that reads its one input edge's values itself: the step on 0.0 + e[i] (the input sum's
+     * value), without the sum's pass over the node's input.
+     */
+    interface OneInput extends Ranged
+    {
+        int stepFrom(double[] e, double[] y, int lo, int hi, int t);
     }
 
     /** One node's computation for a step; returns the spikes it emitted. */

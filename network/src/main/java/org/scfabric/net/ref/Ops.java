@@ -828,7 +828,7 @@ final class Ops
         }
     }
 
-    static final class Scale implements Ranged
+    static final class Scale implements Float64Engine.OneInput
     {
         private final double[] a;
 
@@ -849,6 +849,16 @@ final class Ops
             for (int i = lo; i < hi; i++)
             {
                 y[i] = a[i] * x[i];
+            }
+            return 0;
+        }
+
+        @Override
+        public int stepFrom(final double[] e, final double[] y, final int lo, final int hi, final int t)
+        {
+            for (int i = lo; i < hi; i++)
+            {
+                y[i] = a[i] * (0.0 + e[i]);
             }
             return 0;
         }
@@ -884,7 +894,7 @@ final class Ops
     }
 
     /** Each element's input of round(delay / dt) steps before, from a ring of past inputs. */
-    static final class Delay implements Ranged
+    static final class Delay implements Float64Engine.OneInput
     {
         /** The delay shared by every element, or -1: then a step copies a whole slot. */
         private final int uniform;
@@ -936,9 +946,15 @@ final class Ops
         @Override
         public int step(final double[] x, final double[] y, final int lo, final int hi, final int t)
         {
+            System.arraycopy(x, lo, ring, t % len * y.length + lo, hi - lo);
+            return delayed(y, lo, hi, t);
+        }
+
+        /** Elements lo to hi - 1 of the output of step t, the input of step t being in the ring. */
+        private int delayed(final double[] y, final int lo, final int hi, final int t)
+        {
             final int n = y.length;
             final int slot = t % len;
-            System.arraycopy(x, lo, ring, slot * n + lo, hi - lo);
             if (uniform >= 0)
             {
                 final int from = slot - uniform;
@@ -951,6 +967,17 @@ final class Ops
                 y[i] = ring[(from < 0 ? from + len : from) * n + i];
             }
             return 0;
+        }
+
+        @Override
+        public int stepFrom(final double[] e, final double[] y, final int lo, final int hi, final int t)
+        {
+            final int at = t % len * y.length;
+            for (int i = lo; i < hi; i++)
+            {
+                ring[at + i] = 0.0 + e[i];
+            }
+            return delayed(y, lo, hi, t);
         }
     }
 
