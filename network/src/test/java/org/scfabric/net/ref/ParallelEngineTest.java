@@ -53,14 +53,19 @@ class ParallelEngineTest
         return Tensor.vector(v);
     }
 
-    /** A random sparse (n, n) projection; one weight per input when {@code perInput}. */
+    /**
+     * A random sparse (n, n) projection; one weight per input when {@code perInput}, half the time the same for every
+     * input (Brian2's {@code on_pre = 'v += J'}: every spike adds the same term).
+     */
     private static Node projection(final SplittableRandom r, final String name, final int n, final double density,
         final boolean perInput, final double scale)
     {
         final double[] w = new double[n * n];
+        final boolean shared = r.nextBoolean();
+        final double one = r.nextDouble(-scale, scale);
         for (int j = 0; j < n; j++)
         {
-            final double col = r.nextDouble(-scale, scale);
+            final double col = shared ? one : r.nextDouble(-scale, scale);
             for (int i = 0; i < n; i++)
             {
                 w[i * n + j] = r.nextDouble() < density ? perInput ? col : r.nextDouble(-scale, scale) : 0.0;
