@@ -136,8 +136,8 @@ public final class BinomialSource implements Float64Engine.Ranged
 
     /**
      * Channels lo to hi - 1 of step {@code step}, in two passes over y: first every channel's uniform, a loop of
-     * long multiplies, shifts and xors alone that C2 compiles to SIMD lanes (mix64 by counter, 8 at a time with
-     * AVX-512); then each uniform's k by the guide and the search, as before.
+     * long multiplies, shifts and xors alone that C2's superword pass compiles to SIMD lanes (mix64 by counter);
+     * then each uniform's k by the guide and the search, as before.
      */
     @Override
     public int step(final double[] x, final double[] y, final int lo, final int hi, final int step)

@@ -127,7 +127,7 @@ final class Brian2Neuron implements Float64Engine.Ranged
         last = new int[n];
         Arrays.fill(last, Integer.MIN_VALUE / 2);
         spiked = new boolean[n];
-        uniform = same(tau) && same(em) && same(vLeak) && same(th) && same(reset);
+        uniform = n > 0 && same(tau) && same(em) && same(vLeak) && same(th) && same(reset);
     }
 
     /** Whether the population takes {@link #membraneUniform} (tests). */
@@ -188,7 +188,7 @@ final class Brian2Neuron implements Float64Engine.Ranged
     {
         if (k == 0 && membraneLoop)
         {
-            return uniform && uniformLoop && hi > lo ? membraneUniform(x, y, lo, hi, t) : membraneOnly(x, y, lo, hi, t);
+            return uniform && uniformLoop ? membraneUniform(x, y, lo, hi, t) : membraneOnly(x, y, lo, hi, t);
         }
         int fired = 0;
         for (int j = lo; j < hi; j++)
@@ -311,9 +311,8 @@ final class Brian2Neuron implements Float64Engine.Ranged
 
     /**
      * {@link #membraneOnly} of a population whose neurons share τ, v_leak, threshold and reset (Brunel's): the same
-     * operations on the same values, the parameters held in registers rather than read from five arrays per neuron
-     * (half the loop's memory traffic, which the csr scatter keeps evicting from the caches). v_leak·E is a product
-     * of the same two doubles for every neuron, computed once.
+     * operations on the same values, the parameters held in registers rather than read from five arrays per neuron.
+     * v_leak·E is a product of the same two doubles for every neuron, computed once.
      */
     private int membraneUniform(final double[] x, final double[] y, final int lo, final int hi, final int t)
     {

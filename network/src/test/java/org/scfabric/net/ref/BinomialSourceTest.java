@@ -28,26 +28,28 @@ class BinomialSourceTest
     @Test
     void theUniformsPassIsSplittableRandomsStreamOnAnyRange()
     {
-        qt().forAll(longs().all(), integers().between(1, 300), longs().between(0, 1L << 40)).checkAssert((seed, n, far) ->
-        {
-            final SplittableRandom r = new SplittableRandom(seed ^ far);
-            final int lo = r.nextInt(0, n);
-            final int hi = r.nextInt(lo, n + 1);
-            final long t = r.nextBoolean() ? r.nextInt(0, 40) : far;
-            final double[] y = new double[n];
-            BinomialSource.uniforms(y, lo, hi, seed + 0x9e3779b97f4a7c15L * (t * n + 1));
-            final SplittableRandom stream = new SplittableRandom(seed);
-            for (long d = 0; t < 40 && d < t * n + lo; d++)
+        qt().forAll(longs().all(), integers().between(1, 300), longs().between(0, 1L << 40))
+            .checkAssert((seed, n, far) ->
             {
-                stream.nextDouble();
-            }
-            for (int i = lo; i < hi; i++)
-            {
-                final long expected = Double.doubleToRawLongBits(t < 40 ? stream.nextDouble()
-                    : BinomialSource.uniform(seed, t * n + i));
-                assertEquals(expected, Double.doubleToRawLongBits(y[i]), "seed " + seed + " step " + t + " channel " + i);
-            }
-        });
+                final SplittableRandom r = new SplittableRandom(seed ^ far);
+                final int lo = r.nextInt(0, n);
+                final int hi = r.nextInt(lo, n + 1);
+                final long t = r.nextBoolean() ? r.nextInt(0, 40) : far;
+                final double[] y = new double[n];
+                BinomialSource.uniforms(y, lo, hi, seed + 0x9e3779b97f4a7c15L * (t * n + 1));
+                final SplittableRandom stream = new SplittableRandom(seed);
+                for (long d = 0; t < 40 && d < t * n + lo; d++)
+                {
+                    stream.nextDouble();
+                }
+                for (int i = lo; i < hi; i++)
+                {
+                    final long expected = Double.doubleToRawLongBits(t < 40 ? stream.nextDouble()
+                        : BinomialSource.uniform(seed, t * n + i));
+                    assertEquals(expected, Double.doubleToRawLongBits(y[i]),
+                        "seed " + seed + " step " + t + " channel " + i);
+                }
+            });
     }
 
     /**
@@ -67,7 +69,8 @@ class BinomialSourceTest
                 for (int i = 0; i < n; i++)
                 {
                     // N p <= 500 and p <= 1 also after rate = p / dt, p = rate dt; small p favoured
-                    final double p = Math.min(0.999, (several ? r.nextDouble() : q) * q * Math.min(1.0, 499.0 / trials));
+                    final double p = Math.min(0.999,
+                        (several ? r.nextDouble() : q) * q * Math.min(1.0, 499.0 / trials));
                     hz[i] = several || i == 0 ? p / Brian2NeuronTest.DT : hz[0];
                 }
                 final String rates = several ? String.join(",", Arrays.stream(hz).mapToObj(Double::toString)

@@ -77,7 +77,8 @@ class Brian2LoopsTest
                 final Brian2Neuron fast = population(new SplittableRandom(seed), n, mode, ref);
                 final Brian2Neuron perNeuron = population(new SplittableRandom(seed), n, mode, ref);
                 final Brian2Neuron general = population(new SplittableRandom(seed), n, mode, ref);
-                assertEquals((mode & 32) != 0, fast.uniform(), "the uniform loop is taken iff the parameters are shared");
+                assertEquals((mode & 32) != 0, fast.uniform(),
+                    "the uniform loop is taken iff the parameters are shared");
                 perNeuron.uniformLoop = false;
                 general.membraneLoop = false;
                 final Brian2Neuron[] loops = {fast, perNeuron, general};
