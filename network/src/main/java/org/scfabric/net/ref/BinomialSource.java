@@ -134,32 +134,52 @@ public final class BinomialSource implements Float64Engine.Ranged
         return step(x, y, 0, y.length, t++);
     }
 
-    /** Channels lo to hi - 1 of step {@code step}. */
+    /**
+     * Channels lo to hi - 1 of step {@code step}, in two passes over y: first every channel's uniform, a loop of
+     * long multiplies, shifts and xors alone that C2's superword pass compiles to SIMD lanes (mix64 by counter);
+     * then each uniform's k by the guide and the search, as before.
+     */
     @Override
     public int step(final double[] x, final double[] y, final int lo, final int hi, final int step)
     {
+        uniforms(y, lo, hi, seed + GAMMA * ((long) step * channels + 1));
         final int n = trials[0];
         final double[][] cdf = this.cdf;
         final int[][] guide = this.guide;
-        final int[] table = this.table;
-        long s = seed + GAMMA * ((long) step * channels + lo + 1);
         if (cdf.length == 1)
         {
             // one rate for every channel (Brian2's PoissonInput): one table
             final double[] c = cdf[0];
             final int[] g = guide[0];
-            for (int i = lo; i < hi; i++, s += GAMMA)
+            for (int i = lo; i < hi; i++)
             {
-                y[i] = draw(c, g, n, unit(s));
+                y[i] = draw(c, g, n, y[i]);
             }
             return 0;
         }
-        for (int i = lo; i < hi; i++, s += GAMMA)
+        final int[] table = this.table;
+        for (int i = lo; i < hi; i++)
         {
             final int tb = table[i];
-            y[i] = draw(cdf[tb], guide[tb], n, unit(s));
+            y[i] = draw(cdf[tb], guide[tb], n, y[i]);
         }
         return 0;
+    }
+
+    /**
+     * y[i] = the uniform of counter {@code first} + i γ, for i from lo to hi - 1 ({@link #unit} inlined by hand: a
+     * loop body of arithmetic only, which C2's superword pass vectorizes; a call or a branch would keep it scalar).
+     */
+    static void uniforms(final double[] y, final int lo, final int hi, final long first)
+    {
+        for (int i = lo; i < hi; i++)
+        {
+            final long s = first + GAMMA * i;
+            long z = (s ^ (s >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            z ^= z >>> 31;
+            y[i] = (z >>> 11) * 0x1.0p-53;
+        }
     }
 
     /** The d-th (from 0) nextDouble of {@code new SplittableRandom(seed)}. */

@@ -55,6 +55,10 @@ final class Brian2Neuron implements Float64Engine.Ranged
     private int t;
     /** False: the general loop even without currents (tests compare the two). */
     boolean membraneLoop = true;
+    /** Whether every neuron has the same τ, v_leak, threshold and reset (bit for bit): {@link #membraneUniform}. */
+    private final boolean uniform;
+    /** False: the per-neuron loop even when the parameters are uniform (tests compare the two). */
+    boolean uniformLoop = true;
 
     Brian2Neuron(final Node node, final Options opt)
     {
@@ -123,6 +127,26 @@ final class Brian2Neuron implements Float64Engine.Ranged
         last = new int[n];
         Arrays.fill(last, Integer.MIN_VALUE / 2);
         spiked = new boolean[n];
+        uniform = n > 0 && same(tau) && same(em) && same(vLeak) && same(th) && same(reset);
+    }
+
+    /** Whether the population takes {@link #membraneUniform} (tests). */
+    boolean uniform()
+    {
+        return uniform && k == 0;
+    }
+
+    /** Whether every element of a holds the same bits (one value: 0.0 and -0.0 differ). */
+    private static boolean same(final double[] a)
+    {
+        for (final double e : a)
+        {
+            if (Double.doubleToRawLongBits(e) != Double.doubleToRawLongBits(a[0]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String meta(final Node node, final String key)
@@ -164,7 +188,7 @@ final class Brian2Neuron implements Float64Engine.Ranged
     {
         if (k == 0 && membraneLoop)
         {
-            return membraneOnly(x, y, lo, hi, t);
+            return uniform && uniformLoop ? membraneUniform(x, y, lo, hi, t) : membraneOnly(x, y, lo, hi, t);
         }
         int fired = 0;
         for (int j = lo; j < hi; j++)
@@ -273,6 +297,51 @@ final class Brian2Neuron implements Float64Engine.Ranged
                 u = exact ? u * em[j] + vLeak[j] - vLeak[j] * em[j] : u + dt * (vLeak[j] - u) / tau[j];
             }
             final boolean fire = notRef && (strict ? u > th[j] : u >= th[j]);
+            if (fire)
+            {
+                last[j] = t;
+                spiked[j] = true;
+                fired++;
+            }
+            y[j] = fire ? 1.0 : 0.0;
+            v[j] = u;
+        }
+        return fired;
+    }
+
+    /**
+     * {@link #membraneOnly} of a population whose neurons share τ, v_leak, threshold and reset (Brunel's): the same
+     * operations on the same values, the parameters held in registers rather than read from five arrays per neuron.
+     * v_leak·E is a product of the same two doubles for every neuron, computed once.
+     */
+    private int membraneUniform(final double[] x, final double[] y, final int lo, final int hi, final int t)
+    {
+        final int heldFor = Math.max(refractory, 1);
+        final double[] v = this.v;
+        final int[] last = this.last;
+        final boolean[] spiked = this.spiked;
+        final double e = em[0];
+        final double leak = vLeak[0];
+        final double leakE = leak * e;
+        final double tau = this.tau[0];
+        final double theta = th[0];
+        final double r = reset[0];
+        int fired = 0;
+        for (int j = lo; j < hi; j++)
+        {
+            final int since = t - last[j];
+            double u = vHeld && since - 1 < heldFor ? v[j] : v[j] + x[j];
+            if (spiked[j])
+            {
+                u = subtract ? u - r : r;
+                spiked[j] = false;
+            }
+            final boolean notRef = since >= refractory;
+            if (notRef || !vHeld)
+            {
+                u = exact ? u * e + leak - leakE : u + dt * (leak - u) / tau;
+            }
+            final boolean fire = notRef && (strict ? u > theta : u >= theta);
             if (fire)
             {
                 last[j] = t;
