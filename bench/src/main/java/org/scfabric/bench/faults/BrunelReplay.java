@@ -25,7 +25,7 @@ import org.scfabric.sim.fault.FaultSites;
  * with {@link LifCore#vNext} only while its input or its state differs, every other neuron's state
  * and spikes are the recording's. Early on a fault touches a handful of neurons; once the difference
  * has spread through the chaotic network every neuron is stepped, on flat arrays, still far cheaper
- * than the kernel's edges.
+ * than the kernel's edges, until it dies down again ({@link #backToSparse}).
  *
  * <p>The recording: after each synapse edge (cycle 2t) the accumulators and drive registers, after
  * each core edge (2t + 1) v, rc and spike, read from the kernel's registers; the memories and the
