@@ -412,14 +412,14 @@ final class BrunelReplay implements FaultReplay
         lastDense = false;
         ev = 0;
         nCur = 0;
-        replay(t0, false, events, sink);
+        replay(t0, events, sink);
         return t0;
     }
 
-    /** Steps t1.. of a memory-fault run, sparse or dense as the difference spreads and dies down. */
-    private void replay(final int t1, final boolean denseFirst, final List<Fault> events, final SpikeSink sink)
+    /** Steps t1.. of a memory-fault run, sparse first, then dense and back as the difference spreads and dies down. */
+    private void replay(final int t1, final List<Fault> events, final SpikeSink sink)
     {
-        boolean dense = denseFirst;
+        boolean dense = false;
         for (int t = t1; t < steps; dense = !dense)
         {
             t = dense ? dense(t, events, sink) : sparse(t, events, sink);
@@ -910,14 +910,15 @@ final class BrunelReplay implements FaultReplay
             {
                 apply(events.get(ev++));
             }
-            if (ev == events.size() && t + 1 < steps && (t < ts + 2 * SPARSE_CHECK || t % SPARSE_CHECK == SPARSE_CHECK - 1)
+            if (ev == events.size() && t + 1 < steps
+                && (t < ts + 2 * SPARSE_CHECK || t % SPARSE_CHECK == SPARSE_CHECK - 1)
                 && registersAsGolden(fired, nF) && backToSparse(t, fired, nF))
             {
                 // every fault has struck and none is left in a register: what differs is state, which
                 // the memory-fault stepping carries on from (rows that no memory fault hit are golden again)
                 dropGoldenRows();
                 this.ev = ev;
-                replay(t + 1, false, events, sink);
+                replay(t + 1, events, sink);
                 return ts;
             }
         }
@@ -959,7 +960,8 @@ final class BrunelReplay implements FaultReplay
         for (int r = nRows - 1; r >= 0; r--)
         {
             final int i = rowId[r];
-            if (wWord[r] != (gWeight[i] & wMask) || !Arrays.equals(rowWords[r], 0, words, gWords, i * words, (i + 1) * words))
+            if (wWord[r] != (gWeight[i] & wMask)
+                || !Arrays.equals(rowWords[r], 0, words, gWords, i * words, (i + 1) * words))
             {
                 continue;
             }

@@ -7,7 +7,8 @@ import org.scfabric.hw.lif.LifCore;
  * One clock edge of an array of {@code sc_lif_neuron} cores held in plain {@code long} arrays (not in
  * kernel registers) with noise 0: the arithmetic of {@link LifBankRegisters#edge}, on SIMD lanes when
  * they are there ({@link LifBankRegisters#vectorLanes}) and warmed up ({@link LifLanesWarmUp}), else
- * scalar — the same bits either way (LifArrayEdgeTest). A fault campaign's flat replay of a design steps its faulty copy with it.
+ * scalar — the same bits either way (LifArrayEdgeTest). A fault campaign's flat replay of a design steps
+ * its faulty copy with it.
  * Allocates nothing.
  */
 public final class LifArrayEdge
