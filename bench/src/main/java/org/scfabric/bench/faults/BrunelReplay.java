@@ -25,7 +25,7 @@ import org.scfabric.sim.fault.FaultSites;
  * with {@link LifCore#vNext} only while its input or its state differs, every other neuron's state
  * and spikes are the recording's. Early on a fault touches a handful of neurons; once the difference
  * has spread through the chaotic network every neuron is stepped, on flat arrays, still far cheaper
- * than the kernel's edges.
+ * than the kernel's edges, until it dies down again ({@link #backToSparse}).
  *
  * <p>The recording: after each synapse edge (cycle 2t) the accumulators and drive registers, after
  * each core edge (2t + 1) v, rc and spike, read from the kernel's registers; the memories and the
@@ -391,6 +391,7 @@ final class BrunelReplay implements FaultReplay
             : faults.stream().sorted(java.util.Comparator.comparingLong(Fault::cycle)).toList();
         Arrays.fill(faultedRowOf, -1);
         nRows = 0;
+        lastBack = 0;
         boolean registers = false;
         for (final Fault x : events)
         {
@@ -406,6 +407,28 @@ final class BrunelReplay implements FaultReplay
         }
         // the synapse edge of step t is cycle 2t; a fault at cycle c strikes after edge c
         final int t0 = (int)(events.get(0).cycle() / 2 + 1);
+        newEpoch();
+        lastCycles = 0;
+        lastDense = false;
+        ev = 0;
+        nCur = 0;
+        replay(t0, events, sink);
+        return t0;
+    }
+
+    /** Steps t1.. of a memory-fault run, sparse first, then dense and back as the difference spreads and dies down. */
+    private void replay(final int t1, final List<Fault> events, final SpikeSink sink)
+    {
+        boolean dense = false;
+        for (int t = t1; t < steps; dense = !dense)
+        {
+            t = dense ? dense(t, events, sink) : sparse(t, events, sink);
+        }
+    }
+
+    /** Moves the run's marks ({@link #stamp}, {@link #dirtyAt}) past every earlier run's. */
+    private void newEpoch()
+    {
         if (epoch > Integer.MAX_VALUE - 2 * (steps + 2))
         {
             Arrays.fill(stamp, 0);
@@ -413,28 +436,39 @@ final class BrunelReplay implements FaultReplay
             epoch = 0;
         }
         epoch += steps + 2;
-        final int base = epoch;
-        lastCycles = 0;
-        lastDense = false;
-        int ev = 0;
-        int nCur = 0;
-        for (int t = t0; t < steps; t++)
+        base = epoch;
+    }
+
+    /** Strikes the memory faults of cycles before the synapse edge of step t (the next of {@link #ev} on). */
+    private void strikeBefore(final int t, final List<Fault> events)
+    {
+        final long edge = 2L * t;
+        boolean changed = false;
+        while (ev < events.size() && events.get(ev).cycle() < edge)
         {
-            final long edge = 2L * t;
-            boolean changed = false;
-            while (ev < events.size() && events.get(ev).cycle() < edge)
+            strike(events.get(ev++));
+            changed = true;
+        }
+        if (changed)
+        {
+            for (int r = 0; r < nRows; r++)
             {
-                strike(events.get(ev++));
-                changed = true;
+                rowTCount[r] = rowBits(rowWords[r], 0, rowT[r], 0);
+                fWeight[r] = signed(wWord[r]);
             }
-            if (changed)
-            {
-                for (int r = 0; r < nRows; r++)
-                {
-                    rowTCount[r] = rowBits(rowWords[r], 0, rowT[r], 0);
-                    fWeight[r] = signed(wWord[r]);
-                }
-            }
+        }
+    }
+
+    /**
+     * Steps t1.. stepping only the neurons whose input or state differs ({@link #curDirty}, marked
+     * {@code base + t1 − 1} in {@link #dirtyAt}); returns the step from which every neuron is stepped
+     * (its state in {@link #dV}, {@link #dRc}, {@link #dFired}), or {@link #steps}.
+     */
+    private int sparse(final int t1, final List<Fault> events, final SpikeSink sink)
+    {
+        for (int t = t1; t < steps; t++)
+        {
+            strikeBefore(t, events);
             lastCycles += 2;
             final int prev = (t - 1) * n;
             final int row = t * n;
@@ -545,79 +579,52 @@ final class BrunelReplay implements FaultReplay
                         dFired[nF++] = j;
                     }
                 }
+                nDenseFired = nF;
                 lastDense = true;
-                dense(t + 1, ev, events, nF, sink);
-                return t0;
+                return t + 1;
             }
         }
-        return t0;
+        return steps;
     }
 
     /** Above n / DENSE_FRACTION differing neurons a run steps every neuron ({@link #dense}). */
     private static final int DENSE_FRACTION = 16;
+    /**
+     * At most n / SPARSE_FRACTION differing neurons after a dense step (checked every
+     * {@link #SPARSE_CHECK} steps) and a run goes back to stepping only those ({@link #sparse}).
+     */
+    private static final int SPARSE_FRACTION = 64;
+    private static final int SPARSE_CHECK = 4;
+
+    // the run's position between sparse and dense stretches
+    /** Next event of the run to strike. */
+    private int ev;
+    /** Sparse: how many neurons differ after the last step ({@link #curDirty}). */
+    private int nCur;
+    /** Dense: how many neurons fired in the last step ({@link #dFired}). */
+    private int nDenseFired;
+    /** This run's mark base ({@link #newEpoch}). */
+    private int base;
+    /** Times the last run went back from dense to sparse stepping (tests count it). */
+    int lastBack;
 
     /**
      * Steps t1.. of a run with every neuron's state in {@link #dV}, {@link #dRc} (those after step
-     * t1 − 1) and the neurons that fired in step t1 − 1 in {@code fired[0..nFired)}, ascending: the
-     * accumulators are still the golden ones plus the contributions that differ.
+     * t1 − 1) and the neurons that fired in step t1 − 1 in {@code dFired[0..nDenseFired)}, ascending: the
+     * accumulators are still the golden ones plus the contributions that differ. Returns the step
+     * from which the run is sparse again ({@link #backToSparse}), or {@link #steps}.
      */
-    private void dense(final int t1, final int ev0, final List<Fault> events, final int nFired0, final SpikeSink sink)
+    private int dense(final int t1, final List<Fault> events, final SpikeSink sink)
     {
-        int ev = ev0;
-        int nF = nFired0;
+        int nF = nDenseFired;
         int[] fired = dFired;
         int[] nextFired = dFired2;
         final long[] dl = delta;
         for (int t = t1; t < steps; t++)
         {
-            final long edge = 2L * t;
-            boolean changed = false;
-            while (ev < events.size() && events.get(ev).cycle() < edge)
-            {
-                strike(events.get(ev++));
-                changed = true;
-            }
-            if (changed)
-            {
-                for (int r = 0; r < nRows; r++)
-                {
-                    rowTCount[r] = rowBits(rowWords[r], 0, rowT[r], 0);
-                    fWeight[r] = signed(wWord[r]);
-                }
-            }
+            strikeBefore(t, events);
             lastCycles += 2;
-            // the spikes of step t − 1 that differ, from the faulty and the golden lists (both ascending)
-            int a = 0;
-            int b = gFiredStart[t - 1];
-            final int bEnd = gFiredStart[t];
-            while (a < nF || b < bEnd)
-            {
-                final int fi = a < nF ? fired[a] : Integer.MAX_VALUE;
-                final int gi = b < bEnd ? gFired[b] : Integer.MAX_VALUE;
-                if (fi == gi)
-                {
-                    a++;
-                    b++;
-                    continue;
-                }
-                final int i = Math.min(fi, gi);
-                if (fi < gi)
-                {
-                    a++;
-                }
-                else
-                {
-                    b++;
-                }
-                if (faultedRowOf[i] < 0)
-                {
-                    final long x = fi < gi ? gWeight[i] : -gWeight[i];
-                    for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++)
-                    {
-                        dl[rowTargets[e]] += x;
-                    }
-                }
-            }
+            addDifferingSpikes(t, fired, nF);
             for (int r = 0; r < nRows; r++)
             {
                 final int i = rowId[r];
@@ -649,7 +656,102 @@ final class BrunelReplay implements FaultReplay
             fired = nextFired;
             nextFired = swap;
             nF = count;
+            if (t % SPARSE_CHECK == SPARSE_CHECK - 1 && t + 1 < steps && backToSparse(t, fired, nF))
+            {
+                return t + 1;
+            }
         }
+        return steps;
+    }
+
+    /**
+     * Adds to {@link #delta} the contributions of the spikes of step t − 1 that differ between
+     * {@code fired[0..nF)} and the golden run (both lists ascending), rows no fault hit only. A method
+     * of its own, called every step, so that C2 compiles it soon however seldom its callers are called.
+     */
+    private void addDifferingSpikes(final int t, final int[] fired, final int nF)
+    {
+        final long[] dl = delta;
+        int a = 0;
+        int b = gFiredStart[t - 1];
+        final int bEnd = gFiredStart[t];
+        while (a < nF || b < bEnd)
+        {
+            final int fi = a < nF ? fired[a] : Integer.MAX_VALUE;
+            final int gi = b < bEnd ? gFired[b] : Integer.MAX_VALUE;
+            if (fi == gi)
+            {
+                a++;
+                b++;
+                continue;
+            }
+            final int i = Math.min(fi, gi);
+            if (fi < gi)
+            {
+                a++;
+            }
+            else
+            {
+                b++;
+            }
+            if (faultedRowOf[i] < 0)
+            {
+                final long x = fi < gi ? gWeight[i] : -gWeight[i];
+                for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++)
+                {
+                    dl[rowTargets[e]] += x;
+                }
+            }
+        }
+    }
+
+    /**
+     * After step t of a dense stretch (state in {@link #dV}, {@link #dRc}, the neurons that fired in
+     * {@code fired[0..nF)}, ascending): if at most n / {@link #SPARSE_FRACTION} neurons differ from the
+     * golden run, makes them the sparse stepping's differing set (marked {@code base + t}) and says so.
+     * Nothing else is carried: {@link #delta} is all 0 after an edge, and the accumulators are the
+     * golden ones plus what differs, in either mode.
+     */
+    private boolean backToSparse(final int t, final int[] fired, final int nF)
+    {
+        final int row = t * n;
+        final int limit = n / SPARSE_FRACTION;
+        int differing = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if ((((dV[j] ^ gV[row + j]) & wMask) != 0 || (int)dRc[j] != gRc[row + j]) && ++differing > limit)
+            {
+                return false;
+            }
+        }
+        // spikes that differ (state equal but for the spike cannot happen: a spike resets v and sets rc)
+        for (int j = 0; j < n; j++)
+        {
+            fSpike[j] = 0;
+        }
+        for (int k = 0; k < nF; k++)
+        {
+            fSpike[fired[k]] = 1;
+        }
+        final int mark = base + t;
+        int c = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (((dV[j] ^ gV[row + j]) & wMask) != 0 || (int)dRc[j] != gRc[row + j] || fSpike[j] != gSpike[row + j])
+            {
+                fV[j] = Bits.lowSigned(dV[j], w);
+                fRc[j] = (int)dRc[j];
+                dirtyAt[j] = mark;
+                curDirty[c++] = j;
+            }
+        }
+        if (c > n / DENSE_FRACTION)
+        {
+            return false;
+        }
+        nCur = c;
+        lastBack++;
+        return true;
     }
 
     // register faults: per special neuron (slot r of rowSlot) the kernel's stuck-at masks of its
@@ -708,6 +810,7 @@ final class BrunelReplay implements FaultReplay
         final int ts = (int)(events.get(0).cycle() / 2);
         lastCycles = 0;
         lastDense = true;
+        newEpoch();
         // the state after step ts − 1 (reset values before step 0)
         int nF = 0;
         int[] fired = dFired;
@@ -735,37 +838,7 @@ final class BrunelReplay implements FaultReplay
             if (t > 0)
             {
                 final int prev = (t - 1) * n;
-                int a = 0;
-                int b = gFiredStart[t - 1];
-                final int bEnd = gFiredStart[t];
-                while (a < nF || b < bEnd)
-                {
-                    final int fi = a < nF ? fired[a] : Integer.MAX_VALUE;
-                    final int gi = b < bEnd ? gFired[b] : Integer.MAX_VALUE;
-                    if (fi == gi)
-                    {
-                        a++;
-                        b++;
-                        continue;
-                    }
-                    final int i = Math.min(fi, gi);
-                    if (fi < gi)
-                    {
-                        a++;
-                    }
-                    else
-                    {
-                        b++;
-                    }
-                    if (faultedRowOf[i] < 0)
-                    {
-                        final long x = fi < gi ? gWeight[i] : -gWeight[i];
-                        for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++)
-                        {
-                            dl[rowTargets[e]] += x;
-                        }
-                    }
-                }
+                addDifferingSpikes(t, fired, nF);
                 for (int r = 0; r < nRows; r++)
                 {
                     final int i = rowId[r];
@@ -837,8 +910,87 @@ final class BrunelReplay implements FaultReplay
             {
                 apply(events.get(ev++));
             }
+            if (ev == events.size() && t + 1 < steps
+                && (t < ts + 2 * SPARSE_CHECK || t % SPARSE_CHECK == SPARSE_CHECK - 1)
+                && registersAsGolden(fired, nF) && backToSparse(t, fired, nF))
+            {
+                // every fault has struck and none is left in a register: what differs is state, which
+                // the memory-fault stepping carries on from (rows that no memory fault hit are golden again)
+                dropGoldenRows();
+                this.ev = ev;
+                replay(t + 1, events, sink);
+                return ts;
+            }
         }
         return ts;
+    }
+
+    /**
+     * Whether the registers hold no fault any more — no stuck-at mask, the constants' golden values —
+     * and every special neuron's spike register equals whether it fired in {@code fired[0..nF)}.
+     */
+    private boolean registersAsGolden(final int[] fired, final int nF)
+    {
+        for (int k = 0; k < 3; k++)
+        {
+            if (constAnd[k] != -1L || constOr[k] != 0)
+            {
+                return false;
+            }
+        }
+        if (constVal[0] != leakRaw || constVal[1] != gainRaw || constVal[2] != jExtRaw)
+        {
+            return false;
+        }
+        for (int r = 0; r < nRows; r++)
+        {
+            if ((vAnd[r] & rcAnd[r] & spAnd[r] & accAnd[r] & extAnd[r]) != -1L
+                || (vOr[r] | rcOr[r] | spOr[r] | accOr[r] | extOr[r]) != 0
+                || spikeReg[r] != (Arrays.binarySearch(fired, 0, nF, rowId[r]) >= 0 ? 1 : 0))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Gives up the slots of rows whose crossbar words and weight are the golden ones (register faults' neurons). */
+    private void dropGoldenRows()
+    {
+        for (int r = nRows - 1; r >= 0; r--)
+        {
+            final int i = rowId[r];
+            if (wWord[r] != (gWeight[i] & wMask)
+                || !Arrays.equals(rowWords[r], 0, words, gWords, i * words, (i + 1) * words))
+            {
+                continue;
+            }
+            faultedRowOf[i] = -1;
+            final int last = --nRows;
+            if (r != last)
+            {
+                // the last slot moves into r (its arrays swapped, so that both stay allocated)
+                rowId[r] = rowId[last];
+                faultedRowOf[rowId[r]] = r;
+                final long[] words0 = rowWords[r];
+                rowWords[r] = rowWords[last];
+                rowWords[last] = words0;
+                final long[] and0 = rowAnd[r];
+                rowAnd[r] = rowAnd[last];
+                rowAnd[last] = and0;
+                final long[] or0 = rowOr[r];
+                rowOr[r] = rowOr[last];
+                rowOr[last] = or0;
+                final int[] t0 = rowT[r];
+                rowT[r] = rowT[last];
+                rowT[last] = t0;
+                wWord[r] = wWord[last];
+                wAnd[r] = wAnd[last];
+                wOr[r] = wOr[last];
+                rowTCount[r] = rowTCount[last];
+                fWeight[r] = fWeight[last];
+            }
+        }
     }
 
     /** A fault strikes now (after its edge): the kernel's stickBit / flipBit on the replay's copy. */

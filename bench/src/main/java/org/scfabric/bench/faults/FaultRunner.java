@@ -166,10 +166,7 @@ final class FaultRunner
                 Arrays.sort(window, 0, gTo - gFrom);
                 gw = window;
             }
-            if (!SpikeKeys.sorted(g.sink.keys, 0, g.sink.size))
-            {
-                Arrays.sort(g.sink.keys, 0, g.sink.size);
-            }
+            SpikeKeys.sort(g.sink.keys, g.sink.size);
             return g.arrivalSorted ? diff.compare(gw, gFrom, gTo, g.sink.keys, g.sink.size)
                 : diff.compare(gw, 0, gTo - gFrom, g.sink.keys, g.sink.size);
         }
@@ -191,10 +188,7 @@ final class FaultRunner
         final long from = g.replay.run(faults, g.sink);
         simulatedCycles = g.replay.lastCycles();
         how = How.REPLAYED;
-        if (!SpikeKeys.sorted(g.sink.keys, 0, g.sink.size))
-        {
-            Arrays.sort(g.sink.keys, 0, g.sink.size);
-        }
+        SpikeKeys.sort(g.sink.keys, g.sink.size);
         final long[] gs = g.sortedSpikes;
         int gFrom = Arrays.binarySearch(gs, SpikeKeys.key(from, 0));
         if (gFrom < 0)

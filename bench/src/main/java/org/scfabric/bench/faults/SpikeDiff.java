@@ -28,6 +28,9 @@ final class SpikeDiff
     int differing;
 
     private long[] diff = new long[256];
+    private long[] byNeuron = new long[256];
+    /** Per neuron: its number of differing spikes, then where its run starts in {@link #byNeuron}. */
+    private final int[] bucket;
     private final int[] countDelta;
     /** Neurons whose spike count changed in the last comparison, and by how much. */
     final int[] touched;
@@ -38,6 +41,7 @@ final class SpikeDiff
     SpikeDiff(final int neurons, final double tauTimeUnits)
     {
         countDelta = new int[Math.max(1, neurons)];
+        bucket = new int[Math.max(1, neurons) + 1];
         touched = new int[Math.max(1, neurons)];
         touchedDelta = new int[Math.max(1, neurons)];
         tau = tauTimeUnits;
@@ -93,23 +97,23 @@ final class SpikeDiff
         }
         differing = n;
         long first = Long.MAX_VALUE;
-        Arrays.sort(diff, 0, n);
+        final long[] grouped = groupByNeuron(n);
         int nTouched = 0;
         double sum = 0;
         int p = 0;
         while (p < n)
         {
-            final int neuron = (int)(diff[p] >>> 39);
+            final int neuron = (int)(grouped[p] >>> 39);
             // D² of this neuron: ½ Σ_i Σ_j s_i s_j exp(−|t_i − t_j|/τ), in one pass with a running trace
             double d2 = 0;
             double trace = 0;
             long prevT = 0;
             int delta = 0;
             boolean firstOfNeuron = true;
-            while (p < n && (int)(diff[p] >>> 39) == neuron)
+            while (p < n && (int)(grouped[p] >>> 39) == neuron)
             {
-                final long t = (diff[p] >>> 1) & ((1L << 38) - 1);
-                final int s = (diff[p] & 1) == 1 ? 1 : -1;
+                final long t = (grouped[p] >>> 1) & ((1L << 38) - 1);
+                final int s = (grouped[p] & 1) == 1 ? 1 : -1;
                 if (t < first)
                 {
                     first = t;
@@ -142,6 +146,34 @@ final class SpikeDiff
         vanRossum = Math.sqrt(sum);
         firstDivergence = first;
         return false;
+    }
+
+    /**
+     * The n re-keyed differences, which the merge made in (time, neuron) order, grouped by neuron by
+     * a stable counting pass: each neuron's entries keep their time order, which is the order a sort
+     * of the (neuron, time, side) keys gives (one key never has both sides: equal keys cancel).
+     */
+    private long[] groupByNeuron(final int n)
+    {
+        if (byNeuron.length < n)
+        {
+            byNeuron = new long[diff.length];
+        }
+        final int[] at = bucket;
+        for (int p = 0; p < n; p++)
+        {
+            at[(int)(diff[p] >>> 39) + 1]++;
+        }
+        for (int k = 1; k < at.length; k++)
+        {
+            at[k] += at[k - 1];
+        }
+        for (int p = 0; p < n; p++)
+        {
+            byNeuron[at[(int)(diff[p] >>> 39)]++] = diff[p];
+        }
+        Arrays.fill(at, 0);
+        return byNeuron;
     }
 
     private double cachedDt = -1;

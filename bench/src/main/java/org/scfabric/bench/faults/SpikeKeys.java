@@ -63,6 +63,43 @@ final class SpikeKeys implements SpikeSink
         size = 0;
     }
 
+    /**
+     * Sorts {@code a[0..size)}. Keys that come in time order, unsorted only among one time's neurons
+     * (a replay's spikes, step by step), are sorted one time at a time; the result is the same.
+     */
+    static void sort(final long[] a, final int size)
+    {
+        boolean inOrder = true;
+        for (int i = 1; i < size; i++)
+        {
+            if (a[i] < a[i - 1])
+            {
+                if (time(a[i]) < time(a[i - 1]))
+                {
+                    Arrays.sort(a, 0, size);
+                    return;
+                }
+                inOrder = false;
+            }
+        }
+        if (inOrder)
+        {
+            return;
+        }
+        int from = 0;
+        for (int i = 1; i <= size; i++)
+        {
+            if (i == size || time(a[i]) != time(a[from]))
+            {
+                if (!sorted(a, from, i))
+                {
+                    Arrays.sort(a, from, i);
+                }
+                from = i;
+            }
+        }
+    }
+
     static boolean sorted(final long[] a, final int from, final int to)
     {
         for (int i = from + 1; i < to; i++)

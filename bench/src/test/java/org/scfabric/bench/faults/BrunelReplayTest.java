@@ -103,6 +103,39 @@ class BrunelReplayTest
         }
     }
 
+    /**
+     * A run that steps every neuron goes back to stepping only the differing ones once at most n / 64
+     * differ (after a register fault, once every fault has struck and no stuck-at is left in a
+     * register): register flips alone or with memory faults, and memory fault sets, V3 and V11, each
+     * path taken many times, every figure as from reset.
+     */
+    @Test
+    void runsGoBackToTheDifferingNeuronsWhenTheDifferenceDiesDown()
+    {
+        for (final String v : List.of("V3", "V11"))
+        {
+            final Setup s = setup(v);
+            final org.scfabric.sim.Design d = s.bench.kernel().design();
+            final FaultSpace regs = FaultSpace.of(d, "core0.lif*,core0.syn.acc*,drive.ext*,core0.syn.wmem[3]*,"
+                + "core0.syn.xbar[5*").withCycles(0, s.bench.cycles() - 1).withKinds(FaultKind.FLIP);
+            final int[] back = new int[2];
+            qt().withFixedSeed(23L).withExamples(100).forAll(FaultGens.faultSets(regs, 2)).checkAssert(faults ->
+            {
+                assertReplayedAsFromReset(s, faults, v + " flips");
+                back[0] += ((BrunelReplay)s.g.replay).lastBack > 0 ? 1 : 0;
+            });
+            final FaultSpace memory = FaultSpace.of(d, "core0.syn.xbar*,core0.syn.wmem*")
+                .withCycles(0, s.bench.cycles() - 1);
+            qt().withFixedSeed(29L).withExamples(200).forAll(FaultGens.faultSets(memory, 2)).checkAssert(faults ->
+            {
+                assertReplayedAsFromReset(s, faults, v + " memory");
+                back[1] += ((BrunelReplay)s.g.replay).lastBack > 0 ? 1 : 0;
+            });
+            assertTrue(back[0] > 30, v + ": register runs that went back to the differing neurons " + back[0]);
+            assertTrue(back[1] > 3, v + ": memory runs that went back to the differing neurons " + back[1]);
+        }
+    }
+
     /** Each kind of register alone, struck on either edge of a step, many times over. */
     @Test
     void everyRegisterKindOnEitherEdge()

@@ -91,6 +91,73 @@ class SpikeDiffTest
             });
     }
 
+    /**
+     * D² summed neuron by neuron in ascending order, each neuron's differing spikes in time order: the
+     * order the figures are pinned to (a different order of the sum changes its last bits).
+     */
+    static double vanRossumInNeuronOrder(final long[] g, final long[] f, final int neurons, final double tau)
+    {
+        double sum = 0;
+        for (int n = 0; n < neurons; n++)
+        {
+            final java.util.TreeMap<Long, Integer> net = new java.util.TreeMap<>();
+            for (final long k : g)
+            {
+                if (SpikeKeys.neuron(k) == n)
+                {
+                    net.merge(SpikeKeys.time(k), -1, Integer::sum);
+                }
+            }
+            for (final long k : f)
+            {
+                if (SpikeKeys.neuron(k) == n)
+                {
+                    net.merge(SpikeKeys.time(k), 1, Integer::sum);
+                }
+            }
+            double d2 = 0;
+            double trace = 0;
+            long prev = -1;
+            for (final var e : net.entrySet())
+            {
+                final int side = Integer.signum(e.getValue());
+                for (int c = Math.abs(e.getValue()); c > 0; c--)
+                {
+                    if (prev >= 0)
+                    {
+                        trace *= e.getKey() == prev ? 1.0 : StrictMath.exp(-(e.getKey() - prev) / tau);
+                    }
+                    d2 += 0.5 + side * trace;
+                    trace += side;
+                    prev = e.getKey();
+                }
+            }
+            sum += Math.max(0.0, d2);
+        }
+        return Math.sqrt(sum);
+    }
+
+    @Test
+    void vanRossumIsSummedInNeuronThenTimeOrderToTheBit()
+    {
+        // many neurons and repeated keys: the grouping by neuron must keep each neuron's time order
+        qt().withFixedSeed(3L).withExamples(300)
+            .forAll(lists().of(integers().between(0, 64 * 300)).ofSizeBetween(0, 120),
+                lists().of(integers().between(0, 64 * 300)).ofSizeBetween(0, 120))
+            .checkAssert((a, b) ->
+            {
+                final long[] g = a.stream().mapToLong(x -> SpikeKeys.key(x / 64, x % 64)).sorted().toArray();
+                final long[] f = b.stream().mapToLong(x -> SpikeKeys.key(x / 64, x % 64)).sorted().toArray();
+                final SpikeDiff d = new SpikeDiff(64, 13.0);
+                // twice on one instance: its scratch must not carry over
+                d.compare(f, 0, f.length, g, g.length);
+                if (!d.compare(g, 0, g.length, f, f.length))
+                {
+                    assertEquals(vanRossumInNeuronOrder(g, f, 64, 13.0), d.vanRossum);
+                }
+            });
+    }
+
     static long count(final long[] a, final long k)
     {
         return Arrays.stream(a).filter(x -> x == k).count();

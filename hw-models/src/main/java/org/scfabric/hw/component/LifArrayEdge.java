@@ -6,8 +6,9 @@ import org.scfabric.hw.lif.LifCore;
 /**
  * One clock edge of an array of {@code sc_lif_neuron} cores held in plain {@code long} arrays (not in
  * kernel registers) with noise 0: the arithmetic of {@link LifBankRegisters#edge}, on SIMD lanes when
- * they are there ({@link LifBankRegisters#vectorLanes}), else scalar — the same bits either way
- * (LifArrayEdgeTest). A fault campaign's flat replay of a design steps its faulty copy with it.
+ * they are there ({@link LifBankRegisters#vectorLanes}) and warmed up ({@link LifLanesWarmUp}), else
+ * scalar — the same bits either way (LifArrayEdgeTest). A fault campaign's flat replay of a design steps
+ * its faulty copy with it.
  * Allocates nothing.
  */
 public final class LifArrayEdge
@@ -28,7 +29,25 @@ public final class LifArrayEdge
         final int[] spikes, final int n, final int w, final int f, final int leak, final int gain, final int vRest,
         final int vReset, final int vTh, final int refractory)
     {
-        return edge(v, rc, base, off, delta, spikes, n, w, f, leak, gain, vRest, vReset, vTh, refractory, LANES);
+        return edge(v, rc, base, off, delta, spikes, n, w, f, leak, gain, vRest, vReset, vTh, refractory,
+            LANES && lanesWarm());
+    }
+
+    /** Set once {@link LifLanesWarmUp} is done (racy reads only delay the switch by a call). */
+    private static boolean warm;
+
+    /**
+     * Whether the SIMD path is compiled: scalar until then (the same bits, and far faster than the
+     * vector code before C2 has compiled it); the first call starts the warm-up.
+     */
+    static boolean lanesWarm()
+    {
+        if (warm)
+        {
+            return true;
+        }
+        LifLanesWarmUp.start();
+        return warm = LifLanesWarmUp.done();
     }
 
     static int edge(final long[] v, final long[] rc, final long[] base, final int off, final long[] delta,

@@ -18,7 +18,8 @@ import org.scfabric.sim.Signals;
  * V3 (1 000 neurons, 2 000 edges) took 1.5–3 s instead of 0.6 s. So a bank takes the scalar path —
  * the same bits, {@code LifBankLanesTest} — until {@link #done()}, and the first bank that could take
  * the SIMD path starts this warm-up: {@value #EDGES} edges of a private {@value #NEURONS}-neuron bank
- * on random currents, once per JVM, on a daemon thread.
+ * on random currents, then {@value #ARRAY_EDGES} of the flat-array edge ({@link LifArrayEdge}, which
+ * waits for it the same way), once per JVM, on a daemon thread.
  */
 final class LifLanesWarmUp
 {
@@ -68,12 +69,46 @@ final class LifLanesWarmUp
                 }
                 k.runCycles(clk, 1);
             }
+            warmArrays(r);
         }
         finally
         {
             done = true;
         }
     }
+
+    /**
+     * {@link LifBankLanes#edgeArrays}, the flat-array edge of a fault replay, at V3's and V11's widths:
+     * a replay's first dense steps would otherwise run it with every vector an object.
+     */
+    private static void warmArrays(final SplittableRandom r)
+    {
+        final long[] v = new long[NEURONS];
+        final long[] rc = new long[NEURONS];
+        final long[] in = new long[NEURONS];
+        final long[] delta = new long[NEURONS];
+        final int[] spikes = new int[NEURONS];
+        for (int t = 0; t < ARRAY_EDGES; t++)
+        {
+            final boolean q16 = (t & 1) == 1;
+            for (int i = 0; i < NEURONS; i++)
+            {
+                in[i] = q16 ? r.nextInt(-200_000, 600_000) : r.nextInt(-3000, 9000);
+            }
+            if (q16)
+            {
+                LifBankLanes.edgeArrays(v, rc, in, 0, delta, spikes, NEURONS, 32, 12, 3_686, 4_096, 0, 0, 40_960,
+                    81_920, 2);
+            }
+            else
+            {
+                LifBankLanes.edgeArrays(v, rc, in, 0, delta, spikes, NEURONS, 16, 8, 230, 256, 0, 0, 2560, 5120, 20);
+            }
+        }
+    }
+
+    /** Edges of {@link #warmArrays}. */
+    static final int ARRAY_EDGES = 8_000;
 
     /** A bank that always takes the SIMD path. */
     private static final class Bank implements ClockedComponent

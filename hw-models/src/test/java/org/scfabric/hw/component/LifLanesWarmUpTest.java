@@ -110,4 +110,41 @@ class LifLanesWarmUpTest
         assertTrue(auto.bank.onLanes(), "after the warm-up the bank takes the SIMD path");
         assertFalse(scalar.bank.onLanes());
     }
+
+    @Test
+    void theFlatArrayEdgeSwitchingToTheSimdPathMidRunKeepsTheScalarPathsBits()
+    {
+        assumeTrue(LifBankRegisters.vectorLanes() >= 8, "no AVX-512 here: there is no SIMD path to switch to");
+        final int n = 37;
+        final long[] v = new long[n];
+        final long[] rc = new long[n];
+        final long[] vs = new long[n];
+        final long[] rcs = new long[n];
+        final long[] in = new long[n];
+        final long[] delta = new long[n];
+        final long[] deltas = new long[n];
+        final int[] spikes = new int[n];
+        final int[] spikess = new int[n];
+        final SplittableRandom r = new SplittableRandom(9);
+        for (int t = 0; t < 300; t++)
+        {
+            if (t == 100)
+            {
+                LifLanesWarmUp.run(); // returns when the SIMD path is warm (at once when it was warmed before)
+            }
+            for (int i = 0; i < n; i++)
+            {
+                in[i] = r.nextInt(-200_000, 600_000);
+                delta[i] = deltas[i] = r.nextInt(-5_000, 5_000);
+            }
+            final int c = LifArrayEdge.edge(v, rc, in, 0, delta, spikes, n, 32, 12, 3_686, 4_096, 0, 40_960, 81_920, 2);
+            final int cs = LifArrayEdge.edge(vs, rcs, in, 0, deltas, spikess, n, 32, 12, 3_686, 4_096, 0, 40_960,
+                81_920, 2, false);
+            assertArrayEquals(Arrays.copyOf(spikess, cs), Arrays.copyOf(spikes, c), "spikes at edge " + t);
+            assertArrayEquals(vs, v, "v at edge " + t);
+            assertArrayEquals(rcs, rc, "rc at edge " + t);
+            assertArrayEquals(deltas, delta, "delta cleared at edge " + t);
+        }
+        assertTrue(LifArrayEdge.lanesWarm(), "after the warm-up the flat edge takes the SIMD path");
+    }
 }
