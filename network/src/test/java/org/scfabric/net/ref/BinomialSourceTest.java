@@ -97,8 +97,8 @@ class BinomialSourceTest
             });
     }
 
-    /** Inversion term by term: the first k with u < P(X <= k), else N. */
-    private static int inversion(final int n, final double p, final double u)
+    /** Inversion term by term, as the source drew before its tables: the first k with u < P(X <= k), else N. */
+    static int inversion(final int n, final double p, final double u)
     {
         final double ratio = p >= 1 ? 0 : p / (1 - p);
         final double p0 = Math.pow(1 - p, n);

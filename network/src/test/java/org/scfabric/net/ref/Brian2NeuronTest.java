@@ -200,23 +200,6 @@ class Brian2NeuronTest
         assertEquals(mean, sum, 5 * Math.sqrt(1e5 * 2.0 * 0.998));
     }
 
-    /** Inversion term by term, as the source drew before its tables: the first k with u < P(X <= k), else N. */
-    private static int inversion(final int n, final double p, final double u)
-    {
-        final double ratio = p >= 1 ? 0 : p / (1 - p);
-        final double p0 = Math.pow(1 - p, n);
-        double pk = p0;
-        double cdf = pk;
-        int k = 0;
-        while (u >= cdf && k < n)
-        {
-            pk *= (n - k) / (double) (k + 1) * ratio;
-            k++;
-            cdf += pk;
-        }
-        return ratio == 0 && p0 == 0 ? n : k;
-    }
-
     /** The tables and their guide give every u the k that the term-by-term search gives, edges of [0, 1) too. */
     @Test
     void binomialTablesDrawWhatTermByTermInversionDraws()
@@ -228,14 +211,14 @@ class Brian2NeuronTest
             for (int t = 0; t < 200; t++)
             {
                 final double u = t == 0 ? 0.0 : t == 1 ? Math.nextDown(1.0) : r.nextDouble();
-                assertEquals(inversion(n, p, u), BinomialSource.draw(n, p, u), "N " + n + " p " + p + " u " + u);
+                assertEquals(BinomialSourceTest.inversion(n, p, u), BinomialSource.draw(n, p, u), "N " + n + " p " + p + " u " + u);
             }
         });
         for (final double p : new double[] {0.0, 1.0, 0.002, 0.5})
         {
             for (final double u : new double[] {0.0, 0.5, Math.nextDown(1.0)})
             {
-                assertEquals(inversion(1000 / (p == 0.5 ? 10 : 1), p, u), BinomialSource.draw(1000 / (p == 0.5 ? 10
+                assertEquals(BinomialSourceTest.inversion(1000 / (p == 0.5 ? 10 : 1), p, u), BinomialSource.draw(1000 / (p == 0.5 ? 10
                     : 1), p, u));
             }
         }
