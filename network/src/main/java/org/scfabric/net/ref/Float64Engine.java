@@ -21,7 +21,7 @@ import org.scfabric.net.Node;
  *
  * <p>With {@code threads} > 1 a step is shared by threads, each owning one range of every node's elements
  * ({@link #lo}): element-wise nodes (sources, Scale, Delay, neurons, ...) and each input sum run on the owner's
- * range, and a sparse Linear ({@link Ops.Csr}) scatters every input onto the owner's range of targets, each target
+ * range, and a sparse Linear ({@link CsrLinear}) scatters every input onto the owner's range of targets, each target
  * taking its terms in the one-thread order: the inputs of this step after all have met, or, when it feeds a Delay of
  * d >= 1 steps, those of step t - d, recorded before the step's end (the parts then meet twice a step, not three times). Every element is thus computed by the same
  * operations in the same order as with one thread, and random sources draw by counter ({@link BinomialSource}):
@@ -68,7 +68,7 @@ public final class Float64Engine implements AutoCloseable
     private final boolean[] borrowsLists;
     /** Per Csr: the steps between its input and its output (0 unless it writes a Delay's output). */
     private final int[] csrDelay;
-    /** Delays whose output their Csr writes (see {@link Ops.Csr#record}); they do not run. */
+    /** Delays whose output their Csr writes (see {@link CsrLinear#record}); they do not run. */
     private final boolean[] absorbed;
     /** Per node, per slot of its input (one unless a brian2 population): the arrays its edges add, in edge order. */
     private final double[][][][] slotIn;
@@ -194,7 +194,7 @@ public final class Float64Engine implements AutoCloseable
             }
             for (int v = 0; v < n; v++)
             {
-                if (ops[v] instanceof Ops.Csr c)
+                if (ops[v] instanceof CsrLinear c)
                 {
                     csrTarget[v] = v;
                     int delay = 0;
@@ -221,7 +221,7 @@ public final class Float64Engine implements AutoCloseable
                 {
                     if (sameLists(members[e], members[k]))
                     {
-                        ((Ops.Csr) ops[members[k]]).readListsOf((Ops.Csr) ops[members[e]]);
+                        ((CsrLinear) ops[members[k]]).readListsOf((CsrLinear) ops[members[e]]);
                         borrowsLists[members[k]] = true;
                     }
                 }
@@ -244,7 +244,7 @@ public final class Float64Engine implements AutoCloseable
      * sums over zeros are), which v computes from a short history of its non-zero inputs instead of delaying its
      * dense output. -1 when there is none.
      */
-    private int fusable(final int v, final Ops.Csr c, final int[] consumers)
+    private int fusable(final int v, final CsrLinear c, final int[] consumers)
     {
         if (consumers[v] != 1 || !c.skipsZeros())
         {
@@ -281,7 +281,7 @@ public final class Float64Engine implements AutoCloseable
     {
         for (int v = 0; v < n; v++)
         {
-            if (ops[v] != null && !(ops[v] instanceof Ranged) && !(ops[v] instanceof Ops.Csr))
+            if (ops[v] != null && !(ops[v] instanceof Ranged) && !(ops[v] instanceof CsrLinear))
             {
                 return false;
             }
@@ -414,7 +414,7 @@ public final class Float64Engine implements AutoCloseable
             {
                 continue;
             }
-            if (op instanceof Ops.Csr)
+            if (op instanceof CsrLinear)
             {
                 // the part's range of each group member's input, kept as a list of its non-zero entries; then, all
                 // lists written, the part's targets from every part's list of the step the output is for
@@ -433,7 +433,7 @@ public final class Float64Engine implements AutoCloseable
                 }
                 for (final int m : members)
                 {
-                    ((Ops.Csr) ops[m]).scatter(out[csrTarget[m]], p, t);
+                    ((CsrLinear) ops[m]).scatter(out[csrTarget[m]], p, t);
                 }
                 continue;
             }
@@ -453,12 +453,12 @@ public final class Float64Engine implements AutoCloseable
 
     /**
      * Whether Csrs a and b (of one group, a first) record the same lists: each one edge from the same source, zeros
-     * skipped, the same delay, as many rows (b may then read a's, {@link Ops.Csr#readListsOf}).
+     * skipped, the same delay, as many rows (b may then read a's, {@link CsrLinear#readListsOf}).
      */
     private boolean sameLists(final int a, final int b)
     {
-        final Ops.Csr ca = (Ops.Csr) ops[a];
-        final Ops.Csr cb = (Ops.Csr) ops[b];
+        final CsrLinear ca = (CsrLinear) ops[a];
+        final CsrLinear cb = (CsrLinear) ops[b];
         return !borrowsLists[a] && incomingSource[a].length == 1 && incomingSource[b].length == 1
             && incomingSource[a][0] == incomingSource[b][0] && incomingBack[a][0] == incomingBack[b][0]
             && ca.skipsZeros() && cb.skipsZeros() && csrDelay[a] == csrDelay[b] && in[a].length == in[b].length;
@@ -486,7 +486,7 @@ public final class Float64Engine implements AutoCloseable
         {
             return;
         }
-        final Ops.Csr c = (Ops.Csr) ops[m];
+        final CsrLinear c = (CsrLinear) ops[m];
         final int[] src = incomingSource[m];
         final double[] x = in[m];
         final int a = lo(x.length, p, parts);
@@ -514,7 +514,7 @@ public final class Float64Engine implements AutoCloseable
         for (int at = 0; at < order.length; at++)
         {
             final int v = order[at];
-            if (!(ops[v] instanceof Ops.Csr) || inGroup[v])
+            if (!(ops[v] instanceof CsrLinear) || inGroup[v])
             {
                 continue;
             }
@@ -528,7 +528,7 @@ public final class Float64Engine implements AutoCloseable
                 {
                     continue;
                 }
-                boolean independent = ops[u] instanceof Ops.Csr;
+                boolean independent = ops[u] instanceof CsrLinear;
                 for (int k = 0; independent && k < incomingSource[u].length; k++)
                 {
                     independent = incomingBack[u][k] || !written.contains(incomingSource[u][k]);

@@ -103,7 +103,7 @@ class CsrLinearTest
                 final Node sparse = around(csr("s", w, out, in, perInput && !sameCount(w, out, in)), in).node("s");
                 final Node dense = around(new Node("d", Kind.LINEAR, Map.of("weight", Tensor.of(Shape.of(out, in), w))),
                     in).node("d");
-                final Float64Engine.Op a = new Ops.Csr(sparse);
+                final Float64Engine.Op a = new CsrLinear(sparse);
                 final Float64Engine.Op b = new Ops.Dense(dense, false, false);
                 for (int k = 0; k < 5; k++)
                 {

@@ -154,13 +154,13 @@ class ParallelEngineTest
             .checkAssert((seed, threads) ->
             {
                 final Network net = network(seed, 900, 0.004);
-                final Ops.Csr inputWeighted = new Ops.Csr(net.node(net.indexOf("i.w")));
+                final CsrLinear inputWeighted = new CsrLinear(net.node(net.indexOf("i.w")));
                 inputWeighted.prepare(threads, 900, 0);
                 assertFalse(inputWeighted.scattersByByteSteps(), "some row's targets lie > 255 apart");
                 assertSameBits(net, threads, 60);
             });
         final Network close = network(1, 900, 0.3);
-        final Ops.Csr dense = new Ops.Csr(close.node(close.indexOf("i.w")));
+        final CsrLinear dense = new CsrLinear(close.node(close.indexOf("i.w")));
         dense.prepare(2, 900, 0);
         assertTrue(dense.scattersByByteSteps(), "dense rows of one weight per input take the byte steps");
     }
