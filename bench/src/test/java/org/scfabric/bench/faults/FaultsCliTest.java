@@ -52,6 +52,19 @@ class FaultsCliTest
         assertTrue(Files.exists(tmp.resolve("cmp/compare-error-by-bit.png")));
     }
 
+    /**
+     * A stuck-at-1 on a FIFO count register's bits makes the count larger than the FIFO's depth; the campaign classes
+     * those faults like any other (it once stopped on the occupancy histogram's index).
+     */
+    @Test
+    void countRegistersStuckAboveTheDepthAreClassedNotACrash() throws Exception
+    {
+        final Run r = run(small("--sites", "router.cnt*", "--kinds", "sa1", "--json", tmp.resolve("cnt.json").toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("items:"), r.out());
+        assertTrue(Files.readString(tmp.resolve("cnt.json")).contains("\"sa1\""), "the report holds the faults");
+    }
+
     @Test
     void badInputGetsOneLineOnStderrExit2AndNoFile()
     {

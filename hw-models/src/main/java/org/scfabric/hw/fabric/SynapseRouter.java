@@ -364,10 +364,12 @@ public final class SynapseRouter implements ClockedComponent
                 {
                     empty++;
                 }
-                else
+                else if (n <= depth)
                 {
                     occupancy[n]++;
                 }
+                // else: a faulted count register holds more than the FIFO can (the RTL's full test still reads it as
+                // full); the histogram is of the counts a working FIFO can hold
                 if (s.get(rCredit[c]) != 0)
                 {
                     s.setNext(rCredit[c], 0);
