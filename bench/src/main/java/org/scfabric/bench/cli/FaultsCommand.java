@@ -491,7 +491,14 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
         }
         if (network != null)
         {
-            a.addAll(input != null ? List.of("--input", abs(input, "--input")) : List.of("--poisson", poisson.trim()));
+            if (input != null)
+            {
+                a.addAll(List.of("--input", abs(input, "--input")));
+            }
+            else if (poisson != null)
+            {
+                a.addAll(List.of("--poisson", poisson.trim()));
+            } // else a Brian2 capture that drives itself
             if (bitstream != null)
             {
                 a.addAll(List.of("--bitstream", bitstream.trim()));

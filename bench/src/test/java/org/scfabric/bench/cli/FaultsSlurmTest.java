@@ -367,6 +367,30 @@ class FaultsSlurmTest
         assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(report));
     }
 
+    /** A Brian2 capture drives itself: its campaign's job scripts carry neither --poisson nor --input. */
+    @Test
+    void aCaptureThatDrivesItselfIsSubmittedWithoutInputOptions() throws Exception
+    {
+        org.scfabric.net.Network net = null;
+        for (long seed = 0; net == null; seed++)
+        {
+            final org.scfabric.net.Network n = org.scfabric.bench.fabric.Brian2FabricEquivalenceTest.randomNetwork(
+                new java.util.SplittableRandom(seed), new StringBuilder());
+            net = n.inputs().length > 0 ? n : null;
+        }
+        final Path file = tmp.resolve("capture.nir");
+        org.scfabric.net.nir.NirWriter.write(net, file);
+        final Path report = Files.createDirectories(tmp.resolve("cap")).resolve("c.json");
+        final Run dry = cli(List.of("faults", "--network", file.toString(), "--steps", "30", "--sites", "*", "--sample",
+            "4", "--slurm", "--shards", "2", "--json", report.toString(), "--dry-run"));
+        assertEquals(0, dry.code(), dry.err());
+        final String shards = dry.out().substring(dry.out().indexOf("#!/bin/bash"));
+        final String line = String.join(" ", scfabricArgs(commandWords(shards, "/opt/jdk/bin/java", 0),
+            tmp.resolve("cap/c.slurm/scfabric.jar")));
+        assertTrue(line.contains("--network " + tmp.resolve("cap/c.slurm/network/capture.nir")) && !line.contains("--poisson")
+            && !line.contains("--input"), line);
+    }
+
     private static List<String> withDryRun(final List<String> args)
     {
         final List<String> a = new ArrayList<>(args);

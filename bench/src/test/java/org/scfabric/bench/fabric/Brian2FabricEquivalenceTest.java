@@ -39,7 +39,7 @@ import org.scfabric.net.ref.Options;
  * groups and on subgroups, PoissonGroups, SpikeGeneratorGroups) and random architectures; and the kernel
  * components equal the fast engine cycle for cycle on them.
  */
-class Brian2FabricEquivalenceTest
+public class Brian2FabricEquivalenceTest
 {
     static final double DT = 1e-4;
     private static final String[] CURRENTS = {"ge", "gi"};
@@ -166,7 +166,7 @@ class Brian2FabricEquivalenceTest
     }
 
     /** A random Brian2-like network; {@code desc} gets a description for failure messages. */
-    static Network randomNetwork(final SplittableRandom r, final StringBuilder desc)
+    public static Network randomNetwork(final SplittableRandom r, final StringBuilder desc)
     {
         final Network.Builder b = Network.builder();
         final int pops = 1 + r.nextInt(3);
