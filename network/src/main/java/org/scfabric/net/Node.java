@@ -122,6 +122,14 @@ public final class Node
         return new Node(name, kind, newParams, metadata, inShape, outShape);
     }
 
+    /** The same node with metadata {@code key} set to {@code value} (the other entries kept, in their order). */
+    public Node withMetadata(final String key, final String value)
+    {
+        final Map<String, String> m = new java.util.LinkedHashMap<>(metadata);
+        m.put(key, value);
+        return new Node(name, kind, params, m, inShape, outShape);
+    }
+
     /** Same name, kind, parameters (to the bit), metadata and shapes. */
     @Override
     public boolean equals(final Object o)

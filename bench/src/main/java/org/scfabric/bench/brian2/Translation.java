@@ -92,6 +92,7 @@ public final class Translation
             }
             m.put(NirMetadata.STATE_VARS, String.join(",", vars));
             m.put(NirMetadata.METHOD, g.get("method").asText());
+            m.put(NirMetadata.DT, Double.toString(dt));
             m.put(NirMetadata.THRESHOLD_OP, g.get("threshold_op").asText());
             m.put(NirMetadata.RESET_OP, g.get("reset_op").asText());
             m.put(NirMetadata.REFRACTORY_STEPS, Integer.toString(g.get("refractory_steps").asInt()));

@@ -378,7 +378,8 @@ public final class FabricCommand implements Callable<Integer>, CheckOnly
         }
         final Path rtlDir = rtl == null ? null : OptionValues.outputDir(rtl, "--rtl");
         return new FabricNirRun.Args(file, input, poisson, steps == null ? null : NirCommand.steps(steps), fmt,
-            OptionValues.positive(dt, "--dt", "a number of seconds > 0"), OptionValues.seed(seed),
+            OptionValues.positive(dt, "--dt", "a number of seconds > 0"), pr != null && pr.hasMatchedOption("--dt"),
+            OptionValues.seed(seed),
             pr != null && !pr.hasMatchedOption("--cores") ? 0 : givenCores(),
             OptionValues.integer(fifoDepth, "--fifo-depth", "an integer 1..65536"),
             OptionValues.integer(ports, "--ports", "an integer 1..32"),

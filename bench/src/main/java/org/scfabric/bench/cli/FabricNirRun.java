@@ -47,12 +47,17 @@ final class FabricNirRun
     private static final long[] A35T = {20800, 41600, 100, 90};
 
     /** What the command parsed. */
-    record Args(Path network, String input, String poisson, Integer steps, FixedFormat fmt, double dt, long seed,
+    record Args(Path network, String input, String poisson, Integer steps, FixedFormat fmt, double dt, boolean dtGiven, long seed,
         int cores, int fifoDepth, int ports, int coreLatency, int memoryLatency, double mhz,
         FabricParams.Overflow overflow, Path json, Path hgrmDir, Path plotDir, boolean check, String hgrmLabel,
         String jsonLabel, String plotLabel, boolean kernel, Path rtlDir, String rtlLabel, FabricSynth.Target synth, Path synthPath,
         String synthLabel, Path events, String eventsLabel, org.scfabric.bench.nir.ScConfig sc)
     {
+        /** The same arguments run at step {@code d} (a Brian2 capture's own dt). */
+        Args withDt(final double d)
+        {
+            return new Args(network, input, poisson, steps, fmt, d, dtGiven, seed, cores, fifoDepth, ports, coreLatency, memoryLatency, mhz, overflow, json, hgrmDir, plotDir, check, hgrmLabel, jsonLabel, plotLabel, kernel, rtlDir, rtlLabel, synth, synthPath, synthLabel, events, eventsLabel, sc);
+        }
     }
 
     private FabricNirRun()
@@ -60,18 +65,21 @@ final class FabricNirRun
     }
 
     /** @param checkOnly check everything a run checks (the network maps, the cores fit, the input reads) and stop */
-    static int run(final Args a, final PrintWriter stdout, final PrintWriter stderr, final boolean checkOnly)
+    static int run(final Args given, final PrintWriter stdout, final PrintWriter stderr, final boolean checkOnly)
         throws IOException
     {
         final Network net;
         try
         {
-            net = NirReader.read(a.network());
+            net = NirReader.read(given.network());
         }
         catch (final NetworkException e)
         {
             throw new BadInputException(e.getMessage());
         }
+        // a Brian2 capture runs at the dt it was captured at (its delays and refractory periods count steps of it)
+        final Args a = given.withDt(CaptureOptions.dt(net, given.dt(), given.dtGiven(),
+            given.network().getFileName().toString()));
         final Options opt = new Options(a.dt(), Options.Integrator.EULER, Options.Reset.ZERO);
         final NirMapping map;
         try

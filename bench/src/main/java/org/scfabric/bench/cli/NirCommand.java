@@ -164,7 +164,7 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
         final Path path = OptionValues.path(file, "FILE.nir");
         // the file first: a bad file is the first thing to hear about
         final long r0 = System.nanoTime();
-        final Network net = read(path);
+        Network net = read(path);
         final double readSeconds = (System.nanoTime() - r0) / 1e9;
         if (info)
         {
@@ -186,13 +186,21 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
         // a network that drives itself otherwise (its Inputs, if any, are random sources with scfabric.poisson_n,
         // or its brian2 populations drive themselves: what scfabric brian2 writes) runs without a stimulus
         final boolean selfDriven = !self && input == null && poisson == null && ReferenceRun.selfDriven(net);
+        if (!self && (input != null || poisson != null) && ReferenceRun.selfDriven(net))
+        {
+            throw new BadInputException(path.getFileName() + " drives itself (a Brian2 capture: its sources and drives "
+                + "are in the file); give no " + (input != null ? "--input" : "--poisson"));
+        }
         if (!self && !selfDriven && (input == null) == (poisson == null))
         {
             throw new BadInputException(input == null ? "give --input FILE (.csv or .npy) or --poisson HZ"
                 : "give --input FILE or --poisson HZ, not both");
         }
-        final double step = OptionValues.positive(dt, "--dt", "a number of seconds > 0");
-        final Options.Integrator integ = switch (integrator.trim().toLowerCase(Locale.ROOT))
+        final CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        final boolean capture = CaptureOptions.isCapture(net);
+        final double step = CaptureOptions.dt(net, OptionValues.positive(dt, "--dt", "a number of seconds > 0"),
+            given.hasMatchedOption("--dt"), path.getFileName().toString());
+        Options.Integrator integ = switch (integrator.trim().toLowerCase(Locale.ROOT))
         {
             case "euler" -> Options.Integrator.EULER;
             case "exact" -> Options.Integrator.EXACT;
@@ -204,6 +212,19 @@ public final class NirCommand implements Callable<Integer>, CheckOnly
             case "subtract" -> Options.Reset.SUBTRACT;
             default -> throw new BadInputException("--reset '" + reset + "' is not accepted (zero or subtract)");
         };
+        if (capture && given.hasMatchedOption("--reset"))
+        {
+            throw new BadInputException("--reset: " + path.getFileName() + "'s populations reset as the Brian2 script "
+                + "says (v = c or v -= c, " + NirMetadata.RESET_OP + "); --reset is for NIR's own neurons");
+        }
+        if (capture && given.hasMatchedOption("--integrator"))
+        {
+            net = CaptureOptions.withMethod(net, integ); // Brian2's method, unless --integrator says otherwise
+        }
+        else if (capture && CaptureOptions.method(net) != null)
+        {
+            integ = CaptureOptions.method(net); // what the populations integrate by, for the report
+        }
         final long s = OptionValues.seed(seed);
         final List<FixedFormat> fixed = ariths(arith);
         if ((self || selfDriven) && spec.commandLine().getParseResult().hasMatchedOption("--seed"))

@@ -116,10 +116,12 @@ public final class NirFabricWorkload implements Workload
     public static NirFabricWorkload of(final Path file, final Path inputFile, final Double poissonHz, final long seed,
         final Integer steps, final int cores, final FixedFormat fmt, final org.scfabric.bench.nir.ScConfig sc)
     {
-        final double dt = 1e-4;
         try
         {
             final Network net = NirReader.read(file);
+            // 1e-4 s, or a Brian2 capture's own step (its delays and refractory periods count steps of it)
+            final double dt = org.scfabric.bench.cli.CaptureOptions.dt(net, 1e-4, false, String.valueOf(
+                file.getFileName()));
             final NirMapping map;
             try
             {

@@ -43,6 +43,45 @@ class Brian2CommandInputTest
             "run(10*ms)");
     }
 
+    /**
+     * A capture settles its own step, method and reset: {@code nir} runs it at the dt Brian2 ran at without being
+     * told (an explicit other --dt, --reset and an input option are refused in one line), and --integrator overrides
+     * the captured method, as the report says.
+     */
+    @Test
+    void aCaptureRunsAtItsOwnStepAndMethodUnlessTheIntegratorSaysOtherwise() throws IOException
+    {
+        needBrian2();
+        final Path s = script("fine.py", "from brian2 import *", "defaultclock.dt = 0.05*ms",
+            "G = NeuronGroup(3, 'dv/dt = (20*mV - v)/(10*ms) : volt', threshold='v > 15*mV', reset='v = 0*mV',",
+            "                method='euler')", "G.v = [0, 5, 10]*mV", "run(50*ms)");
+        final Path nir = tmp.resolve("fine.nir");
+        final Run b = run("brian2", s.toString(), "--out", nir.toString());
+        assertEquals(0, b.code(), b.err());
+        final Path own = tmp.resolve("own");
+        final Run r = run("nir", nir.toString(), "--steps", "1000", "--no-plots", "--out", own.toString());
+        assertEquals(0, r.code(), r.err());
+        final JsonNode j = new ObjectMapper().readTree(own.resolve("results.json").toFile());
+        assertEquals(5e-5, j.get("dt").asDouble(), 0.0, "the capture's step, not the default 1e-4");
+        assertEquals("euler", j.get("integrator").asText());
+        assertEquals(0, run("nir", nir.toString(), "--steps", "1000", "--no-plots", "--dt", "5e-5", "--out",
+            tmp.resolve("same").toString()).code(), "its own dt given explicitly");
+        assertBadInput(run("nir", nir.toString(), "--steps", "10", "--dt", "1e-4", "--out", tmp.resolve("x").toString()),
+            "--dt 1.0E-4", "captured at dt 5.0E-5", "drop --dt");
+        assertBadInput(run("nir", nir.toString(), "--steps", "10", "--reset", "subtract", "--out",
+            tmp.resolve("x").toString()), "--reset", "reset as the Brian2 script says");
+        assertBadInput(run("nir", nir.toString(), "--steps", "10", "--poisson", "300", "--out",
+            tmp.resolve("x").toString()), "drives itself", "give no --poisson");
+        assertFalse(Files.exists(tmp.resolve("x")), "nothing written");
+        final Path exact = tmp.resolve("exact");
+        assertEquals(0, run("nir", nir.toString(), "--steps", "1000", "--no-plots", "--integrator", "exact", "--out",
+            exact.toString()).code());
+        assertEquals("exact", new ObjectMapper().readTree(exact.resolve("results.json").toFile()).get("integrator")
+            .asText());
+        assertFalse(Files.readString(own.resolve("membrane.csv")).equals(Files.readString(exact.resolve(
+            "membrane.csv"))), "--integrator exact integrates otherwise than the captured euler");
+    }
+
     /** Checked before Brian2 starts: a missing interpreter is never reached. */
     @Test
     void badOptionsAreRefusedBeforeBrian2Runs() throws IOException

@@ -77,6 +77,9 @@ public final class NirMetadata
     /** Integration method of a population: {@code exact} or {@code euler} (Brian2's). */
     public static final String METHOD = "scfabric.method";
 
+    /** The step, in seconds, a Brian2 capture was made at (its delays and refractory periods count steps of it). */
+    public static final String DT = "scfabric.dt";
+
     /** {@code >} or {@code >=}: the comparison of the membrane with v_threshold. */
     public static final String THRESHOLD_OP = "scfabric.threshold_op";
 
@@ -110,7 +113,7 @@ public final class NirMetadata
     /** Every key scfabric writes, in the order docs/nir.md lists them. */
     public static final List<String> KEYS = List.of(KIND, REFRACTORY_S, REFRACTORY_STEPS, DELAY_S, POISSON_HZ,
         SEED, POISSON_LAMBDA, DRAWS_BEFORE, ARITH, BITSTREAM, DELAY_STEPS, TARGET_VAR, METHOD, THRESHOLD_OP, RESET_OP,
-        STATE_VARS, UNLESS_REFRACTORY, INITIAL, CURRENT_TAU, CURRENT_R, POISSON_N, SPIKE_STEPS, SPIKE_INDEX);
+        STATE_VARS, UNLESS_REFRACTORY, INITIAL, CURRENT_TAU, CURRENT_R, POISSON_N, SPIKE_STEPS, SPIKE_INDEX, DT);
 
     /** Numbers of a metadata list: ',' separated, one value broadcast to {@code n}. */
     public static double[] doubles(final String text, final int n, final String what)
