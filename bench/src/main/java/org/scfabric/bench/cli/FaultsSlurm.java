@@ -85,9 +85,11 @@ final class FaultsSlurm
                 : SlurmJobScript.range(r.shards());
             out.println("# scfabric faults --slurm --dry-run: nothing written, nothing submitted. A submission writes "
                 + "these two scripts into");
+            final List<String> pinned = PINNED.stream().filter(r.campaignArgs()::contains).toList();
             out.println("# " + f.dir() + ", copies the running jar there (" + launcher.get().jar() + ")"
-                + (PINNED.stream().anyMatch(r.campaignArgs()::contains) ? " and the campaign's " + String.join(", ",
-                PINNED.stream().filter(r.campaignArgs()::contains).toList()) + " file" : "") + " and runs:");
+                + (pinned.isEmpty() ? "" : ", the campaign's " + String.join(" and ", pinned) + " file"
+                + (pinned.size() > 1 ? "s" : "") + " into " + String.join(" and ", pinned.stream().map(o -> o.substring(2)
+                + "/").toList())) + ", and runs:");
             out.println("#   sbatch --parsable " + Shell.quote(f.shardsScript().toString()));
             out.println("#   sbatch --parsable " + Shell.quote(f.mergeScript().toString()) + "    (its dependency: "
                 + "the job id the first sbatch printed)");

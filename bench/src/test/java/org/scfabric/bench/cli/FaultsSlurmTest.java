@@ -344,7 +344,7 @@ class FaultsSlurmTest
         submitArgs.addAll(List.of("--slurm", "--shards", "2", "--json", report.toString()));
         final Run dry = cli(withDryRun(submitArgs));
         assertEquals(0, dry.code(), dry.err());
-        assertTrue(dry.out().contains("and the campaign's --network file"), dry.out());
+        assertTrue(dry.out().contains(", the campaign's --network file into network/, and runs:"), dry.out());
         final Run submitted = cli(submitArgs);
         assertEquals(0, submitted.code(), submitted.err());
         final Path pinned = dir.resolve("network/users-network.nir");
