@@ -127,6 +127,10 @@ public final class Translation
             final long[] i = cap.longs(s.get("i"));
             final long[] j = cap.longs(s.get("j"));
             final long[] d = cap.longs(s.get("delay_steps"));
+            if (i.length == 0)
+            {
+                continue; // connect() made no synapse (p = 0, or a small p on a small group): nothing to translate
+            }
             synapses += i.length;
             for (final JsonNode on : s.get("on_pre"))
             {

@@ -82,6 +82,24 @@ class Brian2CommandInputTest
             "membrane.csv"))), "--integrator exact integrates otherwise than the captured euler");
     }
 
+    /** A Synapses group that connect() left empty adds nothing: the script translates without it. */
+    @Test
+    void anEmptySynapsesGroupIsLeftOut() throws IOException
+    {
+        needBrian2();
+        final Path s = script("empty.py", "from brian2 import *",
+            "G = NeuronGroup(4, 'dv/dt = (20*mV - v)/(10*ms) : volt', threshold='v > 15*mV', reset='v = 0*mV',",
+            "                method='exact')", "S = Synapses(G, G, on_pre='v += 1*mV')", "S.connect(p=0)",
+            "T = Synapses(G, G, on_pre='v += 2*mV')", "T.connect(i=0, j=1)", "run(10*ms)");
+        final Path nir = tmp.resolve("empty.nir");
+        final Run b = run("brian2", s.toString(), "--out", nir.toString());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.out().contains("1 synapses"), b.out());
+        final org.scfabric.net.Network net = NirReader.read(nir);
+        assertFalse(net.nodes().stream().anyMatch(n -> n.name().startsWith("synapses.")), net.toString());
+        assertTrue(net.nodes().stream().anyMatch(n -> n.name().startsWith("synapses_1.")), net.toString());
+    }
+
     /** Checked before Brian2 starts: a missing interpreter is never reached. */
     @Test
     void badOptionsAreRefusedBeforeBrian2Runs() throws IOException
