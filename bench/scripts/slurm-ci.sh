@@ -19,13 +19,16 @@ sinfo -h -o %t >/dev/null || fail "Slurm does not answer (SLURM_CONF=${SLURM_CON
 args=(faults --variant V3 --neurons 200 --duration-ms 50 --sites 'core0.lif[1?].*' --kinds sa0,sa1,flip --seed 1)
 ./scfabric "${args[@]}" --threads 2 --json "$out/local.json" >/dev/null 2>&1
 
-# 1. the whole campaign as a job array, waiting for the merge
-./scfabric "${args[@]}" --slurm --shards 4 --json "$out/slurm.json" --wait >"$out/submit.out" 2>"$out/submit.err" \
+# 1. the whole campaign as a job array, waiting for the merge; in a folder whose name sbatch's #SBATCH lines would
+#    split at the space, stop at the quote and end at the # unless quoted
+sp="$out/a user's #1 folder"
+mkdir -p "$sp"
+./scfabric "${args[@]}" --slurm --shards 4 --json "$sp/slurm.json" --wait >"$out/submit.out" 2>"$out/submit.err" \
   || fail "--slurm --wait failed: $(tail -n 3 "$out/submit.err")"
-cmp "$out/local.json" "$out/slurm.json" || fail "the 4-shard Slurm campaign differs from the local run"
-./scfabric faults status "$out/slurm.slurm" >"$out/status.out"
+cmp "$out/local.json" "$sp/slurm.json" || fail "the 4-shard Slurm campaign differs from the local run"
+./scfabric faults status "$sp/slurm.slurm" >"$out/status.out"
 grep -q '4 shards: 4 done, 0 running, 0 pending, 0 failed' "$out/status.out" || fail "status: $(cat "$out/status.out")"
-echo "slurm-ci: 4 shards on Slurm, merged: byte-identical to the local run"
+echo "slurm-ci: 4 shards on Slurm in a folder named with a space, a quote and a #, merged: byte-identical to the local run"
 
 # 2. cancel one task once its journal holds results, then resume
 ./scfabric "${args[@]}" --slurm --shards 4 --json "$out/resumed.json" >"$out/submit2.out"

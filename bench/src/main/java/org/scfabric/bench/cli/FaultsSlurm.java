@@ -69,6 +69,11 @@ final class FaultsSlurm
             throw new BadInputException("--json " + r.report() + ": the folder " + parent + " does not exist; create it "
                 + "or give a report path in an existing folder");
         }
+        if (f.dir().toString().contains("\""))
+        {
+            throw new BadInputException("--json " + r.report() + ": the campaign's folder " + f.dir() + " holds a double "
+                + "quote, which a job's #SBATCH lines cannot name; give a report path without one");
+        }
         final boolean fresh = !Files.exists(f.dir());
         final JavaLauncher java;
         try
@@ -420,7 +425,7 @@ final class FaultsSlurm
         final SlurmJobScript.Builder b = SlurmJobScript.builder(r.jobName())
             .directive("--array=" + SlurmJobScript.arraySpec(tasks));
         r.options().addTo(b);
-        b.directive("--chdir=" + f.dir()).directive("--output=" + f.logs().resolve("shard-%a.out"));
+        b.directive("--chdir", f.dir()).directive("--output", f.logs().resolve("shard-%a.out"));
         b.comment("scfabric fault campaign, shard $SLURM_ARRAY_TASK_ID of " + r.shards() + " per array task. --resume: "
             + "a task cancelled, timed out or")
             .comment("lost with its node continues from its journal when resubmitted (scfabric faults ... --slurm "
@@ -445,7 +450,7 @@ final class FaultsSlurm
             b.directive("--dependency=afterok:" + shardsJob);
         }
         new SlurmOptions(r.options().partition(), r.options().time(), 1, r.options().sbatchArgs()).addTo(b);
-        b.directive("--chdir=" + f.dir()).directive("--output=" + f.logs().resolve("merge-%j.out"));
+        b.directive("--chdir", f.dir()).directive("--output", f.logs().resolve("merge-%j.out"));
         b.comment("Joins the " + r.shards() + " shard files into the report (the bytes a local run writes); runs once "
             + "every shard task succeeded.")
             .comment("Its exit status goes to merge.exit too: scfabric faults --wait reads it where Slurm keeps no "

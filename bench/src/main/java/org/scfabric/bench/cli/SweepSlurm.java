@@ -78,6 +78,14 @@ final class SweepSlurm
             throw new BadInputException("--slurm: " + e.getMessage());
         }
         final Path cwd = Path.of("").toAbsolutePath();
+        for (final Path p : List.of(folder, cwd))
+        {
+            if (p.toString().contains("\""))
+            {
+                throw new BadInputException("--slurm: " + p + " holds a double quote, which a job's #SBATCH lines cannot "
+                    + "name; run from and write to folders without one");
+            }
+        }
         final String name = "scfabric-sweep-" + plan.get("command").asText();
         if (dryRun)
         {
@@ -230,7 +238,7 @@ final class SweepSlurm
         final SlurmJobScript.Builder b = SlurmJobScript.builder(name)
             .directive("--array=" + SlurmJobScript.arraySpec(SlurmJobScript.range(points.size())));
         options.addTo(b);
-        b.directive("--chdir=" + cwd).directive("--output=" + folder.resolve("logs").resolve("point-%a.out"));
+        b.directive("--chdir", cwd).directive("--output", folder.resolve("logs").resolve("point-%a.out"));
         b.comment("scfabric sweep: array task i runs point i of " + points.size() + ", writing into its own folder")
             .line("set -euo pipefail")
             .line("case \"$SLURM_ARRAY_TASK_ID\" in");
@@ -254,7 +262,7 @@ final class SweepSlurm
         final SlurmJobScript.Builder b = SlurmJobScript.builder(name + "-collect")
             .directive("--dependency=afterok:" + pointsJob);
         new SlurmOptions(options.partition(), options.time(), 1, options.sbatchArgs()).addTo(b);
-        b.directive("--chdir=" + cwd).directive("--output=" + folder.resolve("logs").resolve("collect-%j.out"));
+        b.directive("--chdir", cwd).directive("--output", folder.resolve("logs").resolve("collect-%j.out"));
         b.comment("scfabric sweep: the table of every point's results.json; runs once every point succeeded.")
             .line("set -euo pipefail");
         final List<String> words = new ArrayList<>(java.words());

@@ -1,5 +1,6 @@
 package org.scfabric.bench.slurm;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -98,6 +99,21 @@ public final class SlurmJobScript
             }
             directives.add(option);
             return this;
+        }
+
+        /**
+         * One {@code #SBATCH} option whose value is a path, double-quoted when it holds a space, a {@code '} or a
+         * {@code #} (sbatch would split the line at the space, fail on the quote, end it at the #); a path with a
+         * {@code "} cannot be written and is refused.
+         */
+        public Builder directive(final String option, final Path path)
+        {
+            final String p = path.toString();
+            if (p.contains("\""))
+            {
+                throw new IllegalArgumentException("an sbatch directive cannot hold a path with a double quote: " + p);
+            }
+            return directive(option + "=" + (p.matches("(?s).*[\\s'#].*") ? "\"" + p + "\"" : p));
         }
 
         /** A comment above the body (after the directives: sbatch stops reading them at the first command). */

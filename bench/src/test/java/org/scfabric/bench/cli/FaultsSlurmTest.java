@@ -391,6 +391,25 @@ class FaultsSlurmTest
             && !line.contains("--input"), line);
     }
 
+    /**
+     * #SBATCH lines name the campaign's folder double-quoted when it holds a space, a ' or a # (slurm-ci.sh runs
+     * one such campaign on a real Slurm); a folder with a double quote cannot be named there and is refused.
+     */
+    @Test
+    void foldersWithSpacesAreQuotedInTheDirectivesAndADoubleQuoteIsRefused() throws Exception
+    {
+        final Path odd = Files.createDirectories(tmp.resolve("a user's #1 dir"));
+        final Run dry = cli(withDryRun(campaign("--slurm", "--json", odd.resolve("r.json").toString())));
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("#SBATCH --chdir=\"" + odd.resolve("r.slurm") + "\"\n"), dry.out());
+        assertTrue(dry.out().contains("#SBATCH --output=\"" + odd.resolve("r.slurm/logs/shard-%a.out") + "\"\n"),
+            dry.out());
+        final Path quote = Files.createDirectories(tmp.resolve("say \"hi\""));
+        final Run refused = cli(withDryRun(campaign("--slurm", "--json", quote.resolve("r.json").toString())));
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("double quote") && refused.err().strip().lines().count() == 1, refused.err());
+    }
+
     private static List<String> withDryRun(final List<String> args)
     {
         final List<String> a = new ArrayList<>(args);
