@@ -643,9 +643,9 @@ final class FaultsSlurm
     static int status(final Path dirArg, final SlurmTools tools, final PrintWriter out)
     {
         Path dir = dirArg.toAbsolutePath().normalize();
-        if (Files.isRegularFile(dir) && dir.getFileName().toString().endsWith(".json"))
+        if (dir.getFileName() != null && dir.getFileName().toString().endsWith(".json") && !Files.isDirectory(dir))
         {
-            dir = SlurmCampaignFolder.of(dir).dir(); // the report's path works too
+            dir = SlurmCampaignFolder.of(dir).dir(); // the report's path works too, written yet or not
         }
         final SlurmCampaignFolder f = new SlurmCampaignFolder(dir);
         if (Files.exists(dir) && !Files.isDirectory(dir))

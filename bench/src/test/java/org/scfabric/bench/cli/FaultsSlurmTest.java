@@ -213,6 +213,8 @@ class FaultsSlurmTest
         assertTrue(st.out().contains("shard 1/4 running: task 1_1 RUNNING, 2 items in its journal"), st.out());
         assertTrue(st.out().contains("shard 3/4 pending: task 1_3 PENDING (Resources)"), st.out());
         assertTrue(st.out().contains("report: " + report + " (not written yet)"), st.out());
+        final Run byReport = cli(List.of("faults", "status", report.toString()));
+        assertEquals(st.out(), byReport.out(), "the report's path, before the report exists, names the same campaign");
 
         // while tasks run, a resubmission would put two tasks on one journal: refused
         final Run busy = cli(campaign("--slurm", "--shards", "4", "--json", report.toString(), "--resume"));
