@@ -298,10 +298,14 @@ def capture(net, namespace, duration, folder, run_index):
             known.add(o.name)
         elif isinstance(o, PoissonGroup):
             rates = o.variables['rates']
-            if not hasattr(rates, 'get_value'):
+            try:
+                values = rates.get_value() if hasattr(rates, 'get_value') else None
+            except TypeError:
+                values = None  # a string expression is a Subexpression: Brian2 has no value for it
+            if values is None:
                 raise Refused(f'poisson group {o.name}: rates given as an expression (fixed rates are translated)')
             out['poisson_groups'].append({'name': o.name, 'n': len(o), 'rates': w.array(
-                np.broadcast_to(np.asarray(rates.get_value(), dtype=float), (len(o),)))})
+                np.broadcast_to(np.asarray(values, dtype=float), (len(o),)))})
             known.add(o.name)
         elif isinstance(o, SpikeGeneratorGroup):
             period = float(np.asarray(o.period_).ravel()[0])

@@ -100,6 +100,19 @@ class Brian2CommandInputTest
         assertTrue(net.nodes().stream().anyMatch(n -> n.name().startsWith("synapses_1.")), net.toString());
     }
 
+    /** Poisson rates written as an expression are refused naming the group and the term, not with Brian2's TypeError. */
+    @Test
+    void poissonRatesGivenAsAnExpressionAreRefusedNamingTheGroup() throws IOException
+    {
+        needBrian2();
+        final Path s = script("rates.py", "from brian2 import *", "P = PoissonGroup(80, rates='5*Hz + i*0.5*Hz')",
+            "G = NeuronGroup(4, 'dv/dt = -v/(10*ms) : volt', threshold='v > 15*mV', reset='v = 0*mV', method='exact')",
+            "S = Synapses(P, G, on_pre='v += 1*mV')", "S.connect(p=0.5)", "run(10*ms)");
+        assertBadInput(run("brian2", s.toString(), "--out", tmp.resolve("rates.nir").toString()), "poisson group",
+            "rates given as an expression");
+        assertFalse(Files.exists(tmp.resolve("rates.nir")));
+    }
+
     /** Checked before Brian2 starts: a missing interpreter is never reached. */
     @Test
     void badOptionsAreRefusedBeforeBrian2Runs() throws IOException
