@@ -352,6 +352,13 @@ public final class FaultsCommand implements Callable<Integer>, CheckOnly
                 throw new BadInputException("--shards " + nShards + " is more than the campaign's " + c.items()
                     + " items: give at most " + c.items());
             }
+            if (resume && !dryRun && FaultCampaigns.finished(c, Shard.ALL, jsonPath))
+            {
+                // the merge has written this campaign's report: resubmitting would only merge it again
+                err.println("faults: " + jsonPath + " is already this campaign's finished report: nothing to resume "
+                    + "(run without --resume to run it again)");
+                return 0;
+            }
             final FaultsSlurm.Request req = new FaultsSlurm.Request(campaignArgs(n), CampaignReport.identity(
                 c.describe()), nShards, so, jsonPath, plotDir, resume, dryRun, await,
                 "scfabric-faults-" + c.workload().name());

@@ -367,6 +367,15 @@ class FaultsSlurmTest
         final Run merged = Cli.run(m);
         assertEquals(0, merged.code(), merged.err());
         assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(report));
+        // finished: --resume has nothing to submit
+        Files.copy(braille, users, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        final String before = calls();
+        final List<String> again = new ArrayList<>(submitArgs);
+        again.add("--resume");
+        final Run resumed = cli(again);
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("already this campaign's finished report: nothing to resume"), resumed.err());
+        assertEquals(before, calls(), "nothing submitted");
     }
 
     /** A Brian2 capture drives itself: its campaign's job scripts carry neither --poisson nor --input. */
