@@ -154,70 +154,9 @@ final class ScMapping
         return switch (node.kind())
         {
             case CSR_LINEAR -> SynapseLists.csr(node);
-            case CONV1D, CONV2D -> conv(node);
+            case CONV1D, CONV2D -> SynapseLists.conv(node);
             default -> SynapseLists.dense(node);
         };
-    }
-
-    /** Conv1d (height 1) and Conv2d, PyTorch's cross-correlation with stride, padding, dilation and groups. */
-    private static int[][] conv(final Node node)
-    {
-        final ConvShape c = ConvShape.of(node);
-        final int h = c.h();
-        final int wd = c.wd();
-        final int cout = c.cout();
-        final int oh = c.oh();
-        final int ow = c.ow();
-        final int cinPerGroup = c.cinPerGroup();
-        final int coutPerGroup = c.coutPerGroup();
-        final int kh = c.kh();
-        final int kw = c.kw();
-        final int[] st = c.stride();
-        final int[] p = c.padding();
-        final int[] d = c.dilation();
-        final int kernel = cinPerGroup * kh * kw;
-        int count = 0;
-        int[][] s = new int[3][64];
-        for (int co = 0; co < cout; co++)
-        {
-            final int c0 = (co / coutPerGroup) * cinPerGroup;
-            for (int oy = 0; oy < oh; oy++)
-            {
-                for (int ox = 0; ox < ow; ox++)
-                {
-                    for (int ci = 0; ci < cinPerGroup; ci++)
-                    {
-                        for (int ky = 0; ky < kh; ky++)
-                        {
-                            final int iy = oy * st[0] - p[0] + ky * d[0];
-                            for (int kx = 0; kx < kw && iy >= 0 && iy < h; kx++)
-                            {
-                                final int ix = ox * st[1] - p[1] + kx * d[1];
-                                if (ix >= 0 && ix < wd)
-                                {
-                                    if (count == s[0].length)
-                                    {
-                                        for (int a = 0; a < 3; a++)
-                                        {
-                                            s[a] = Arrays.copyOf(s[a], 2 * count);
-                                        }
-                                    }
-                                    s[0][count] = (co * oh + oy) * ow + ox;
-                                    s[1][count] = ((c0 + ci) * h + iy) * wd + ix;
-                                    s[2][count] = co * kernel + (ci * kh + ky) * kw + kx;
-                                    count++;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        for (int a = 0; a < 3; a++)
-        {
-            s[a] = Arrays.copyOf(s[a], count);
-        }
-        return s;
     }
 
     /** Per node its first ROM stream (−1: not a weighted node), and at index N the streams in all. */

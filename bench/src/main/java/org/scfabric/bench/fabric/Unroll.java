@@ -3,6 +3,7 @@ package org.scfabric.bench.fabric;
 import java.util.Arrays;
 import java.util.List;
 
+import org.scfabric.bench.nir.ConvShape;
 import org.scfabric.bench.nir.FixedFormat;
 import org.scfabric.net.Kind;
 import org.scfabric.net.Network;

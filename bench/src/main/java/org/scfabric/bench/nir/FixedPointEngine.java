@@ -767,49 +767,7 @@ public final class FixedPointEngine
         /** This convolution as SC synapses: every (output, input, kernel weight) of the gather below. */
         IntOp sc(final Node node)
         {
-            int count = 0;
-            final int[][] s = new int[3][16];
-            final int kernel = cinPerGroup * kh * kw;
-            for (int co = 0; co < cout; co++)
-            {
-                final int c0 = (co / coutPerGroup) * cinPerGroup;
-                for (int oy = 0; oy < oh; oy++)
-                {
-                    for (int ox = 0; ox < ow; ox++)
-                    {
-                        for (int ci = 0; ci < cinPerGroup; ci++)
-                        {
-                            for (int ky = 0; ky < kh; ky++)
-                            {
-                                final int iy = oy * sh - ph + ky * dh;
-                                for (int kx = 0; kx < kw && iy >= 0 && iy < h; kx++)
-                                {
-                                    final int ix = ox * sw - pw + kx * dw;
-                                    if (ix >= 0 && ix < wd)
-                                    {
-                                        if (count == s[0].length)
-                                        {
-                                            for (int a = 0; a < 3; a++)
-                                            {
-                                                s[a] = java.util.Arrays.copyOf(s[a], 2 * count);
-                                            }
-                                        }
-                                        s[0][count] = (co * oh + oy) * ow + ox;
-                                        s[1][count] = ((c0 + ci) * h + iy) * wd + ix;
-                                        s[2][count] = co * kernel + (ci * kh + ky) * kw + kx;
-                                        count++;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            for (int a = 0; a < 3; a++)
-            {
-                s[a] = java.util.Arrays.copyOf(s[a], count);
-            }
-            return scLayer(node, s, oh * ow);
+            return scLayer(node, SynapseLists.conv(node), oh * ow);
         }
 
         /** Output by output (the straightforward form, kept to check the scatter against). */

@@ -1,17 +1,17 @@
-package org.scfabric.bench.fabric;
+package org.scfabric.bench.nir;
 
 import org.scfabric.net.Node;
 import org.scfabric.net.Shape;
 
 /**
  * A Conv1d (height 1) or Conv2d node's geometry as PyTorch defines it: input (cin, h, wd), output (cout, oh, ow),
- * kernel (kh, kw), groups, and stride, padding and dilation as (y, x) pairs. Read once here for the fixed-point
- * unrolling ({@link Unroll}) and the SC synapse lists ({@link ScMapping}).
+ * kernel (kh, kw), groups, and stride, padding and dilation as (y, x) pairs. Read once here for the fabric's
+ * fixed-point unrolling and the SC synapse lists ({@link SynapseLists#conv}).
  */
-record ConvShape(int cin, int h, int wd, int cout, int oh, int ow, int groups, int cinPerGroup, int coutPerGroup,
+public record ConvShape(int cin, int h, int wd, int cout, int oh, int ow, int groups, int cinPerGroup, int coutPerGroup,
     int kh, int kw, int[] stride, int[] padding, int[] dilation)
 {
-    static ConvShape of(final Node node)
+    public static ConvShape of(final Node node)
     {
         final Shape ws = node.param("weight").shape();
         final boolean one = ws.rank() == 3;
